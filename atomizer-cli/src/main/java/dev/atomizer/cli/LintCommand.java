@@ -1,0 +1,100 @@
+package dev.atomizer.cli;
+
+import dev.atomizer.Atomizer;
+import dev.atomizer.AtomizerException;
+import dev.atomizer.Workspace;
+import dev.atomizer.lint.FileSummary;
+import dev.atomizer.lint.Severity;
+import dev.atomizer.render.Formats;
+import dev.atomizer.render.Formatter;
+import dev.atomizer.render.TextFormatter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {"Check log files against the contract.",
+                "Without FILES, lints shared/project_log.md of the repository found from the working directory.",
+                "Each file is checked against the contract of the repository that holds it."})
+final class LintCommand implements Callable<Integer> {
+
+    private final Main main;
+
+    @Parameters(paramLabel = "FILES", arity = "0..*", description = "Log files to lint.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: text (path:line:col: severity [rule] message) or json.")
+    String format;
+
+    @Option(names = {"-q", "--quiet"}, description = "Do not print the summary line on standard error.")
+    boolean quiet;
+
+    @Mixin
+    Options options;
+
+    LintCommand(Main main) {
+        this.main = main;
+    }
+
+    @Override
+    public Integer call() throws AtomizerException {
+        Map<String, Severity> overrides = options.severities();
+        List<Path> targets = new ArrayList<>();
+        if (files.isEmpty()) {
+            targets.add(Workspace.discover(main.cwd).log());
+        } else {
+            for (Path f : files) {
+                targets.add(main.cwd.resolve(f).normalize());
+            }
+        }
+        Formatter formatter = Formats.create(format, main.out);
+        Map<Path, Atomizer> byRoot = new HashMap<>();
+        FileSummary total = FileSummary.EMPTY;
+        for (Path file : targets) {
+            Workspace ws = Workspace.discover(file.getParent() == null ? main.cwd : file.getParent());
+            if (options.contract != null) {
+                ws = ws.withContract(main.cwd.resolve(options.contract));
+            }
+            if (options.status != null) {
+                ws = ws.withStatus(main.cwd.resolve(options.status));
+            }
+            Workspace key = ws;
+            Atomizer atomizer = byRoot.get(key.root());
+            if (atomizer == null) {
+                atomizer = Atomizer.open(key, overrides, main.cwd);
+                byRoot.put(key.root(), atomizer);
+            }
+            try {
+                total = total.plus(atomizer.lint(file, d -> {
+                    try {
+                        formatter.diagnostic(d);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
+            } catch (UncheckedIOException e) {
+                throw new AtomizerException("cannot write output: " + e.getCause().getMessage(), e);
+            }
+        }
+        try {
+            formatter.finish(total);
+        } catch (IOException e) {
+            throw new AtomizerException("cannot write output: " + e.getMessage(), e);
+        }
+        main.out.flush();
+        if (!quiet && "text".equals(format)) {
+            main.err.println(TextFormatter.summaryLine(total));
+        }
+        return total.errors() > 0 ? Main.VIOLATIONS : Main.OK;
+    }
+}

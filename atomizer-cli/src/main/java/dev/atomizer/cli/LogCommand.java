@@ -1,0 +1,167 @@
+package dev.atomizer.cli;
+
+import dev.atomizer.Atomizer;
+import dev.atomizer.AtomizerException;
+import dev.atomizer.Workspace;
+import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.lint.FileSummary;
+import dev.atomizer.lint.Severity;
+import dev.atomizer.log.LogAppender;
+import dev.atomizer.log.NewEntry;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "log", mixinStandardHelpOptions = true,
+        description = {"Append a well-formed entry to the log.",
+                "The entry is checked against the contract (and against the time of the last entry) before",
+                "anything is written; existing bytes of the log are never rewritten."})
+final class LogCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    private final Main main;
+
+    @Option(names = "--agent", required = true, paramLabel = "ID", description = "Agent id, e.g. optimizer.")
+    String agent;
+
+    @Option(names = "--project", required = true, paramLabel = "SLUG", description = "Project slug.")
+    String project;
+
+    @Option(names = "--event", required = true, paramLabel = "TYPE", description = "Event type from the contract.")
+    String event;
+
+    @Option(names = "--status", required = true, paramLabel = "STATUS", description = "in-progress, completed, blocked or failed (or the contract's values).")
+    String status;
+
+    @Option(names = "--summary", required = true, paramLabel = "TEXT", description = "One-line summary.")
+    String summary;
+
+    @Option(names = "--detail", paramLabel = "TEXT", description = "Detail (markdown, may span lines); '-' reads it from standard input.")
+    String detail;
+
+    @Option(names = "--metrics", paramLabel = "PAIRS", description = "key=value pairs, e.g. \"iteration=4, objective=0.031\".")
+    String metrics;
+
+    @Option(names = "--metric", paramLabel = "KEY=VALUE", description = "One metric (repeatable); added after --metrics.")
+    List<String> metricList = new ArrayList<>();
+
+    @Option(names = "--blockers", paramLabel = "TEXT", description = "What blocks, and who can unblock.")
+    String blockers;
+
+    @Option(names = "--time", paramLabel = "YYYY-MM-DD HH:MM", description = "Entry time (default: now, local time).")
+    String time;
+
+    @Option(names = "--file", paramLabel = "LOG", description = "The log (default: shared/project_log.md of the repository).")
+    Path file;
+
+    @Option(names = "--dry-run", description = "Print the entry instead of appending it.")
+    boolean dryRun;
+
+    @Mixin
+    Options options;
+
+    LogCommand(Main main) {
+        this.main = main;
+    }
+
+    @Override
+    public Integer call() throws AtomizerException {
+        Workspace ws;
+        if (file != null) {
+            Path f = main.cwd.resolve(file).normalize();
+            ws = Workspace.discover(f.getParent()).withLog(f);
+        } else {
+            ws = Workspace.discover(main.cwd);
+        }
+        if (options.contract != null) {
+            ws = ws.withContract(main.cwd.resolve(options.contract));
+        }
+        if (options.status != null) {
+            ws = ws.withStatus(main.cwd.resolve(options.status));
+        }
+        Atomizer atomizer = Atomizer.open(ws, options.severities(), main.cwd);
+        String ts = time != null ? time.trim() : LocalDateTime.now().format(MINUTE);
+        NewEntry entry = new NewEntry(ts, agent.trim(), project.trim(), event.trim(), status, summary,
+                "-".equals(detail) ? readStdin() : detail, joinMetrics(), blockers);
+        String shown = atomizer.display(ws.log());
+        List<Diagnostic> problems = new ArrayList<>();
+        int[] errors = new int[1];
+        try {
+            LogAppender.append(dryRun ? devNull() : ws.log(), entry, tail -> {
+                FileSummary s = atomizer.linter().lint("<new entry>",
+                        new ByteArrayInputStream(String.join("\n", entry.lines()).concat("\n")
+                                .getBytes(StandardCharsets.UTF_8)),
+                        dryRun ? null : tail.lastTimestamp(), problems::add);
+                errors[0] = s.errors();
+                if (s.errors() > 0) {
+                    throw new Rejected();
+                }
+            });
+        } catch (Rejected r) {
+            // reported below
+        } catch (IOException e) {
+            throw new AtomizerException(shown + ": cannot append: " + e.getMessage(), e);
+        }
+        for (Diagnostic d : problems) {
+            main.err.println(d.severity().label() + " [" + d.rule() + "] " + d.message());
+        }
+        if (errors[0] > 0) {
+            main.err.println("atomizer: nothing was written to " + shown + "; fix the options above and run again");
+            return Main.VIOLATIONS;
+        }
+        if (dryRun) {
+            main.out.println(String.join("\n", entry.lines()));
+        } else {
+            main.err.println("appended [" + ts + "] " + agent + " | " + project + " | " + event + " to " + shown);
+        }
+        return Main.OK;
+    }
+
+    private String joinMetrics() {
+        List<String> parts = new ArrayList<>();
+        if (metrics != null && !metrics.isBlank()) {
+            parts.add(metrics.strip());
+        }
+        parts.addAll(metricList);
+        return parts.isEmpty() ? null : String.join(", ", parts);
+    }
+
+    private static String readStdin() throws AtomizerException {
+        try {
+            InputStream in = System.in;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read --detail from standard input: " + e.getMessage(), e);
+        }
+    }
+
+    private static Path devNull() throws AtomizerException {
+        try {
+            Path p = java.nio.file.Files.createTempFile("atomizer-dry-run", ".md");
+            p.toFile().deleteOnExit();
+            return p;
+        } catch (IOException e) {
+            throw new AtomizerException("cannot create a temporary file: " + e.getMessage(), e);
+        }
+    }
+
+    private static final class Rejected extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Rejected() {
+            super("rejected", null);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.atomizer.cli;
+
+import dev.atomizer.AtomizerException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code atomizer}: lint the project log, append to it, and (in later releases) govern commits and
+ * regenerate derived files. Exit codes: 0 clean (warnings allowed), 1 violations, 2 usage,
+ * configuration or I/O problem.
+ */
+@Command(name = "atomizer",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Lint and govern an agent team's markdown project log kept in git.",
+        subcommands = {LintCommand.class, LogCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 no errors (warnings allowed), 1 violations, 2 usage, configuration or I/O failure."})
+public final class Main implements Runnable {
+
+    public static final int OK = 0;
+    public static final int VIOLATIONS = 1;
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The directory commands resolve relative paths and find the repository from. */
+    final Path cwd;
+    final PrintStream out;
+    final PrintStream err;
+
+    Main(Path cwd, PrintStream out, PrintStream err) {
+        this.cwd = cwd.toAbsolutePath().normalize();
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
+                StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+                StandardCharsets.UTF_8);
+        int code = run(args, Path.of("").toAbsolutePath(), out, err);
+        out.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line; never throws, never prints a stack trace. */
+    public static int run(String[] args, Path cwd, PrintStream out, PrintStream err) {
+        try {
+            return execute(args, cwd, out, err);
+        } catch (RuntimeException | Error e) {
+            err.println("atomizer: internal error: " + e + " (please report it with the command you ran)");
+            return USAGE;
+        }
+    }
+
+    private static int execute(String[] args, Path cwd, PrintStream out, PrintStream err) {
+        Main main = new Main(cwd, out, err);
+        CommandLine cl = new CommandLine(main, new Factory(main));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof AtomizerException ae) {
+                for (String line : ae.lines()) {
+                    err.println(line.startsWith("atomizer:") ? line : "atomizer: " + line);
+                }
+            } else {
+                err.println("atomizer: internal error: " + ex + " (please report it with the command you ran)");
+            }
+            return USAGE;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: lint, log (see 'atomizer help')");
+    }
+
+    /** Gives subcommands the shared streams and working directory. */
+    private static final class Factory implements CommandLine.IFactory {
+        private final Main main;
+
+        Factory(Main main) {
+            this.main = main;
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == Main.class) {
+                return cls.cast(main);
+            }
+            if (cls == LintCommand.class) {
+                return cls.cast(new LintCommand(main));
+            }
+            if (cls == LogCommand.class) {
+                return cls.cast(new LogCommand(main));
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"atomizer " + (v == null ? "dev" : v)};
+        }
+    }
+}

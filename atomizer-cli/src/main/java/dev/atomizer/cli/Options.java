@@ -1,0 +1,42 @@
+package dev.atomizer.cli;
+
+import dev.atomizer.AtomizerException;
+import dev.atomizer.lint.RuleCatalog;
+import dev.atomizer.lint.Severity;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import picocli.CommandLine.Option;
+
+/** Options every command that reads the contract shares. */
+final class Options {
+
+    @Option(names = "--contract", paramLabel = "FILE",
+            description = "The contract (default: shared/data-contracts/schemas.md of the repository; the seed's built-in default when absent).")
+    Path contract;
+
+    @Option(names = "--status-file", paramLabel = "FILE",
+            description = "The project status file (default: shared/PROJECT_STATUS.md of the repository).")
+    Path status;
+
+    @Option(names = "--rule", paramLabel = "ID=SEVERITY",
+            description = "Set a rule's severity: off, warning or error (repeatable), e.g. --rule field-order=off.")
+    Map<String, String> rules = new TreeMap<>();
+
+    Map<String, Severity> severities() throws AtomizerException {
+        Map<String, Severity> out = new TreeMap<>();
+        for (Map.Entry<String, String> e : rules.entrySet()) {
+            if (!RuleCatalog.exists(e.getKey())) {
+                throw new AtomizerException("unknown rule '" + e.getKey() + "' in --rule; rule IDs: "
+                        + String.join(", ", RuleCatalog.defaults().keySet()));
+            }
+            Severity s = Severity.parse(e.getValue());
+            if (s == null) {
+                throw new AtomizerException("--rule " + e.getKey() + "=" + e.getValue()
+                        + ": the severity must be off, warning or error");
+            }
+            out.put(e.getKey(), s);
+        }
+        return out;
+    }
+}

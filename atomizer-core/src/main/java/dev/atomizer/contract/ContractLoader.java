@@ -1,0 +1,300 @@
+package dev.atomizer.contract;
+
+import dev.atomizer.AtomizerException;
+import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.lint.RuleCatalog;
+import dev.atomizer.lint.Severity;
+import dev.atomizer.md.MarkdownTables;
+import dev.atomizer.md.MarkdownTables.Row;
+import dev.atomizer.md.MarkdownTables.Section;
+import dev.atomizer.md.MarkdownTables.Table;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the contract from schemas.md: GFM tables under fixed level-2 headings (matched ignoring
+ * case and any parenthesised remark, so the seed's "Event Types (enumerated)" works). A section
+ * that is absent keeps the seed's default; a section that is present replaces it. Every problem is
+ * collected and reported at its own line; none is a stack trace.
+ */
+public final class ContractLoader {
+
+    public static final String EVENT_TYPES = "event types";
+    public static final String STATUS_VALUES = "status values";
+    public static final String FIELDS = "fields";
+    public static final String AGENTS = "agents";
+    public static final String APPROVERS = "approvers";
+    public static final String GOVERNED_PATHS = "governed paths";
+    public static final String RULES = "rules";
+
+    static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    static final Pattern METRIC_KEY = Pattern.compile("[a-z][a-z0-9_]*");
+    static final Pattern FIELD_NAME = Pattern.compile("[A-Z][A-Za-z0-9]*( [A-Za-z0-9]+)*");
+
+    private final MarkdownTables doc;
+    private final List<Diagnostic> problems = new ArrayList<>();
+
+    private ContractLoader(MarkdownTables doc) {
+        this.doc = doc;
+    }
+
+    /** Loads {@code file}; when it does not exist, the built-in default (the seed) applies. */
+    public static Contract load(Path file, String displayPath) throws AtomizerException {
+        MarkdownTables doc = MarkdownTables.readIfExists(file, displayPath);
+        if (doc == null) {
+            return DefaultContract.get();
+        }
+        return new ContractLoader(doc).build();
+    }
+
+    /** Loads a contract from markdown text (tests, the contract as staged in the index). */
+    public static Contract parse(String markdown, String displayPath) throws AtomizerException {
+        return new ContractLoader(MarkdownTables.parse(markdown, displayPath)).build();
+    }
+
+    private Contract build() throws AtomizerException {
+        Map<String, EventType> eventTypes = DefaultContract.eventTypeMap();
+        Set<String> statuses = new LinkedHashSet<>(DefaultContract.STATUSES);
+        List<String> fields = DefaultContract.FIELDS;
+        Set<String> agents = new LinkedHashSet<>();
+        Set<String> approvers = new LinkedHashSet<>();
+        List<GovernedPath> governed = DefaultContract.GOVERNED_PATHS;
+        Map<String, Severity> severities = new LinkedHashMap<>();
+
+        Map<String, Section> seen = new LinkedHashMap<>();
+        for (Section s : doc.sections()) {
+            String key = normalize(s.title());
+            if (!isKnown(key)) {
+                continue;
+            }
+            if (seen.containsKey(key)) {
+                problems.add(doc.problem(s.line(), "section '" + s.title() + "' appears twice (first at line "
+                        + seen.get(key).line() + "); keep one table per section"));
+                continue;
+            }
+            seen.put(key, s);
+            switch (key) {
+                case EVENT_TYPES -> eventTypes = eventTypes(s);
+                case STATUS_VALUES -> statuses = new LinkedHashSet<>(keys(s, KEBAB, "status value",
+                        "| Status | Meaning |", "status", "value"));
+                case FIELDS -> fields = fields(s);
+                case AGENTS -> agents = new LinkedHashSet<>(keys(s, KEBAB, "agent id",
+                        "| Agent | Role |", "agent", "agent-id", "id"));
+                case APPROVERS -> approvers = new LinkedHashSet<>(keys(s, KEBAB, "approver",
+                        "| Approver | Role |", "approver", "name", "id"));
+                case GOVERNED_PATHS -> governed = governedPaths(s);
+                case RULES -> severities = severities(s);
+                default -> throw new IllegalStateException(key);
+            }
+        }
+        if (seen.containsKey(EVENT_TYPES) && eventTypes.isEmpty()) {
+            problems.add(doc.problem(seen.get(EVENT_TYPES).line(), "the Event types table lists no event type"));
+        }
+        if (seen.containsKey(STATUS_VALUES) && statuses.isEmpty()) {
+            problems.add(doc.problem(seen.get(STATUS_VALUES).line(), "the Status values table lists no status"));
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Diagnostic.ORDER);
+            throw new AtomizerException(doc.path() + ": malformed contract (" + problems.size() + " problem"
+                    + (problems.size() == 1 ? "" : "s") + ")", problems);
+        }
+        return new Contract(doc.path(), eventTypes, statuses, fields, agents, approvers, governed, severities);
+    }
+
+    static String normalize(String title) {
+        return title.replaceAll("\\(.*?\\)", "").trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isKnown(String key) {
+        return switch (key) {
+            case EVENT_TYPES, STATUS_VALUES, FIELDS, AGENTS, APPROVERS, GOVERNED_PATHS, RULES -> true;
+            default -> false;
+        };
+    }
+
+    /** The rows of a section's tables, with the index of its key column; null (and a problem) when malformed. */
+    private List<Keyed> rows(Section s, String expected, String... keyColumns) {
+        if (s.tables().isEmpty()) {
+            problems.add(doc.problem(s.line(), "section '" + s.title() + "' has no table; expected " + expected));
+            return null;
+        }
+        List<Keyed> out = new ArrayList<>();
+        for (Table t : s.tables()) {
+            int k = t.column(keyColumns);
+            if (k < 0) {
+                problems.add(doc.problem(t.line(), "the '" + s.title() + "' table has no '" + keyColumns[0]
+                        + "' column; expected " + expected));
+                return null;
+            }
+            for (Row r : t.rows()) {
+                out.add(new Keyed(t, r, unquote(r.cell(k))));
+            }
+        }
+        return out;
+    }
+
+    private record Keyed(Table table, Row row, String key) {
+        String cell(String... names) {
+            return unquote(row.cell(table.column(names)));
+        }
+    }
+
+    private List<String> keys(Section s, Pattern format, String what, String expected, String... keyColumns) {
+        List<Keyed> rows = rows(s, expected, keyColumns);
+        List<String> out = new ArrayList<>();
+        if (rows == null) {
+            return out;
+        }
+        Map<String, Integer> firstLine = new LinkedHashMap<>();
+        for (Keyed r : rows) {
+            if (valid(r, format, what, firstLine)) {
+                out.add(r.key());
+            }
+        }
+        return out;
+    }
+
+    private boolean valid(Keyed r, Pattern format, String what, Map<String, Integer> firstLine) {
+        if (r.key().isEmpty()) {
+            problems.add(doc.problem(r.row().line(), "empty " + what + " in the first column"));
+            return false;
+        }
+        if (!format.matcher(r.key()).matches()) {
+            problems.add(doc.problem(r.row().line(), what + " '" + r.key() + "' must be "
+                    + (format == KEBAB ? "lowercase kebab-case (e.g. 'tech-lead')" : "of the form " + format)));
+            return false;
+        }
+        Integer prev = firstLine.putIfAbsent(r.key(), r.row().line());
+        if (prev != null) {
+            problems.add(doc.problem(r.row().line(), what + " '" + r.key() + "' is already defined at line " + prev));
+            return false;
+        }
+        return true;
+    }
+
+    private Map<String, EventType> eventTypes(Section s) {
+        Map<String, EventType> out = new LinkedHashMap<>();
+        List<Keyed> rows = rows(s, "| Type | Meaning | Required metrics |", "type", "event type", "event-type", "event");
+        if (rows == null) {
+            return DefaultContract.eventTypeMap();
+        }
+        Map<String, Integer> firstLine = new LinkedHashMap<>();
+        for (Keyed r : rows) {
+            if (!valid(r, KEBAB, "event type", firstLine)) {
+                continue;
+            }
+            List<String> metrics = new ArrayList<>();
+            String spec = r.cell("required metrics", "metrics", "required");
+            for (String m : spec.split("[,\\s]+")) {
+                String key = unquote(m);
+                if (key.isEmpty() || key.equals("-") || key.equalsIgnoreCase("none")) {
+                    continue;
+                }
+                if (!METRIC_KEY.matcher(key).matches()) {
+                    problems.add(doc.problem(r.row().line(), "required metric '" + key + "' of '" + r.key()
+                            + "' is not a metric key ([a-z][a-z0-9_]*)"));
+                } else if (!metrics.contains(key)) {
+                    metrics.add(key);
+                }
+            }
+            out.put(r.key(), new EventType(r.key(), r.cell("meaning", "description"), metrics));
+        }
+        return out;
+    }
+
+    private List<String> fields(Section s) {
+        List<String> out = keys(s, FIELD_NAME, "field name", "| Field | Meaning |", "field", "name");
+        if (out.isEmpty()) {
+            return DefaultContract.FIELDS;
+        }
+        for (String required : List.of("Status", "Summary")) {
+            if (!out.contains(required)) {
+                problems.add(doc.problem(s.line(), "the Fields table must define '" + required + "'"));
+            }
+        }
+        return out;
+    }
+
+    private List<GovernedPath> governedPaths(Section s) {
+        List<Keyed> rows = rows(s, "| Path | Policy | Meaning |", "path", "pattern", "glob");
+        if (rows == null) {
+            return DefaultContract.GOVERNED_PATHS;
+        }
+        List<GovernedPath> out = new ArrayList<>();
+        Map<String, Integer> firstLine = new LinkedHashMap<>();
+        for (Keyed r : rows) {
+            String path = r.key();
+            if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains("..")
+                    || path.contains(" ")) {
+                problems.add(doc.problem(r.row().line(), "path '" + path
+                        + "' must be a glob relative to the repository root, with '/' separators (e.g. 'context-docs/**')"));
+                continue;
+            }
+            Integer prev = firstLine.putIfAbsent(path, r.row().line());
+            if (prev != null) {
+                problems.add(doc.problem(r.row().line(), "path '" + path + "' is already governed at line " + prev));
+                continue;
+            }
+            String p = r.cell("policy");
+            Policy policy = Policy.parse(p);
+            if (policy == null) {
+                problems.add(doc.problem(r.row().line(), "unknown policy '" + p + "' for '" + path
+                        + "'; use one of " + labels(Policy.values(), Policy::label)));
+                continue;
+            }
+            out.add(new GovernedPath(path, policy, r.cell("meaning", "description")));
+        }
+        return out;
+    }
+
+    private Map<String, Severity> severities(Section s) {
+        Map<String, Severity> out = new LinkedHashMap<>();
+        List<Keyed> rows = rows(s, "| Rule | Severity |", "rule", "id");
+        if (rows == null) {
+            return out;
+        }
+        for (Keyed r : rows) {
+            if (!RuleCatalog.exists(r.key())) {
+                problems.add(doc.problem(r.row().line(), "unknown rule '" + r.key()
+                        + "'; the rule IDs are listed in the README's rule catalog"));
+                continue;
+            }
+            String sev = r.cell("severity", "level");
+            Severity severity = Severity.parse(sev);
+            if (severity == null) {
+                problems.add(doc.problem(r.row().line(), "severity '" + sev + "' of '" + r.key()
+                        + "' must be off, warning or error"));
+                continue;
+            }
+            if (out.putIfAbsent(r.key(), severity) != null) {
+                problems.add(doc.problem(r.row().line(), "rule '" + r.key() + "' is configured twice"));
+            }
+        }
+        return out;
+    }
+
+    private static <T> String labels(T[] values, Function<T, String> label) {
+        List<String> out = new ArrayList<>();
+        for (T v : values) {
+            out.add(label.apply(v));
+        }
+        return String.join(", ", out);
+    }
+
+    /** Strips the backticks a table cell may wrap its value in. */
+    static String unquote(String cell) {
+        String c = cell.trim();
+        while (c.length() >= 2 && c.startsWith("`") && c.endsWith("`")) {
+            c = c.substring(1, c.length() - 1).trim();
+        }
+        return c;
+    }
+}

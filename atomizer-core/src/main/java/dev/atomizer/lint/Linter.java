@@ -1,0 +1,113 @@
+package dev.atomizer.lint;
+
+import dev.atomizer.contract.Contract;
+import dev.atomizer.lint.rule.Encoding;
+import dev.atomizer.lint.rule.Rules;
+import dev.atomizer.log.EncodingException;
+import dev.atomizer.log.EntryHeader;
+import dev.atomizer.log.LogParser;
+import dev.atomizer.log.RawEntry;
+import dev.atomizer.log.Utf8LineReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Checks a log against the contract, entry by entry as the parser streams them, handing each
+ * diagnostic on as soon as its entry is done: memory stays flat and output is in file order.
+ */
+public final class Linter {
+
+    private final Contract contract;
+    private final Set<String> projects;
+    private final Severities severities;
+    private final List<EntryRule> rules = new ArrayList<>();
+
+    /**
+     * @param projects the slugs PROJECT_STATUS.md lists, or null when it lists none
+     */
+    public Linter(Contract contract, Set<String> projects, Severities severities) {
+        this.contract = contract;
+        this.projects = projects;
+        this.severities = severities;
+        for (EntryRule r : Rules.all()) {
+            if (severities.of(r.id()) != Severity.OFF) {
+                rules.add(r);
+            }
+        }
+    }
+
+    /** Lints a whole log. */
+    public FileSummary lint(String path, InputStream in, Consumer<Diagnostic> sink) throws IOException {
+        return lint(path, in, null, sink);
+    }
+
+    /**
+     * Lints log text, which may be the tail of a longer log: {@code previousTimestamp} is the
+     * timestamp of the entry before it (null for none).
+     */
+    public FileSummary lint(String path, InputStream in, String previousTimestamp, Consumer<Diagnostic> sink)
+            throws IOException {
+        Run run = new Run(path, sink, previousTimestamp);
+        try (Utf8LineReader reader = new Utf8LineReader(in)) {
+            LogParser.parse(reader, run::entry);
+        } catch (EncodingException e) {
+            Severity s = severities.of(Encoding.ID);
+            if (s != Severity.OFF) {
+                List<Diagnostic> one = new ArrayList<>(1);
+                Encoding.report(e, (line, column, message) ->
+                        one.add(new Diagnostic(path, line, column, Encoding.ID, s, message)));
+                run.emit(one);
+            }
+        }
+        return new FileSummary(run.entries, run.errors, run.warnings);
+    }
+
+    private final class Run {
+        final String path;
+        final Consumer<Diagnostic> sink;
+        String previous;
+        int entries;
+        int errors;
+        int warnings;
+
+        Run(String path, Consumer<Diagnostic> sink, String previous) {
+            this.path = path;
+            this.sink = sink;
+            this.previous = previous;
+        }
+
+        void entry(RawEntry e) {
+            entries++;
+            EntryContext ctx = new EntryContext(e, contract, projects, previous);
+            List<Diagnostic> found = new ArrayList<>(0);
+            for (EntryRule r : rules) {
+                Severity s = severities.of(r.id());
+                String id = r.id();
+                r.check(ctx, (line, column, message) -> found.add(new Diagnostic(path, line, column, id, s, message)));
+            }
+            EntryHeader h = e.header();
+            if (h.wellFormed() && h.dateTime() != null) {
+                previous = h.timestamp();
+            }
+            if (!found.isEmpty()) {
+                found.sort(Diagnostic.ORDER);
+                emit(found);
+            }
+        }
+
+        void emit(List<Diagnostic> found) {
+            for (Diagnostic d : found) {
+                if (d.severity() == Severity.ERROR) {
+                    errors++;
+                } else {
+                    warnings++;
+                }
+                sink.accept(d);
+            }
+        }
+    }
+}

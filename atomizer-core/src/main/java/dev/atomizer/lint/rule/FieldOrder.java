@@ -1,0 +1,35 @@
+package dev.atomizer.lint.rule;
+
+import dev.atomizer.lint.EntryContext;
+import dev.atomizer.lint.EntryRule;
+import dev.atomizer.lint.Report;
+import dev.atomizer.lint.RuleCatalog;
+import dev.atomizer.log.FieldLine;
+
+/** spec: fields are not in contract order (Status, Summary, Detail, Metrics, Blockers). */
+public final class FieldOrder implements EntryRule {
+
+    @Override
+    public String id() {
+        return RuleCatalog.FIELD_ORDER;
+    }
+
+    @Override
+    public void check(EntryContext context, Report report) {
+        int highest = -1;
+        String highestName = null;
+        for (FieldLine f : context.entry().fields()) {
+            int index = context.contract().fieldIndex(f.name());
+            if (index < 0) {
+                continue;
+            }
+            if (index < highest) {
+                report.at(f.line(), f.column(), "field '" + f.name() + "' comes after '" + highestName
+                        + "'; the contract order is " + String.join(", ", context.contract().fields()));
+            } else {
+                highest = index;
+                highestName = f.name();
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.atomizer.lint.rule;
+
+import dev.atomizer.lint.EntryContext;
+import dev.atomizer.lint.EntryRule;
+import dev.atomizer.lint.Report;
+import dev.atomizer.lint.RuleCatalog;
+import dev.atomizer.log.EntryHeader;
+
+/** spec: an entry heading must match {@code ## [YYYY-MM-DD HH:MM] agent-id | project-slug | event-type} exactly. */
+public final class HeadingFormat implements EntryRule {
+
+    @Override
+    public String id() {
+        return RuleCatalog.HEADING_FORMAT;
+    }
+
+    @Override
+    public void check(EntryContext context, Report report) {
+        EntryHeader h = context.entry().header();
+        if (!h.wellFormed()) {
+            report.at(context.entry().line(), h.problemColumn(), h.problem());
+        }
+    }
+}

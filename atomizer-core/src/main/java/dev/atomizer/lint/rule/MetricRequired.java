@@ -1,0 +1,50 @@
+package dev.atomizer.lint.rule;
+
+import dev.atomizer.lint.EntryContext;
+import dev.atomizer.lint.EntryRule;
+import dev.atomizer.lint.Report;
+import dev.atomizer.lint.RuleCatalog;
+import dev.atomizer.contract.EventType;
+import dev.atomizer.log.EntryHeader;
+import dev.atomizer.log.FieldLine;
+import dev.atomizer.log.Metric;
+import java.util.HashSet;
+import java.util.Set;
+
+/** spec: the contract requires a metric for this event type and it is absent. */
+public final class MetricRequired implements EntryRule {
+
+    @Override
+    public String id() {
+        return RuleCatalog.METRIC_REQUIRED;
+    }
+
+    @Override
+    public void check(EntryContext context, Report report) {
+        EntryHeader h = context.entry().header();
+        if (!h.wellFormed()) {
+            return;
+        }
+        EventType type = context.contract().eventTypes().get(h.event());
+        if (type == null || type.requiredMetrics().isEmpty()) {
+            return;
+        }
+        FieldLine f = context.entry().field("Metrics");
+        Set<String> present = new HashSet<>();
+        if (f != null) {
+            for (Metric m : Metric.parse(f.value(), f.valueColumn())) {
+                if (m.problem() == null) {
+                    present.add(m.key());
+                }
+            }
+        }
+        for (String key : type.requiredMetrics()) {
+            if (!present.contains(key)) {
+                int line = f == null ? context.entry().line() : f.line();
+                int column = f == null ? h.eventColumn() : f.column();
+                report.at(line, column, "a '" + h.event() + "' entry needs the metric '" + key + "' (required: "
+                        + String.join(", ", type.requiredMetrics()) + "); add '" + key + "=<value>' to **Metrics:**");
+            }
+        }
+    }
+}

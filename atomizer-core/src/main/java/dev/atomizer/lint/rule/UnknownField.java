@@ -1,0 +1,36 @@
+package dev.atomizer.lint.rule;
+
+import dev.atomizer.lint.EntryContext;
+import dev.atomizer.lint.EntryRule;
+import dev.atomizer.lint.Report;
+import dev.atomizer.lint.RuleCatalog;
+import dev.atomizer.log.FieldLine;
+import java.util.Locale;
+
+/** spec: a {@code **Name:**} field the contract does not define. */
+public final class UnknownField implements EntryRule {
+
+    @Override
+    public String id() {
+        return RuleCatalog.UNKNOWN_FIELD;
+    }
+
+    @Override
+    public void check(EntryContext context, Report report) {
+        var fields = context.contract().fields();
+        for (FieldLine f : context.entry().fields()) {
+            if (f.colonOutside() && fields.contains(f.name())) {
+                report.at(f.line(), f.column(), "write '**" + f.name() + ":**', with the colon inside the bold");
+            } else if (!fields.contains(f.name())) {
+                String hint = "";
+                for (String known : fields) {
+                    if (known.toLowerCase(Locale.ROOT).equals(f.name().toLowerCase(Locale.ROOT))) {
+                        hint = " (did you mean '" + known + "'?)";
+                    }
+                }
+                report.at(f.line(), f.column(), "unknown field '" + f.name() + "'" + hint + "; the contract defines "
+                        + String.join(", ", fields));
+            }
+        }
+    }
+}

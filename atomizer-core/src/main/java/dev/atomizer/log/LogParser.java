@@ -1,0 +1,391 @@
+package dev.atomizer.log;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.node.Block;
+import org.commonmark.node.Document;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * Parses the log into {@link RawEntry} records, streaming: the file is cut into chunks at lines
+ * that start an entry heading outside fenced code, and each chunk is parsed by commonmark-java
+ * on its own, so memory is bounded by the largest entry, not the log. commonmark decides the
+ * structure: a chunk that turns out to hold more level-2 headings is split at them, and a cut
+ * that commonmark would not make (an unclosed fence, an HTML block running on) is undone.
+ */
+public final class LogParser {
+
+    // Inline content is never needed (fields are read from the source lines), so the inline
+    // parser is a no-op: block structure and source spans only, at a fraction of the cost.
+    private static final Parser MARKDOWN = Parser.builder()
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .inlineParserFactory(context -> (lines, node) -> { })
+            .build();
+
+    // spec: "A field is a line that starts with `**Name:**`."
+    private static final Pattern FIELD = Pattern.compile("^( {0,3})\\*\\*([^*]+?):\\*\\*(.*)$");
+    // the common slip `**Name**:`, read as the field so one typo gives one message
+    private static final Pattern FIELD_COLON_OUTSIDE = Pattern.compile("^( {0,3})\\*\\*([A-Za-z][A-Za-z ]*)\\*\\*:(.*)$");
+
+    /** A chunk larger than this (in chars) is checked for entries it can already hand on. */
+    private static final int CHUNK_CAP = 1 << 20;
+
+    private final Consumer<RawEntry> out;
+    private final List<String> chunk = new ArrayList<>();
+    private int chunkStart = 1;
+    private long chunkChars;
+    private long cap = CHUNK_CAP;
+    private char fenceChar;
+    private int fenceLength;
+    private int entries;
+
+    private LogParser(Consumer<RawEntry> out) {
+        this.out = out;
+    }
+
+    /**
+     * Reads every line of {@code reader} and hands each entry to {@code out} in file order.
+     *
+     * @return the number of entries
+     * @throws EncodingException at the first byte that is not UTF-8 (entries before it have been handed on)
+     */
+    public static int parse(Utf8LineReader reader, Consumer<RawEntry> out) throws IOException {
+        LogParser p = new LogParser(out);
+        String line;
+        while ((line = reader.readLine()) != null) {
+            p.accept(line);
+        }
+        p.finish();
+        return p.entries;
+    }
+
+    /** Parses log text held in memory (tests, the appended tail of a staged log). */
+    public static List<RawEntry> parse(String text) {
+        List<RawEntry> list = new ArrayList<>();
+        try {
+            parse(new Utf8LineReader(new java.io.ByteArrayInputStream(
+                    text.getBytes(java.nio.charset.StandardCharsets.UTF_8))), list::add);
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory text is valid UTF-8", e);
+        }
+        return list;
+    }
+
+    private void accept(String line) {
+        if (fenceChar == 0 && !chunk.isEmpty() && startsEntry(line)) {
+            Document doc = parseChunk();
+            if (!absorbs(doc, line)) {
+                emit(doc, chunk.size());
+                chunkStart += chunk.size();
+                chunk.clear();
+                chunkChars = 0;
+            }
+        }
+        chunk.add(line);
+        chunkChars += line.length() + 1;
+        trackFence(line);
+        if (chunkChars > cap) {
+            flushComplete();
+        }
+    }
+
+    private void finish() {
+        if (!chunk.isEmpty()) {
+            emit(parseChunk(), chunk.size());
+            chunk.clear();
+        }
+    }
+
+    /** A line that may start an entry: {@code ##} then a space, tab or end of line, at column 1. */
+    private static boolean startsEntry(String line) {
+        return line.length() >= 2 && line.charAt(0) == '#' && line.charAt(1) == '#'
+                && (line.length() == 2 || line.charAt(2) == ' ' || line.charAt(2) == '\t');
+    }
+
+    // A fence opened at column 1 is always top-level (a container would need indentation), so
+    // the cut never falls inside it. Fences opened indented are left to commonmark (see absorbs).
+    private void trackFence(String line) {
+        if (fenceChar == 0) {
+            if (line.length() >= 3 && (line.charAt(0) == '`' || line.charAt(0) == '~')) {
+                char c = line.charAt(0);
+                int n = run(line, 0, c);
+                if (n >= 3 && (c == '~' || line.indexOf('`', n) < 0)) {
+                    fenceChar = c;
+                    fenceLength = n;
+                }
+            }
+            return;
+        }
+        int indent = 0;
+        while (indent < line.length() && indent < 4 && line.charAt(indent) == ' ') {
+            indent++;
+        }
+        if (indent > 3) {
+            return;
+        }
+        int n = run(line, indent, fenceChar);
+        if (n >= fenceLength && line.substring(indent + n).isBlank()) {
+            fenceChar = 0;
+            fenceLength = 0;
+        }
+    }
+
+    private static int run(String line, int from, char c) {
+        int i = from;
+        while (i < line.length() && line.charAt(i) == c) {
+            i++;
+        }
+        return i - from;
+    }
+
+    private Document parseChunk() {
+        StringBuilder sb = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 16, chunkChars + 16));
+        for (String l : chunk) {
+            sb.append(l).append('\n');
+        }
+        return (Document) MARKDOWN.parse(sb.toString());
+    }
+
+    /** Would the whole document keep {@code next} inside the chunk's last block? */
+    private boolean absorbs(Document doc, String next) {
+        Node last = doc.getLastChild();
+        if (last instanceof FencedCodeBlock f) {
+            // spec: an unclosed fence runs to the end of the document
+            return f.getClosingFenceLength() == null;
+        }
+        if (last instanceof HtmlBlock) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = startIndex(last); i < chunk.size(); i++) {
+                sb.append(chunk.get(i)).append('\n');
+            }
+            sb.append(next).append('\n');
+            Node window = MARKDOWN.parse(sb.toString()).getLastChild();
+            return !(window instanceof Heading h && h.getLevel() == 2 && isAtx(h, sb));
+        }
+        return false;
+    }
+
+    private static boolean isAtx(Heading h, CharSequence text) {
+        // an ATX heading is one line; a setext heading spans its text and the underline
+        List<SourceSpan> spans = h.getSourceSpans();
+        return spans.size() == 1 && text.charAt(spans.get(0).getInputIndex()) == '#';
+    }
+
+    private boolean isAtxLevel2(Node n) {
+        if (!(n instanceof Heading h) || h.getLevel() != 2) {
+            return false;
+        }
+        String line = chunk.get(startIndex(n)).stripLeading();
+        return line.startsWith("#");
+    }
+
+    /** Hands on every entry of an oversized chunk but the last, which may still grow. */
+    private void flushComplete() {
+        Document doc = parseChunk();
+        Node lastHeading = null;
+        for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+            if (isAtxLevel2(n) && startIndex(n) > 0) {
+                lastHeading = n;
+            }
+        }
+        if (lastHeading == null) {
+            cap *= 2;
+            return;
+        }
+        // the blocks from the last heading on are parsed again with the lines that follow
+        int keepFrom = startIndex(lastHeading);
+        emit(doc, keepFrom);
+        List<String> rest = new ArrayList<>(chunk.subList(keepFrom, chunk.size()));
+        chunk.clear();
+        chunk.addAll(rest);
+        chunkStart += keepFrom;
+        chunkChars = 0;
+        fenceChar = 0;
+        fenceLength = 0;
+        for (String l : chunk) {
+            chunkChars += l.length() + 1;
+            trackFence(l);
+        }
+        cap = Math.max(CHUNK_CAP, chunkChars * 2);
+    }
+
+    private static int startIndex(Node n) {
+        return n.getSourceSpans().get(0).getLineIndex();
+    }
+
+    private static int endIndex(Node n) {
+        List<SourceSpan> s = n.getSourceSpans();
+        return s.get(s.size() - 1).getLineIndex();
+    }
+
+    /** Turns the top-level blocks of a parsed chunk (its first {@code lineCount} lines) into entries. */
+    private void emit(Document doc, int lineCount) {
+        Builder entry = null;
+        for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+            if (!(n instanceof Block) || n.getSourceSpans().isEmpty()) {
+                continue;
+            }
+            int start = startIndex(n);
+            int end = endIndex(n);
+            if (start >= lineCount) {
+                break;
+            }
+            if (isAtxLevel2(n)) {
+                if (entry != null) {
+                    deliver(entry);
+                }
+                entry = new Builder(chunkStart + start, chunk.get(start));
+                continue;
+            }
+            if (entry == null) {
+                continue; // spec: "Everything before the first level-2 heading is a free preamble"
+            }
+            entry.lastIndex = end;
+            if (n instanceof ThematicBreak) {
+                entry.separator(start);
+            } else if (n instanceof Heading h && h.getLevel() == 2) {
+                // setext: the lines above the `---` are content, the `---` was meant as the separator
+                entry.lines(start, end - 1);
+                entry.setext(end);
+            } else if (n instanceof Paragraph || n instanceof Heading && !isAtxLine(start)) {
+                entry.lines(start, end);
+            } else {
+                entry.block(start, end);
+            }
+        }
+        if (entry != null) {
+            deliver(entry);
+        }
+    }
+
+    private boolean isAtxLine(int index) {
+        return chunk.get(index).stripLeading().startsWith("#");
+    }
+
+    private void deliver(Builder b) {
+        entries++;
+        out.accept(b.build());
+    }
+
+    /** Collects one entry's fields while its blocks go by. Indices are chunk-relative. */
+    private final class Builder {
+        final int line;
+        final String heading;
+        final List<FieldLine> fields = new ArrayList<>();
+        final List<Integer> stray = new ArrayList<>();
+        int separator;
+        int setext;
+        int lastIndex;
+        // the open field
+        String name;
+        boolean colonOutside;
+        int fieldIndex = -1;
+        int fieldColumn;
+        String value;
+        int valueColumn;
+        int fieldLast;
+
+        Builder(int line, String heading) {
+            this.line = line;
+            this.heading = heading;
+            this.lastIndex = line - chunkStart;
+        }
+
+        boolean closed() {
+            return separator != 0 || setext != 0;
+        }
+
+        void separator(int index) {
+            if (closed()) {
+                stray.add(chunkStart + index);
+                return;
+            }
+            closeField();
+            separator = chunkStart + index;
+        }
+
+        void setext(int index) {
+            if (closed()) {
+                return;
+            }
+            closeField();
+            setext = chunkStart + index;
+        }
+
+        /** Paragraph lines: each may start a field. */
+        void lines(int from, int to) {
+            boolean strayReported = false;
+            for (int i = from; i <= to; i++) {
+                String text = chunk.get(i);
+                Matcher m = FIELD.matcher(text);
+                boolean outside = false;
+                if (!m.matches()) {
+                    m = FIELD_COLON_OUTSIDE.matcher(text);
+                    outside = m.matches();
+                }
+                boolean isField = outside || m.matches();
+                if (closed() || (!isField && fieldIndex < 0)) {
+                    if (!strayReported) {
+                        stray.add(chunkStart + i);
+                        strayReported = true;
+                    }
+                    continue;
+                }
+                if (isField) {
+                    closeField();
+                    name = m.group(2).trim();
+                    colonOutside = outside;
+                    fieldIndex = i;
+                    fieldColumn = m.group(1).length() + 1;
+                    String rest = m.group(3);
+                    value = rest.strip();
+                    int lead = 0;
+                    while (lead < rest.length() && Character.isWhitespace(rest.charAt(lead))) {
+                        lead++;
+                    }
+                    valueColumn = text.length() - rest.length() + lead + 1;
+                    fieldLast = i;
+                } else {
+                    fieldLast = i;
+                }
+            }
+        }
+
+        /** Any other block: it continues the open field, or is stray. */
+        void block(int from, int to) {
+            if (closed() || fieldIndex < 0) {
+                stray.add(chunkStart + from);
+                return;
+            }
+            fieldLast = to;
+        }
+
+        void closeField() {
+            if (fieldIndex < 0) {
+                return;
+            }
+            List<String> cont = fieldLast > fieldIndex
+                    ? List.copyOf(chunk.subList(fieldIndex + 1, fieldLast + 1)) : List.of();
+            fields.add(new FieldLine(name, colonOutside, chunkStart + fieldIndex, fieldColumn, value, valueColumn, cont));
+            fieldIndex = -1;
+        }
+
+        RawEntry build() {
+            closeField();
+            return new RawEntry(line, heading, EntryHeader.parse(heading), List.copyOf(fields), separator, setext,
+                    List.copyOf(stray), chunkStart + lastIndex);
+        }
+    }
+}

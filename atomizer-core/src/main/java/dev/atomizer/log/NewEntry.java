@@ -1,0 +1,44 @@
+package dev.atomizer.log;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An entry to append, rendered exactly as the contract writes it (PRODUCT.md section 3).
+ * Optional parts are null or blank.
+ */
+public record NewEntry(String timestamp, String agent, String project, String event, String status,
+                       String summary, String detail, String metrics, String blockers) {
+
+    /** The entry's lines, from its heading to its closing {@code ---}. */
+    public List<String> lines() {
+        List<String> l = new ArrayList<>();
+        l.add("## [" + timestamp + "] " + agent + " | " + project + " | " + event);
+        l.add("");
+        l.add("**Status:** " + nullToEmpty(status));
+        l.add("**Summary:** " + nullToEmpty(summary));
+        field(l, "Detail", detail);
+        field(l, "Metrics", metrics);
+        field(l, "Blockers", blockers);
+        l.add("");
+        l.add("---");
+        return l;
+    }
+
+    private static void field(List<String> l, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        List<String> lines = value.strip().lines().toList();
+        if (lines.size() == 1) {
+            l.add("**" + name + ":** " + lines.get(0));
+        } else {
+            l.add("**" + name + ":**");
+            l.addAll(lines);
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s.strip();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.atomizer.log;
+
+import java.util.List;
+
+/**
+ * An entry as written, before any judgement: what the rules look at. Line numbers are 1-based and
+ * absolute in the file.
+ *
+ * @param line          the heading's line
+ * @param heading       the heading line as written
+ * @param header        the heading taken apart
+ * @param fields        every field occurrence in order of appearance
+ * @param separatorLine the closing {@code ---}, or 0 when there is none
+ * @param setextLine    a {@code ---} that CommonMark read as a setext underline (no blank line above), or 0
+ * @param strayLines    first line of every block before the first field or after the closing {@code ---}
+ * @param endLine       last line of the entry (before the next heading or end of file)
+ */
+public record RawEntry(int line, String heading, EntryHeader header, List<FieldLine> fields, int separatorLine,
+                       int setextLine, List<Integer> strayLines, int endLine) {
+
+    /** The first occurrence of field {@code name} (exact case), or null. */
+    public FieldLine field(String name) {
+        for (FieldLine f : fields) {
+            if (f.name().equals(name) && !f.colonOutside()) {
+                return f;
+            }
+        }
+        for (FieldLine f : fields) {
+            if (f.name().equals(name)) {
+                return f;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.atomizer.render;
+
+import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.lint.FileSummary;
+import java.io.IOException;
+
+/**
+ * Writes diagnostics in one output format as they arrive, then the summary. The seam for every
+ * format: text and json here; sarif, github and markdown plug in the same way.
+ */
+public interface Formatter {
+
+    void diagnostic(Diagnostic d) throws IOException;
+
+    /** Called once, after the last diagnostic. */
+    void finish(FileSummary summary) throws IOException;
+}

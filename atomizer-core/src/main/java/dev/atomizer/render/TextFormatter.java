@@ -1,0 +1,32 @@
+package dev.atomizer.render;
+
+import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.lint.FileSummary;
+import java.io.IOException;
+
+/** {@code path:line:col: severity [rule] message}, one line each (PRODUCT.md section 6). */
+public final class TextFormatter implements Formatter {
+
+    private final Appendable out;
+
+    public TextFormatter(Appendable out) {
+        this.out = out;
+    }
+
+    @Override
+    public void diagnostic(Diagnostic d) throws IOException {
+        out.append(d.toText()).append('\n');
+    }
+
+    @Override
+    public void finish(FileSummary summary) {
+        // the summary line is the caller's (stderr), so stdout stays one diagnostic per line
+    }
+
+    /** "12 entries: 2 errors, 1 warning" */
+    public static String summaryLine(FileSummary s) {
+        return s.entries() + (s.entries() == 1 ? " entry: " : " entries: ")
+                + s.errors() + (s.errors() == 1 ? " error, " : " errors, ")
+                + s.warnings() + (s.warnings() == 1 ? " warning" : " warnings");
+    }
+}
