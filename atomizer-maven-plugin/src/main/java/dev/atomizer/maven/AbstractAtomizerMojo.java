@@ -1,0 +1,86 @@
+package dev.atomizer.maven;
+
+import dev.atomizer.AtomizerException;
+import dev.atomizer.Workspace;
+import dev.atomizer.lint.RuleCatalog;
+import dev.atomizer.lint.Severity;
+import java.io.File;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Shared parameters and the skip logic of every Atomizer goal. Goals are thin: the work is in
+ * atomizer-core, which knows nothing of Maven.
+ */
+public abstract class AbstractAtomizerMojo extends AbstractMojo {
+
+    /** Skip the goal. */
+    @Parameter(property = "atomizer.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** The repository root the default layout is relative to (PRODUCT.md section 2). */
+    @Parameter(property = "atomizer.root", defaultValue = "${project.basedir}", required = true)
+    protected File root;
+
+    /**
+     * The contract. When the file does not exist, the seed's built-in default applies.
+     */
+    @Parameter(property = "atomizer.contract", defaultValue = "${project.basedir}/shared/data-contracts/schemas.md")
+    protected File contract;
+
+    /** The Manager-owned project status file; its Projects table enables the unknown-project rule. */
+    @Parameter(property = "atomizer.statusFile", defaultValue = "${project.basedir}/shared/PROJECT_STATUS.md")
+    protected File statusFile;
+
+    /**
+     * Rule severities by rule ID, laid over the contract's Rules table: {@code off}, {@code warning}
+     * or {@code error}, e.g. {@code <rules><field-order>off</field-order></rules>}.
+     */
+    @Parameter
+    protected Map<String, String> rules = new HashMap<>();
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping Atomizer (atomizer.skip=true)");
+            return;
+        }
+        try {
+            process();
+        } catch (AtomizerException e) {
+            for (String line : e.lines()) {
+                getLog().error(line);
+            }
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** The goal's work, once skip has been decided. */
+    protected abstract void process() throws AtomizerException, MojoFailureException;
+
+    protected Workspace workspace() {
+        return Workspace.at(root.toPath()).withContract(contract.toPath()).withStatus(statusFile.toPath());
+    }
+
+    protected Map<String, Severity> severities() throws AtomizerException {
+        Map<String, Severity> out = new TreeMap<>();
+        for (Map.Entry<String, String> e : rules.entrySet()) {
+            if (!RuleCatalog.exists(e.getKey())) {
+                throw new AtomizerException("unknown rule '" + e.getKey() + "' in <rules>; rule IDs: "
+                        + String.join(", ", RuleCatalog.defaults().keySet()));
+            }
+            Severity s = Severity.parse(e.getValue());
+            if (s == null) {
+                throw new AtomizerException("<rules><" + e.getKey() + ">" + e.getValue()
+                        + "</...>: the severity must be off, warning or error");
+            }
+            out.put(e.getKey(), s);
+        }
+        return out;
+    }
+}
