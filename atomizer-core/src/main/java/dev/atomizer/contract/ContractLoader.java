@@ -95,10 +95,10 @@ public final class ContractLoader {
                 default -> throw new IllegalStateException(key);
             }
         }
-        if (seen.containsKey(EVENT_TYPES) && eventTypes.isEmpty()) {
+        if (seen.containsKey(EVENT_TYPES) && eventTypes.isEmpty() && !seen.get(EVENT_TYPES).tables().isEmpty()) {
             problems.add(doc.problem(seen.get(EVENT_TYPES).line(), "the Event types table lists no event type"));
         }
-        if (seen.containsKey(STATUS_VALUES) && statuses.isEmpty()) {
+        if (seen.containsKey(STATUS_VALUES) && statuses.isEmpty() && !seen.get(STATUS_VALUES).tables().isEmpty()) {
             problems.add(doc.problem(seen.get(STATUS_VALUES).line(), "the Status values table lists no status"));
         }
         if (!problems.isEmpty()) {
@@ -195,7 +195,7 @@ public final class ContractLoader {
             String spec = r.cell("required metrics", "metrics", "required");
             for (String m : spec.split("[,\\s]+")) {
                 String key = unquote(m);
-                if (key.isEmpty() || key.equals("-") || key.equalsIgnoreCase("none")) {
+                if (key.isEmpty() || key.matches("[-\u2013\u2014]+") || key.equalsIgnoreCase("none") || key.equalsIgnoreCase("n/a")) {
                     continue;
                 }
                 if (!METRIC_KEY.matcher(key).matches()) {

@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.Block;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.ListBlock;
 import org.commonmark.node.Document;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
@@ -261,6 +263,8 @@ public final class LogParser {
                 entry.setext(end);
             } else if (n instanceof Paragraph || n instanceof Heading && !isAtxLine(start)) {
                 entry.lines(start, end);
+            } else if (n instanceof ListBlock || n instanceof BlockQuote) {
+                entry.container(start, end);
             } else {
                 entry.block(start, end);
             }
@@ -361,6 +365,38 @@ public final class LogParser {
                     fieldLast = i;
                 }
             }
+        }
+
+        /**
+         * A list or block quote. A line in it at column 1 can only be a lazy continuation of a
+         * paragraph (container content is indented or marked); when it reads {@code **Name:**} the
+         * writer meant a field, as the contract says, so it starts one.
+         */
+        void container(int from, int to) {
+            int segment = from;
+            for (int i = from; i <= to; i++) {
+                String text = chunk.get(i);
+                if (i > from && !text.isEmpty() && text.charAt(0) == '*'
+                        && (FIELD.matcher(text).matches() || FIELD_COLON_OUTSIDE.matcher(text).matches())) {
+                    block(segment, i - 1);
+                    int j = i;
+                    while (j < to && !chunk.get(j + 1).isEmpty() && chunk.get(j + 1).charAt(0) != ' '
+                            && chunk.get(j + 1).charAt(0) != '>' && !isMarker(chunk.get(j + 1))) {
+                        j++;
+                    }
+                    lines(i, j);
+                    segment = j + 1;
+                    i = j;
+                }
+            }
+            if (segment <= to) {
+                block(segment, to);
+            }
+        }
+
+        private boolean isMarker(String line) {
+            char c = line.charAt(0);
+            return c == '-' || c == '+' || c == '*' && !line.startsWith("**") || Character.isDigit(c);
         }
 
         /** Any other block: it continues the open field, or is stray. */

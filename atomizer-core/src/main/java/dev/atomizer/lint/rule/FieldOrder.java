@@ -18,10 +18,11 @@ public final class FieldOrder implements EntryRule {
     public void check(EntryContext context, Report report) {
         int highest = -1;
         String highestName = null;
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (FieldLine f : context.entry().fields()) {
             int index = context.contract().fieldIndex(f.name());
-            if (index < 0) {
-                continue;
+            if (index < 0 || !seen.add(f.name())) {
+                continue; // unknown and repeated fields are other rules' findings
             }
             if (index < highest) {
                 report.at(f.line(), f.column(), "field '" + f.name() + "' comes after '" + highestName

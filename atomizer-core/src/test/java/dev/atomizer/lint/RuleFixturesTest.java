@@ -1,0 +1,84 @@
+package dev.atomizer.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atomizer.contract.Contract;
+import dev.atomizer.contract.ContractLoader;
+import dev.atomizer.contract.DefaultContract;
+import dev.atomizer.lint.rule.Rules;
+import dev.atomizer.status.ProjectStatus;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The rule catalog driven by examples: {@code src/test/resources/rules/<rule-id>/} holds a
+ * {@code pass.md} that must lint clean, a {@code fail.md}, and {@code fail.expected} listing every
+ * diagnostic the failing file must produce ({@code line:col severity rule}); optional
+ * {@code schemas.md} and {@code PROJECT_STATUS.md} set the contract and projects.
+ */
+class RuleFixturesTest {
+
+    static final Path ROOT = Path.of("src/test/resources/rules");
+
+    static Stream<String> rules() throws Exception {
+        try (Stream<Path> dirs = Files.list(ROOT)) {
+            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    @Test
+    void everyLogRuleOfTheCatalogHasFixtures() throws Exception {
+        List<String> expected = new ArrayList<>();
+        Rules.all().forEach(r -> expected.add(r.id()));
+        expected.add(RuleCatalog.ENCODING);
+        assertThat(rules().toList()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @ParameterizedTest(name = "{0} pass.md lints clean")
+    @MethodSource("rules")
+    void passingFixtureIsClean(String rule) throws Exception {
+        FileSummary s = lint(rule, "pass.md", new ArrayList<>());
+        assertThat(s.errors() + s.warnings()).as("diagnostics of %s/pass.md", rule).isZero();
+        assertThat(s.entries()).isPositive();
+    }
+
+    @ParameterizedTest(name = "{0} fail.md fires at the expected lines")
+    @MethodSource("rules")
+    void failingFixtureFiresAtTheRightLines(String rule) throws Exception {
+        List<Diagnostic> found = new ArrayList<>();
+        lint(rule, "fail.md", found);
+        List<String> actual = found.stream()
+                .map(d -> d.line() + ":" + d.column() + " " + d.severity().label() + " " + d.rule())
+                .toList();
+        List<String> expected = Files.readAllLines(ROOT.resolve(rule).resolve("fail.expected")).stream()
+                .filter(l -> !l.isBlank()).toList();
+        assertThat(actual).as("diagnostics of %s/fail.md", rule).containsExactlyElementsOf(expected);
+        assertThat(found).anySatisfy(d -> assertThat(d.rule()).isEqualTo(rule));
+        assertThat(found).allSatisfy(d -> {
+            assertThat(d.path()).isEqualTo(rule + "/fail.md");
+            assertThat(d.message()).isNotBlank();
+        });
+    }
+
+    private static FileSummary lint(String rule, String file, List<Diagnostic> sink) throws Exception {
+        Path dir = ROOT.resolve(rule);
+        Contract contract = Files.exists(dir.resolve("schemas.md"))
+                ? ContractLoader.parse(Files.readString(dir.resolve("schemas.md"), StandardCharsets.UTF_8), "schemas.md")
+                : DefaultContract.get();
+        ProjectStatus status = Files.exists(dir.resolve("PROJECT_STATUS.md"))
+                ? ProjectStatus.parse(Files.readString(dir.resolve("PROJECT_STATUS.md")), "PROJECT_STATUS.md")
+                : ProjectStatus.none();
+        Linter linter = new Linter(contract, status.slugs(), Severities.of(contract.severities()));
+        try (InputStream in = Files.newInputStream(dir.resolve(file))) {
+            return linter.lint(rule + "/" + file, in, sink::add);
+        }
+    }
+}
