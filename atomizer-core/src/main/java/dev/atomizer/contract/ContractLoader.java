@@ -95,10 +95,10 @@ public final class ContractLoader {
                 default -> throw new IllegalStateException(key);
             }
         }
-        if (seen.containsKey(EVENT_TYPES) && eventTypes.isEmpty() && !seen.get(EVENT_TYPES).tables().isEmpty()) {
+        if (seen.containsKey(EVENT_TYPES) && eventTypes.isEmpty() && hasEmptyTable(seen.get(EVENT_TYPES))) {
             problems.add(doc.problem(seen.get(EVENT_TYPES).line(), "the Event types table lists no event type"));
         }
-        if (seen.containsKey(STATUS_VALUES) && statuses.isEmpty() && !seen.get(STATUS_VALUES).tables().isEmpty()) {
+        if (seen.containsKey(STATUS_VALUES) && statuses.isEmpty() && hasEmptyTable(seen.get(STATUS_VALUES))) {
             problems.add(doc.problem(seen.get(STATUS_VALUES).line(), "the Status values table lists no status"));
         }
         if (!problems.isEmpty()) {
@@ -107,6 +107,11 @@ public final class ContractLoader {
                     + (problems.size() == 1 ? "" : "s") + ")", problems);
         }
         return new Contract(doc.path(), eventTypes, statuses, fields, agents, approvers, governed, severities);
+    }
+
+    /** A section whose tables exist but hold no row at all (rows that are all invalid are reported one by one). */
+    private static boolean hasEmptyTable(Section s) {
+        return !s.tables().isEmpty() && s.tables().stream().allMatch(t -> t.rows().isEmpty());
     }
 
     static String normalize(String title) {
@@ -169,7 +174,7 @@ public final class ContractLoader {
         }
         if (!format.matcher(r.key()).matches()) {
             problems.add(doc.problem(r.row().line(), what + " '" + r.key() + "' must be "
-                    + (format == KEBAB ? "lowercase kebab-case (e.g. 'tech-lead')" : "of the form " + format)));
+                    + (format == KEBAB ? "lowercase kebab-case (a-z, 0-9 and single hyphens)" : "of the form " + format)));
             return false;
         }
         Integer prev = firstLine.putIfAbsent(r.key(), r.row().line());

@@ -1,0 +1,193 @@
+package dev.atomizer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    static final String GOOD = "# Project log\n\n"
+            + "## [2026-02-16 09:00] manager | bracket-topopt | milestone\n\n**Status:** completed\n**Summary:** Gate passed.\n\n---\n";
+    static final String BAD = "# Project log\n\n"
+            + "## [2026-02-16 09:00] manager | bracket-topopt | milestone\n\n**Status:** done\n**Summary:** Gate \"passed\".\n\n---\n";
+
+    @TempDir
+    Path root;
+    Path log;
+    String out;
+    String err;
+
+    @BeforeEach
+    void layout() throws Exception {
+        log = root.resolve("shared/project_log.md");
+        Files.createDirectories(log.getParent());
+        Files.createDirectories(root.resolve(".git"));
+    }
+
+    int run(Path cwd, String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = Main.run(args, cwd, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        assertThat(err).doesNotContain("\tat ").doesNotContain("Exception");
+        return code;
+    }
+
+    @Test
+    void lintWithoutFilesFindsTheRepositoryLogFromASubdirectory() throws Exception {
+        Files.writeString(log, GOOD);
+        Path sub = Files.createDirectories(root.resolve("context-docs/deep"));
+        assertThat(run(sub, "lint")).isZero();
+        assertThat(out).isEmpty();
+        assertThat(err).isEqualTo("1 entry: 0 errors, 0 warnings\n");
+    }
+
+    @Test
+    void violationsExitOneInTheTextFormat() throws Exception {
+        Files.writeString(log, BAD);
+        assertThat(run(root, "lint")).isEqualTo(1);
+        assertThat(out).isEqualTo("shared/project_log.md:5:13: error [status-invalid] status 'done' is not one of "
+                + "in-progress, completed, blocked, failed\n");
+        assertThat(err).isEqualTo("1 entry: 1 error, 0 warnings\n");
+    }
+
+    @Test
+    void jsonIsExactlyTheDocumentedShape() throws Exception {
+        Files.writeString(log, BAD);
+        assertThat(run(root, "lint", "--format", "json", "shared/project_log.md")).isEqualTo(1);
+        assertThat(out).isEqualTo("{\"diagnostics\":[{\"path\":\"shared/project_log.md\",\"line\":5,\"column\":13,"
+                + "\"rule\":\"status-invalid\",\"severity\":\"error\",\"message\":\"status 'done' is not one of "
+                + "in-progress, completed, blocked, failed\"}],\"summary\":{\"entries\":1,\"errors\":1,\"warnings\":0}}\n");
+        assertThat(err).isEmpty();
+    }
+
+    @Test
+    void aRuleTurnedOffOrDowngradedChangesTheExitCode() throws Exception {
+        Files.writeString(log, BAD);
+        assertThat(run(root, "lint", "--rule", "status-invalid=warning")).isZero();
+        assertThat(out).contains("warning [status-invalid]");
+        assertThat(run(root, "lint", "--rule", "status-invalid=off")).isZero();
+        assertThat(out).isEmpty();
+    }
+
+    @Test
+    void usageAndConfigurationProblemsExitTwoWithOneLineMessages() throws Exception {
+        Files.writeString(log, GOOD);
+        assertThat(run(root, "lint", "--format", "xml")).isEqualTo(2);
+        assertThat(err).contains("unknown format 'xml'");
+        assertThat(run(root, "lint", "--rule", "no-such-rule=off")).isEqualTo(2);
+        assertThat(err).contains("unknown rule 'no-such-rule'");
+        assertThat(run(root, "lint", "--rule", "field-order=loud")).isEqualTo(2);
+        assertThat(run(root, "lint", "missing.md")).isEqualTo(2);
+        assertThat(err).isEqualTo("atomizer: missing.md: no such file\n");
+        assertThat(run(root, "frobnicate")).isEqualTo(2);
+        Path elsewhere = Files.createTempDirectory("atomizer-not-a-repo");
+        assertThat(run(elsewhere, "lint")).isEqualTo(2);
+        assertThat(err).contains("not inside an Atomizer repository");
+        Path dir = Files.createDirectories(root.resolve("shared/adir.md"));
+        assertThat(run(root, "lint", "shared/adir.md")).isEqualTo(2);
+        assertThat(dir).isDirectory();
+    }
+
+    @Test
+    void aMalformedContractIsReportedAtItsLinesWithExitTwo() throws Exception {
+        Files.writeString(log, GOOD);
+        Path schemas = root.resolve("shared/data-contracts/schemas.md");
+        Files.createDirectories(schemas.getParent());
+        Files.writeString(schemas, "# Contract\n\n## Status values\n\n| Status | Meaning |\n|---|---|\n| Done! | bad |\n");
+        assertThat(run(root, "lint")).isEqualTo(2);
+        assertThat(err).startsWith("atomizer: shared/data-contracts/schemas.md:7:1: error [config] status value 'Done!'");
+        assertThat(out).isEmpty();
+    }
+
+    @Test
+    void binaryInputIsAnEncodingDiagnostic() throws Exception {
+        Files.write(log, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, '\n'});
+        assertThat(run(root, "lint")).isEqualTo(1);
+        assertThat(out).startsWith("shared/project_log.md:1:1: error [encoding] the file is not valid UTF-8 (byte 0x89)");
+    }
+
+    @Test
+    void logAppendsAWellFormedEntryAndNeverRewritesExistingBytes() throws Exception {
+        Files.writeString(log, GOOD);
+        byte[] before = Files.readAllBytes(log);
+        int code = run(root, "log", "--agent", "optimizer", "--project", "bracket-topopt", "--event", "study-iteration",
+                "--status", "in-progress", "--summary", "Iteration 4 converging.", "--metrics", "iteration=4, objective=0.31",
+                "--metric", "tokens=900", "--detail", "Mesh refined.\n\n- element size 2 mm", "--time", "2026-02-16 10:00");
+        assertThat(code).as(err).isZero();
+        byte[] after = Files.readAllBytes(log);
+        assertThat(new String(after, 0, before.length, StandardCharsets.UTF_8)).isEqualTo(GOOD);
+        assertThat(new String(after, StandardCharsets.UTF_8)).isEqualTo(GOOD + "\n"
+                + "## [2026-02-16 10:00] optimizer | bracket-topopt | study-iteration\n\n"
+                + "**Status:** in-progress\n**Summary:** Iteration 4 converging.\n"
+                + "**Detail:**\nMesh refined.\n\n- element size 2 mm\n"
+                + "**Metrics:** iteration=4, objective=0.31, tokens=900\n\n---\n");
+        assertThat(run(root, "lint")).isZero();
+        assertThat(err).startsWith("2 entries: 0 errors");
+    }
+
+    @Test
+    void logRejectsAnInvalidEntryAndWritesNothing() throws Exception {
+        Files.writeString(log, GOOD);
+        byte[] before = Files.readAllBytes(log);
+        assertThat(run(root, "log", "--agent", "Optimizer", "--project", "bracket-topopt", "--event", "study-iteration",
+                "--status", "blocked", "--summary", "No metrics.", "--time", "2026-02-16 10:00")).isEqualTo(1);
+        assertThat(err).contains("[agent-id-format]").contains("[metric-required]").contains("[blockers-missing]")
+                .contains("nothing was written");
+        assertThat(Files.readAllBytes(log)).isEqualTo(before);
+        // older than the last entry
+        assertThat(run(root, "log", "--agent", "manager", "--project", "bracket-topopt", "--event", "milestone",
+                "--status", "completed", "--summary", "Back in time.", "--time", "2026-02-15 10:00")).isEqualTo(1);
+        assertThat(err).contains("[timestamp-order]");
+        assertThat(Files.readAllBytes(log)).isEqualTo(before);
+        // a detail that would smuggle in a field or close the entry early
+        assertThat(run(root, "log", "--agent", "manager", "--project", "bracket-topopt", "--event", "milestone",
+                "--status", "completed", "--summary", "Sneaky.", "--detail", "x\n**Status:** failed",
+                "--time", "2026-02-17 10:00")).isEqualTo(1);
+        assertThat(err).contains("[duplicate-field]");
+        assertThat(Files.readAllBytes(log)).isEqualTo(before);
+    }
+
+    @Test
+    void logKeepsCrlfAndMendsAMissingFinalNewline() throws Exception {
+        String crlf = GOOD.replace("\n", "\r\n");
+        Files.writeString(log, crlf.substring(0, crlf.length() - 2)); // no final line break
+        assertThat(run(root, "log", "--agent", "manager", "--project", "bracket-topopt", "--event", "milestone",
+                "--status", "completed", "--summary", "Second.", "--time", "2026-02-16 10:00")).isZero();
+        String text = Files.readString(log);
+        assertThat(text).startsWith(crlf.substring(0, crlf.length() - 2));
+        assertThat(text).endsWith("---\r\n\r\n## [2026-02-16 10:00] manager | bracket-topopt | milestone\r\n\r\n"
+                + "**Status:** completed\r\n**Summary:** Second.\r\n\r\n---\r\n");
+        assertThat(run(root, "lint")).isZero();
+    }
+
+    @Test
+    void logCreatesTheLogAndDryRunWritesNothing() throws Exception {
+        assertThat(run(root, "log", "--dry-run", "--agent", "manager", "--project", "p", "--event", "milestone",
+                "--status", "completed", "--summary", "First.", "--time", "2026-02-16 10:00")).isZero();
+        assertThat(out).startsWith("## [2026-02-16 10:00] manager | p | milestone\n");
+        assertThat(log).doesNotExist();
+        assertThat(run(root, "log", "--agent", "manager", "--project", "p", "--event", "milestone",
+                "--status", "completed", "--summary", "First.", "--time", "2026-02-16 10:00")).isZero();
+        assertThat(Files.readString(log)).startsWith("# Project log\n\n## [2026-02-16 10:00] manager | p | milestone\n");
+        assertThat(run(root, "lint")).isZero();
+    }
+
+    @Test
+    void helpAndVersion() {
+        assertThat(run(root, "--help")).isZero();
+        assertThat(out).contains("lint").contains("log").contains("Exit codes");
+        assertThat(run(root, "lint", "--help")).isZero();
+        assertThat(out).contains("--format").contains("--rule");
+        assertThat(run(root, "--version")).isZero();
+        assertThat(out).startsWith("atomizer ");
+    }
+}
