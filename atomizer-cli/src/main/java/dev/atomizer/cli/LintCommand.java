@@ -61,7 +61,14 @@ final class LintCommand implements Callable<Integer> {
         Map<Path, Atomizer> byRoot = new HashMap<>();
         FileSummary total = FileSummary.EMPTY;
         for (Path file : targets) {
-            Workspace ws = Workspace.discover(file.getParent() == null ? main.cwd : file.getParent());
+            Path dir = file.getParent() == null ? main.cwd : file.getParent();
+            Workspace ws;
+            try {
+                ws = Workspace.discover(dir);
+            } catch (AtomizerException outsideAnyRepository) {
+                // a named file outside any repository: the built-in contract, as markdownlint would lint it
+                ws = Workspace.at(dir);
+            }
             if (options.contract != null) {
                 ws = ws.withContract(main.cwd.resolve(options.contract));
             }

@@ -25,6 +25,7 @@ public final class Linter {
     private final Set<String> projects;
     private final Severities severities;
     private final List<EntryRule> rules = new ArrayList<>();
+    private final List<Severity> levels = new ArrayList<>();
 
     /**
      * @param projects the slugs PROJECT_STATUS.md lists, or null when it lists none
@@ -34,8 +35,10 @@ public final class Linter {
         this.projects = projects;
         this.severities = severities;
         for (EntryRule r : Rules.all()) {
-            if (severities.of(r.id()) != Severity.OFF) {
+            Severity s = severities.of(r.id());
+            if (s != Severity.OFF) {
                 rules.add(r);
+                levels.add(s);
             }
         }
     }
@@ -84,8 +87,9 @@ public final class Linter {
             entries++;
             EntryContext ctx = new EntryContext(e, contract, projects, previous);
             List<Diagnostic> found = new ArrayList<>(0);
-            for (EntryRule r : rules) {
-                Severity s = severities.of(r.id());
+            for (int i = 0; i < rules.size(); i++) {
+                EntryRule r = rules.get(i);
+                Severity s = levels.get(i);
                 String id = r.id();
                 r.check(ctx, (line, column, message) -> found.add(new Diagnostic(path, line, column, id, s, message)));
             }

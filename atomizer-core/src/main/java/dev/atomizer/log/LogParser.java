@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.commonmark.node.Block;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.ListBlock;
@@ -36,10 +34,6 @@ public final class LogParser {
             .inlineParserFactory(context -> (lines, node) -> { })
             .build();
 
-    // spec: "A field is a line that starts with `**Name:**`."
-    private static final Pattern FIELD = Pattern.compile("^( {0,3})\\*\\*([^*]+?):\\*\\*(.*)$");
-    // the common slip `**Name**:`, read as the field so one typo gives one message
-    private static final Pattern FIELD_COLON_OUTSIDE = Pattern.compile("^( {0,3})\\*\\*([A-Za-z][A-Za-z ]*)\\*\\*:(.*)$");
 
     /** A chunk larger than this (in chars) is checked for entries it can already hand on. */
     private static final int CHUNK_CAP = 1 << 20;
@@ -333,13 +327,8 @@ public final class LogParser {
             boolean strayReported = false;
             for (int i = from; i <= to; i++) {
                 String text = chunk.get(i);
-                Matcher m = FIELD.matcher(text);
-                boolean outside = false;
-                if (!m.matches()) {
-                    m = FIELD_COLON_OUTSIDE.matcher(text);
-                    outside = m.matches();
-                }
-                boolean isField = outside || m.matches();
+                FieldMarker m = FieldMarker.match(text);
+                boolean isField = m != null;
                 if (closed() || (!isField && fieldIndex < 0)) {
                     if (!strayReported) {
                         stray.add(chunkStart + i);
@@ -349,17 +338,16 @@ public final class LogParser {
                 }
                 if (isField) {
                     closeField();
-                    name = m.group(2).trim();
-                    colonOutside = outside;
+                    name = m.name();
+                    colonOutside = m.colonOutside();
                     fieldIndex = i;
-                    fieldColumn = m.group(1).length() + 1;
-                    String rest = m.group(3);
-                    value = rest.strip();
-                    int lead = 0;
-                    while (lead < rest.length() && Character.isWhitespace(rest.charAt(lead))) {
-                        lead++;
+                    fieldColumn = m.indent() + 1;
+                    int v = m.valueStart();
+                    while (v < text.length() && Character.isWhitespace(text.charAt(v))) {
+                        v++;
                     }
-                    valueColumn = text.length() - rest.length() + lead + 1;
+                    value = text.substring(v).strip();
+                    valueColumn = v + 1;
                     fieldLast = i;
                 } else {
                     fieldLast = i;
@@ -377,7 +365,7 @@ public final class LogParser {
             for (int i = from; i <= to; i++) {
                 String text = chunk.get(i);
                 if (i > from && !text.isEmpty() && text.charAt(0) == '*'
-                        && (FIELD.matcher(text).matches() || FIELD_COLON_OUTSIDE.matcher(text).matches())) {
+                        && FieldMarker.match(text) != null) {
                     block(segment, i - 1);
                     int j = i;
                     while (j < to && !chunk.get(j + 1).isEmpty() && chunk.get(j + 1).charAt(0) != ' '

@@ -14,9 +14,24 @@ import java.util.List;
  * @param setextLine    a {@code ---} that CommonMark read as a setext underline (no blank line above), or 0
  * @param strayLines    first line of every block before the first field or after the closing {@code ---}
  * @param endLine       last line of the entry (before the next heading or end of file)
+ * @param metrics       the tokens of the first Metrics field's line, parsed once for every rule (empty without one)
  */
 public record RawEntry(int line, String heading, EntryHeader header, List<FieldLine> fields, int separatorLine,
-                       int setextLine, List<Integer> strayLines, int endLine) {
+                       int setextLine, List<Integer> strayLines, int endLine, List<Metric> metrics) {
+
+    public RawEntry(int line, String heading, EntryHeader header, List<FieldLine> fields, int separatorLine,
+                    int setextLine, List<Integer> strayLines, int endLine) {
+        this(line, heading, header, fields, separatorLine, setextLine, strayLines, endLine, metricsOf(fields));
+    }
+
+    private static List<Metric> metricsOf(List<FieldLine> fields) {
+        for (FieldLine f : fields) {
+            if (f.name().equals("Metrics")) {
+                return Metric.parse(f.value(), f.valueColumn());
+            }
+        }
+        return List.of();
+    }
 
     /** The first occurrence of field {@code name} (exact case), or null. */
     public FieldLine field(String name) {

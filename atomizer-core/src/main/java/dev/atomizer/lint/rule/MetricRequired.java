@@ -32,7 +32,7 @@ public final class MetricRequired implements EntryRule {
         FieldLine f = context.entry().field("Metrics");
         Set<String> present = new HashSet<>();
         if (f != null) {
-            for (Metric m : Metric.parse(f.value(), f.valueColumn())) {
+            for (Metric m : context.entry().metrics()) {
                 if (m.problem() == null) {
                     present.add(m.key());
                 }

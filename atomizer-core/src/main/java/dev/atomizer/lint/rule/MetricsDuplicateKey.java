@@ -24,7 +24,7 @@ public final class MetricsDuplicateKey implements EntryRule {
             return;
         }
         Set<String> seen = new HashSet<>();
-        for (Metric m : Metric.parse(f.value(), f.valueColumn())) {
+        for (Metric m : context.entry().metrics()) {
             if (m.key() != null && !seen.add(m.key())) {
                 report.at(f.line(), m.column(), "metric '" + m.key() + "' appears twice; keep one value");
             }

@@ -28,7 +28,7 @@ public final class MetricsFormat implements EntryRule {
             report.at(f.line(), f.column(), "Metrics is empty; add key=value pairs or remove the field");
             return;
         }
-        for (Metric m : Metric.parse(f.value(), f.valueColumn())) {
+        for (Metric m : context.entry().metrics()) {
             if (m.problem() != null) {
                 report.at(f.line(), m.column(), m.problem() + "; Metrics is a list of key=value pairs "
                         + "(e.g. 'iteration=12, objective=0.031')");
