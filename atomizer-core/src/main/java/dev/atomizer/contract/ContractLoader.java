@@ -55,6 +55,14 @@ public final class ContractLoader {
         return new ContractLoader(doc).build();
     }
 
+    /** Loads a contract from a file's bytes as staged or committed; null bytes (no such file) give the default. */
+    public static Contract fromBytes(byte[] bytes, String displayPath) throws AtomizerException {
+        if (bytes == null) {
+            return DefaultContract.get();
+        }
+        return parse(MarkdownTables.decode(bytes, displayPath), displayPath);
+    }
+
     /** Loads a contract from markdown text (tests, the contract as staged in the index). */
     public static Contract parse(String markdown, String displayPath) throws AtomizerException {
         return new ContractLoader(MarkdownTables.parse(markdown, displayPath)).build();

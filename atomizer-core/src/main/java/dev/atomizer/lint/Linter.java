@@ -54,15 +54,21 @@ public final class Linter {
      */
     public FileSummary lint(String path, InputStream in, String previousTimestamp, Consumer<Diagnostic> sink)
             throws IOException {
+        return lint(path, in, previousTimestamp, 1, sink);
+    }
+
+    /** As above, for text that starts at line {@code firstLine} of the file (the appended tail of a staged log). */
+    public FileSummary lint(String path, InputStream in, String previousTimestamp, int firstLine,
+                            Consumer<Diagnostic> sink) throws IOException {
         Run run = new Run(path, sink, previousTimestamp);
         try (Utf8LineReader reader = new Utf8LineReader(in)) {
-            LogParser.parse(reader, run::entry);
+            LogParser.parse(reader, firstLine, run::entry);
         } catch (EncodingException e) {
             Severity s = severities.of(Encoding.ID);
             if (s != Severity.OFF) {
                 List<Diagnostic> one = new ArrayList<>(1);
                 Encoding.report(e, (line, column, message) ->
-                        one.add(new Diagnostic(path, line, column, Encoding.ID, s, message)));
+                        one.add(new Diagnostic(path, line + firstLine - 1, column, Encoding.ID, s, message)));
                 run.emit(one);
             }
         }

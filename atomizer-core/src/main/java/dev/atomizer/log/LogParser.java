@@ -47,8 +47,9 @@ public final class LogParser {
     private int fenceLength;
     private int entries;
 
-    private LogParser(Consumer<RawEntry> out) {
+    private LogParser(Consumer<RawEntry> out, int firstLine) {
         this.out = out;
+        this.chunkStart = firstLine;
     }
 
     /**
@@ -58,7 +59,12 @@ public final class LogParser {
      * @throws EncodingException at the first byte that is not UTF-8 (entries before it have been handed on)
      */
     public static int parse(Utf8LineReader reader, Consumer<RawEntry> out) throws IOException {
-        LogParser p = new LogParser(out);
+        return parse(reader, 1, out);
+    }
+
+    /** As {@link #parse(Utf8LineReader, Consumer)} for text that starts at line {@code firstLine} of its file (an appended tail). */
+    public static int parse(Utf8LineReader reader, int firstLine, Consumer<RawEntry> out) throws IOException {
+        LogParser p = new LogParser(out, firstLine);
         String line;
         while ((line = reader.readLine()) != null) {
             p.accept(line);

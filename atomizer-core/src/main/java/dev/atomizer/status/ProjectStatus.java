@@ -48,6 +48,14 @@ public record ProjectStatus(String source, Map<String, Map<String, String>> proj
         return read(doc);
     }
 
+    /** From a file's bytes as staged or committed; null bytes (no such file) give none. */
+    public static ProjectStatus fromBytes(byte[] bytes, String displayPath) throws AtomizerException {
+        if (bytes == null) {
+            return none();
+        }
+        return read(MarkdownTables.parse(MarkdownTables.decode(bytes, displayPath), displayPath));
+    }
+
     public static ProjectStatus parse(String markdown, String displayPath) throws AtomizerException {
         return read(MarkdownTables.parse(markdown, displayPath));
     }

@@ -1,0 +1,29 @@
+package dev.atomizer.git;
+
+import java.io.IOException;
+
+/**
+ * One path changed between two trees (HEAD and the index, or a commit and its parent), as our own
+ * value type: no JGit object leaves this package. Contents are read on demand.
+ *
+ * @param kind    what happened to the path
+ * @param oldPath the path before (null for an addition)
+ * @param newPath the path after (null for a deletion)
+ */
+public record FileChange(Kind kind, String oldPath, String newPath, Content oldContent, Content newContent) {
+
+    public enum Kind { ADD, MODIFY, DELETE, RENAME, COPY }
+
+    /** A blob's bytes, read from the object database when first asked for. */
+    @FunctionalInterface
+    public interface Content {
+        byte[] bytes() throws IOException;
+
+        Content NONE = () -> new byte[0];
+    }
+
+    /** The path this change is reported at: the new path, or the old one for a deletion. */
+    public String path() {
+        return newPath != null ? newPath : oldPath;
+    }
+}

@@ -1,0 +1,323 @@
+package dev.atomizer.git;
+
+import dev.atomizer.AtomizerException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.AbbreviatedObjectId;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.AbstractTreeIterator;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * The repository, through JGit: the only class family that imports it. Git objects leave as our
+ * own value types ({@link FileChange}, {@link CommitInfo}, {@link Tree}). Every failure is an
+ * {@link AtomizerException} with one line a user can act on.
+ */
+public final class GitRepo implements AutoCloseable {
+
+    private final Repository repo;
+    private final ObjectReader reader;
+
+    private GitRepo(Repository repo) {
+        this.repo = repo;
+        this.reader = repo.newObjectReader();
+    }
+
+    /**
+     * Opens the repository that holds {@code start}, honouring {@code GIT_DIR},
+     * {@code GIT_WORK_TREE} and {@code GIT_INDEX_FILE} as git does in a hook.
+     */
+    public static GitRepo open(Path start) throws AtomizerException {
+        QuietSystemReader.install();
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment();
+        if (builder.getGitDir() == null) {
+            builder.findGitDir(start.toAbsolutePath().toFile());
+        }
+        if (builder.getGitDir() == null) {
+            throw new AtomizerException("not a git repository (or any parent up to /): " + start.toAbsolutePath()
+                    + "; run 'git init' or run from inside the repository");
+        }
+        try {
+            return new GitRepo(builder.setMustExist(true).build());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new AtomizerException("cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The work tree's root; an error for a bare repository. */
+    public Path workTree() throws AtomizerException {
+        if (repo.isBare()) {
+            throw new AtomizerException("this is a bare repository (" + repo.getDirectory()
+                    + "): there is no work tree or index to check; run this in a clone with a work tree");
+        }
+        return repo.getWorkTree().toPath();
+    }
+
+    public boolean isBare() {
+        return repo.isBare();
+    }
+
+    /** The git directory of this work tree (a linked worktree has its own). */
+    public Path gitDir() {
+        return repo.getDirectory().toPath();
+    }
+
+    /** The directory shared by all worktrees (config, hooks, objects). */
+    public Path commonDir() {
+        File common = repo.getCommonDirectory();
+        return (common != null ? common : repo.getDirectory()).toPath();
+    }
+
+    /** A repository config value, or null. */
+    public String config(String section, String subsection, String name) {
+        return repo.getConfig().getString(section, subsection, name);
+    }
+
+    /** Sets and saves a value in the repository's own config (never the user's or the system's). */
+    public void setConfig(String section, String subsection, String name, String value) throws AtomizerException {
+        var config = repo.getConfig();
+        if (value == null) {
+            config.unset(section, subsection, name);
+        } else {
+            config.setString(section, subsection, name, value);
+        }
+        try {
+            config.save();
+        } catch (IOException e) {
+            throw new AtomizerException("cannot write the repository config: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when this is a shallow clone. */
+    public boolean isShallow() {
+        return Files.exists(commonDir().resolve("shallow"));
+    }
+
+    /** HEAD's commit, or null on an unborn branch (no commit yet). */
+    public String head() throws AtomizerException {
+        try {
+            ObjectId id = repo.resolve(Constants.HEAD + "^{commit}");
+            return id == null ? null : id.name();
+        } catch (IOException | RevisionSyntaxException e) {
+            throw new AtomizerException("cannot read HEAD: " + e.getMessage(), e);
+        }
+    }
+
+    /** What the index (as git set it up for this hook) changes against HEAD, or against nothing before the first commit. */
+    public List<FileChange> stagedChanges() throws AtomizerException {
+        workTree();
+        try {
+            DirCache index = repo.readDirCache();
+            if (hasConflicts(index)) {
+                throw new AtomizerException("the index has unmerged paths; resolve the conflicts and 'git add' them first");
+            }
+            RevTree head = headTree();
+            return diff(head == null ? new EmptyTreeIterator() : treeIterator(head), new DirCacheIterator(index));
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read the index: " + e.getMessage(), e);
+        }
+    }
+
+    /** The staged state: files as the next commit will have them. */
+    public Tree index() throws AtomizerException {
+        try {
+            DirCache index = repo.readDirCache();
+            return path -> {
+                DirCacheEntry e = index.getEntry(path);
+                return e == null ? null : reader.open(e.getObjectId(), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+            };
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read the index: " + e.getMessage(), e);
+        }
+    }
+
+    /** HEAD's files; empty on an unborn branch. */
+    public Tree headFiles() throws AtomizerException {
+        try {
+            RevTree head = headTree();
+            return head == null ? Tree.EMPTY : tree(head);
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read HEAD: " + e.getMessage(), e);
+        }
+    }
+
+    /** The files of commit {@code id}. */
+    public Tree files(String commitId) throws AtomizerException {
+        try (RevWalk walk = new RevWalk(reader)) {
+            return tree(walk.parseCommit(ObjectId.fromString(commitId)).getTree());
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read commit " + commitId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The commits reachable from {@code head} and not from {@code base}, oldest first (parents
+     * before children).
+     */
+    public List<CommitInfo> range(String base, String head) throws AtomizerException {
+        ObjectId b = resolveCommit(base, "base");
+        ObjectId h = resolveCommit(head, "head");
+        List<CommitInfo> out = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(reader)) {
+            walk.sort(RevSort.TOPO, true);
+            walk.sort(RevSort.REVERSE, true);
+            walk.markStart(walk.parseCommit(h));
+            walk.markUninteresting(walk.parseCommit(b));
+            for (RevCommit c : walk) {
+                List<String> parents = new ArrayList<>();
+                for (RevCommit p : c.getParents()) {
+                    parents.add(p.name());
+                }
+                out.add(new CommitInfo(c.name(), List.copyOf(parents), c.getFullMessage()));
+            }
+        } catch (MissingObjectException e) {
+            throw shallow("a commit of the range (" + e.getObjectId().name() + ")");
+        } catch (IOException e) {
+            throw new AtomizerException("cannot walk " + base + ".." + head + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** What commit {@code id} changed against its parent number {@code parent} (0-based), or against nothing for a root commit. */
+    public List<FileChange> changes(String id, int parent) throws AtomizerException {
+        try (RevWalk walk = new RevWalk(reader)) {
+            RevCommit c = walk.parseCommit(ObjectId.fromString(id));
+            AbstractTreeIterator before = c.getParentCount() == 0 ? new EmptyTreeIterator()
+                    : treeIterator(walk.parseCommit(c.getParent(parent)).getTree());
+            return diff(before, treeIterator(c.getTree()));
+        } catch (MissingObjectException e) {
+            throw shallow("the parent of " + id.substring(0, 10));
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read commit " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ObjectId resolveCommit(String rev, String what) throws AtomizerException {
+        try {
+            ObjectId id = repo.resolve(rev + "^{commit}");
+            if (id == null) {
+                if (head() == null) {
+                    throw new AtomizerException("HEAD has no commit yet (unborn branch): there is nothing to verify");
+                }
+                if (isShallow()) {
+                    throw shallow("the " + what + " commit '" + rev + "'");
+                }
+                throw new AtomizerException("unknown " + what + " revision '" + rev + "': not a commit of this repository");
+            }
+            return id;
+        } catch (MissingObjectException e) {
+            throw shallow("the " + what + " commit '" + rev + "'");
+        } catch (RevisionSyntaxException | IOException e) {
+            throw new AtomizerException("bad " + what + " revision '" + rev + "': " + e.getMessage(), e);
+        }
+    }
+
+    private AtomizerException shallow(String what) {
+        return new AtomizerException(what + " is missing" + (isShallow() ? " from this shallow clone" : "")
+                + "; fetch the full history (git fetch --unshallow, or 'fetch-depth: 0' with actions/checkout)");
+    }
+
+    private RevTree headTree() throws IOException {
+        ObjectId id = repo.resolve(Constants.HEAD + "^{commit}");
+        if (id == null) {
+            return null;
+        }
+        try (RevWalk walk = new RevWalk(reader)) {
+            return walk.parseCommit(id).getTree();
+        }
+    }
+
+    private Tree tree(RevTree tree) {
+        return path -> {
+            try (TreeWalk tw = TreeWalk.forPath(reader, path, tree)) {
+                return tw == null ? null : reader.open(tw.getObjectId(0), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+            }
+        };
+    }
+
+    private CanonicalTreeParser treeIterator(RevTree tree) throws IOException {
+        return new CanonicalTreeParser(null, reader, tree);
+    }
+
+    private static boolean hasConflicts(DirCache index) {
+        for (int i = 0; i < index.getEntryCount(); i++) {
+            if (index.getEntry(i).getStage() != DirCacheEntry.STAGE_0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<FileChange> diff(AbstractTreeIterator before, AbstractTreeIterator after) throws IOException {
+        try (TreeWalk tw = new TreeWalk(repo, reader)) {
+            tw.setRecursive(true);
+            tw.addTree(before);
+            tw.addTree(after);
+            tw.setFilter(TreeFilter.ANY_DIFF);
+            List<DiffEntry> entries = DiffEntry.scan(tw);
+            RenameDetector renames = new RenameDetector(reader, repo.getConfig().get(org.eclipse.jgit.diff.DiffConfig.KEY));
+            renames.addAll(entries);
+            List<DiffEntry> detected;
+            try {
+                detected = renames.compute(reader, NullProgressMonitor.INSTANCE);
+            } catch (org.eclipse.jgit.api.errors.CanceledException e) {
+                throw new IOException("rename detection was cancelled", e);
+            }
+            List<FileChange> out = new ArrayList<>();
+            for (DiffEntry d : detected) {
+                out.add(new FileChange(kind(d.getChangeType()),
+                        d.getChangeType() == DiffEntry.ChangeType.ADD ? null : d.getOldPath(),
+                        d.getChangeType() == DiffEntry.ChangeType.DELETE ? null : d.getNewPath(),
+                        content(d.getOldId()), content(d.getNewId())));
+            }
+            return out;
+        }
+    }
+
+    private FileChange.Content content(AbbreviatedObjectId id) {
+        if (id == null || !id.isComplete() || ObjectId.zeroId().equals(id.toObjectId())) {
+            return FileChange.Content.NONE;
+        }
+        ObjectId oid = id.toObjectId();
+        return () -> reader.open(oid, Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+    }
+
+    private static FileChange.Kind kind(DiffEntry.ChangeType t) {
+        return switch (t) {
+            case ADD -> FileChange.Kind.ADD;
+            case MODIFY -> FileChange.Kind.MODIFY;
+            case DELETE -> FileChange.Kind.DELETE;
+            case RENAME -> FileChange.Kind.RENAME;
+            case COPY -> FileChange.Kind.COPY;
+        };
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+        repo.close();
+    }
+}

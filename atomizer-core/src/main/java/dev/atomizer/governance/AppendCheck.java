@@ -1,0 +1,110 @@
+package dev.atomizer.governance;
+
+import dev.atomizer.log.EntryHeader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Compares two versions of the log. spec: "the new log must begin with the old one byte for byte
+ * (trailing whitespace at the old end tolerated)". When it does, says where the appended part
+ * starts; when it does not, names the first entry that differs.
+ *
+ * @param appendOnly        the new version only adds at the end
+ * @param tailOffset        byte offset in the new version where the appended lines start
+ * @param tailFirstLine     the 1-based line number of that offset
+ * @param previousTimestamp the last valid entry timestamp of the old version (for timestamp-order)
+ * @param changedLine       the first changed line of the old version (when not append-only)
+ * @param entryLine         line of the entry heading that holds it, 0 when it is in the preamble
+ * @param entryHeading      that heading's text
+ */
+public record AppendCheck(boolean appendOnly, int tailOffset, int tailFirstLine, String previousTimestamp,
+                          int changedLine, int entryLine, String entryHeading) {
+
+    public static AppendCheck compare(byte[] old, byte[] neu) {
+        int core = old.length;
+        while (core > 0 && isSpace(old[core - 1])) {
+            core--;
+        }
+        int d = 0;
+        int limit = Math.min(core, neu.length);
+        while (d < limit && old[d] == neu[d]) {
+            d++;
+        }
+        if (d == core) {
+            // the rest of the old last line may only gain whitespace
+            int p = core;
+            while (p < neu.length && neu[p] != '\n' && isSpace(neu[p])) {
+                p++;
+            }
+            if (p >= neu.length || neu[p] == '\n') {
+                int tail = Math.min(neu.length, p + 1);
+                return new AppendCheck(true, tail, lineOf(neu, tail), lastTimestamp(old, core), 0, 0, null);
+            }
+            d = Math.min(p, core == 0 ? 0 : core - 1);
+        }
+        int line = lineOf(old, Math.min(d, old.length));
+        int[] entry = entryAt(old, d);
+        String heading = entry[0] < 0 ? null
+                : new String(old, entry[0], entry[1] - entry[0], StandardCharsets.UTF_8).stripTrailing();
+        return new AppendCheck(false, 0, 0, null, line, entry[0] < 0 ? 0 : lineOf(old, entry[0]), heading);
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
+    /** 1-based line of byte offset {@code at}. */
+    static int lineOf(byte[] b, int at) {
+        int line = 1;
+        for (int i = 0; i < at && i < b.length; i++) {
+            if (b[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** Start and end offsets of the last line starting with "## " at or before offset {@code at}; {-1,-1} if none. */
+    private static int[] entryAt(byte[] b, int at) {
+        int lineStart = Math.min(at, b.length);
+        while (lineStart > 0 && b[lineStart - 1] != '\n') {
+            lineStart--;
+        }
+        for (int s = lineStart; s >= 0; ) {
+            if (s + 2 < b.length && b[s] == '#' && b[s + 1] == '#' && b[s + 2] == ' ') {
+                int e = s;
+                while (e < b.length && b[e] != '\n') {
+                    e++;
+                }
+                return new int[] {s, e};
+            }
+            if (s == 0) {
+                break;
+            }
+            s--;
+            while (s > 0 && b[s - 1] != '\n') {
+                s--;
+            }
+        }
+        return new int[] {-1, -1};
+    }
+
+    /** The timestamp of the last well-formed entry heading before offset {@code end}. */
+    private static String lastTimestamp(byte[] b, int end) {
+        int e = end;
+        while (e > 0) {
+            int s = e;
+            while (s > 0 && b[s - 1] != '\n') {
+                s--;
+            }
+            if (e - s > 4 && b[s] == '#' && b[s + 1] == '#' && b[s + 2] == ' ' && b[s + 3] == '[') {
+                String line = new String(b, s, e - s, StandardCharsets.UTF_8).stripTrailing();
+                EntryHeader h = EntryHeader.parse(line);
+                if (h.wellFormed() && h.dateTime() != null) {
+                    return h.timestamp();
+                }
+            }
+            e = s - 1;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.atomizer.governance;
+
+import dev.atomizer.contract.Policy;
+import dev.atomizer.git.FileChange;
+import dev.atomizer.lint.Report;
+import dev.atomizer.lint.RuleCatalog;
+import java.io.IOException;
+
+/**
+ * spec: "an existing byte of the log changed: an entry edited, deleted, reordered or inserted
+ * above the end. The message names the first entry that differs."
+ */
+public final class AppendOnly implements ChangeRule {
+
+    @Override
+    public String id() {
+        return RuleCatalog.APPEND_ONLY;
+    }
+
+    @Override
+    public void check(ChangeContext context, FileChange change, Report report) throws IOException {
+        if (!context.policies().is(change.oldPath(), Policy.APPEND_ONLY)) {
+            return;
+        }
+        String restore = "restore it with 'git checkout HEAD -- " + change.oldPath()
+                + "' and append your entries (a correcting entry, not an edit)";
+        switch (change.kind()) {
+            case DELETE -> report.at(1, 1, change.oldPath() + " is append-only and was deleted; " + restore);
+            case RENAME -> report.at(1, 1, change.oldPath() + " is append-only and was renamed to " + change.newPath()
+                    + "; " + restore);
+            case MODIFY -> {
+                AppendCheck c = context.appendCheck(change);
+                if (!c.appendOnly()) {
+                    String where = c.entryHeading() == null ? "in the preamble"
+                            : "in the entry '" + c.entryHeading() + "' (line " + c.entryLine() + ")";
+                    report.at(c.changedLine(), 1, "the log is append-only: line " + c.changedLine() + " " + where
+                            + " was changed, removed or moved; existing entries never change: " + restore);
+                }
+            }
+            default -> { }
+        }
+    }
+}

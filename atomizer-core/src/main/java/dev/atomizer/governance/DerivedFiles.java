@@ -1,0 +1,18 @@
+package dev.atomizer.governance;
+
+import dev.atomizer.git.Tree;
+import java.io.IOException;
+
+/**
+ * The seam for {@code generated-file}: what the generator makes of a derived file from the
+ * sources of a given state. The dashboards release fills it; until then nothing is known and the
+ * rule is silent.
+ */
+@FunctionalInterface
+public interface DerivedFiles {
+
+    /** The exact bytes the generator makes for {@code path} from the files of {@code sources}, or null when unknown. */
+    byte[] expected(String path, Tree sources) throws IOException;
+
+    DerivedFiles NONE = (path, sources) -> null;
+}

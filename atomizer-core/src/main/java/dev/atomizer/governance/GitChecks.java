@@ -1,0 +1,264 @@
+package dev.atomizer.governance;
+
+import dev.atomizer.AtomizerException;
+import dev.atomizer.Workspace;
+import dev.atomizer.contract.Contract;
+import dev.atomizer.contract.ContractLoader;
+import dev.atomizer.contract.Policy;
+import dev.atomizer.git.CommitInfo;
+import dev.atomizer.git.FileChange;
+import dev.atomizer.git.GitRepo;
+import dev.atomizer.git.Tree;
+import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.lint.FileSummary;
+import dev.atomizer.lint.Linter;
+import dev.atomizer.lint.Severities;
+import dev.atomizer.lint.Severity;
+import dev.atomizer.status.ProjectStatus;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The checks over git states: the staged index at commit time (pre-commit, commit-msg) and every
+ * commit of a range in CI (verify). The contract and project status are read from the state under
+ * check (the index, or the commit), never from the working tree, so {@code git add -p} works both
+ * ways. Paths in diagnostics are relative to the repository root.
+ */
+public final class GitChecks {
+
+    /** What a check found, with the number of log entries it linted. */
+    public record Result(List<Diagnostic> diagnostics, FileSummary summary) {
+        public boolean failed() {
+            return summary.errors() > 0;
+        }
+    }
+
+    private GitChecks() {
+    }
+
+    /**
+     * pre-commit: the contract of every appended log entry, append-only, write-once and generated
+     * files, on the staged index against HEAD. Costs O(appended), not O(log).
+     */
+    public static Result preCommit(GitRepo git, Map<String, Severity> overrides, DerivedFiles derived)
+            throws AtomizerException {
+        git.workTree();
+        List<FileChange> changes = git.stagedChanges();
+        return check(changes, git.headFiles(), git.index(), null, overrides, derived);
+    }
+
+    /** commit-msg: the approval rules (immutable-path, no-delete) with the trailers of the message being written. */
+    public static Result commitMsg(GitRepo git, String message, Map<String, Severity> overrides)
+            throws AtomizerException {
+        git.workTree();
+        List<FileChange> changes = git.stagedChanges();
+        Approval approval = Approval.parse(message);
+        Collector c = new Collector();
+        Contract before = contract(git.headFiles());
+        Severities sev = Severities.of(before.severities()).with(overrides);
+        ChangeContext ctx = new ChangeContext(before, approval, git.index(), DerivedFiles.NONE);
+        try {
+            List<ChangeRule> approvalRules = new ArrayList<>();
+            for (ChangeRule r : Governance.rules()) {
+                if (r.needsApproval()) {
+                    approvalRules.add(r);
+                }
+            }
+            Governance.check(changes, ctx, sev.with(offExcept(approvalRules)), c);
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read the staged files: " + e.getMessage(), e);
+        }
+        return c.result(0);
+    }
+
+    /**
+     * verify: every non-merge commit of {@code base..head} against its parent, with its own
+     * trailers; merges are checked for what they add beyond their parents.
+     */
+    public static Result verify(GitRepo git, String base, String head, Map<String, Severity> overrides,
+                                DerivedFiles derived, Consumer<CommitInfo> progress) throws AtomizerException {
+        List<Diagnostic> all = new ArrayList<>();
+        FileSummary total = FileSummary.EMPTY;
+        for (CommitInfo commit : git.range(base, head)) {
+            progress.accept(commit);
+            Result r;
+            if (commit.isMerge()) {
+                r = mergeCheck(git, commit, overrides, derived);
+            } else {
+                Tree before = commit.parents().isEmpty() ? Tree.EMPTY : git.files(commit.parents().get(0));
+                r = check(git.changes(commit.id(), 0), before, git.files(commit.id()), Approval.parse(commit.message()),
+                        overrides, derived);
+            }
+            for (Diagnostic d : r.diagnostics()) {
+                all.add(new Diagnostic(d.path(), d.line(), d.column(), d.rule(), d.severity(),
+                        commit.shortId() + " (" + commit.subject() + "): " + d.message()));
+            }
+            total = total.plus(r.summary());
+        }
+        return new Result(all, total);
+    }
+
+    /**
+     * spec: "merges that only bring in already-checked commits raise nothing". A merge is checked
+     * against the parent it differs least from only for paths it resolved to a content that neither
+     * parent had: those are its own edits. The log, merged by the driver, must keep every entry of
+     * both parents.
+     */
+    private static Result mergeCheck(GitRepo git, CommitInfo merge, Map<String, Severity> overrides,
+                                     DerivedFiles derived) throws AtomizerException {
+        Tree result = git.files(merge.id());
+        List<FileChange> own = new ArrayList<>();
+        List<Tree> parents = new ArrayList<>();
+        for (String p : merge.parents()) {
+            parents.add(git.files(p));
+        }
+        Contract before = contract(parents.get(0));
+        Policies policies = new Policies(before);
+        Collector c = new Collector();
+        try {
+            for (FileChange change : git.changes(merge.id(), 0)) {
+                byte[] merged = change.newPath() == null ? null : change.newContent().bytes();
+                boolean fromAParent = false;
+                for (int i = 1; i < parents.size() && !fromAParent; i++) {
+                    byte[] other = parents.get(i).read(change.path());
+                    fromAParent = java.util.Arrays.equals(merged, other);
+                }
+                if (fromAParent) {
+                    continue;
+                }
+                if (policies.is(change.path(), Policy.APPEND_ONLY) && merged != null) {
+                    checkLogMerge(change.path(), merged, parents, c);
+                    continue;
+                }
+                own.add(change);
+            }
+            Result r = check(own, parents.get(0), result, Approval.parse(merge.message()), overrides, derived);
+            r.diagnostics().forEach(c);
+            return c.result(r.summary().entries());
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read merge " + merge.shortId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkLogMerge(String path, byte[] merged, List<Tree> parents, Collector c) throws IOException {
+        String text = new String(merged, java.nio.charset.StandardCharsets.UTF_8);
+        for (Tree p : parents) {
+            byte[] side = p.read(path);
+            if (side == null) {
+                continue;
+            }
+            for (String entry : entryBlocks(new String(side, java.nio.charset.StandardCharsets.UTF_8))) {
+                if (!text.contains(entry)) {
+                    c.accept(new Diagnostic(path, 1, 1, dev.atomizer.lint.RuleCatalog.APPEND_ONLY, Severity.ERROR,
+                            "the merge lost or changed the entry '" + entry.lines().findFirst().orElse("")
+                                    + "' of a parent; merge the log with the atomizer merge driver (atomizer install-hooks registers it)"));
+                    return;
+                }
+            }
+        }
+    }
+
+    private static List<String> entryBlocks(String log) {
+        List<String> blocks = new ArrayList<>();
+        int start = -1;
+        int i = 0;
+        for (String line : log.split("(?<=\n)")) {
+            if (line.startsWith("## ")) {
+                if (start >= 0) {
+                    blocks.add(log.substring(start, i).stripTrailing());
+                }
+                start = i;
+            }
+            i += line.length();
+        }
+        if (start >= 0) {
+            blocks.add(log.substring(start).stripTrailing());
+        }
+        return blocks;
+    }
+
+    /** Governance of one change set, then the contract of the entries each log gained. */
+    private static Result check(List<FileChange> changes, Tree before, Tree after, Approval approval,
+                                Map<String, Severity> overrides, DerivedFiles derived) throws AtomizerException {
+        Contract governing = contract(before);
+        ChangeContext ctx = new ChangeContext(governing, approval, after, derived);
+        Collector c = new Collector();
+        int entries = 0;
+        try {
+            Severities govSev = Severities.of(governing.severities()).with(overrides);
+            Governance.check(changes, ctx, govSev, c);
+            Linter linter = null;
+            for (FileChange change : changes) {
+                if (change.newPath() == null || !ctx.policies().is(change.newPath(), Policy.APPEND_ONLY)) {
+                    continue;
+                }
+                byte[] bytes = change.newContent().bytes();
+                int offset = 0;
+                int firstLine = 1;
+                String previous = null;
+                if (change.kind() == FileChange.Kind.MODIFY) {
+                    AppendCheck a = ctx.appendCheck(change);
+                    if (!a.appendOnly()) {
+                        continue; // append-only said what is wrong; the edited part is not linted again
+                    }
+                    offset = a.tailOffset();
+                    firstLine = a.tailFirstLine();
+                    previous = a.previousTimestamp();
+                }
+                if (linter == null) {
+                    Contract contract = contract(after);
+                    ProjectStatus status = ProjectStatus.fromBytes(after.read(Workspace.STATUS), Workspace.STATUS);
+                    linter = new Linter(contract, status.slugs(), Severities.of(contract.severities()).with(overrides));
+                }
+                FileSummary s = linter.lint(change.newPath(),
+                        new ByteArrayInputStream(bytes, offset, bytes.length - offset), previous, firstLine, c);
+                entries += s.entries();
+            }
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read the changed files: " + e.getMessage(), e);
+        }
+        return c.result(entries);
+    }
+
+    private static Contract contract(Tree state) throws AtomizerException {
+        try {
+            return ContractLoader.fromBytes(state.read(Workspace.CONTRACT), Workspace.CONTRACT);
+        } catch (IOException e) {
+            throw new AtomizerException(Workspace.CONTRACT + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Severity> offExcept(List<ChangeRule> keep) {
+        Map<String, Severity> m = new java.util.TreeMap<>();
+        for (ChangeRule r : Governance.rules()) {
+            if (!keep.contains(r)) {
+                m.put(r.id(), Severity.OFF);
+            }
+        }
+        return m;
+    }
+
+    private static final class Collector implements Consumer<Diagnostic> {
+        final List<Diagnostic> list = new ArrayList<>();
+        int errors;
+        int warnings;
+
+        @Override
+        public void accept(Diagnostic d) {
+            list.add(d);
+            if (d.severity() == Severity.ERROR) {
+                errors++;
+            } else {
+                warnings++;
+            }
+        }
+
+        Result result(int entries) {
+            return new Result(List.copyOf(list), new FileSummary(entries, errors, warnings));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.atomizer.governance;
+
+import dev.atomizer.git.FileChange;
+import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.lint.Severities;
+import dev.atomizer.lint.Severity;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Runs the governance rules over a change set. */
+public final class Governance {
+
+    private static final List<ChangeRule> ALL = List.of(
+            new AppendOnly(), new ImmutablePath(), new WriteOnce(), new NoDelete(), new GeneratedFile());
+
+    private Governance() {
+    }
+
+    public static List<ChangeRule> rules() {
+        return ALL;
+    }
+
+    /**
+     * Checks every change; rules that need approval run only when the context carries one.
+     *
+     * @param prefix put before each path in diagnostics (e.g. a commit id), or empty
+     */
+    public static void check(List<FileChange> changes, ChangeContext context, Severities severities,
+                             Consumer<Diagnostic> sink) throws IOException {
+        for (FileChange change : changes) {
+            List<Diagnostic> found = new ArrayList<>();
+            for (ChangeRule rule : ALL) {
+                Severity s = severities.of(rule.id());
+                if (s == Severity.OFF || rule.needsApproval() && context.approval() == null) {
+                    continue;
+                }
+                rule.check(context, change, (line, column, message) ->
+                        found.add(new Diagnostic(change.path(), line, column, rule.id(), s, message)));
+            }
+            found.sort(Diagnostic.ORDER);
+            found.forEach(sink);
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package dev.atomizer.install;
+
+import dev.atomizer.AtomizerException;
+import dev.atomizer.contract.Contract;
+import dev.atomizer.contract.GovernedPath;
+import dev.atomizer.contract.Policy;
+import dev.atomizer.git.GitRepo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Installs the hooks and the merge driver into a repository, idempotently: the jar and its
+ * launcher are copied to {@code <git common dir>/atomizer/} (so the hooks keep working however the
+ * Atomizer checkout moves), each hook gets a marker-delimited block right after its shebang (the
+ * user's own lines are kept, and re-installing replaces only the block, as Spotless does),
+ * {@code core.hooksPath} and linked worktrees are honoured, and the log's merge driver is
+ * registered in {@code .gitattributes} and the repository config.
+ */
+public final class HookInstaller {
+
+    public static final String BEGIN = "# >>> atomizer >>> managed by 'atomizer install-hooks'; 'atomizer uninstall-hooks' removes it";
+    public static final String END = "# <<< atomizer <<<";
+    public static final String DRIVER = "atomizer-log";
+    static final List<String> HOOKS = List.of("pre-commit", "commit-msg");
+
+    private HookInstaller() {
+    }
+
+    /** Installs; returns what was done, one line each. */
+    public static List<String> install(GitRepo git, Contract contract, Path jar) throws AtomizerException {
+        Path top = git.workTree();
+        List<String> done = new ArrayList<>();
+        try {
+            Path home = git.commonDir().resolve("atomizer");
+            Files.createDirectories(home);
+            if (jar != null) {
+                copy(jar, home.resolve("atomizer.jar"));
+            } else if (!Files.exists(home.resolve("atomizer.jar"))) {
+                throw new AtomizerException("cannot find atomizer.jar to install; run install-hooks through the "
+                        + "atomizer launcher or jar (build it with 'mvn -B install -DskipTests')");
+            }
+            Path launcher = home.resolve("atomizer");
+            writeAtomically(launcher, launcherScript());
+            executable(launcher);
+            done.add("installed " + display(top, home) + "/atomizer.jar and its launcher");
+            Path hooks = hooksDir(git, top);
+            Files.createDirectories(hooks);
+            for (String hook : HOOKS) {
+                Path file = hooks.resolve(hook);
+                String call = "\"" + launcher.toAbsolutePath() + "\" " + hook + (hook.equals("commit-msg") ? " \"$1\"" : "")
+                        + " || exit $?";
+                boolean existed = Files.exists(file);
+                String before = existed ? Files.readString(file, StandardCharsets.UTF_8) : "";
+                String after = withBlock(before, call);
+                if (!after.equals(before)) {
+                    writeAtomically(file, after);
+                }
+                executable(file);
+                done.add((existed ? (after.equals(before) ? "kept " : "updated ") : "created ") + display(top, file)
+                        + (existed && !before.contains(BEGIN) ? " (your lines are kept)" : ""));
+            }
+            git.setConfig("merge", DRIVER, "name", "Atomizer: merge concurrent appends to the log");
+            git.setConfig("merge", DRIVER, "driver", "\"" + launcher.toAbsolutePath() + "\" merge-driver %O %A %B");
+            done.add("registered the merge driver '" + DRIVER + "' in the repository config");
+            Path attributes = top.resolve(".gitattributes");
+            List<String> lines = Files.exists(attributes)
+                    ? new ArrayList<>(Files.readAllLines(attributes, StandardCharsets.UTF_8)) : new ArrayList<>();
+            boolean changed = false;
+            for (GovernedPath g : contract.governedPaths()) {
+                if (g.policy() == Policy.APPEND_ONLY) {
+                    String line = g.pattern() + " merge=" + DRIVER;
+                    if (!lines.contains(line)) {
+                        lines.add(line);
+                        changed = true;
+                    }
+                }
+            }
+            if (changed) {
+                writeAtomically(attributes, String.join("\n", lines) + "\n");
+                done.add("added the append-only log(s) to .gitattributes (commit it so every clone merges the log the same way)");
+            } else {
+                done.add(".gitattributes already routes the log to the merge driver");
+            }
+        } catch (IOException e) {
+            throw new AtomizerException("cannot install the hooks: " + e.getMessage(), e);
+        }
+        return done;
+    }
+
+    /** Removes the blocks, the driver registration, the .gitattributes lines and the copied jar. */
+    public static List<String> uninstall(GitRepo git) throws AtomizerException {
+        Path top = git.workTree();
+        List<String> done = new ArrayList<>();
+        try {
+            Path hooks = hooksDir(git, top);
+            for (String hook : HOOKS) {
+                Path file = hooks.resolve(hook);
+                if (!Files.exists(file)) {
+                    continue;
+                }
+                String before = Files.readString(file, StandardCharsets.UTF_8);
+                String after = withoutBlock(before);
+                if (after.equals(before)) {
+                    continue;
+                }
+                if (after.strip().isEmpty() || after.strip().equals("#!/bin/sh")) {
+                    Files.delete(file);
+                    done.add("removed " + display(top, file));
+                } else {
+                    writeAtomically(file, after);
+                    done.add("removed the atomizer block from " + display(top, file) + " (your lines are kept)");
+                }
+            }
+            if (git.config("merge", DRIVER, "driver") != null) {
+                git.setConfig("merge", DRIVER, "driver", null);
+                git.setConfig("merge", DRIVER, "name", null);
+                done.add("unregistered the merge driver '" + DRIVER + "'");
+            }
+            Path attributes = top.resolve(".gitattributes");
+            if (Files.exists(attributes)) {
+                List<String> lines = Files.readAllLines(attributes, StandardCharsets.UTF_8);
+                List<String> kept = lines.stream().filter(l -> !l.endsWith(" merge=" + DRIVER)).toList();
+                if (kept.size() != lines.size()) {
+                    writeAtomically(attributes, kept.isEmpty() ? "" : String.join("\n", kept) + "\n");
+                    done.add("removed the merge driver lines from .gitattributes");
+                }
+            }
+            Path home = git.commonDir().resolve("atomizer");
+            if (Files.isDirectory(home)) {
+                try (var files = Files.list(home)) {
+                    for (Path p : files.toList()) {
+                        Files.delete(p);
+                    }
+                }
+                Files.delete(home);
+                done.add("removed " + display(top, home));
+            }
+            if (done.isEmpty()) {
+                done.add("nothing to remove: the hooks were not installed");
+            }
+        } catch (IOException e) {
+            throw new AtomizerException("cannot uninstall the hooks: " + e.getMessage(), e);
+        }
+        return done;
+    }
+
+    /** {@code core.hooksPath} (relative to the work tree, as git reads it) or the common dir's hooks. */
+    static Path hooksDir(GitRepo git, Path top) {
+        String configured = git.config("core", null, "hooksPath");
+        if (configured != null && !configured.isBlank()) {
+            String expanded = configured.startsWith("~/") ? System.getProperty("user.home") + configured.substring(1)
+                    : configured;
+            return top.resolve(expanded).normalize();
+        }
+        return git.commonDir().resolve("hooks");
+    }
+
+    /** The hook text with our block (replacing an earlier one) right after the shebang. */
+    static String withBlock(String text, String call) {
+        String rest = withoutBlock(text);
+        String block = BEGIN + "\n" + call + "\n" + END + "\n";
+        if (rest.isEmpty()) {
+            return "#!/bin/sh\n" + block;
+        }
+        if (rest.startsWith("#!")) {
+            int nl = rest.indexOf('\n');
+            String shebang = nl < 0 ? rest + "\n" : rest.substring(0, nl + 1);
+            return shebang + block + (nl < 0 ? "" : rest.substring(nl + 1));
+        }
+        return "#!/bin/sh\n" + block + rest;
+    }
+
+    static String withoutBlock(String text) {
+        int b = text.indexOf(BEGIN);
+        if (b < 0) {
+            return text;
+        }
+        int e = text.indexOf(END, b);
+        if (e < 0) {
+            return text;
+        }
+        int end = e + END.length();
+        if (end < text.length() && text.charAt(end) == '\n') {
+            end++;
+        }
+        return text.substring(0, b) + text.substring(end);
+    }
+
+    static String launcherScript() throws IOException {
+        try (InputStream in = HookInstaller.class.getResourceAsStream("atomizer")) {
+            if (in == null) {
+                throw new IOException("the launcher script is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Path tmp = Files.createTempFile(to.getParent(), ".atomizer", ".tmp");
+        try {
+            Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
+            move(tmp, to);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static void writeAtomically(Path file, String text) throws IOException {
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".atomizer", ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            if (Files.exists(file)) {
+                try {
+                    Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
+                } catch (UnsupportedOperationException ignored) {
+                    // not a POSIX file system
+                }
+            }
+            move(tmp, file);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void executable(Path file) throws IOException {
+        try {
+            Set<PosixFilePermission> p = EnumSet.copyOf(Files.getPosixFilePermissions(file));
+            p.add(PosixFilePermission.OWNER_EXECUTE);
+            p.add(PosixFilePermission.GROUP_EXECUTE);
+            p.add(PosixFilePermission.OTHERS_EXECUTE);
+            Files.setPosixFilePermissions(file, p);
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system: git for Windows does not need the bit
+        }
+    }
+
+    private static String display(Path top, Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(top) ? top.relativize(abs).toString() : abs.toString();
+    }
+}

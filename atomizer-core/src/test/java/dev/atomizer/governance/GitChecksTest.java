@@ -1,0 +1,268 @@
+package dev.atomizer.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atomizer.AtomizerException;
+import dev.atomizer.git.GitFixture;
+import dev.atomizer.git.GitRepo;
+import dev.atomizer.lint.Diagnostic;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The governance rules and the contract of appended entries, over real repositories. */
+class GitChecksTest {
+
+    static final String LOG = "shared/project_log.md";
+
+    static String entry(String ts, String status) {
+        return "## [" + ts + "] manager | bracket-topopt | milestone\n\n**Status:** " + status
+                + "\n**Summary:** Gate passed.\n\n---\n\n";
+    }
+
+    static final String BASE = "# Project log\n\n" + entry("2026-02-16 09:00", "completed") + entry("2026-02-16 10:00", "completed");
+
+    @TempDir
+    Path tmp;
+    GitFixture repo;
+
+    @BeforeEach
+    void init() throws Exception {
+        repo = GitFixture.init(tmp.resolve("repo"));
+    }
+
+    List<String> preCommit() throws AtomizerException {
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            return render(GitChecks.preCommit(git, Map.of(), DerivedFiles.NONE).diagnostics());
+        }
+    }
+
+    List<String> commitMsg(String message) throws AtomizerException {
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            return render(GitChecks.commitMsg(git, message, Map.of()).diagnostics());
+        }
+    }
+
+    static List<String> render(List<Diagnostic> ds) {
+        return ds.stream().map(d -> d.path() + ":" + d.line() + " " + d.rule()).toList();
+    }
+
+    @Test
+    void theFirstCommitHasNoHeadAndIsLintedWhole() throws Exception {
+        repo.stage(LOG, BASE + entry("2026-02-16 11:00", "done"));
+        assertThat(preCommit()).containsExactly(LOG + ":19 status-invalid");
+        repo.stage(LOG, BASE);
+        assertThat(preCommit()).isEmpty();
+    }
+
+    @Test
+    void onlyAppendedEntriesAreLintedAtTheirLinesInTheWholeFile() throws Exception {
+        // an old broken entry is history: it is not the committer's to fix
+        repo.commit(LOG, BASE + entry("2026-02-16 10:30", "done"));
+        repo.stage(LOG, repo.read(LOG) + entry("2026-02-16 11:00", "bogus") + entry("2026-02-16 10:59", "completed"));
+        assertThat(preCommit()).containsExactly(LOG + ":26 status-invalid", LOG + ":31 timestamp-order");
+    }
+
+    @Test
+    void theNewEntryMustNotBeOlderThanTheLastCommittedOne() throws Exception {
+        repo.commit(LOG, BASE);
+        repo.stage(LOG, BASE + entry("2026-02-16 09:30", "completed"));
+        assertThat(preCommit()).containsExactly(LOG + ":17 timestamp-order");
+    }
+
+    @Test
+    void editingReorderingOrDeletingEntriesBreaksAppendOnlyAndNamesTheEntry() throws Exception {
+        repo.commit(LOG, BASE);
+        repo.stage(LOG, BASE.replace("**Status:** completed\n**Summary:** Gate passed.\n\n---\n\n## [2026-02-16 10:00]",
+                "**Status:** failed\n**Summary:** Gate passed.\n\n---\n\n## [2026-02-16 10:00]"));
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            List<Diagnostic> ds = GitChecks.preCommit(git, Map.of(), DerivedFiles.NONE).diagnostics();
+            assertThat(render(ds)).containsExactly(LOG + ":5 append-only");
+            assertThat(ds.get(0).message()).contains("'## [2026-02-16 09:00] manager | bracket-topopt | milestone' (line 3)");
+        }
+        String reordered = "# Project log\n\n" + entry("2026-02-16 10:00", "completed") + entry("2026-02-16 09:00", "completed");
+        repo.stage(LOG, reordered);
+        assertThat(preCommit()).containsExactly(LOG + ":3 append-only");
+        repo.stage(LOG, "# Project log\n\n" + entry("2026-02-16 09:00", "completed"));
+        assertThat(preCommit()).containsExactly(LOG + ":10 append-only");
+        repo.stage(LOG, "# Project log\n\n" + entry("2026-02-16 09:30", "completed") + BASE.substring(15));
+        assertThat(preCommit()).containsExactly(LOG + ":3 append-only");
+    }
+
+    @Test
+    void trailingWhitespaceAtTheOldEndIsTolerated() throws Exception {
+        repo.commit(LOG, BASE + "\n\n");
+        repo.stage(LOG, BASE + entry("2026-02-16 11:00", "completed"));
+        assertThat(preCommit()).isEmpty();
+        repo.stage(LOG, BASE.stripTrailing() + "   \n\n" + entry("2026-02-16 11:00", "completed"));
+        assertThat(preCommit()).isEmpty();
+    }
+
+    @Test
+    void deletingOrRenamingTheLogIsCaught() throws Exception {
+        repo.commit(LOG, BASE);
+        repo.git("rm", "-q", LOG);
+        assertThat(preCommit()).containsExactly(LOG + ":1 append-only");
+        repo.git("reset", "-q", "--hard");
+        repo.git("mv", LOG, "shared/old_log.md");
+        assertThat(preCommit()).containsExactly("shared/old_log.md:1 append-only");
+    }
+
+    @Test
+    void crlfLogsAppendAndLintAtTheRightLines() throws Exception {
+        String crlf = BASE.replace("\n", "\r\n");
+        repo.commit(LOG, crlf);
+        repo.stage(LOG, crlf + entry("2026-02-16 11:00", "nope").replace("\n", "\r\n"));
+        assertThat(preCommit()).containsExactly(LOG + ":19 status-invalid");
+    }
+
+    @Test
+    void partialStagingIsJudgedOnTheIndexNotTheWorkingTree() throws Exception {
+        repo.commit(LOG, BASE);
+        // staged: valid; working tree: broken on top
+        repo.stage(LOG, BASE + entry("2026-02-16 11:00", "completed"));
+        repo.write(LOG, BASE + entry("2026-02-16 11:00", "completed") + entry("2026-02-16 12:00", "broken"));
+        assertThat(preCommit()).isEmpty();
+        // staged: broken; working tree: fixed
+        repo.stage(LOG, BASE + entry("2026-02-16 11:00", "broken"));
+        repo.write(LOG, BASE + entry("2026-02-16 11:00", "completed"));
+        assertThat(preCommit()).containsExactly(LOG + ":19 status-invalid");
+    }
+
+    @Test
+    void theStagedContractIsTheOneAppendedEntriesAreCheckedAgainst() throws Exception {
+        repo.commit(LOG, BASE);
+        repo.stage("shared/data-contracts/schemas.md", "## Event types\n\n| Type | Meaning |\n|---|---|\n| milestone | m |\n| budget-alert | b |\n");
+        repo.stage(LOG, BASE + entry("2026-02-16 11:00", "completed").replace("milestone", "budget-alert"));
+        assertThat(preCommit()).isEmpty();
+        // and changing the contract needs approval: it is itself governed
+        assertThat(commitMsg("Add budget-alert")).containsExactly("shared/data-contracts/schemas.md:1 immutable-path");
+        assertThat(commitMsg("Add budget-alert\n\nChange-Request: CR-7\nApproved-by: ceo\n")).isEmpty();
+    }
+
+    @Test
+    void foundationalPathsNeedAnApprovedChangeRequest() throws Exception {
+        repo.commit("context-docs/00-mission.md", "# Mission\n");
+        repo.stage("context-docs/00-mission.md", "# Mission, amended\n");
+        repo.stage("agents/optimizer/SOUL.md", "# Soul\n");
+        assertThat(preCommit()).isEmpty(); // approval is the commit-msg hook's to check
+        assertThat(commitMsg("Amend the mission")).containsExactly(
+                "agents/optimizer/SOUL.md:1 immutable-path", "context-docs/00-mission.md:1 immutable-path");
+        assertThat(commitMsg("Amend\n\nChange-Request: CR-12\nApproved-by: intern\n")).hasSize(2);
+        assertThat(commitMsg("Amend\n\nApproved-by: ceo\n")).hasSize(2);
+        assertThat(commitMsg("Amend\n\nChange-Request: CR-12\nApproved-by: ceo\n# a comment git strips\n")).isEmpty();
+        assertThat(commitMsg("Amend\n\nChange-Request: CR-12\nApproved-by: Antoine <ceo@example.com>\n")).isEmpty();
+    }
+
+    @Test
+    void reportsAreWriteOnceAndTheKnowledgeBaseIsNeverPruned() throws Exception {
+        repo.commit("shared/reports/weekly/2026-W08-report.md", "# W08\n");
+        repo.stage("shared/reports/weekly/2026-W09-report.md", "# W09\n");
+        assertThat(preCommit()).isEmpty();
+        repo.stage("shared/reports/weekly/2026-W08-report.md", "# W08 edited\n");
+        assertThat(preCommit()).containsExactly("shared/reports/weekly/2026-W08-report.md:1 write-once");
+        repo.git("reset", "-q", "--hard");
+        repo.commit("knowledge-base/mesh.md", "# Mesh\nLesson one.\nLesson two.\n");
+        repo.stage("knowledge-base/mesh.md", "# Mesh\n");
+        assertThat(commitMsg("Trim")).containsExactly("knowledge-base/mesh.md:1 no-delete");
+        assertThat(commitMsg("Trim\n\nChange-Request: CR-3\nApproved-by: ceo")).isEmpty();
+        repo.stage("knowledge-base/mesh.md", "# Mesh\nLesson one.\nLesson two.\nLesson three.\n");
+        assertThat(commitMsg("Grow")).isEmpty();
+    }
+
+    @Test
+    void verifyChecksEveryCommitOfTheRangeWithItsOwnTrailers() throws Exception {
+        String base = repo.commit(LOG, BASE);
+        repo.commit(LOG, BASE + entry("2026-02-16 11:00", "completed"));
+        repo.stage("context-docs/charter.md", "# Charter\n");
+        repo.commit("Charter\n\nChange-Request: CR-1\nApproved-by: ceo\n");
+        repo.stage("context-docs/charter.md", "# Charter v2\n");
+        String sneaky = repo.commit("Edit charter (hooks skipped)");
+        repo.commit(LOG, BASE + entry("2026-02-16 11:00", "completed") + entry("2026-02-16 12:00", "bogus"));
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            int[] n = new int[1];
+            GitChecks.Result r = GitChecks.verify(git, base, "HEAD", Map.of(), DerivedFiles.NONE, c -> n[0]++);
+            assertThat(n[0]).isEqualTo(4);
+            assertThat(render(r.diagnostics())).containsExactly("context-docs/charter.md:1 immutable-path", LOG + ":26 status-invalid");
+            assertThat(r.diagnostics().get(0).message()).startsWith(sneaky.substring(0, 10) + " (Edit charter (hooks skipped)): ");
+        }
+    }
+
+    @Test
+    void aMergeThatOnlyBringsInCheckedCommitsRaisesNothing() throws Exception {
+        String base = repo.commit(LOG, BASE);
+        repo.git("checkout", "-q", "-b", "side");
+        repo.commit("notes/a.md", "a\n");
+        repo.git("checkout", "-q", "main");
+        repo.commit("notes/b.md", "b\n");
+        repo.git("merge", "-q", "--no-edit", "side");
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            GitChecks.Result r = GitChecks.verify(git, base, "HEAD", Map.of(), DerivedFiles.NONE, c -> { });
+            assertThat(r.diagnostics()).isEmpty();
+        }
+    }
+
+    @Test
+    void detachedHeadWorks() throws Exception {
+        repo.commit(LOG, BASE);
+        repo.git("checkout", "-q", "--detach");
+        repo.stage(LOG, BASE + entry("2026-02-16 11:00", "nope"));
+        assertThat(preCommit()).containsExactly(LOG + ":19 status-invalid");
+    }
+
+    @Test
+    void aLinkedWorktreeChecksItsOwnIndex() throws Exception {
+        repo.commit(LOG, BASE);
+        Path wt = tmp.resolve("wt");
+        repo.git("worktree", "add", "-q", "-b", "wt-branch", wt.toString());
+        GitFixture other = repo.at(wt);
+        other.stage(LOG, BASE + entry("2026-02-16 11:00", "nope"));
+        try (GitRepo git = GitRepo.open(wt)) {
+            assertThat(render(GitChecks.preCommit(git, Map.of(), DerivedFiles.NONE).diagnostics()))
+                    .containsExactly(LOG + ":19 status-invalid");
+            assertThat(git.commonDir()).isEqualTo(repo.dir().resolve(".git").toRealPath());
+        }
+        assertThat(preCommit()).isEmpty(); // the main work tree's index is untouched
+    }
+
+    @Test
+    void oddStatesGiveOneLineErrors() throws Exception {
+        Path nowhere = Files.createDirectories(tmp.resolve("plain"));
+        assertThatThrownBy(() -> GitRepo.open(nowhere)).isInstanceOf(AtomizerException.class)
+                .hasMessageContaining("not a git repository");
+        Path bare = tmp.resolve("bare.git");
+        repo.git("init", "-q", "--bare", bare.toString());
+        try (GitRepo git = GitRepo.open(bare)) {
+            assertThatThrownBy(() -> GitChecks.preCommit(git, Map.of(), DerivedFiles.NONE))
+                    .isInstanceOf(AtomizerException.class).hasMessageContaining("bare repository");
+        }
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            assertThatThrownBy(() -> GitChecks.verify(git, "main", "HEAD", Map.of(), DerivedFiles.NONE, c -> { }))
+                    .isInstanceOf(AtomizerException.class).hasMessageContaining("unborn");
+        }
+        repo.commit(LOG, BASE);
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            assertThatThrownBy(() -> GitChecks.verify(git, "no-such-ref", "HEAD", Map.of(), DerivedFiles.NONE, c -> { }))
+                    .isInstanceOf(AtomizerException.class).hasMessageContaining("unknown base revision 'no-such-ref'");
+        }
+    }
+
+    @Test
+    void aShallowCloneMissingTheBaseSaysHowToFetchIt() throws Exception {
+        String first = repo.commit(LOG, BASE);
+        repo.commit(LOG, BASE + entry("2026-02-16 11:00", "completed"));
+        repo.commit(LOG, BASE + entry("2026-02-16 11:00", "completed") + entry("2026-02-16 12:00", "completed"));
+        Path clone = tmp.resolve("shallow");
+        repo.git("clone", "-q", "--depth", "1", "file://" + repo.dir(), clone.toString());
+        try (GitRepo git = GitRepo.open(clone)) {
+            assertThat(git.isShallow()).isTrue();
+            assertThatThrownBy(() -> GitChecks.verify(git, first, "HEAD", Map.of(), DerivedFiles.NONE, c -> { }))
+                    .isInstanceOf(AtomizerException.class).hasMessageContaining("fetch-depth: 0");
+        }
+    }
+}
