@@ -45,6 +45,7 @@ public final class LogParser {
     private long cap = CHUNK_CAP;
     private char fenceChar;
     private int fenceLength;
+    private HtmlEnd html;
     private int entries;
 
     private LogParser(Consumer<RawEntry> out, int firstLine) {
@@ -86,6 +87,14 @@ public final class LogParser {
     }
 
     private void accept(String line) {
+        if (html != null) {
+            // inside an HTML block commonmark has shown to be open: no cut, no fence, until it ends
+            add(line);
+            if (html.endsAt(line)) {
+                html = null;
+            }
+            return;
+        }
         if (fenceChar == 0 && !chunk.isEmpty() && startsEntry(line)) {
             Document doc = parseChunk();
             if (!absorbs(doc, line)) {
@@ -93,13 +102,38 @@ public final class LogParser {
                 chunkStart += chunk.size();
                 chunk.clear();
                 chunkChars = 0;
+            } else {
+                // commonmark keeps the line in the chunk's last block: follow that block from now on,
+                // so the lines after it do not each cost a parse of the whole chunk
+                resync(doc.getLastChild());
+                if (html != null) {
+                    add(line);
+                    if (html.endsAt(line)) {
+                        html = null;
+                    }
+                    return;
+                }
             }
         }
+        add(line);
+        trackFence(line);
+    }
+
+    private void add(String line) {
         chunk.add(line);
         chunkChars += line.length() + 1;
-        trackFence(line);
         if (chunkChars > cap) {
             flushComplete();
+        }
+    }
+
+    /** Takes the state of the open block commonmark reports at the end of the chunk. */
+    private void resync(Node last) {
+        if (last instanceof FencedCodeBlock f && f.getClosingFenceLength() == null) {
+            fenceChar = f.getFenceCharacter().charAt(0);
+            fenceLength = f.getOpeningFenceLength();
+        } else if (last instanceof HtmlBlock) {
+            html = HtmlEnd.of(chunk.get(startIndex(last)));
         }
     }
 
@@ -214,12 +248,14 @@ public final class LogParser {
         chunk.addAll(rest);
         chunkStart += keepFrom;
         chunkChars = 0;
-        fenceChar = 0;
-        fenceLength = 0;
         for (String l : chunk) {
             chunkChars += l.length() + 1;
-            trackFence(l);
         }
+        // the parse knows whether the chunk ends inside a fence or an HTML block: take its word
+        fenceChar = 0;
+        fenceLength = 0;
+        html = null;
+        resync(doc.getLastChild());
         cap = Math.max(CHUNK_CAP, chunkChars * 2);
     }
 
