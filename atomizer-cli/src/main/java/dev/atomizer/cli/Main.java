@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Lint and govern an agent team's markdown project log kept in git.",
-        subcommands = {LintCommand.class, LogCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {LintCommand.class, LogCommand.class, GitCommands.PreCommit.class, GitCommands.CommitMsg.class,
+                GitCommands.Verify.class, GitCommands.InstallHooks.class, GitCommands.UninstallHooks.class,
+                GitCommands.MergeDriver.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 no errors (warnings allowed), 1 violations, 2 usage, configuration or I/O failure."})
 public final class Main implements Runnable {
 
@@ -52,6 +54,13 @@ public final class Main implements Runnable {
     /** Runs one command line; never throws, never prints a stack trace. */
     public static int run(String[] args, Path cwd, PrintStream out, PrintStream err) {
         try {
+            // the hooks run at every commit: no command-line framework on their path
+            if (args.length == 1 && "pre-commit".equals(args[0])) {
+                return GitCommands.preCommit(cwd, out, err, java.util.Map.of(), "text");
+            }
+            if (args.length == 2 && "commit-msg".equals(args[0]) && !args[1].startsWith("-")) {
+                return GitCommands.commitMsg(cwd, Path.of(args[1]), out, err, java.util.Map.of());
+            }
             return execute(args, cwd, out, err);
         } catch (RuntimeException | Error e) {
             err.println("atomizer: internal error: " + e + " (please report it with the command you ran)");
@@ -95,13 +104,12 @@ public final class Main implements Runnable {
             if (cls == Main.class) {
                 return cls.cast(main);
             }
-            if (cls == LintCommand.class) {
-                return cls.cast(new LintCommand(main));
+            try {
+                var c = cls.getDeclaredConstructor(Main.class);
+                return c.newInstance(main);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(cls);
             }
-            if (cls == LogCommand.class) {
-                return cls.cast(new LogCommand(main));
-            }
-            return CommandLine.defaultFactory().create(cls);
         }
     }
 

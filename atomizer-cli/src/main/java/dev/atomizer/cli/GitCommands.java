@@ -1,0 +1,268 @@
+package dev.atomizer.cli;
+
+import dev.atomizer.AtomizerException;
+import dev.atomizer.Workspace;
+import dev.atomizer.contract.ContractLoader;
+import dev.atomizer.git.GitRepo;
+import dev.atomizer.governance.DerivedFiles;
+import dev.atomizer.governance.GitChecks;
+import dev.atomizer.install.HookInstaller;
+import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.lint.Severity;
+import dev.atomizer.merge.LogMerge;
+import dev.atomizer.render.Formats;
+import dev.atomizer.render.Formatter;
+import dev.atomizer.render.TextFormatter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The commands over git: the hooks, verify, install-hooks, merge-driver. */
+final class GitCommands {
+
+    private GitCommands() {
+    }
+
+    // ---- the hooks' lean path (no picocli) ----
+
+    static int preCommit(Path cwd, PrintStream out, PrintStream err, Map<String, Severity> overrides, String format) {
+        try (GitRepo git = GitRepo.open(cwd)) {
+            GitChecks.Result r = GitChecks.preCommit(git, overrides, DerivedFiles.NONE);
+            return report(r, out, err, format, "commit blocked",
+                    "fix the staged files, 'git add' them and commit again");
+        } catch (AtomizerException e) {
+            return usage(e, err);
+        }
+    }
+
+    static int commitMsg(Path cwd, Path messageFile, PrintStream out, PrintStream err, Map<String, Severity> overrides) {
+        try (GitRepo git = GitRepo.open(cwd)) {
+            Path file = cwd.resolve(messageFile);
+            String message;
+            try {
+                message = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new AtomizerException("cannot read the commit message " + messageFile + ": " + e.getMessage(), e);
+            }
+            GitChecks.Result r = GitChecks.commitMsg(git, message, overrides);
+            return report(r, out, err, "text", "commit blocked",
+                    "add the approval trailers to the message (git commit --amend keeps your staged changes)");
+        } catch (AtomizerException e) {
+            return usage(e, err);
+        }
+    }
+
+    static int report(GitChecks.Result r, PrintStream out, PrintStream err, String format, String verdict,
+                      String fix) throws AtomizerException {
+        Formatter f = Formats.create(format, out);
+        try {
+            for (Diagnostic d : r.diagnostics()) {
+                f.diagnostic(d);
+            }
+            f.finish(r.summary());
+        } catch (IOException e) {
+            throw new AtomizerException("cannot write output: " + e.getMessage(), e);
+        }
+        out.flush();
+        if (r.failed()) {
+            err.println("atomizer: " + verdict + " (" + r.summary().errors() + " error"
+                    + (r.summary().errors() == 1 ? "" : "s") + "): " + fix);
+            return Main.VIOLATIONS;
+        }
+        return Main.OK;
+    }
+
+    static int usage(AtomizerException e, PrintStream err) {
+        for (String line : e.lines()) {
+            err.println("atomizer: " + line);
+        }
+        return Main.USAGE;
+    }
+
+    /** The jar this code runs from, or null when it runs from classes (tests, IDE). */
+    static Path ownJar() {
+        try {
+            var src = GitCommands.class.getProtectionDomain().getCodeSource();
+            if (src == null) {
+                return null;
+            }
+            Path p = Path.of(src.getLocation().toURI());
+            return Files.isRegularFile(p) && p.toString().endsWith(".jar") ? p : null;
+        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    // ---- picocli commands ----
+
+    @Command(name = "pre-commit", mixinStandardHelpOptions = true,
+            description = {"Check the staged index before a commit exists (the pre-commit hook runs this).",
+                    "Appended log entries against the contract; append-only, write-once and generated files.",
+                    "Reads only the index, never the working tree: 'git add -p' works both ways."})
+    static final class PreCommit implements Callable<Integer> {
+        private final Main main;
+
+        @Option(names = "--format", defaultValue = "text", description = "text or json")
+        String format;
+
+        @Mixin
+        Options options;
+
+        PreCommit(Main main) {
+            this.main = main;
+        }
+
+        @Override
+        public Integer call() throws AtomizerException {
+            return preCommit(main.cwd, main.out, main.err, options.severities(), format);
+        }
+    }
+
+    @Command(name = "commit-msg", mixinStandardHelpOptions = true,
+            description = {"Check a commit's approval trailers (the commit-msg hook runs this).",
+                    "Changes to foundational (immutable) paths need 'Change-Request: <id>' and",
+                    "'Approved-by: <approver>' naming an approver of the contract; so do deletions",
+                    "and truncations of no-delete paths."})
+    static final class CommitMsg implements Callable<Integer> {
+        private final Main main;
+
+        @Parameters(paramLabel = "FILE", description = "The commit message file git passes to the hook.")
+        Path file;
+
+        @Mixin
+        Options options;
+
+        CommitMsg(Main main) {
+            this.main = main;
+        }
+
+        @Override
+        public Integer call() throws AtomizerException {
+            return commitMsg(main.cwd, file, main.out, main.err, options.severities());
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = {"Re-check every commit of a range, as CI does (hooks can be skipped with --no-verify).",
+                    "Each non-merge commit is checked against its parent with its own trailers;",
+                    "merges only for what they add beyond their parents."})
+    static final class Verify implements Callable<Integer> {
+        private final Main main;
+
+        @Option(names = "--base", required = true, paramLabel = "REV", description = "The commit the range starts after (e.g. origin/main).")
+        String base;
+
+        @Option(names = "--head", defaultValue = "HEAD", paramLabel = "REV", description = "The last commit of the range (default: HEAD).")
+        String head;
+
+        @Option(names = "--format", defaultValue = "text", description = "text or json")
+        String format;
+
+        @Mixin
+        Options options;
+
+        Verify(Main main) {
+            this.main = main;
+        }
+
+        @Override
+        public Integer call() throws AtomizerException {
+            try (GitRepo git = GitRepo.open(main.cwd)) {
+                int[] commits = new int[1];
+                GitChecks.Result r = GitChecks.verify(git, base, head, options.severities(), DerivedFiles.NONE,
+                        c -> commits[0]++);
+                int code = report(r, main.out, main.err, format, "verification failed",
+                        "each message names the commit; fix with a new commit (history is not rewritten)");
+                if ("text".equals(format)) {
+                    main.err.println("verified " + commits[0] + " commit" + (commits[0] == 1 ? "" : "s") + " of "
+                            + base + ".." + head + ": " + TextFormatter.summaryLine(r.summary()));
+                }
+                return code;
+            }
+        }
+    }
+
+    @Command(name = "install-hooks", mixinStandardHelpOptions = true,
+            description = {"Install the pre-commit and commit-msg hooks and the log's merge driver in this repository.",
+                    "Idempotent; keeps your own hook lines; honours core.hooksPath and worktrees."})
+    static final class InstallHooks implements Callable<Integer> {
+        private final Main main;
+
+        InstallHooks(Main main) {
+            this.main = main;
+        }
+
+        @Override
+        public Integer call() throws AtomizerException {
+            try (GitRepo git = GitRepo.open(main.cwd)) {
+                Path top = git.workTree();
+                var contract = ContractLoader.load(top.resolve(Workspace.CONTRACT), Workspace.CONTRACT);
+                for (String line : HookInstaller.install(git, contract, ownJar())) {
+                    main.out.println(line);
+                }
+                return Main.OK;
+            }
+        }
+    }
+
+    @Command(name = "uninstall-hooks", mixinStandardHelpOptions = true,
+            description = "Remove what install-hooks added; your own hook lines stay.")
+    static final class UninstallHooks implements Callable<Integer> {
+        private final Main main;
+
+        UninstallHooks(Main main) {
+            this.main = main;
+        }
+
+        @Override
+        public Integer call() throws AtomizerException {
+            try (GitRepo git = GitRepo.open(main.cwd)) {
+                for (String line : HookInstaller.uninstall(git)) {
+                    main.out.println(line);
+                }
+                return Main.OK;
+            }
+        }
+    }
+
+    @Command(name = "merge-driver", mixinStandardHelpOptions = true,
+            description = {"git merge driver for the append-only log (registered by install-hooks as '%O %A %B').",
+                    "Keeps the common base and adds both sides' new entries in timestamp order;",
+                    "conflicts only where a side changed the base part."})
+    static final class MergeDriver implements Callable<Integer> {
+        private final Main main;
+
+        @Parameters(index = "0", paramLabel = "BASE")
+        Path base;
+
+        @Parameters(index = "1", paramLabel = "OURS")
+        Path ours;
+
+        @Parameters(index = "2", paramLabel = "THEIRS")
+        Path theirs;
+
+        MergeDriver(Main main) {
+            this.main = main;
+        }
+
+        @Override
+        public Integer call() throws AtomizerException {
+            try {
+                return LogMerge.run(main.cwd.resolve(base), main.cwd.resolve(ours), main.cwd.resolve(theirs),
+                        message -> main.err.println("atomizer merge-driver: " + message));
+            } catch (IOException e) {
+                throw new AtomizerException("merge-driver: " + e.getMessage(), e);
+            }
+        }
+    }
+}

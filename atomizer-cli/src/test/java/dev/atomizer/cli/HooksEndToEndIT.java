@@ -1,0 +1,187 @@
+package dev.atomizer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atomizer.git.GitFixture;
+import dev.atomizer.git.GitFixture.Run;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The hooks as users meet them: the packaged jar installs them, and the real git binary runs them
+ * on commit and merge.
+ */
+class HooksEndToEndIT {
+
+    static final Path JAR = Path.of(System.getProperty("atomizer.jar", "target/atomizer.jar")).toAbsolutePath();
+    static final String LOG = "shared/project_log.md";
+
+    static String entry(String ts, String agent, String status) {
+        return "## [" + ts + "] " + agent + " | bracket-topopt | milestone\n\n**Status:** " + status
+                + "\n**Summary:** Work by " + agent + ".\n\n---\n\n";
+    }
+
+    static final String BASE = "# Project log\n\n" + entry("2026-02-16 09:00", "manager", "completed");
+
+    @TempDir
+    Path tmp;
+    GitFixture repo;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        assertThat(JAR).exists();
+        repo = GitFixture.init(tmp.resolve("repo"));
+        repo.commit(LOG, BASE);
+    }
+
+    Run atomizer(GitFixture where, String... args) throws Exception {
+        String[] cmd = new String[args.length + 3];
+        cmd[0] = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        cmd[1] = "-jar";
+        cmd[2] = JAR.toString();
+        System.arraycopy(args, 0, cmd, 3, args.length);
+        return where.run(cmd);
+    }
+
+    Run commit(GitFixture where, String... message) throws Exception {
+        String[] cmd = new String[2 + message.length * 2];
+        cmd[0] = "commit";
+        cmd[1] = "-q";
+        for (int i = 0; i < message.length; i++) {
+            cmd[2 + 2 * i] = "-m";
+            cmd[3 + 2 * i] = message[i];
+        }
+        return where.run(cmd);
+    }
+
+    @Test
+    void installIsIdempotentAndKeepsTheUsersHookLines() throws Exception {
+        Path hook = repo.file(".git/hooks/pre-commit");
+        Files.writeString(hook, "#!/bin/sh\necho user-check-ran\n");
+        Run first = atomizer(repo, "install-hooks");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("updated .git/hooks/pre-commit (your lines are kept)").contains("merge driver");
+        String once = Files.readString(hook);
+        assertThat(once).startsWith("#!/bin/sh\n# >>> atomizer >>>").contains("echo user-check-ran");
+        assertThat(atomizer(repo, "install-hooks").code()).isZero();
+        assertThat(Files.readString(hook)).isEqualTo(once);
+        assertThat(repo.read(".gitattributes")).isEqualTo("shared/project_log.md merge=atomizer-log\n");
+        assertThat(repo.git("config", "merge.atomizer-log.driver")).contains("merge-driver %O %A %B");
+
+        Run uninstall = atomizer(repo, "uninstall-hooks");
+        assertThat(uninstall.code()).isZero();
+        assertThat(Files.readString(hook)).isEqualTo("#!/bin/sh\necho user-check-ran\n");
+        assertThat(repo.file(".git/hooks/commit-msg")).doesNotExist();
+        assertThat(repo.run("config", "merge.atomizer-log.driver").code()).isNotZero();
+    }
+
+    @Test
+    void aMalformedEntryIsRejectedBeforeTheCommitExists() throws Exception {
+        assertThat(atomizer(repo, "install-hooks").code()).isZero();
+        String head = repo.git("rev-parse", "HEAD");
+        repo.stage(LOG, BASE + entry("2026-02-16 10:00", "optimizer", "done"));
+        Run bad = commit(repo, "Log optimizer work");
+        assertThat(bad.code()).isNotZero();
+        assertThat(bad.out() + bad.err()).contains("shared/project_log.md:12:13: error [status-invalid]")
+                .contains("commit blocked");
+        assertThat(repo.git("rev-parse", "HEAD")).isEqualTo(head);
+
+        repo.stage(LOG, BASE + entry("2026-02-16 10:00", "optimizer", "completed"));
+        Run good = commit(repo, "Log optimizer work");
+        assertThat(good.code()).as(good.out() + good.err()).isZero();
+    }
+
+    @Test
+    void onlyStagedContentCountsBothWays() throws Exception {
+        assertThat(atomizer(repo, "install-hooks").code()).isZero();
+        // staged valid, working tree broken: commits
+        repo.stage(LOG, BASE + entry("2026-02-16 10:00", "optimizer", "completed"));
+        repo.write(LOG, BASE + entry("2026-02-16 10:00", "optimizer", "completed") + "garbage\n");
+        assertThat(commit(repo, "valid staged part").code()).isZero();
+        // staged broken, working tree fixed: blocked
+        repo.stage(LOG, repo.git("show", "HEAD:" + LOG) + entry("2026-02-16 11:00", "optimizer", "oops"));
+        repo.write(LOG, repo.git("show", "HEAD:" + LOG) + entry("2026-02-16 11:00", "optimizer", "completed"));
+        assertThat(commit(repo, "broken staged part").code()).isNotZero();
+    }
+
+    @Test
+    void foundationalEditsNeedApprovalTrailersAndNoVerifyIsCaughtByVerify() throws Exception {
+        repo.stage("context-docs/00-mission.md", "# Mission\n");
+        String base = repo.commit("Mission\n\nChange-Request: CR-1\nApproved-by: ceo");
+        assertThat(atomizer(repo, "install-hooks").code()).isZero();
+        repo.stage("context-docs/00-mission.md", "# Mission, edited by an agent\n");
+        Run refused = commit(repo, "Tweak the mission");
+        assertThat(refused.code()).isNotZero();
+        assertThat(refused.out() + refused.err()).contains("[immutable-path]").contains("Change-Request");
+        Run approved = commit(repo, "Tweak the mission", "Change-Request: CR-2\nApproved-by: ceo");
+        assertThat(approved.code()).as(approved.out() + approved.err()).isZero();
+
+        repo.stage("context-docs/00-mission.md", "# Mission, sneaked in\n");
+        assertThat(repo.run("commit", "-q", "--no-verify", "-m", "Sneak").code()).isZero();
+        Run verify = atomizer(repo, "verify", "--base", base);
+        assertThat(verify.code()).isEqualTo(1);
+        assertThat(verify.out()).contains("context-docs/00-mission.md:1:1: error [immutable-path]").contains("(Sneak)");
+        assertThat(verify.err()).contains("verified 2 commits");
+    }
+
+    @Test
+    void concurrentAppendsOnTwoBranchesMergeWithoutConflictOrLoss() throws Exception {
+        assertThat(atomizer(repo, "install-hooks").code()).isZero();
+        repo.git("add", ".gitattributes");
+        assertThat(commit(repo, "Route the log to the merge driver").code()).isZero();
+        repo.git("checkout", "-q", "-b", "optimizer-work");
+        repo.stage(LOG, repo.read(LOG) + entry("2026-02-16 10:30", "optimizer", "completed"));
+        assertThat(commit(repo, "optimizer appends").code()).isZero();
+        repo.git("checkout", "-q", "main");
+        repo.stage(LOG, repo.read(LOG) + entry("2026-02-16 10:00", "tech-lead", "completed")
+                + entry("2026-02-16 11:00", "auditor", "completed"));
+        assertThat(commit(repo, "tech-lead and auditor append").code()).isZero();
+        Run merge = repo.run("merge", "--no-edit", "optimizer-work");
+        assertThat(merge.code()).as(merge.out() + merge.err()).isZero();
+        String merged = repo.read(LOG);
+        assertThat(merged).startsWith(BASE);
+        assertThat(merged.indexOf("tech-lead |")).isLessThan(merged.indexOf("optimizer |"));
+        assertThat(merged.indexOf("optimizer |")).isLessThan(merged.indexOf("auditor |"));
+        Run lint = atomizer(repo, "lint");
+        assertThat(lint.code()).as(lint.out() + lint.err()).isZero();
+        assertThat(lint.err()).contains("4 entries: 0 errors");
+    }
+
+    @Test
+    void aSideThatEditedTheBaseConflicts() throws Exception {
+        assertThat(atomizer(repo, "install-hooks").code()).isZero();
+        repo.git("add", ".gitattributes");
+        assertThat(commit(repo, "Route the log").code()).isZero();
+        repo.git("checkout", "-q", "-b", "rewrite");
+        repo.stage(LOG, BASE.replace("Work by manager", "Rewritten history"));
+        assertThat(repo.run("commit", "-q", "--no-verify", "-m", "rewrite history").code()).isZero();
+        repo.git("checkout", "-q", "main");
+        repo.stage(LOG, repo.read(LOG) + entry("2026-02-16 10:00", "optimizer", "completed"));
+        assertThat(commit(repo, "append").code()).isZero();
+        Run merge = repo.run("merge", "--no-edit", "rewrite");
+        assertThat(merge.code()).isNotZero();
+        assertThat(repo.read(LOG)).contains("<<<<<<<").contains(">>>>>>>");
+    }
+
+    @Test
+    void hooksPathAndLinkedWorktreesAreHonoured() throws Exception {
+        repo.git("config", "core.hooksPath", ".githooks");
+        Run install = atomizer(repo, "install-hooks");
+        assertThat(install.code()).isZero();
+        assertThat(repo.file(".githooks/pre-commit")).exists();
+        assertThat(repo.file(".git/hooks/pre-commit")).doesNotExist();
+        repo.git("config", "--unset", "core.hooksPath");
+        assertThat(atomizer(repo, "install-hooks").code()).isZero();
+
+        Path wt = tmp.resolve("wt");
+        repo.git("worktree", "add", "-q", "-b", "wt", wt.toString());
+        GitFixture other = repo.at(wt);
+        other.stage(LOG, BASE + entry("2026-02-16 10:00", "optimizer", "wrong"));
+        Run bad = commit(other, "from the worktree");
+        assertThat(bad.code()).isNotZero();
+        assertThat(bad.out() + bad.err()).contains("[status-invalid]");
+    }
+}

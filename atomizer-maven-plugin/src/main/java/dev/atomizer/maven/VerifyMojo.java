@@ -1,0 +1,62 @@
+package dev.atomizer.maven;
+
+import dev.atomizer.AtomizerException;
+import dev.atomizer.git.GitRepo;
+import dev.atomizer.governance.DerivedFiles;
+import dev.atomizer.governance.GitChecks;
+import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.lint.Severity;
+import dev.atomizer.render.TextFormatter;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Re-checks every commit of a range, as CI must (hooks can be skipped with {@code --no-verify}):
+ * each non-merge commit against its parent, with its own approval trailers.
+ */
+@Mojo(name = "verify", threadSafe = true)
+public class VerifyMojo extends AbstractAtomizerMojo {
+
+    /** The commit the range starts after, e.g. {@code origin/main} or a pull request's base sha. */
+    @Parameter(property = "atomizer.base", required = true)
+    private String base;
+
+    /** The last commit of the range. */
+    @Parameter(property = "atomizer.head", defaultValue = "HEAD")
+    private String head;
+
+    /** Fail the build when a commit breaks a rule; when false, violations are only reported. */
+    @Parameter(property = "atomizer.failOnViolation", defaultValue = "true")
+    private boolean failOnViolation;
+
+    @Override
+    protected void process() throws AtomizerException, MojoFailureException {
+        try (GitRepo git = GitRepo.open(root.toPath())) {
+            int[] commits = new int[1];
+            GitChecks.Result r = GitChecks.verify(git, base, head, severities(), DerivedFiles.NONE, c -> {
+                commits[0]++;
+                getLog().debug("checking " + c.shortId() + " " + c.subject());
+            });
+            for (Diagnostic d : r.diagnostics()) {
+                if (d.severity() == Severity.ERROR) {
+                    getLog().error(d.toText());
+                } else {
+                    getLog().warn(d.toText());
+                }
+            }
+            String summary = "Atomizer: verified " + commits[0] + " commit" + (commits[0] == 1 ? "" : "s") + " of "
+                    + base + ".." + head + ": " + TextFormatter.summaryLine(r.summary());
+            if (r.failed()) {
+                getLog().error(summary);
+                if (failOnViolation) {
+                    throw new MojoFailureException(r.summary().errors() + " violation"
+                            + (r.summary().errors() == 1 ? "" : "s") + " in " + base + ".." + head
+                            + " (listed above, each with its commit); fix them in a new commit");
+                }
+            } else {
+                getLog().info(summary);
+            }
+        }
+    }
+}
