@@ -1,15 +1,21 @@
 package dev.atomizer.git;
 
+import java.io.File;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
+import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.SystemReader;
 
 /**
- * JGit, left to itself, starts {@code git} processes at start-up to locate the system config
- * ({@code git config --system --show-origin}), which costs a hook tens of milliseconds. Atomizer
- * reads only the repository's own files and config, so the system and XDG configs are skipped
- * the way git itself skips them under {@code GIT_CONFIG_NOSYSTEM}.
+ * JGit, left to itself, starts {@code git --version} and {@code git config --system --show-origin}
+ * to locate the system config: two processes, tens of milliseconds at every hook. Atomizer needs
+ * only the repository's config and the user's (for {@code core.hooksPath}), so the system config
+ * reads as empty, as git itself does under {@code GIT_CONFIG_NOSYSTEM}. (Overriding {@code getenv}
+ * is not enough: the default reader asks its own.)
  */
 final class QuietSystemReader extends SystemReader.Delegate {
 
+    private static final File NO_FILE = new File("/nonexistent/atomizer/no-system-gitconfig");
     private static volatile boolean installed;
 
     private QuietSystemReader(SystemReader delegate) {
@@ -25,6 +31,12 @@ final class QuietSystemReader extends SystemReader.Delegate {
                 }
             }
         }
+    }
+
+    @Override
+    public FileBasedConfig openSystemConfig(Config parent, FS fs) {
+        // a file that does not exist loads as an empty config
+        return new FileBasedConfig(parent, NO_FILE, fs);
     }
 
     @Override

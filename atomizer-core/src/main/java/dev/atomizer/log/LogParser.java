@@ -37,6 +37,11 @@ public final class LogParser {
 
     /** A chunk larger than this (in chars) is checked for entries it can already hand on. */
     private static final int CHUNK_CAP = 1 << 20;
+    /**
+     * Entries are parsed in batches of about this many chars: one commonmark parse per batch
+     * amortises the parser's set-up, and the batch is split at its level-2 headings anyway.
+     */
+    private static final int BATCH = 16 * 1024;
 
     private final Consumer<RawEntry> out;
     private final List<String> chunk = new ArrayList<>();
@@ -95,7 +100,7 @@ public final class LogParser {
             }
             return;
         }
-        if (fenceChar == 0 && !chunk.isEmpty() && startsEntry(line)) {
+        if (fenceChar == 0 && chunkChars >= BATCH && startsEntry(line)) {
             Document doc = parseChunk();
             if (!absorbs(doc, line)) {
                 emit(doc, chunk.size());
