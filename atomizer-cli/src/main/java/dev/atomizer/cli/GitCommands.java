@@ -33,7 +33,27 @@ final class GitCommands {
     private GitCommands() {
     }
 
+    /** Hidden: the run install-hooks records a class-data archive from (the hook's classes, loaded once). */
+    static final String TRAIN = "__train";
+
     // ---- the hooks' lean path (no picocli) ----
+
+    static int train(Path cwd) {
+        java.io.PrintStream sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), false,
+                StandardCharsets.UTF_8);
+        preCommit(cwd, sink, sink, Map.of(), "text");
+        String sample = "# Log\n\n## [2026-01-01 00:00] manager | sample | milestone\n\n**Status:** completed\n"
+                + "**Summary:** Warm-up.\n**Metrics:** tokens=1\n\n---\n";
+        try {
+            new dev.atomizer.lint.Linter(dev.atomizer.contract.DefaultContract.get(), null,
+                    dev.atomizer.lint.Severities.defaults()).lint("sample.md",
+                    new java.io.ByteArrayInputStream(sample.getBytes(StandardCharsets.UTF_8)), d -> { });
+            Formats.create("text", sink);
+        } catch (IOException | AtomizerException e) {
+            return Main.USAGE;
+        }
+        return Main.OK;
+    }
 
     static int preCommit(Path cwd, PrintStream out, PrintStream err, Map<String, Severity> overrides, String format) {
         try (GitRepo git = GitRepo.open(cwd)) {

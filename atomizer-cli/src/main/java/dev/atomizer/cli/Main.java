@@ -58,6 +58,9 @@ public final class Main implements Runnable {
             if (args.length == 1 && "pre-commit".equals(args[0])) {
                 return GitCommands.preCommit(cwd, out, err, java.util.Map.of(), "text");
             }
+            if (args.length == 1 && GitCommands.TRAIN.equals(args[0])) {
+                return GitCommands.train(cwd);
+            }
             if (args.length == 2 && "commit-msg".equals(args[0]) && !args[1].startsWith("-")) {
                 return GitCommands.commitMsg(cwd, Path.of(args[1]), out, err, java.util.Map.of());
             }

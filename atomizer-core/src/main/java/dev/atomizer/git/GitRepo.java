@@ -301,8 +301,35 @@ public final class GitRepo implements AutoCloseable {
         if (id == null || !id.isComplete() || ObjectId.zeroId().equals(id.toObjectId())) {
             return FileChange.Content.NONE;
         }
-        ObjectId oid = id.toObjectId();
-        return () -> reader.open(oid, Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+        return new Blob(id.toObjectId());
+    }
+
+    /** A blob read once, on first use; its id and size come from the object database without inflating it. */
+    private final class Blob implements FileChange.Content {
+        private final ObjectId id;
+        private byte[] bytes;
+
+        Blob(ObjectId id) {
+            this.id = id;
+        }
+
+        @Override
+        public byte[] bytes() throws IOException {
+            if (bytes == null) {
+                bytes = reader.open(id, Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+            }
+            return bytes;
+        }
+
+        @Override
+        public String id() {
+            return id.name();
+        }
+
+        @Override
+        public long size() throws IOException {
+            return bytes != null ? bytes.length : reader.getObjectSize(id, Constants.OBJ_BLOB);
+        }
     }
 
     private static FileChange.Kind kind(DiffEntry.ChangeType t) {

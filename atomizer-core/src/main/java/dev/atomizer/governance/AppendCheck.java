@@ -20,11 +20,23 @@ public record AppendCheck(boolean appendOnly, int tailOffset, int tailFirstLine,
                           int changedLine, int entryLine, String entryHeading) {
 
     public static AppendCheck compare(byte[] old, byte[] neu) {
-        int core = old.length;
+        return compare(old, old.length, neu, false);
+    }
+
+    /**
+     * The same, when the new version is known to start with the old one's {@code oldLength} bytes
+     * (git proved it: see {@link #isBlobPrefix}); {@code old} may then be the new version itself.
+     */
+    public static AppendCheck compareKnownPrefix(byte[] neu, int oldLength) {
+        return compare(neu, oldLength, neu, true);
+    }
+
+    private static AppendCheck compare(byte[] old, int oldLength, byte[] neu, boolean knownPrefix) {
+        int core = oldLength;
         while (core > 0 && isSpace(old[core - 1])) {
             core--;
         }
-        int d = 0;
+        int d = knownPrefix ? core : 0;
         int limit = Math.min(core, neu.length);
         while (d < limit && old[d] == neu[d]) {
             d++;
@@ -41,11 +53,38 @@ public record AppendCheck(boolean appendOnly, int tailOffset, int tailFirstLine,
             }
             d = Math.min(p, core == 0 ? 0 : core - 1);
         }
-        int line = lineOf(old, Math.min(d, old.length));
+        int line = lineOf(old, Math.min(d, oldLength));
         int[] entry = entryAt(old, d);
         String heading = entry[0] < 0 ? null
                 : new String(old, entry[0], entry[1] - entry[0], StandardCharsets.UTF_8).stripTrailing();
         return new AppendCheck(false, 0, 0, null, line, entry[0] < 0 ? 0 : lineOf(old, entry[0]), heading);
+    }
+
+    /**
+     * True when the first {@code length} bytes of {@code bytes} are exactly the blob git stores as
+     * {@code blobId}: a git object id is the SHA-1 of {@code "blob <length>\0"} and the content, so
+     * this proves the prefix without reading the old blob.
+     */
+    public static boolean isBlobPrefix(byte[] bytes, long length, String blobId) {
+        if (blobId == null || length > bytes.length || blobId.length() != 40) {
+            return false;
+        }
+        try {
+            java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
+            sha1.update(("blob " + length + "\0").getBytes(StandardCharsets.US_ASCII));
+            sha1.update(bytes, 0, (int) length);
+            byte[] digest = sha1.digest();
+            for (int i = 0; i < 20; i++) {
+                int hi = Character.digit(blobId.charAt(2 * i), 16);
+                int lo = Character.digit(blobId.charAt(2 * i + 1), 16);
+                if (hi < 0 || lo < 0 || (byte) (hi << 4 | lo) != digest[i]) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return false; // every JDK has SHA-1; if not, the byte comparison still decides
+        }
     }
 
     private static boolean isSpace(byte b) {

@@ -53,6 +53,7 @@ public final class HookInstaller {
             writeAtomically(launcher, launcherScript());
             executable(launcher);
             done.add("installed " + display(top, home) + "/atomizer.jar and its launcher");
+            done.add(classDataArchive(home.resolve("atomizer.jar"), top));
             Path hooks = hooksDir(git, top);
             Files.createDirectories(hooks);
             for (String hook : HOOKS) {
@@ -95,6 +96,39 @@ public final class HookInstaller {
             throw new AtomizerException("cannot install the hooks: " + e.getMessage(), e);
         }
         return done;
+    }
+
+    /**
+     * Records a class-data-sharing archive of the hook's classes beside the jar (the launcher uses
+     * it when present; a JVM that cannot use it ignores it silently): the hook then starts faster.
+     */
+    static String classDataArchive(Path jar, Path top) {
+        Path jsa = jar.resolveSibling(jar.getFileName() + ".jsa");
+        try {
+            Files.deleteIfExists(jsa);
+            String javaHome = System.getenv("JAVA_HOME");
+            String javaBin = javaHome != null && Files.isExecutable(Path.of(javaHome, "bin", "java"))
+                    ? Path.of(javaHome, "bin", "java").toString() : "java";
+            Process p = new ProcessBuilder(javaBin, "-XX:ArchiveClassesAtExit=" + jsa, "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                    "-jar", jar.toString(), "__train")
+                    .directory(top.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                Files.deleteIfExists(jsa);
+                return "no class-data archive (the recording run timed out); the hooks work, only start slower";
+            }
+            return Files.isRegularFile(jsa) ? "recorded a class-data archive beside the jar (faster hook start)"
+                    : "no class-data archive (this JVM could not record one); the hooks work, only start slower";
+        } catch (IOException e) {
+            return "no class-data archive (" + e.getMessage() + "); the hooks work, only start slower";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "no class-data archive (interrupted)";
+        }
     }
 
     /** Removes the blocks, the driver registration, the .gitattributes lines and the copied jar. */
