@@ -27,6 +27,9 @@ final class QuietSystemReader extends SystemReader.Delegate {
             synchronized (QuietSystemReader.class) {
                 if (!installed) {
                     SystemReader.setInstance(new QuietSystemReader(SystemReader.getInstance()));
+                    // do not wait for JGit to probe the file system's timestamp resolution at first
+                    // use: a hook lives for a fraction of a second, JGit's fallback is safe
+                    org.eclipse.jgit.util.FS.FileStoreAttributes.setBackground(true);
                     installed = true;
                 }
             }
