@@ -78,6 +78,8 @@ public final class Linter {
     private final class Run {
         final String path;
         final Consumer<Diagnostic> sink;
+        final List<Diagnostic> found = new ArrayList<>();
+        final Report[] reports = new Report[rules.size()];
         String previous;
         int entries;
         int errors;
@@ -87,25 +89,30 @@ public final class Linter {
             this.path = path;
             this.sink = sink;
             this.previous = previous;
+            // one report per rule for the whole run, not one per rule and entry
+            for (int i = 0; i < reports.length; i++) {
+                String id = rules.get(i).id();
+                Severity s = levels.get(i);
+                reports[i] = (line, column, message) -> found.add(new Diagnostic(path, line, column, id, s, message));
+            }
         }
 
         void entry(RawEntry e) {
             entries++;
             EntryContext ctx = new EntryContext(e, contract, projects, previous);
-            List<Diagnostic> found = new ArrayList<>(0);
-            for (int i = 0; i < rules.size(); i++) {
-                EntryRule r = rules.get(i);
-                Severity s = levels.get(i);
-                String id = r.id();
-                r.check(ctx, (line, column, message) -> found.add(new Diagnostic(path, line, column, id, s, message)));
+            for (int i = 0; i < reports.length; i++) {
+                rules.get(i).check(ctx, reports[i]);
             }
             EntryHeader h = e.header();
             if (h.wellFormed() && h.dateTime() != null) {
                 previous = h.timestamp();
             }
             if (!found.isEmpty()) {
-                found.sort(Diagnostic.ORDER);
+                if (found.size() > 1) {
+                    found.sort(Diagnostic.ORDER);
+                }
                 emit(found);
+                found.clear();
             }
         }
 
