@@ -224,9 +224,20 @@ public final class GitChecks {
         return c.result(entries);
     }
 
-    private static Contract contract(Tree state) throws AtomizerException {
+    /** The last contract read, by its bytes: HEAD's and the index's are usually the same file. */
+    private static byte[] lastContractBytes;
+    private static Contract lastContract;
+
+    private static synchronized Contract contract(Tree state) throws AtomizerException {
         try {
-            return ContractLoader.fromBytes(state.read(Workspace.CONTRACT), Workspace.CONTRACT);
+            byte[] bytes = state.read(Workspace.CONTRACT);
+            if (lastContract != null && java.util.Arrays.equals(bytes, lastContractBytes)) {
+                return lastContract;
+            }
+            Contract c = ContractLoader.fromBytes(bytes, Workspace.CONTRACT);
+            lastContractBytes = bytes;
+            lastContract = c;
+            return c;
         } catch (IOException e) {
             throw new AtomizerException(Workspace.CONTRACT + ": cannot read: " + e.getMessage(), e);
         }
