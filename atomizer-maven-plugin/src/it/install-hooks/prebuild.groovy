@@ -1,30 +1,8 @@
-def git(File dir, String... args) {
-    def cmd = ["git", "-c", "user.name=Agent", "-c", "user.email=agent@example.com", "-c", "init.defaultBranch=main"] + (args as List)
-    def pb = new ProcessBuilder(cmd).directory(dir).redirectErrorStream(true)
-    pb.environment().put("GIT_CONFIG_NOSYSTEM", "1")
-    pb.environment().put("GIT_CONFIG_GLOBAL", "/dev/null")
-    def p = pb.start()
-    def out = p.inputStream.text
-    def code = p.waitFor()
-    return [code, out]
-}
-def ok(File dir, String... args) {
-    def (code, out) = git(dir, args)
-    assert code == 0 : "git ${args.join(" ")} failed: ${out}"
-    return out
-}
-def entry(String ts, String status) {
-    "## [${ts}] manager | bracket-topopt | milestone\n\n**Status:** ${status}\n**Summary:** Gate passed.\n\n---\n\n"
-}
-def write(File dir, String path, String text) {
-    def f = new File(dir, path)
-    f.parentFile.mkdirs()
-    f.text = text
-}
-def log = "# Project log\n\n" + entry("2026-02-16 09:00", "completed")
-ok(basedir, "init", "-q")
-write(basedir, "shared/project_log.md", log)
-write(basedir, ".git/hooks/pre-commit", "#!/bin/sh\necho user-hook-line\n")
-ok(basedir, "add", "shared")
-ok(basedir, "commit", "-q", "-m", "Base")
+def G = new GroovyClassLoader(getClass().classLoader).parseClass(new File(basedir, '../../../src/it/GitSupport.groovy'))
+def log = "# Project log\n\n" + G.entry("2026-02-16 09:00", "completed")
+G.ok(basedir, "init", "-q")
+G.write(basedir, "shared/project_log.md", log)
+G.write(basedir, ".git/hooks/pre-commit", "#!/bin/sh\necho user-hook-line\n")
+G.ok(basedir, "add", "shared")
+G.ok(basedir, "commit", "-q", "-m", "Base")
 return true

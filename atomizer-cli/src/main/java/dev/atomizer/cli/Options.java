@@ -1,7 +1,6 @@
 package dev.atomizer.cli;
 
 import dev.atomizer.AtomizerException;
-import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.lint.Severity;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,19 +23,6 @@ final class Options {
     Map<String, String> rules = new TreeMap<>();
 
     Map<String, Severity> severities() throws AtomizerException {
-        Map<String, Severity> out = new TreeMap<>();
-        for (Map.Entry<String, String> e : rules.entrySet()) {
-            if (!RuleCatalog.exists(e.getKey())) {
-                throw new AtomizerException("unknown rule '" + e.getKey() + "' in --rule; rule IDs: "
-                        + String.join(", ", RuleCatalog.defaults().keySet()));
-            }
-            Severity s = Severity.parse(e.getValue());
-            if (s == null) {
-                throw new AtomizerException("--rule " + e.getKey() + "=" + e.getValue()
-                        + ": the severity must be off, warning or error");
-            }
-            out.put(e.getKey(), s);
-        }
-        return out;
+        return dev.atomizer.lint.Severities.parseOverrides(rules, "--rule");
     }
 }

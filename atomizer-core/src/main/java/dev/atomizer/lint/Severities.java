@@ -29,6 +29,28 @@ public final class Severities {
         return new Severities(m);
     }
 
+    /**
+     * Checks severity overrides as a user wrote them ({@code rule-id -> off|warning|error});
+     * {@code where} names the option in messages ({@code --rule}, {@code <rules>}).
+     */
+    public static Map<String, Severity> parseOverrides(Map<String, String> written, String where)
+            throws dev.atomizer.AtomizerException {
+        Map<String, Severity> out = new TreeMap<>();
+        for (Map.Entry<String, String> e : written.entrySet()) {
+            if (!RuleCatalog.exists(e.getKey())) {
+                throw new dev.atomizer.AtomizerException("unknown rule '" + e.getKey() + "' in " + where
+                        + "; rule IDs: " + String.join(", ", RuleCatalog.defaults().keySet()));
+            }
+            Severity s = Severity.parse(e.getValue());
+            if (s == null) {
+                throw new dev.atomizer.AtomizerException(where + " " + e.getKey() + "=" + e.getValue()
+                        + ": the severity must be off, warning or error");
+            }
+            out.put(e.getKey(), s);
+        }
+        return out;
+    }
+
     public Severity of(String rule) {
         Severity s = overrides.get(rule);
         if (s != null) {

@@ -2,12 +2,10 @@ package dev.atomizer.maven;
 
 import dev.atomizer.AtomizerException;
 import dev.atomizer.Workspace;
-import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.lint.Severity;
 import java.io.File;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -68,19 +66,6 @@ public abstract class AbstractAtomizerMojo extends AbstractMojo {
     }
 
     protected Map<String, Severity> severities() throws AtomizerException {
-        Map<String, Severity> out = new TreeMap<>();
-        for (Map.Entry<String, String> e : rules.entrySet()) {
-            if (!RuleCatalog.exists(e.getKey())) {
-                throw new AtomizerException("unknown rule '" + e.getKey() + "' in <rules>; rule IDs: "
-                        + String.join(", ", RuleCatalog.defaults().keySet()));
-            }
-            Severity s = Severity.parse(e.getValue());
-            if (s == null) {
-                throw new AtomizerException("<rules><" + e.getKey() + ">" + e.getValue()
-                        + "</...>: the severity must be off, warning or error");
-            }
-            out.put(e.getKey(), s);
-        }
-        return out;
+        return dev.atomizer.lint.Severities.parseOverrides(rules, "<rules>");
     }
 }
