@@ -15,9 +15,11 @@ import java.nio.charset.StandardCharsets;
  * @param changedLine       the first changed line of the old version (when not append-only)
  * @param entryLine         line of the entry heading that holds it, 0 when it is in the preamble
  * @param entryHeading      that heading's text
+ * @param oldEndsClosed     the old version's last non-blank line is a {@code ---}: anything appended
+ *                          before the next heading is stray content
  */
 public record AppendCheck(boolean appendOnly, int tailOffset, int tailFirstLine, String previousTimestamp,
-                          int changedLine, int entryLine, String entryHeading) {
+                          int changedLine, int entryLine, String entryHeading, boolean oldEndsClosed) {
 
     public static AppendCheck compare(byte[] old, byte[] neu) {
         return compare(old, old.length, neu, false);
@@ -49,7 +51,8 @@ public record AppendCheck(boolean appendOnly, int tailOffset, int tailFirstLine,
             }
             if (p >= neu.length || neu[p] == '\n') {
                 int tail = Math.min(neu.length, p + 1);
-                return new AppendCheck(true, tail, lineOf(neu, tail), lastTimestamp(old, core), 0, 0, null);
+                return new AppendCheck(true, tail, lineOf(neu, tail), lastTimestamp(old, core), 0, 0, null,
+                        endsWithSeparator(old, core));
             }
             d = Math.min(p, core == 0 ? 0 : core - 1);
         }
@@ -57,7 +60,7 @@ public record AppendCheck(boolean appendOnly, int tailOffset, int tailFirstLine,
         int[] entry = entryAt(old, d);
         String heading = entry[0] < 0 ? null
                 : new String(old, entry[0], entry[1] - entry[0], StandardCharsets.UTF_8).stripTrailing();
-        return new AppendCheck(false, 0, 0, null, line, entry[0] < 0 ? 0 : lineOf(old, entry[0]), heading);
+        return new AppendCheck(false, 0, 0, null, line, entry[0] < 0 ? 0 : lineOf(old, entry[0]), heading, false);
     }
 
     /**
@@ -85,6 +88,39 @@ public record AppendCheck(boolean appendOnly, int tailOffset, int tailFirstLine,
         } catch (java.security.NoSuchAlgorithmException e) {
             return false; // every JDK has SHA-1; if not, the byte comparison still decides
         }
+    }
+
+    /** The last line before {@code end} is a thematic break made of '-' (the contract's entry separator). */
+    private static boolean endsWithSeparator(byte[] b, int end) {
+        int s = end;
+        while (s > 0 && b[s - 1] != '\n') {
+            s--;
+        }
+        String line = new String(b, s, end - s, StandardCharsets.UTF_8).strip();
+        return line.length() >= 3 && line.chars().allMatch(c -> c == '-' || c == ' ');
+    }
+
+    /**
+     * The 1-based line (counted from {@code firstLine}) of the first non-blank line of the
+     * appended text when it is not an entry heading, or 0: text between the closing {@code ---}
+     * and the next heading.
+     */
+    public static int strayBeforeFirstHeading(byte[] b, int from, int firstLine) {
+        int line = firstLine;
+        int i = from;
+        while (i < b.length) {
+            int e = i;
+            while (e < b.length && b[e] != '\n') {
+                e++;
+            }
+            String text = new String(b, i, e - i, StandardCharsets.UTF_8);
+            if (!text.isBlank()) {
+                return text.startsWith("## ") || text.equals("##") ? 0 : line;
+            }
+            i = e + 1;
+            line++;
+        }
+        return 0;
     }
 
     private static boolean isSpace(byte b) {

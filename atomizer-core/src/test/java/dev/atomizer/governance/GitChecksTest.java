@@ -69,6 +69,18 @@ class GitChecksTest {
     }
 
     @Test
+    void textAppendedBeforeTheFirstNewHeadingIsStray() throws Exception {
+        repo.commit(LOG, BASE);
+        repo.stage(LOG, BASE + "a note without a heading\n\n" + entry("2026-02-16 11:00", "completed"));
+        assertThat(preCommit()).containsExactly(LOG + ":17 stray-content");
+        // an old entry left unclosed may be closed by appending its '---'
+        String open = "# Project log\n\n## [2026-02-16 09:00] manager | p | milestone\n\n**Status:** completed\n**Summary:** s\n";
+        repo.commit(LOG, open);
+        repo.stage(LOG, open + "\n---\n\n" + entry("2026-02-16 11:00", "completed"));
+        assertThat(preCommit()).isEmpty();
+    }
+
+    @Test
     void theNewEntryMustNotBeOlderThanTheLastCommittedOne() throws Exception {
         repo.commit(LOG, BASE);
         repo.stage(LOG, BASE + entry("2026-02-16 09:30", "completed"));
