@@ -56,7 +56,9 @@ final class GitCommands {
     }
 
     static int preCommit(Path cwd, PrintStream out, PrintStream err, Map<String, Severity> overrides, String format) {
+        dev.atomizer.Trace.mark("main");
         try (GitRepo git = GitRepo.open(cwd)) {
+            dev.atomizer.Trace.mark("repository opened");
             GitChecks.Result r = GitChecks.preCommit(git, overrides, DerivedFiles.NONE);
             return report(r, out, err, format, "commit blocked",
                     "fix the staged files, 'git add' them and commit again");

@@ -48,7 +48,13 @@ public final class GitChecks {
             throws AtomizerException {
         git.workTree();
         List<FileChange> changes = git.stagedChanges();
-        return check(changes, git.headFiles(), git.index(), null, overrides, derived);
+        dev.atomizer.Trace.mark("staged changes read (" + changes.size() + ")");
+        Tree head = git.headFiles();
+        Tree index = git.index();
+        dev.atomizer.Trace.mark("HEAD and index opened");
+        Result r = check(changes, head, index, null, overrides, derived);
+        dev.atomizer.Trace.mark("governance and lint of appended entries");
+        return r;
     }
 
     /** commit-msg: the approval rules (immutable-path, no-delete) with the trailers of the message being written. */
@@ -189,8 +195,10 @@ public final class GitChecks {
         Collector c = new Collector();
         int entries = 0;
         try {
+            dev.atomizer.Trace.mark("contract read");
             Severities govSev = Severities.of(governing.severities()).with(overrides);
             Governance.check(changes, ctx, govSev, c);
+            dev.atomizer.Trace.mark("governance rules");
             Linter linter = null;
             for (FileChange change : changes) {
                 if (change.newPath() == null || !ctx.policies().is(change.newPath(), Policy.APPEND_ONLY)) {
