@@ -40,6 +40,8 @@ public final class GitRepo implements AutoCloseable {
 
     private final Repository repo;
     private final ObjectReader reader;
+    /** The index as this hook run sees it, read once: the staged diff and the staged files share it. */
+    private DirCache dirCache;
 
     private GitRepo(Repository repo) {
         this.repo = repo;
@@ -130,7 +132,7 @@ public final class GitRepo implements AutoCloseable {
     public List<FileChange> stagedChanges() throws AtomizerException {
         workTree();
         try {
-            DirCache index = repo.readDirCache();
+            DirCache index = dirCache();
             if (hasConflicts(index)) {
                 throw new AtomizerException("the index has unmerged paths; resolve the conflicts and 'git add' them first");
             }
@@ -144,7 +146,7 @@ public final class GitRepo implements AutoCloseable {
     /** The staged state: files as the next commit will have them. */
     public Tree index() throws AtomizerException {
         try {
-            DirCache index = repo.readDirCache();
+            DirCache index = dirCache();
             return path -> {
                 DirCacheEntry e = index.getEntry(path);
                 return e == null ? null : reader.open(e.getObjectId(), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
@@ -152,6 +154,13 @@ public final class GitRepo implements AutoCloseable {
         } catch (IOException e) {
             throw new AtomizerException("cannot read the index: " + e.getMessage(), e);
         }
+    }
+
+    private DirCache dirCache() throws IOException {
+        if (dirCache == null) {
+            dirCache = repo.readDirCache();
+        }
+        return dirCache;
     }
 
     /** HEAD's files; empty on an unborn branch. */

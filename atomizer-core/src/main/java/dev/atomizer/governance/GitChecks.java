@@ -218,8 +218,7 @@ public final class GitChecks {
                     previous = a.previousTimestamp();
                     // the tail's own "preamble" is not free text: it sits after a closed entry
                     int stray = a.oldEndsClosed() ? AppendCheck.strayBeforeFirstHeading(bytes, offset, firstLine) : 0;
-                    Severity straySeverity = Severities.of(governing.severities()).with(overrides)
-                            .of(dev.atomizer.lint.RuleCatalog.STRAY_CONTENT);
+                    Severity straySeverity = govSev.of(dev.atomizer.lint.RuleCatalog.STRAY_CONTENT);
                     if (stray > 0 && straySeverity != Severity.OFF) {
                         c.accept(new Diagnostic(change.newPath(), stray, 1, dev.atomizer.lint.RuleCatalog.STRAY_CONTENT,
                                 straySeverity, "content after the last entry's closing '---' (appended text must start "

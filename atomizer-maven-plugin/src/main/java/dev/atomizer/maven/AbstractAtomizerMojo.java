@@ -42,6 +42,10 @@ public abstract class AbstractAtomizerMojo extends AbstractMojo {
     @Parameter
     protected Map<String, String> rules = new HashMap<>();
 
+    /** Fail the build when there are errors; when false, they are only reported. Warnings never fail it. */
+    @Parameter(property = "atomizer.failOnViolation", defaultValue = "true")
+    protected boolean failOnViolation;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -60,6 +64,15 @@ public abstract class AbstractAtomizerMojo extends AbstractMojo {
 
     /** The goal's work, once skip has been decided. */
     protected abstract void process() throws AtomizerException, MojoFailureException;
+
+    /** One log line per diagnostic, at its severity (Checkstyle's convention). */
+    protected void log(dev.atomizer.lint.Diagnostic d) {
+        if (d.severity() == dev.atomizer.lint.Severity.ERROR) {
+            getLog().error(d.toText());
+        } else {
+            getLog().warn(d.toText());
+        }
+    }
 
     protected Workspace workspace() {
         return Workspace.at(root.toPath()).withContract(contract.toPath()).withStatus(statusFile.toPath());

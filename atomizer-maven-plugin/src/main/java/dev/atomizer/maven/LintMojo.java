@@ -3,7 +3,6 @@ package dev.atomizer.maven;
 import dev.atomizer.Atomizer;
 import dev.atomizer.AtomizerException;
 import dev.atomizer.lint.FileSummary;
-import dev.atomizer.lint.Severity;
 import dev.atomizer.render.TextFormatter;
 import java.io.File;
 import java.util.ArrayList;
@@ -28,9 +27,6 @@ public class LintMojo extends AbstractAtomizerMojo {
     @Parameter
     private List<File> files = new ArrayList<>();
 
-    /** Fail the build when the log has errors; when false, they are only reported. */
-    @Parameter(property = "atomizer.failOnViolation", defaultValue = "true")
-    private boolean failOnViolation;
 
     @Override
     protected void process() throws AtomizerException, MojoFailureException {
@@ -40,13 +36,7 @@ public class LintMojo extends AbstractAtomizerMojo {
         targets.addAll(files);
         FileSummary total = FileSummary.EMPTY;
         for (File f : targets) {
-            total = total.plus(atomizer.lint(f.toPath(), d -> {
-                if (d.severity() == Severity.ERROR) {
-                    getLog().error(d.toText());
-                } else {
-                    getLog().warn(d.toText());
-                }
-            }));
+            total = total.plus(atomizer.lint(f.toPath(), this::log));
         }
         String summary = "Atomizer: " + TextFormatter.summaryLine(total);
         if (total.errors() > 0) {

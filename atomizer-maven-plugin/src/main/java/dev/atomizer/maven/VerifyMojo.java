@@ -4,8 +4,6 @@ import dev.atomizer.AtomizerException;
 import dev.atomizer.git.GitRepo;
 import dev.atomizer.governance.DerivedFiles;
 import dev.atomizer.governance.GitChecks;
-import dev.atomizer.lint.Diagnostic;
-import dev.atomizer.lint.Severity;
 import dev.atomizer.render.TextFormatter;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -26,9 +24,6 @@ public class VerifyMojo extends AbstractAtomizerMojo {
     @Parameter(property = "atomizer.head", defaultValue = "HEAD")
     private String head;
 
-    /** Fail the build when a commit breaks a rule; when false, violations are only reported. */
-    @Parameter(property = "atomizer.failOnViolation", defaultValue = "true")
-    private boolean failOnViolation;
 
     @Override
     protected void process() throws AtomizerException, MojoFailureException {
@@ -38,13 +33,7 @@ public class VerifyMojo extends AbstractAtomizerMojo {
                 commits[0]++;
                 getLog().debug("checking " + c.shortId() + " " + c.subject());
             });
-            for (Diagnostic d : r.diagnostics()) {
-                if (d.severity() == Severity.ERROR) {
-                    getLog().error(d.toText());
-                } else {
-                    getLog().warn(d.toText());
-                }
-            }
+            r.diagnostics().forEach(this::log);
             String summary = "Atomizer: verified " + commits[0] + " commit" + (commits[0] == 1 ? "" : "s") + " of "
                     + base + ".." + head + ": " + TextFormatter.summaryLine(r.summary());
             if (r.failed()) {
