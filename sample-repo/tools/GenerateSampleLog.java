@@ -60,7 +60,18 @@ public final class GenerateSampleLog {
         dashboardRollout();
         wingSparSizing();
         routine();
+        knowledgeBaseThisWeek(); // last: it draws from the random stream after everything else
         System.out.print(render());
+    }
+
+    /** The week of 2026-W12 adds to the knowledge base too (the technical dashboard's delta). */
+    static void knowledgeBaseThisWeek() {
+        add(at(31, 11, 5), "webster", SPAR, "task-completed", "completed",
+                "KB entry added: CAI knockdown from supplier test data (0.71 measured vs 0.65 assumed), with the NDA scope")
+                .m("kb", "cfrp-cai-knockdown");
+        add(at(32, 10, 40), "nx-expert", BRACKET, "task-completed", "completed",
+                "KB entry updated: LPBF support strategy for the AM bracket (lug overhangs, 45 deg rule, removal access)")
+                .m("kb", "lpbf-design-rules");
     }
 
     // ---------------------------------------------------------------- model
@@ -347,7 +358,8 @@ public final class GenerateSampleLog {
                 "Antoine: approve closing pump-housing-modal (closeout draft attached, all studies audited)")
                 .ref("{dec:pump-close}");
         add(at(3, 9, 15), "webster", PUMP, "task-completed", "completed",
-                "KB entry added: modal targets for pump housings and rib placement heuristics (knowledge-base/modal-rib-heuristics.md)");
+                "KB entry added: modal targets for pump housings and rib placement heuristics (knowledge-base/modal-rib-heuristics.md)")
+                .m("kb", "modal-rib-heuristics");
         add(at(3, 17, 45), "manager", PUMP, "decision-needed", "completed",
                 "Antoine approved the pump-housing-modal closeout; project moves to Closed")
                 .ref("{dec:pump-close}");
@@ -356,7 +368,7 @@ public final class GenerateSampleLog {
                 .ref("{task:pump-closeout}");
         add(at(4, 10, 0), "manager", PUMP, "milestone", "completed",
                 "pump-housing-modal closed: final design delivered (first mode 412.6 Hz, -6.8% mass), closeout report approved")
-                .m("gate", "closeout").noCost();
+                .m("gate", "closeout").m("closeout", "true").noCost();
     }
 
     // ---------------------------------------------------------------- dashboard-rollout (R0..R6)
@@ -729,7 +741,7 @@ public final class GenerateSampleLog {
                 .ref("{dec:b3-datasheet}");
         add(at(23, 14, 10), "webster", BRACKET, "task-completed", "completed",
                 "AlSi10Mg LPBF allowables added to knowledge-base/ (as-built and stress-relieved, XY and Z); allowable 153 MPa at SF 1.5")
-                .ref("{task:b3-mat}");
+                .ref("{task:b3-mat}").m("kb", "alsi10mg-lpbf-allowables");
         add(at(24, 10, 20), "study-builder", BRACKET, "task-completed", "completed",
                 "study-bracket-03 configured: AlSi10Mg (153 MPa allowable), overhang filter 45 deg, 3 parts consolidated")
                 .ref("{task:b3-setup}");
@@ -871,7 +883,8 @@ public final class GenerateSampleLog {
                 "produce drawing-ready spar geometry and the ply book from the study-spar-02 optimum", 4200, 4400,
                 "Drawing-ready spar geometry and ply book (212 plies, 6 zones) exported for the drawing office");
         add(at(28, 14, 0), "webster", SPAR, "task-completed", "completed",
-                "Supplier CAI data received under NDA: measured knockdown 0.71 vs 0.65 assumed; KB entry cfrp-t700-allowables updated");
+                "Supplier CAI data received under NDA: measured knockdown 0.71 vs 0.65 assumed; KB entry cfrp-t700-allowables updated")
+                .m("kb", "cfrp-t700-allowables");
         add(at(29, 9, 30), "tech-lead", SPAR, "decision-needed", "in-progress",
                 "Antoine: re-run spar sizing with the measured CAI knockdown (about -0.4 kg) or keep frozen v2 and release drawings?")
                 .ref("{dec:s-cai2}")
@@ -1005,15 +1018,18 @@ public final class GenerateSampleLog {
 
         // knowledge-base growth (webster) and model registry updates (nx-expert)
         add(at(5, 11, 20), "webster", BRACKET, "task-completed", "completed",
-                "KB entry added: SIMP topology optimization checklist (penalization, filters, grey elements)");
+                "KB entry added: SIMP topology optimization checklist (penalization, filters, grey elements)")
+                .m("kb", "simp-checklist");
         add(at(12, 10, 5), "webster", BRACKET, "error", "failed",
                 "Literature fetch failed: publisher API quota exhausted (HTTP 429) after 40 requests; retry after 24h");
         add(at(13, 10, 40), "webster", BRACKET, "task-completed", "completed",
                 "Literature fetch retried after quota reset: 12 abstracts on stress-constrained topology optimization indexed");
         add(at(19, 14, 10), "webster", SPAR, "task-completed", "completed",
-                "KB entry added: MAC-based buckling mode tracking, with the study-spar-01 failure as a worked example");
+                "KB entry added: MAC-based buckling mode tracking, with the study-spar-01 failure as a worked example")
+                .m("kb", "mac-mode-tracking");
         add(at(26, 11, 30), "webster", BRACKET, "task-completed", "completed",
-                "KB entry added: LPBF AlSi10Mg design rules (overhang 45 deg, min wall 0.8 mm, powder removal holes)");
+                "KB entry added: LPBF AlSi10Mg design rules (overhang 45 deg, min wall 0.8 mm, powder removal holes)")
+                .m("kb", "lpbf-design-rules");
         add(at(9, 13, 0), "nx-expert", BRACKET, "task-completed", "completed",
                 "Model registry: bracket-ds-v2 validated (968k elements, 1.5 mm, min Jacobian 0.58)")
                 .m("elements", 968214);

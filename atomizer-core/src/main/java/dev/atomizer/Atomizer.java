@@ -2,6 +2,12 @@ package dev.atomizer;
 
 import dev.atomizer.contract.Contract;
 import dev.atomizer.contract.ContractLoader;
+import dev.atomizer.derive.Derived;
+import dev.atomizer.derive.Sources;
+import dev.atomizer.git.GitRepo;
+import dev.atomizer.git.Tree;
+import dev.atomizer.governance.GitChecks;
+import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.lint.Diagnostic;
 import dev.atomizer.lint.FileSummary;
 import dev.atomizer.lint.Linter;
@@ -13,6 +19,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +124,56 @@ public final class Atomizer {
         Path shown = abs.startsWith(base) ? base.relativize(abs) : abs;
         String s = shown.toString().replace('\\', '/');
         return s.isEmpty() ? "." : s;
+    }
+
+    /**
+     * Regenerates every derived file (the dashboards) of the repository at {@code root} from its
+     * working-tree sources, writing only those whose content changes.
+     *
+     * @param asOf the moment to describe, or null for the newest entry's timestamp
+     */
+    public static List<Derived.Outcome> dashboards(Path root, LocalDateTime asOf) throws AtomizerException {
+        return Derived.write(root, Derived.generate(Sources.workingTree(root), asOf));
+    }
+
+    /** The derived files of the working tree that differ from a regeneration (missing ones included). */
+    public static List<String> staleDerived(Path root) throws AtomizerException {
+        Tree files = Sources.workingTree(root);
+        try {
+            return Derived.stale(files, Derived.generate(files, null));
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read the derived files: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code check}: the whole log linted, the working tree's changes against HEAD governed (when
+     * the workspace is a git repository), and every derived file compared with a regeneration
+     * ({@code generated-stale}). Diagnostics come sorted.
+     */
+    public LintResult check(Map<String, Severity> overrides) throws AtomizerException {
+        List<Diagnostic> all = new ArrayList<>();
+        FileSummary summary = lint(workspace.log(), all::add);
+        Path root = workspace.root();
+        if (java.nio.file.Files.exists(root.resolve(".git"))) {
+            try (GitRepo git = GitRepo.open(root)) {
+                GitChecks.Result r = GitChecks.workingTree(git, overrides, Derived.files());
+                all.addAll(r.diagnostics());
+                summary = summary.plus(r.summary());
+            }
+        }
+        Severity stale = severities.of(RuleCatalog.GENERATED_STALE);
+        if (stale != Severity.OFF) {
+            for (String path : staleDerived(root)) {
+                all.add(new Diagnostic(path, 1, 1, RuleCatalog.GENERATED_STALE, stale, path
+                        + " is not what the generator makes of the log and PROJECT_STATUS.md; run 'atomizer dashboards'"
+                        + " (or 'mvn atomizer:dashboards') and commit the result"));
+                summary = summary.plus(new FileSummary(0, stale == Severity.ERROR ? 1 : 0,
+                        stale == Severity.WARNING ? 1 : 0));
+            }
+        }
+        all.sort(Diagnostic.ORDER);
+        return new LintResult(List.copyOf(all), summary);
     }
 
     /** What a lint of several files found. */

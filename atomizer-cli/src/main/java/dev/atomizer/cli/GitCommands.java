@@ -59,7 +59,7 @@ final class GitCommands {
         dev.atomizer.Trace.mark("main");
         try (GitRepo git = GitRepo.open(cwd)) {
             dev.atomizer.Trace.mark("repository opened");
-            GitChecks.Result r = GitChecks.preCommit(git, overrides, DerivedFiles.NONE);
+            GitChecks.Result r = GitChecks.preCommit(git, overrides, dev.atomizer.derive.Derived.files());
             return report(r, out, err, format, "commit blocked",
                     "fix the staged files, 'git add' them and commit again");
         } catch (AtomizerException e) {
@@ -201,7 +201,7 @@ final class GitCommands {
         public Integer call() throws AtomizerException {
             try (GitRepo git = GitRepo.open(main.cwd)) {
                 int[] commits = new int[1];
-                GitChecks.Result r = GitChecks.verify(git, base, head, options.severities(), DerivedFiles.NONE,
+                GitChecks.Result r = GitChecks.verify(git, base, head, options.severities(), dev.atomizer.derive.Derived.files(),
                         c -> commits[0]++);
                 int code = report(r, main.out, main.err, format, "verification failed",
                         "each message names the commit; fix with a new commit (history is not rewritten)");

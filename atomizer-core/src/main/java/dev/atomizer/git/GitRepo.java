@@ -356,4 +356,44 @@ public final class GitRepo implements AutoCloseable {
         reader.close();
         repo.close();
     }
+
+    /**
+     * The working tree against HEAD: every tracked or untracked, not ignored file that differs
+     * (renames show as a delete and an add). New contents are read from the files.
+     */
+    public List<FileChange> worktreeChanges() throws AtomizerException {
+        Path root = workTree();
+        try (TreeWalk tw = new TreeWalk(repo, reader)) {
+            RevTree head = headTree();
+            tw.setRecursive(true);
+            tw.addTree(head == null ? new EmptyTreeIterator() : treeIterator(head));
+            int wt = tw.addTree(new org.eclipse.jgit.treewalk.FileTreeIterator(repo));
+            tw.setFilter(org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(TreeFilter.ANY_DIFF,
+                    new org.eclipse.jgit.treewalk.filter.NotIgnoredFilter(wt)));
+            List<FileChange> out = new ArrayList<>();
+            for (DiffEntry d : DiffEntry.scan(tw)) {
+                String newPath = d.getChangeType() == DiffEntry.ChangeType.DELETE ? null : d.getNewPath();
+                FileChange.Content neu = newPath == null ? FileChange.Content.NONE
+                        : () -> Files.readAllBytes(root.resolve(newPath));
+                out.add(new FileChange(kind(d.getChangeType()),
+                        d.getChangeType() == DiffEntry.ChangeType.ADD ? null : d.getOldPath(), newPath,
+                        content(d.getOldId()), neu));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new AtomizerException("cannot compare the working tree with HEAD: " + e.getMessage(), e);
+        }
+    }
+
+    /** The working tree's files. */
+    public Tree worktreeFiles() throws AtomizerException {
+        Path root = workTree();
+        return path -> {
+            try {
+                return Files.readAllBytes(root.resolve(path));
+            } catch (java.nio.file.NoSuchFileException e) {
+                return null;
+            }
+        };
+    }
 }

@@ -82,6 +82,25 @@ public final class GitChecks {
     }
 
     /**
+     * check: governance of the working tree against HEAD (append-only, write-once, generated files;
+     * the approval rules wait for a commit message). The log's entries are not linted here: check
+     * lints the whole log itself.
+     */
+    public static Result workingTree(GitRepo git, Map<String, Severity> overrides, DerivedFiles derived)
+            throws AtomizerException {
+        List<FileChange> changes = git.worktreeChanges();
+        Contract governing = contract(git.headFiles());
+        ChangeContext ctx = new ChangeContext(governing, null, git.worktreeFiles(), derived);
+        Collector c = new Collector();
+        try {
+            Governance.check(changes, ctx, Severities.of(governing.severities()).with(overrides), c);
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read the changed files: " + e.getMessage(), e);
+        }
+        return c.result(0);
+    }
+
+    /**
      * verify: every non-merge commit of {@code base..head} against its parent, with its own
      * trailers; merges are checked for what they add beyond their parents.
      */

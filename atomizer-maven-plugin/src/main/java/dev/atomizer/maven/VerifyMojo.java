@@ -29,7 +29,7 @@ public class VerifyMojo extends AbstractAtomizerMojo {
     protected void process() throws AtomizerException, MojoFailureException {
         try (GitRepo git = GitRepo.open(root.toPath())) {
             int[] commits = new int[1];
-            GitChecks.Result r = GitChecks.verify(git, base, head, severities(), DerivedFiles.NONE, c -> {
+            GitChecks.Result r = GitChecks.verify(git, base, head, severities(), dev.atomizer.derive.Derived.files(), c -> {
                 commits[0]++;
                 getLog().debug("checking " + c.shortId() + " " + c.subject());
             });

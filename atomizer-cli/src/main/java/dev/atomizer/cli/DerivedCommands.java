@@ -1,0 +1,110 @@
+package dev.atomizer.cli;
+
+import dev.atomizer.Atomizer;
+import dev.atomizer.AtomizerException;
+import dev.atomizer.Workspace;
+import dev.atomizer.derive.Derived;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The commands that make derived files. */
+final class DerivedCommands {
+
+    private DerivedCommands() {
+    }
+
+    static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+
+    static LocalDateTime asOf(String text) throws AtomizerException {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(text.strip().replace('T', ' '), AS_OF);
+        } catch (DateTimeParseException e) {
+            throw new AtomizerException("--as-of '" + text + "' is not 'YYYY-MM-DD HH:MM'");
+        }
+    }
+
+    @Command(name = "dashboards", mixinStandardHelpOptions = true,
+            description = {"Regenerate every derived file from the log and PROJECT_STATUS.md:",
+                    "shared/dashboards/exec-summary.md, technical.md and operations.md.",
+                    "Files whose content would not change are not rewritten; writes are atomic."})
+    static final class Dashboards implements Callable<Integer> {
+        private final Main main;
+
+        @Option(names = "--as-of", paramLabel = "'YYYY-MM-DD HH:MM'",
+                description = "Describe the state at this moment (default: the newest entry's timestamp). "
+                        + "Commit only files made without it: the hooks and 'check' regenerate without it.")
+        String asOf;
+
+        Dashboards(Main main) {
+            this.main = main;
+        }
+
+        @Override
+        public Integer call() throws AtomizerException {
+            Workspace ws = Workspace.discover(main.cwd);
+            List<Derived.Outcome> outcomes = Atomizer.dashboards(ws.root(), asOf(asOf));
+            int written = 0;
+            for (Derived.Outcome o : outcomes) {
+                main.err.println("atomizer: " + (o.written() ? "wrote " : "unchanged ") + o.path());
+                written += o.written() ? 1 : 0;
+            }
+            main.err.println("atomizer: " + outcomes.size() + " derived files, " + written + " written, "
+                    + (outcomes.size() - written) + " unchanged");
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Lint the whole log, govern the working tree's changes against HEAD (append-only,",
+                    "write-once, generated files) and compare every derived file with a regeneration",
+                    "(generated-stale). What CI runs besides 'verify'."})
+    static final class Check implements Callable<Integer> {
+        private final Main main;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+                description = "Output format: ${COMPLETION-CANDIDATES}.")
+        String format;
+
+        @picocli.CommandLine.Mixin
+        Options options;
+
+        Check(Main main) {
+            this.main = main;
+        }
+
+        @Override
+        public Integer call() throws AtomizerException {
+            Workspace ws = Workspace.discover(main.cwd);
+            if (options.contract != null) {
+                ws = ws.withContract(main.cwd.resolve(options.contract));
+            }
+            if (options.status != null) {
+                ws = ws.withStatus(main.cwd.resolve(options.status));
+            }
+            var overrides = options.severities();
+            dev.atomizer.render.Formatter f = dev.atomizer.render.Formats.create(format, main.out);
+            Atomizer.LintResult r = Atomizer.open(ws, overrides, main.cwd).check(overrides);
+            try {
+                for (var d : r.diagnostics()) {
+                    f.diagnostic(d);
+                }
+                f.finish(r.summary());
+            } catch (java.io.IOException e) {
+                throw new AtomizerException("cannot write output: " + e.getMessage(), e);
+            }
+            main.out.flush();
+            if ("text".equals(format)) {
+                main.err.println(dev.atomizer.render.TextFormatter.summaryLine(r.summary()));
+            }
+            return r.summary().errors() > 0 ? Main.VIOLATIONS : Main.OK;
+        }
+    }
+}

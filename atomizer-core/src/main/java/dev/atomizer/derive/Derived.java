@@ -1,0 +1,130 @@
+package dev.atomizer.derive;
+
+import dev.atomizer.AtomizerException;
+import dev.atomizer.git.Tree;
+import dev.atomizer.governance.DerivedFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every derived file: made from {@link Sources}, written atomically and only when changed, and
+ * compared with what is committed or staged ({@code generated-stale}, {@code generated-file}).
+ */
+public final class Derived {
+
+    /** The derived files in the order they are made. */
+    public static List<Artifact> artifacts() {
+        return List.of(new ExecSummary(), new Technical(), new Operations());
+    }
+
+    private Derived() {
+    }
+
+    /** Path to content, in artifact order. */
+    public static Map<String, byte[]> generate(Sources sources) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (Artifact a : artifacts()) {
+            out.put(a.path(), a.render(sources).getBytes(StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    /** What happened to one file. */
+    public record Outcome(String path, boolean written) {
+    }
+
+    /**
+     * Writes each file under {@code root} unless its content is already the same: to a temporary
+     * file in the same folder, then renamed over the old one, so a reader never sees half a file.
+     */
+    public static List<Outcome> write(Path root, Map<String, byte[]> files) throws AtomizerException {
+        List<Outcome> out = new ArrayList<>();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            Path target = root.resolve(f.getKey());
+            try {
+                if (Arrays.equals(read(target), f.getValue())) {
+                    out.add(new Outcome(f.getKey(), false));
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+                try {
+                    Files.write(tmp, f.getValue());
+                    try {
+                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+                out.add(new Outcome(f.getKey(), true));
+            } catch (IOException e) {
+                throw new AtomizerException(f.getKey() + ": cannot write: " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    private static byte[] read(Path p) throws IOException {
+        try {
+            return Files.readAllBytes(p);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /** The derived files that differ from what the sources make (missing ones included), in artifact order. */
+    public static List<String> stale(Tree state, Map<String, byte[]> expected) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, byte[]> f : expected.entrySet()) {
+            if (!Arrays.equals(state.read(f.getKey()), f.getValue())) {
+                out.add(f.getKey());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The {@code generated-file} seam: what the generator makes of a derived path from the files of a
+     * state (made once per state), or null for a path it does not make.
+     */
+    public static DerivedFiles files() {
+        return new DerivedFiles() {
+            private Tree lastState;
+            private Map<String, byte[]> lastFiles;
+
+            @Override
+            public byte[] expected(String path, Tree state) throws IOException {
+                if (artifacts().stream().noneMatch(a -> a.path().equals(path))) {
+                    return null;
+                }
+                if (state != lastState) {
+                    try {
+                        lastFiles = generate(Sources.read(state, null));
+                    } catch (AtomizerException e) {
+                        throw new IOException(e.getMessage(), e);
+                    }
+                    lastState = state;
+                }
+                return lastFiles.get(path);
+            }
+        };
+    }
+
+    /** For callers that only need the bytes of one state, as of {@code asOf} (null: the newest entry). */
+    public static Map<String, byte[]> generate(Tree state, LocalDateTime asOf) throws AtomizerException {
+        return generate(Sources.read(state, asOf));
+    }
+}

@@ -1,0 +1,210 @@
+package dev.atomizer.derive;
+
+import dev.atomizer.state.Entry;
+import dev.atomizer.state.Format;
+import dev.atomizer.state.LogState;
+import dev.atomizer.state.ProjectHealth;
+import dev.atomizer.state.Track;
+import dev.atomizer.status.StatusFile;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code exec-summary.md}, the CEO's page (seed 2A): project RAG one line each, decisions needed
+ * oldest first, resource burn, wins this week and the top 3 risks, in at most 30 lines.
+ */
+public final class ExecSummary implements Artifact {
+
+    public static final String PATH = "shared/dashboards/exec-summary.md";
+    /** The seed's hard cap (K4). */
+    public static final int MAX_LINES = 30;
+    static final Duration DECISION_TARGET = Duration.ofHours(48);
+
+    @Override
+    public String path() {
+        return PATH;
+    }
+
+    @Override
+    public String render(Sources s) {
+        LogState log = s.log();
+        LocalDateTime asOf = log.asOf();
+        List<Section> sections = new ArrayList<>();
+        sections.add(new Section("🚦 Projects", projects(s), "no active projects"));
+        sections.add(new Section("📌 Decisions needed", asOf == null ? List.of() : decisions(log), "none open"));
+        sections.add(new Section("💰 Resource burn", asOf == null ? List.of() : burn(log), "no entries yet"));
+        sections.add(new Section("🏆 Wins this week", asOf == null ? List.of() : wins(log), "none yet this week"));
+        sections.add(new Section("⚠️ Top risks", risks(s), "none listed"));
+        Page page = new Page(s.banner("Executive summary"));
+        page.h1("Executive summary — " + s.asOfText());
+        int fixed = page.lineCount() + sections.size() * 3; // blank, heading, blank per section
+        allocate(sections, MAX_LINES - fixed);
+        for (Section sec : sections) {
+            page.h2(sec.title);
+            page.bullets(sec.shown());
+        }
+        return page.text();
+    }
+
+    /** Shares {@code budget} item lines: one for every section first, then one more at a time in order. */
+    static void allocate(List<Section> sections, int budget) {
+        int left = budget;
+        for (Section s : sections) {
+            s.lines = 1;
+            left--;
+        }
+        boolean more = true;
+        while (left > 0 && more) {
+            more = false;
+            for (Section s : sections) {
+                if (left > 0 && s.lines < s.items.size()) {
+                    s.lines++;
+                    left--;
+                    more = true;
+                }
+            }
+        }
+    }
+
+    private static List<String> projects(Sources s) {
+        List<String> out = new ArrayList<>();
+        for (ProjectHealth p : ProjectHealth.of(s.log(), s.status())) {
+            if (p.closed()) {
+                continue;
+            }
+            StringBuilder sb = new StringBuilder();
+            sb.append(p.rag().mark()).append(" **").append(p.slug()).append("** ").append(p.rag().label());
+            if (p.mismatch()) {
+                sb.append(" (declared ").append(p.declared().label()).append(": check)");
+            }
+            if (!p.reasons().isEmpty()) {
+                sb.append(" — ").append(Md.inline(Md.clip(String.join("; ", p.reasons()), 90)));
+            } else if (p.declared() == null && p.last() != null) {
+                sb.append(" — last entry ").append(Format.timestamp(p.last().time()));
+            }
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    private static List<String> decisions(LogState log) {
+        List<Track> open = new ArrayList<>();
+        for (Track t : log.decisions()) {
+            if (t.open()) {
+                open.add(t);
+            }
+        }
+        open.sort(Comparator.comparing(Track::since));
+        List<String> out = new ArrayList<>();
+        for (Track t : open) {
+            Duration age = t.age(log.asOf());
+            String late = age.compareTo(DECISION_TARGET) > 0 ? " ⏰" : "";
+            out.add("**" + Md.inline(t.ref() != null ? t.ref() : t.project()) + "** " + Md.inline(t.project())
+                    + ", open " + Format.age(age) + late + (t.blocked() ? ", blocked" : "") + ": "
+                    + Md.inline(Md.clip(t.first().summary(), 90)));
+        }
+        return out;
+    }
+
+    private static List<String> burn(LogState log) {
+        LocalDateTime asOf = log.asOf();
+        Burn day = Burn.of(log.entries(), Window.dayStart(asOf), asOf, e -> true);
+        Burn week = Burn.of(log.entries(), Window.weekStart(asOf), asOf, e -> true);
+        List<String> out = new ArrayList<>();
+        out.add("Today (" + Format.date(asOf.toLocalDate()) + "): " + Format.count(day.tokens()) + " tokens, "
+                + Format.usd(day.cost()));
+        String line = "This week (" + Format.isoWeek(asOf.toLocalDate()) + "): " + Format.count(week.tokens())
+                + " tokens, " + Format.usd(week.cost());
+        Map<String, Long> byAgent = new HashMap<>();
+        for (Entry e : log.entries()) {
+            if (!e.time().isBefore(Window.weekStart(asOf)) && !e.time().isAfter(asOf)) {
+                byAgent.merge(e.agent(), e.count("tokens"), Long::sum);
+            }
+        }
+        byAgent.entrySet().stream()
+                .filter(en -> en.getValue() > 0)
+                .min(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(top -> line + "; most by " + top.getKey() + " (" + Format.percent(top.getValue(), week.tokens())
+                        + ")")
+                .ifPresentOrElse(out::add, () -> out.add(line));
+        return out;
+    }
+
+    private static List<String> wins(LogState log) {
+        LocalDateTime from = Window.weekStart(log.asOf());
+        List<Entry> wins = new ArrayList<>();
+        for (Entry e : log.entries()) {
+            if (!e.time().isBefore(from) && isWin(e)) {
+                wins.add(e);
+            }
+        }
+        wins.sort(Comparator.comparing(Entry::time).reversed().thenComparing(Entry::line));
+        List<String> out = new ArrayList<>();
+        for (Entry e : wins) {
+            out.add(Format.date(e.time().toLocalDate()) + " **" + e.project() + "**: " + Md.inline(Md.clip(e.summary(), 100)));
+        }
+        return out;
+    }
+
+    /** A win: a completed milestone or a completed study. */
+    public static boolean isWin(Entry e) {
+        return e.is(Entry.COMPLETED) && (e.event().equals("milestone") || e.event().equals("study-complete"));
+    }
+
+    private static List<String> risks(Sources s) {
+        List<String> out = new ArrayList<>();
+        List<StatusFile.Risk> risks = new ArrayList<>(s.status().risks());
+        if (!risks.isEmpty()) {
+            // the seed: "highest-impact risks across all projects"; likelihood breaks ties, then table order
+            risks.sort(Comparator.comparing(StatusFile.Risk::impact).reversed()
+                    .thenComparing(Comparator.comparing(StatusFile.Risk::likelihood).reversed())
+                    .thenComparingInt(StatusFile.Risk::line));
+            for (StatusFile.Risk r : risks.subList(0, Math.min(3, risks.size()))) {
+                out.add("**" + r.impact().label() + " impact, " + r.likelihood().label().toLowerCase(java.util.Locale.ROOT)
+                        + " likelihood**" + (r.project() == null ? "" : " (" + r.project() + ")") + ": "
+                        + Md.inline(Md.clip(r.risk(), 110)));
+            }
+            return out;
+        }
+        // no risk register: the longest-blocked work is the risk the log shows
+        LogState log = s.log();
+        List<Track> blocked = log.blocked();
+        blocked.sort(Comparator.comparing(Track::blockedSince));
+        for (Track t : blocked.subList(0, Math.min(3, blocked.size()))) {
+            out.add("**Blocked " + Format.age(Duration.between(t.blockedSince(), log.asOf())) + "** ("
+                    + t.project() + "): " + Md.inline(Md.clip(t.latest().summary(), 100)));
+        }
+        return out;
+    }
+
+    /** A section's items and how many lines it gets. */
+    static final class Section {
+        final String title;
+        final List<String> items;
+        final String none;
+        int lines;
+
+        Section(String title, List<String> items, String none) {
+            this.title = title;
+            this.items = items;
+            this.none = none;
+        }
+
+        List<String> shown() {
+            if (items.isEmpty()) {
+                return List.of("*" + none + "*");
+            }
+            if (items.size() <= lines) {
+                return items;
+            }
+            List<String> out = new ArrayList<>(items.subList(0, lines - 1));
+            out.add("…and " + (items.size() - (lines - 1)) + " more");
+            return out;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.atomizer.state;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.IsoFields;
+
+/** Locale-free formatting shared by every derived file: the same bytes on every machine. */
+public final class Format {
+
+    private Format() {
+    }
+
+    /** {@code YYYY-MM-DD HH:MM}, as in entry headings. */
+    public static String timestamp(LocalDateTime t) {
+        return date(t.toLocalDate()) + " " + two(t.getHour()) + ":" + two(t.getMinute());
+    }
+
+    public static String date(LocalDate d) {
+        return four(d.getYear()) + "-" + two(d.getMonthValue()) + "-" + two(d.getDayOfMonth());
+    }
+
+    /** The ISO week of a date, {@code YYYY-Www}. */
+    public static String isoWeek(LocalDate d) {
+        return four(d.get(IsoFields.WEEK_BASED_YEAR)) + "-W" + two(d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    /** A whole number with ',' every three digits: 1,234,567. */
+    public static String count(long n) {
+        String digits = Long.toString(Math.abs(n));
+        StringBuilder sb = new StringBuilder();
+        int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        sb.append(digits, 0, lead);
+        for (int i = lead; i < digits.length(); i += 3) {
+            sb.append(',').append(digits, i, i + 3);
+        }
+        return (n < 0 ? "-" : "") + sb;
+    }
+
+    /** US dollars with two decimals: $12.34. */
+    public static String usd(BigDecimal amount) {
+        BigDecimal a = amount.setScale(2, RoundingMode.HALF_UP);
+        String s = a.abs().toPlainString();
+        int dot = s.indexOf('.');
+        String whole = count(Long.parseLong(s.substring(0, dot)));
+        return (a.signum() < 0 ? "-$" : "$") + whole + s.substring(dot);
+    }
+
+    /** A plain decimal as written, without exponent or trailing zeros: 3.10 -> 3.1. */
+    public static String decimal(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    }
+
+    /** A decimal rounded to {@code places}: 96.349 -> 96.3. */
+    public static String decimal(BigDecimal d, int places) {
+        return decimal(d.setScale(places, RoundingMode.HALF_UP));
+    }
+
+    /** An age: 45m, 5h, 2d 3h. */
+    public static String age(Duration d) {
+        long minutes = Math.max(0, d.toMinutes());
+        if (minutes < 60) {
+            return minutes + "m";
+        }
+        long hours = minutes / 60;
+        if (hours < 24) {
+            return hours + "h";
+        }
+        long days = hours / 24;
+        long rest = hours % 24;
+        return rest == 0 ? days + "d" : days + "d " + rest + "h";
+    }
+
+    /** A percentage of part in whole, rounded to a whole number: 0..100+. */
+    public static String percent(long part, long whole) {
+        if (whole == 0) {
+            return "n/a";
+        }
+        return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 0, RoundingMode.HALF_UP)
+                .toPlainString() + "%";
+    }
+
+    private static String two(int n) {
+        return n < 10 ? "0" + n : Integer.toString(n);
+    }
+
+    private static String four(int n) {
+        String s = Integer.toString(n);
+        return "0000".substring(Math.min(4, s.length())) + s;
+    }
+}

@@ -1,0 +1,278 @@
+package dev.atomizer.state;
+
+import dev.atomizer.AtomizerException;
+import dev.atomizer.log.EncodingException;
+import dev.atomizer.log.LogParser;
+import dev.atomizer.log.RawEntry;
+import dev.atomizer.log.Utf8LineReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The log folded into what the dashboards and reports show: every entry in file order, the
+ * tracks (decisions, delegations, blockers) and the studies, as of one moment.
+ *
+ * <p>Linking: entries with the same {@code ref=} form one track, whose latest entry gives its
+ * state. Without a ref: a {@code decision-needed} continues the open decision of the same agent and
+ * project; a {@code task-delegated} opens a task that the delegate's ({@code to=}) next completed
+ * or failed entry on that project without a ref closes (oldest first); a blocked entry opens a
+ * blocker that the same agent's next entry on the project continues; studies run from
+ * {@code study-start} to {@code study-complete} per project.
+ */
+public final class LogState {
+
+    private final String source;
+    private final List<Entry> entries;
+    private final List<Track> tracks;
+    private final List<Study> studies;
+    private final LocalDateTime asOf;
+    private final int skipped;
+
+    private LogState(String source, List<Entry> entries, List<Track> tracks, List<Study> studies,
+                     LocalDateTime asOf, int skipped) {
+        this.source = source;
+        this.entries = entries;
+        this.tracks = tracks;
+        this.studies = studies;
+        this.asOf = asOf;
+        this.skipped = skipped;
+    }
+
+    /**
+     * Reads a log. Entries whose heading is malformed are skipped (and counted); entries after
+     * {@code asOf} are ignored.
+     *
+     * @param asOf the moment to fold to, or null for the newest entry's timestamp
+     */
+    public static LogState read(InputStream in, String source, LocalDateTime asOf) throws AtomizerException {
+        Builder b = new Builder(asOf);
+        try {
+            LogParser.parse(new Utf8LineReader(in), b::accept);
+        } catch (EncodingException e) {
+            throw new AtomizerException(source + ":" + e.line() + ":" + e.column() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new AtomizerException(source + ": cannot read: " + e.getMessage(), e);
+        }
+        return b.build(source);
+    }
+
+    /** As {@link #read(InputStream, String, LocalDateTime)} from bytes; null bytes give an empty log. */
+    public static LogState of(byte[] log, String source, LocalDateTime asOf) throws AtomizerException {
+        return read(new ByteArrayInputStream(log == null ? new byte[0] : log), source, asOf);
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** Every entry up to the as-of time, in file order. */
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** Decisions, delegations, blockers and every ref, in the order they were opened. */
+    public List<Track> tracks() {
+        return tracks;
+    }
+
+    public List<Study> studies() {
+        return studies;
+    }
+
+    /** The moment the state describes: the explicit as-of, or the newest entry's timestamp; null for an empty log. */
+    public LocalDateTime asOf() {
+        return asOf;
+    }
+
+    /** Entries left out because their heading is malformed. */
+    public int skipped() {
+        return skipped;
+    }
+
+    /** Tracks opened by a {@code decision-needed} entry. */
+    public List<Track> decisions() {
+        return ofKind("decision-needed");
+    }
+
+    /** Tracks opened by a {@code task-delegated} entry. */
+    public List<Track> delegations() {
+        return ofKind("task-delegated");
+    }
+
+    /** Blocked work: open tracks whose latest entry is blocked, decisions excepted (they wait on an approver). */
+    public List<Track> blocked() {
+        List<Track> out = new ArrayList<>();
+        for (Track t : tracks) {
+            if (t.blocked() && !t.kind().equals("decision-needed")) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private List<Track> ofKind(String event) {
+        List<Track> out = new ArrayList<>();
+        for (Track t : tracks) {
+            if (t.kind().equals(event)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** The projects named in entry headings, in order of first appearance. */
+    public List<String> projects() {
+        Map<String, Boolean> seen = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            seen.putIfAbsent(e.project(), Boolean.TRUE);
+        }
+        return List.copyOf(seen.keySet());
+    }
+
+    /** The agents named in entry headings, in order of first appearance. */
+    public List<String> agents() {
+        Map<String, Boolean> seen = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            seen.putIfAbsent(e.agent(), Boolean.TRUE);
+        }
+        return List.copyOf(seen.keySet());
+    }
+
+    /** Folds entries one by one. */
+    private static final class Builder {
+        private final LocalDateTime limit;
+        private final Map<String, String> interned = new HashMap<>();
+        private final List<Entry> entries = new ArrayList<>();
+        private final List<Track> tracks = new ArrayList<>();
+        private final Map<String, Track> byKey = new HashMap<>();
+        private final Map<String, ArrayDeque<Track>> delegated = new HashMap<>();
+        private final List<Study> studies = new ArrayList<>();
+        private final Map<String, Study> studyByRef = new HashMap<>();
+        private final Map<String, Study> runningByProject = new HashMap<>();
+        private LocalDateTime newest;
+        private int skipped;
+
+        Builder(LocalDateTime limit) {
+            this.limit = limit;
+        }
+
+        void accept(RawEntry raw) {
+            Entry e = Entry.of(raw, interned);
+            if (e == null) {
+                skipped++;
+                return;
+            }
+            if (limit != null && e.time().isAfter(limit)) {
+                return;
+            }
+            entries.add(e);
+            if (newest == null || e.time().isAfter(newest)) {
+                newest = e.time();
+            }
+            study(e);
+            String ref = e.ref();
+            if (ref != null) {
+                Track t = byKey.get("ref\u0000" + ref);
+                if (t == null) {
+                    open("ref\u0000" + ref, new Track(ref, e));
+                } else {
+                    t.add(e);
+                }
+                return;
+            }
+            unreferenced(e);
+        }
+
+        private void unreferenced(Entry e) {
+            String blockerKey = "blk\u0000" + e.project() + "\u0000" + e.agent();
+            Track blocker = byKey.get(blockerKey);
+            boolean continued = false;
+            if (blocker != null && blocker.open()) {
+                blocker.add(e);
+                continued = true;
+            }
+            switch (e.event()) {
+                case "decision-needed" -> {
+                    String key = "dec\u0000" + e.project() + "\u0000" + e.agent();
+                    Track t = byKey.get(key);
+                    if (t != null && t.open()) {
+                        t.add(e);
+                    } else {
+                        open(key, new Track(null, e));
+                    }
+                    return;
+                }
+                case "task-delegated" -> {
+                    Track t = new Track(null, e);
+                    tracks.add(t);
+                    String to = e.metric("to");
+                    if (to != null) {
+                        delegated.computeIfAbsent(e.project() + "\u0000" + to, k -> new ArrayDeque<>()).add(t);
+                    }
+                    return;
+                }
+                default -> { }
+            }
+            if (e.is(Entry.COMPLETED) || e.is(Entry.FAILED)) {
+                ArrayDeque<Track> queue = delegated.get(e.project() + "\u0000" + e.agent());
+                if (queue != null && !queue.isEmpty()) {
+                    queue.poll().add(e);
+                    return;
+                }
+            }
+            if (e.is(Entry.BLOCKED) && !continued) {
+                open(blockerKey, new Track(null, e));
+            }
+        }
+
+        private void open(String key, Track t) {
+            byKey.put(key, t);
+            tracks.add(t);
+        }
+
+        private void study(Entry e) {
+            String ref = e.ref();
+            boolean studyEvent = e.event().startsWith("study-");
+            if (ref != null) {
+                Study s = studyByRef.get(ref);
+                if (s == null && studyEvent) {
+                    s = new Study(ref, e.project());
+                    studyByRef.put(ref, s);
+                    studies.add(s);
+                }
+                if (s != null) {
+                    s.add(e);
+                }
+                return;
+            }
+            if (!studyEvent) {
+                return;
+            }
+            Study s = runningByProject.get(e.project());
+            if (s == null || e.event().equals("study-start")) {
+                s = new Study(e.project() + " study from " + Format.date(e.time().toLocalDate()), e.project());
+                studies.add(s);
+                runningByProject.put(e.project(), s);
+            }
+            s.add(e);
+            if (e.event().equals("study-complete")) {
+                runningByProject.remove(e.project());
+            }
+        }
+
+        LogState build(String source) {
+            LocalDateTime asOf = limit != null ? limit : newest;
+            return new LogState(source, Collections.unmodifiableList(entries), Collections.unmodifiableList(tracks),
+                    Collections.unmodifiableList(studies), asOf, skipped);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.atomizer.maven;
+
+import dev.atomizer.Atomizer;
+import dev.atomizer.AtomizerException;
+import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.render.TextFormatter;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Lint, governance and freshness in one: the whole log against the contract, the working tree's
+ * changes against HEAD (append-only, write-once, generated files), and every derived file against a
+ * regeneration ({@code generated-stale}). Bound to {@code verify}.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractAtomizerMojo {
+
+    @Override
+    protected void process() throws AtomizerException, MojoFailureException {
+        Atomizer atomizer = Atomizer.open(workspace(), severities(), root.toPath());
+        Atomizer.LintResult r = atomizer.check(severities());
+        for (Diagnostic d : r.diagnostics()) {
+            log(d);
+        }
+        String summary = "Atomizer: " + TextFormatter.summaryLine(r.summary());
+        if (r.summary().errors() > 0) {
+            getLog().error(summary);
+            if (failOnViolation) {
+                throw new MojoFailureException("atomizer:check found " + r.summary().errors() + " error"
+                        + (r.summary().errors() == 1 ? "" : "s") + " (listed above). Stale derived files: run "
+                        + "'mvn atomizer:dashboards' and commit them.");
+            }
+        } else {
+            getLog().info(summary);
+        }
+    }
+}
