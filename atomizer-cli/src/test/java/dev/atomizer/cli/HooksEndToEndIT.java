@@ -95,6 +95,35 @@ class HooksEndToEndIT {
     }
 
     @Test
+    void dashboardsMadeByTheToolCommitAndHandEditsAreBlockedThenCheckFindsStaleOnes() throws Exception {
+        assertThat(atomizer(repo, "install-hooks").code()).isZero();
+        Run made = atomizer(repo, "dashboards");
+        assertThat(made.code()).as(made.err()).isZero();
+        assertThat(made.err()).contains("wrote shared/dashboards/exec-summary.md")
+                .contains("3 derived files, 3 written, 0 unchanged");
+        assertThat(atomizer(repo, "dashboards").err()).contains("3 derived files, 0 written, 3 unchanged");
+        repo.git("add", "shared/dashboards");
+        Run ok = commit(repo, "Regenerate dashboards");
+        assertThat(ok.code()).as(ok.out() + ok.err()).isZero();
+        assertThat(atomizer(repo, "check").code()).isZero();
+
+        repo.append("shared/dashboards/exec-summary.md", "- everything is green\n");
+        repo.git("add", "shared/dashboards/exec-summary.md");
+        Run edited = commit(repo, "Touch up the summary");
+        assertThat(edited.code()).isNotZero();
+        assertThat(edited.out() + edited.err())
+                .contains("shared/dashboards/exec-summary.md:1:1: error [generated-file]")
+                .contains("run 'atomizer dashboards'");
+        repo.git("checkout", "HEAD", "--", "shared/dashboards/exec-summary.md");
+
+        repo.stage(LOG, BASE + entry("2026-02-16 10:00", "optimizer", "completed"));
+        assertThat(commit(repo, "Log work").code()).isZero();
+        Run stale = atomizer(repo, "check");
+        assertThat(stale.code()).isEqualTo(1);
+        assertThat(stale.out()).contains("shared/dashboards/technical.md:1:1: error [generated-stale]");
+    }
+
+    @Test
     void onlyStagedContentCountsBothWays() throws Exception {
         assertThat(atomizer(repo, "install-hooks").code()).isZero();
         // staged valid, working tree broken: commits
