@@ -24,6 +24,8 @@ public final class ExecSummary implements Artifact {
     /** The seed's hard cap (K4). */
     public static final int MAX_LINES = 30;
     static final Duration DECISION_TARGET = Duration.ofHours(48);
+    /** The most lines a whole section (resource burn, the top 3 risks) takes; never cut. */
+    static final int SHORT = 3;
 
     @Override
     public String path() {
@@ -37,9 +39,9 @@ public final class ExecSummary implements Artifact {
         List<Section> sections = new ArrayList<>();
         sections.add(new Section("🚦 Projects", projects(s), "no active projects"));
         sections.add(new Section("📌 Decisions needed", asOf == null ? List.of() : decisions(log), "none open"));
-        sections.add(new Section("💰 Resource burn", asOf == null ? List.of() : burn(log), "no entries yet"));
+        sections.add(new Section("💰 Resource burn", asOf == null ? List.of() : burn(log), "no entries yet").whole());
         sections.add(new Section("🏆 Wins this week", asOf == null ? List.of() : wins(log), "none yet this week"));
-        sections.add(new Section("⚠️ Top risks", risks(s), "none listed"));
+        sections.add(new Section("⚠️ Top risks", risks(s), "none listed").whole());
         Page page = new Page(s.banner("Executive summary"));
         page.h1("Executive summary — " + s.asOfText());
         int fixed = page.lineCount() + sections.size() * 3; // blank, heading, blank per section
@@ -51,12 +53,15 @@ public final class ExecSummary implements Artifact {
         return page.text();
     }
 
-    /** Shares {@code budget} item lines: one for every section first, then one more at a time in order. */
+    /**
+     * Shares {@code budget} item lines: short sections (burn, the top 3 risks) get all they need
+     * first, then every other section one line, then one more at a time in page order.
+     */
     static void allocate(List<Section> sections, int budget) {
         int left = budget;
         for (Section s : sections) {
-            s.lines = 1;
-            left--;
+            s.lines = s.whole ? Math.max(1, Math.min(SHORT, s.items.size())) : 1;
+            left -= s.lines;
         }
         boolean more = true;
         while (left > 0 && more) {
@@ -73,10 +78,11 @@ public final class ExecSummary implements Artifact {
 
     private static List<String> projects(Sources s) {
         List<String> out = new ArrayList<>();
-        for (ProjectHealth p : ProjectHealth.of(s.log(), s.status())) {
-            if (p.closed()) {
-                continue;
-            }
+        List<ProjectHealth> projects = new ArrayList<>(ProjectHealth.of(s.log(), s.status()));
+        projects.removeIf(ProjectHealth::closed);
+        // worst first, so that a cut never hides a Red project; otherwise PROJECT_STATUS.md's order
+        projects.sort(Comparator.comparing((ProjectHealth p) -> p.rag()).reversed());
+        for (ProjectHealth p : projects) {
             StringBuilder sb = new StringBuilder();
             sb.append(p.rag().mark()).append(" **").append(p.slug()).append("** ").append(p.rag().label());
             if (p.mismatch()) {
@@ -104,7 +110,7 @@ public final class ExecSummary implements Artifact {
         for (Track t : open) {
             Duration age = t.age(log.asOf());
             String late = age.compareTo(DECISION_TARGET) > 0 ? " ⏰" : "";
-            out.add("**" + Md.inline(t.ref() != null ? t.ref() : t.project()) + "** " + Md.inline(t.project())
+            out.add("**" + Md.inline(t.name()) + "** " + Md.inline(t.project())
                     + ", open " + Format.age(age) + late + (t.blocked() ? ", blocked" : "") + ": "
                     + Md.inline(Md.clip(t.first().summary(), 90)));
         }
@@ -187,7 +193,13 @@ public final class ExecSummary implements Artifact {
         final String title;
         final List<String> items;
         final String none;
+        boolean whole;
         int lines;
+
+        Section whole() {
+            whole = true;
+            return this;
+        }
 
         Section(String title, List<String> items, String none) {
             this.title = title;

@@ -29,9 +29,10 @@ public final class Track {
         return ref;
     }
 
-    /** The ref, or the first entry's heading when there is none: how the track is named in output. */
+    /** The ref, or (without one) the opening entry's event, agent and date: how the track is named in output. */
     public String name() {
-        return ref != null ? ref : first().heading();
+        return ref != null ? ref : first().event() + " by " + first().agent() + " "
+                + Format.date(first().time().toLocalDate());
     }
 
     public List<Entry> entries() {
