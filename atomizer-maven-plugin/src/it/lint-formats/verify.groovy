@@ -13,5 +13,7 @@ def log = new File(basedir, 'build.log').text
 assert log =~ /(?m)^::error file=shared\/project_log\.md,line=5,col=13,title=status-invalid::status 'done'/
 assert log =~ /(?m)^atomizer: 3 errors, 0 warnings in 2 entries$/
 assert log.contains('The project log has 3 errors')
+// with the report in a file, the console keeps one log line per violation
+assert log.contains('[ERROR] shared/project_log.md:5:13: error [status-invalid]')
 assert log.contains("unknown format 'yaml'; use one of text, json, sarif, github, markdown")
 return true
