@@ -70,7 +70,7 @@ final class DerivedCommands {
         private final Main main;
 
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-                description = "Output format: ${COMPLETION-CANDIDATES}.")
+                description = "Output format: text, json, sarif, github or markdown.")
         String format;
 
         @picocli.CommandLine.Mixin
@@ -89,9 +89,13 @@ final class DerivedCommands {
             if (options.status != null) {
                 ws = ws.withStatus(main.cwd.resolve(options.status));
             }
+            dev.atomizer.render.Formats.check(format);
             var overrides = options.severities();
-            dev.atomizer.render.Formatter f = dev.atomizer.render.Formats.create(format, main.out);
-            Atomizer.LintResult r = Atomizer.open(ws, overrides, main.cwd).check(overrides);
+            // CI formats: paths relative to the repository root, as GitHub resolves them
+            java.nio.file.Path base = dev.atomizer.render.Formats.repositoryPaths(format)
+                    ? dev.atomizer.render.Formats.repositoryRoot(main.cwd) : main.cwd;
+            dev.atomizer.render.Formatter f = dev.atomizer.render.Formats.create(format, main.out, base);
+            Atomizer.LintResult r = Atomizer.open(ws, overrides, base).check(overrides);
             try {
                 for (var d : r.diagnostics()) {
                     f.diagnostic(d);

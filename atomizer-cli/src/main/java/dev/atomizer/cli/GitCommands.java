@@ -4,7 +4,6 @@ import dev.atomizer.AtomizerException;
 import dev.atomizer.Workspace;
 import dev.atomizer.contract.ContractLoader;
 import dev.atomizer.git.GitRepo;
-import dev.atomizer.governance.DerivedFiles;
 import dev.atomizer.governance.GitChecks;
 import dev.atomizer.install.HookInstaller;
 import dev.atomizer.lint.Diagnostic;
@@ -60,7 +59,7 @@ final class GitCommands {
         try (GitRepo git = GitRepo.open(cwd)) {
             dev.atomizer.Trace.mark("repository opened");
             GitChecks.Result r = GitChecks.preCommit(git, overrides, dev.atomizer.derive.Derived.files());
-            return report(r, out, err, format, "commit blocked",
+            return report(r, out, err, format, git.workTree(), "commit blocked",
                     "fix the staged files, 'git add' them and commit again");
         } catch (AtomizerException e) {
             return usage(e, err);
@@ -77,16 +76,17 @@ final class GitCommands {
                 throw new AtomizerException("cannot read the commit message " + messageFile + ": " + e.getMessage(), e);
             }
             GitChecks.Result r = GitChecks.commitMsg(git, message, overrides);
-            return report(r, out, err, "text", "commit blocked",
+            return report(r, out, err, "text", null, "commit blocked",
                     "add the approval trailers to the message (git commit --amend keeps your staged changes)");
         } catch (AtomizerException e) {
             return usage(e, err);
         }
     }
 
-    static int report(GitChecks.Result r, PrintStream out, PrintStream err, String format, String verdict,
+    /** @param root the work tree the diagnostics' paths are relative to (sarif reads lines there), or null */
+    static int report(GitChecks.Result r, PrintStream out, PrintStream err, String format, Path root, String verdict,
                       String fix) throws AtomizerException {
-        Formatter f = Formats.create(format, out);
+        Formatter f = Formats.create(format, out, root);
         try {
             for (Diagnostic d : r.diagnostics()) {
                 f.diagnostic(d);
@@ -134,7 +134,8 @@ final class GitCommands {
     static final class PreCommit implements Callable<Integer> {
         private final Main main;
 
-        @Option(names = "--format", defaultValue = "text", description = "text or json")
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+                description = "Output format: " + Formats.LIST + " (default: text).")
         String format;
 
         @Mixin
@@ -146,6 +147,7 @@ final class GitCommands {
 
         @Override
         public Integer call() throws AtomizerException {
+            Formats.check(format);
             return preCommit(main.cwd, main.out, main.err, options.severities(), format);
         }
     }
@@ -187,7 +189,8 @@ final class GitCommands {
         @Option(names = "--head", defaultValue = "HEAD", paramLabel = "REV", description = "The last commit of the range (default: HEAD).")
         String head;
 
-        @Option(names = "--format", defaultValue = "text", description = "text or json")
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+                description = "Output format: " + Formats.LIST + " (default: text).")
         String format;
 
         @Mixin
@@ -199,11 +202,12 @@ final class GitCommands {
 
         @Override
         public Integer call() throws AtomizerException {
+            Formats.check(format);
             try (GitRepo git = GitRepo.open(main.cwd)) {
                 int[] commits = new int[1];
                 GitChecks.Result r = GitChecks.verify(git, base, head, options.severities(), dev.atomizer.derive.Derived.files(),
                         c -> commits[0]++);
-                int code = report(r, main.out, main.err, format, "verification failed",
+                int code = report(r, main.out, main.err, format, git.workTree(), "verification failed",
                         "each message names the commit; fix with a new commit (history is not rewritten)");
                 if ("text".equals(format)) {
                     main.err.println("verified " + commits[0] + " commit" + (commits[0] == 1 ? "" : "s") + " of "

@@ -33,7 +33,8 @@ final class LintCommand implements Callable<Integer> {
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: text (path:line:col: severity [rule] message) or json.")
+            description = "Output format: " + Formats.LIST + " (default: text, path:line:col: severity [rule] message)."
+                    + " github, sarif and markdown show paths relative to the git repository root.")
     String format;
 
     @Option(names = {"-q", "--quiet"}, description = "Do not print the summary line on standard error.")
@@ -48,7 +49,10 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws AtomizerException {
+        Formats.check(format);
         Map<String, Severity> overrides = options.severities();
+        // CI formats: paths relative to the repository root, as GitHub resolves them
+        Path base = Formats.repositoryPaths(format) ? Formats.repositoryRoot(main.cwd) : main.cwd;
         List<Path> targets = new ArrayList<>();
         if (files.isEmpty()) {
             targets.add(Workspace.discover(main.cwd).log());
@@ -57,7 +61,7 @@ final class LintCommand implements Callable<Integer> {
                 targets.add(main.cwd.resolve(f).normalize());
             }
         }
-        Formatter formatter = Formats.create(format, main.out);
+        Formatter formatter = Formats.create(format, main.out, base);
         Map<Path, Atomizer> byRoot = new HashMap<>();
         FileSummary total = FileSummary.EMPTY;
         for (Path file : targets) {
@@ -78,7 +82,7 @@ final class LintCommand implements Callable<Integer> {
             Workspace key = ws;
             Atomizer atomizer = byRoot.get(key.root());
             if (atomizer == null) {
-                atomizer = Atomizer.open(key, overrides, main.cwd);
+                atomizer = Atomizer.open(key, overrides, base);
                 byRoot.put(key.root(), atomizer);
             }
             try {

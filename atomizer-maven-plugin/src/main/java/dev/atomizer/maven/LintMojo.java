@@ -3,8 +3,12 @@ package dev.atomizer.maven;
 import dev.atomizer.Atomizer;
 import dev.atomizer.AtomizerException;
 import dev.atomizer.lint.FileSummary;
+import dev.atomizer.render.Formats;
 import dev.atomizer.render.TextFormatter;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
@@ -17,7 +21,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * build failure when there are errors (warnings never fail the build).
  */
 @Mojo(name = "lint", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class LintMojo extends AbstractAtomizerMojo {
+public class LintMojo extends AbstractReportMojo {
 
     /** The log to lint. */
     @Parameter(property = "atomizer.log", defaultValue = "${project.basedir}/shared/project_log.md")
@@ -30,13 +34,25 @@ public class LintMojo extends AbstractAtomizerMojo {
 
     @Override
     protected void process() throws AtomizerException, MojoFailureException {
-        Atomizer atomizer = Atomizer.open(workspace().withLog(log.toPath()), severities(), root.toPath());
+        Path base = repositoryPaths() ? Formats.repositoryRoot(root.toPath()) : root.toPath();
+        Atomizer atomizer = Atomizer.open(workspace().withLog(log.toPath()), severities(), base);
         List<File> targets = new ArrayList<>();
         targets.add(log);
         targets.addAll(files);
         FileSummary total = FileSummary.EMPTY;
-        for (File f : targets) {
-            total = total.plus(atomizer.lint(f.toPath(), this::log));
+        try (Report report = openReport(base)) {
+            for (File f : targets) {
+                total = total.plus(atomizer.lint(f.toPath(), d -> {
+                    try {
+                        report.diagnostic(d);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
+            }
+            report.finish(total);
+        } catch (UncheckedIOException e) {
+            throw new AtomizerException("cannot write the report: " + e.getCause().getMessage(), e);
         }
         String summary = "Atomizer: " + TextFormatter.summaryLine(total);
         if (total.errors() > 0) {

@@ -2,7 +2,6 @@ package dev.atomizer.maven;
 
 import dev.atomizer.AtomizerException;
 import dev.atomizer.git.GitRepo;
-import dev.atomizer.governance.DerivedFiles;
 import dev.atomizer.governance.GitChecks;
 import dev.atomizer.render.TextFormatter;
 import org.apache.maven.plugin.MojoFailureException;
@@ -14,7 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * each non-merge commit against its parent, with its own approval trailers.
  */
 @Mojo(name = "verify", threadSafe = true)
-public class VerifyMojo extends AbstractAtomizerMojo {
+public class VerifyMojo extends AbstractReportMojo {
 
     /** The commit the range starts after, e.g. {@code origin/main} or a pull request's base sha. */
     @Parameter(property = "atomizer.base", required = true)
@@ -27,13 +26,21 @@ public class VerifyMojo extends AbstractAtomizerMojo {
 
     @Override
     protected void process() throws AtomizerException, MojoFailureException {
+        repositoryPaths(); // an unknown format fails before any work
         try (GitRepo git = GitRepo.open(root.toPath())) {
             int[] commits = new int[1];
             GitChecks.Result r = GitChecks.verify(git, base, head, severities(), dev.atomizer.derive.Derived.files(), c -> {
                 commits[0]++;
                 getLog().debug("checking " + c.shortId() + " " + c.subject());
             });
-            r.diagnostics().forEach(this::log);
+            try (Report report = openReport(git.workTree())) {
+                for (var d : r.diagnostics()) {
+                    report.diagnostic(d);
+                }
+                report.finish(r.summary());
+            } catch (java.io.IOException e) {
+                throw new AtomizerException("cannot write the report: " + e.getMessage(), e);
+            }
             String summary = "Atomizer: verified " + commits[0] + " commit" + (commits[0] == 1 ? "" : "s") + " of "
                     + base + ".." + head + ": " + TextFormatter.summaryLine(r.summary());
             if (r.failed()) {

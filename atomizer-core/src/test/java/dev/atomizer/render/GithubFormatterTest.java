@@ -1,0 +1,79 @@
+package dev.atomizer.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.lint.FileSummary;
+import dev.atomizer.lint.Severity;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GithubFormatterTest {
+
+    static String github(List<Diagnostic> ds, FileSummary s) throws Exception {
+        StringBuilder out = new StringBuilder();
+        GithubFormatter f = new GithubFormatter(out);
+        for (Diagnostic d : ds) {
+            f.diagnostic(d);
+        }
+        f.finish(s);
+        return out.toString();
+    }
+
+    @Test
+    void oneAnnotationPerDiagnosticAtTheStartOfALine() throws Exception {
+        String out = github(List.of(
+                new Diagnostic("shared/project_log.md", 5, 13, "status-invalid", Severity.ERROR, "status 'done' is bad"),
+                new Diagnostic("shared/project_log.md", 9, 1, "field-order", Severity.WARNING, "Summary before Status")),
+                new FileSummary(2, 1, 1));
+        assertThat(out).isEqualTo(
+                "::error file=shared/project_log.md,line=5,col=13,title=status-invalid::status 'done' is bad\n"
+                + "::warning file=shared/project_log.md,line=9,col=1,title=field-order::Summary before Status\n"
+                + "atomizer: 1 error, 1 warning in 2 entries\n");
+    }
+
+    @Test
+    void escapesAsTheRunnerReadsThem() throws Exception {
+        // message: % CR LF escaped, ':' and ',' kept; properties (file, title): ':' and ',' escaped as well
+        String out = github(List.of(new Diagnostic("dir: a,b/100%\nx.md", 1, 2, "odd:rule,x%\r",
+                Severity.ERROR, "50% done\r\n::warning::injected, a: b")), new FileSummary(1, 1, 0));
+        assertThat(out.lines().toList()).containsExactly(
+                "::error file=dir%3A a%2Cb/100%25%0Ax.md,line=1,col=2,title=odd%3Arule%2Cx%25%0D"
+                        + "::50%25 done%0D%0A::warning::injected, a: b",
+                "atomizer: 1 error, 0 warnings in 1 entry");
+        assertThat(GithubFormatter.data("%0A")).isEqualTo("%250A");
+        assertThat(GithubFormatter.property("a:b,c%")).isEqualTo("a%3Ab%2Cc%25");
+        assertThat(GithubFormatter.data("plain")).isEqualTo("plain");
+    }
+
+    @Test
+    void atMostTenAnnotationsPerSeverityTheRestCounted() throws Exception {
+        List<Diagnostic> ds = new java.util.ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            ds.add(new Diagnostic("log.md", i, 1, "status-invalid", Severity.ERROR, "e" + i + "\n::error::x"));
+        }
+        for (int i = 1; i <= 13; i++) {
+            ds.add(new Diagnostic("log.md", 100 + i, 1, "field-order", Severity.WARNING, "w" + i));
+        }
+        String out = github(ds, new FileSummary(470, 12, 13));
+        List<String> lines = out.lines().toList();
+        assertThat(lines.stream().filter(l -> l.startsWith("::error "))).hasSize(10);
+        assertThat(lines.stream().filter(l -> l.startsWith("::warning "))).hasSize(10);
+        // the rest stay in the log as plain, escaped lines: no message can open a command of its own
+        assertThat(lines).contains("log.md:11:1: error [status-invalid] e11%0A::error::x", "log.md:113:1: warning [field-order] w13");
+        assertThat(lines.stream().filter(l -> l.startsWith("::"))).hasSize(20);
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(
+                "atomizer: 12 errors, 13 warnings in 470 entries (2 errors, 3 warnings not annotated: GitHub shows 10 per step)");
+    }
+
+    @Test
+    void onlyWarningsOverTheCap() throws Exception {
+        List<Diagnostic> ds = new java.util.ArrayList<>();
+        for (int i = 1; i <= 11; i++) {
+            ds.add(new Diagnostic("log.md", i, 1, "field-order", Severity.WARNING, "w"));
+        }
+        assertThat(github(ds, new FileSummary(11, 0, 11))).endsWith(
+                "atomizer: 0 errors, 11 warnings in 11 entries (1 warning not annotated: GitHub shows 10 per step)\n");
+        assertThat(github(List.of(), FileSummary.EMPTY)).isEqualTo("atomizer: 0 errors, 0 warnings in 0 entries\n");
+    }
+}
