@@ -538,7 +538,7 @@ public final class GenerateSampleLog {
                 .ref("{task:w10}").m("to", "secretary");
         add(at(18, 17, 20), "secretary", ROLLOUT, "review-request", "in-progress",
                 "Weekly report 2026-W10 ready for Antoine's review (shared/reports/weekly/2026-W10-report.md)")
-                .ref("{task:w10}");
+                .ref("{task:w10}").m("generation", "report");
         add(at(21, 8, 45), "secretary", ROLLOUT, "task-completed", "completed",
                 "Antoine reviewed 2026-W10: asked for cost per study in the KPI table; template updated")
                 .ref("{task:w10}");
@@ -547,7 +547,7 @@ public final class GenerateSampleLog {
                 .ref("{task:w11}").m("to", "secretary");
         add(at(25, 17, 10), "secretary", ROLLOUT, "review-request", "in-progress",
                 "Weekly report 2026-W11 ready for Antoine's review (shared/reports/weekly/2026-W11-report.md)")
-                .ref("{task:w11}");
+                .ref("{task:w11}").m("generation", "report");
         add(at(28, 8, 30), "secretary", ROLLOUT, "task-completed", "completed",
                 "Antoine reviewed 2026-W11 without changes")
                 .ref("{task:w11}");
@@ -600,7 +600,7 @@ public final class GenerateSampleLog {
                 .ref("{task:w12}").m("to", "secretary");
         add(at(32, 17, 15), "secretary", ROLLOUT, "review-request", "in-progress",
                 "Weekly report 2026-W12 ready for Antoine's review (shared/reports/weekly/2026-W12-report.md)")
-                .ref("{task:w12}");
+                .ref("{task:w12}").m("generation", "report");
     }
 
     // ---------------------------------------------------------------- bracket-topopt
@@ -1075,10 +1075,14 @@ public final class GenerateSampleLog {
             }
             String outputs = day >= 22 ? "; exec, technical and operations dashboards regenerated"
                     : day >= 16 ? "; exec-summary.md regenerated" : "";
-            add(at(day, 12, between(30, 50)), "manager", ROLLOUT, "task-completed", "completed",
+            Entry noon = add(at(day, 12, between(30, 50)), "manager", ROLLOUT, "task-completed", "completed",
                     "Synthesized {NEW} new log entries into PROJECT_STATUS.md" + outputs).tokens(6000, 14000);
-            add(at(day, 18, between(0, 15)), "manager", ROLLOUT, "task-completed", "completed",
+            Entry evening = add(at(day, 18, between(0, 15)), "manager", ROLLOUT, "task-completed", "completed",
                     "Synthesized {NEW} new log entries into PROJECT_STATUS.md" + outputs).tokens(6000, 14000);
+            if (!outputs.isEmpty()) { // K8 counts the cost of entries tagged generation=
+                noon.m("generation", "dashboards");
+                evening.m("generation", "dashboards");
+            }
             if (day >= 2) {
                 add(at(day, 17, between(30, 55)), "secretary", ROLLOUT, "task-completed", "completed",
                         "Daily digest sent to Antoine: {TODAY} log entries today, open decisions {OPEN_DEC}, blocked items {BLOCKED}")

@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('Wrote shared/dashboards/exec-summary.md')
-assert log.contains('Atomizer: 3 derived files, 3 written, 0 unchanged')
+assert log.contains('Atomizer: 4 derived files, 4 written, 0 unchanged')
 assert log.contains('Atomizer: 2 entries: 0 errors, 0 warnings')
 assert log.contains('BUILD SUCCESS')
 def exec = new File(basedir, 'shared/dashboards/exec-summary.md').text

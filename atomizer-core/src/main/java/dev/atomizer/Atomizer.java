@@ -133,17 +133,53 @@ public final class Atomizer {
      * @param asOf the moment to describe, or null for the newest entry's timestamp
      */
     public static List<Derived.Outcome> dashboards(Path root, LocalDateTime asOf) throws AtomizerException {
-        return Derived.write(root, Derived.generate(Sources.workingTree(root), asOf));
+        try (Sourced s = sourced(root, false)) {
+            return Derived.write(root, Derived.generate(s.files(), asOf));
+        }
     }
 
     /** The derived files of the working tree that differ from a regeneration (missing ones included). */
     public static List<String> staleDerived(Path root) throws AtomizerException {
-        Tree files = Sources.workingTree(root);
-        try {
-            return Derived.stale(files, Derived.generate(files, null));
+        try (Sourced s = sourced(root, true)) {
+            return Derived.stale(s.files(), Derived.generate(s.files(), null));
         } catch (IOException e) {
             throw new AtomizerException("cannot read the derived files: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The working tree under root, with the git history when root is a git work tree: up to HEAD
+     * (what a regeneration now uses), or, to judge a KPI file that is committed unchanged, up to
+     * the parent of the commit that last changed it (the history it was made from).
+     */
+    private record Sourced(Tree files, GitRepo git) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (git != null) {
+                git.close();
+            }
+        }
+    }
+
+    private static Sourced sourced(Path root, boolean asCommitted) throws AtomizerException {
+        Tree files = Sources.workingTree(root);
+        if (!java.nio.file.Files.exists(root.resolve(".git"))) {
+            return new Sourced(files, null);
+        }
+        GitRepo git = GitRepo.open(root);
+        String rev = "HEAD";
+        try {
+            String kpi = dev.atomizer.derive.KpiMetrics.PATH;
+            byte[] committed = git.headFiles().read(kpi);
+            if (asCommitted && committed != null && java.util.Arrays.equals(committed, files.read(kpi))) {
+                dev.atomizer.git.CommitInfo last = git.lastChange(kpi);
+                rev = last == null || last.parents().isEmpty() ? null : last.parents().get(0);
+            }
+        } catch (IOException e) {
+            git.close();
+            throw new AtomizerException("cannot read " + dev.atomizer.derive.KpiMetrics.PATH + ": " + e.getMessage(), e);
+        }
+        return new Sourced(git.withHistory(files, rev, Derived.HISTORY_PATHS), git);
     }
 
     /**

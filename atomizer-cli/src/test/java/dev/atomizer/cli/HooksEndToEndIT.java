@@ -100,9 +100,9 @@ class HooksEndToEndIT {
         Run made = atomizer(repo, "dashboards");
         assertThat(made.code()).as(made.err()).isZero();
         assertThat(made.err()).contains("wrote shared/dashboards/exec-summary.md")
-                .contains("3 derived files, 3 written, 0 unchanged");
-        assertThat(atomizer(repo, "dashboards").err()).contains("3 derived files, 0 written, 3 unchanged");
-        repo.git("add", "shared/dashboards");
+                .contains("4 derived files, 4 written, 0 unchanged");
+        assertThat(atomizer(repo, "dashboards").err()).contains("4 derived files, 0 written, 4 unchanged");
+        repo.git("add", "shared");
         Run ok = commit(repo, "Regenerate dashboards");
         assertThat(ok.code()).as(ok.out() + ok.err()).isZero();
         assertThat(atomizer(repo, "check").code()).isZero();

@@ -25,8 +25,12 @@ public final class Derived {
 
     /** The derived files in the order they are made. */
     public static List<Artifact> artifacts() {
-        return List.of(new ExecSummary(), new Technical(), new Operations());
+        return List.of(new ExecSummary(), new Technical(), new Operations(), new KpiMetrics());
     }
+
+    /** The paths whose commits the KPIs read: the log, the exec summary, the weekly reports. */
+    public static final List<String> HISTORY_PATHS = List.of(dev.atomizer.Workspace.LOG, ExecSummary.PATH,
+            "shared/reports/weekly");
 
     private Derived() {
     }
@@ -104,6 +108,11 @@ public final class Derived {
         return new DerivedFiles() {
             private Tree lastState;
             private Map<String, byte[]> lastFiles;
+
+            @Override
+            public List<String> historyPaths() {
+                return HISTORY_PATHS;
+            }
 
             @Override
             public byte[] expected(String path, Tree state) throws IOException {

@@ -18,14 +18,22 @@ import java.time.LocalDateTime;
  * What every derived file is made from: the log, PROJECT_STATUS.md and the contract (for its agent
  * registry), read from one state of the repository, folded as of one moment.
  */
-public record Sources(LogState log, StatusFile status, Contract contract) {
+public record Sources(LogState log, StatusFile status, Contract contract, byte[] logBytes,
+                      dev.atomizer.git.History history, Tree files) {
 
     /** Reads the sources from a state of the repository (the index, a commit, or the working tree). */
     public static Sources read(Tree files, LocalDateTime asOf) throws AtomizerException {
         byte[] log = bytes(files, Workspace.LOG);
+        dev.atomizer.git.History history;
+        try {
+            history = files.history();
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read the git history: " + e.getMessage(), e);
+        }
         return new Sources(LogState.of(log, Workspace.LOG, asOf),
                 StatusFile.fromBytes(bytes(files, Workspace.STATUS), Workspace.STATUS),
-                ContractLoader.fromBytes(bytes(files, Workspace.CONTRACT), Workspace.CONTRACT));
+                ContractLoader.fromBytes(bytes(files, Workspace.CONTRACT), Workspace.CONTRACT),
+                log == null ? new byte[0] : log, history, files);
     }
 
     /** The working tree under {@code root} as a {@link Tree}. */
@@ -45,6 +53,11 @@ public record Sources(LogState log, StatusFile status, Contract contract) {
         } catch (IOException e) {
             throw new AtomizerException(path + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** A file of the same state, or null. */
+    public byte[] read(String path) throws AtomizerException {
+        return bytes(files, path);
     }
 
     /** The as-of time as shown: {@code YYYY-MM-DD HH:MM}, or "no entries". */

@@ -396,4 +396,97 @@ public final class GitRepo implements AutoCloseable {
             }
         };
     }
+
+    /**
+     * {@code files} with the history up to and including {@code rev} (null or an unborn branch:
+     * none), read on first use. The paths recorded are those under {@code prefixes}.
+     */
+    public Tree withHistory(Tree files, String rev, List<String> prefixes) {
+        return new Tree() {
+            private History history;
+
+            @Override
+            public byte[] read(String path) throws IOException {
+                return files.read(path);
+            }
+
+            @Override
+            public History history() throws IOException {
+                if (history == null) {
+                    history = rev == null ? new History(List.of()) : GitRepo.this.history(rev, prefixes);
+                }
+                return history;
+            }
+        };
+    }
+
+    private History history(String rev, List<String> prefixes) throws IOException {
+        ObjectId start = repo.resolve(rev + "^{commit}");
+        if (start == null) {
+            return new History(List.of());
+        }
+        List<History.Commit> out = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(reader)) {
+            walk.markStart(walk.parseCommit(start));
+            walk.sort(RevSort.TOPO, true);
+            walk.sort(RevSort.REVERSE, true);
+            for (RevCommit c : walk) {
+                java.util.Set<String> touched = new java.util.TreeSet<>();
+                try (TreeWalk tw = new TreeWalk(reader)) {
+                    tw.setRecursive(true);
+                    if (c.getParentCount() > 0) {
+                        tw.addTree(walk.parseCommit(c.getParent(0)).getTree());
+                    } else {
+                        tw.addTree(new EmptyTreeIterator());
+                    }
+                    tw.addTree(c.getTree());
+                    List<TreeFilter> filters = new ArrayList<>();
+                    for (String p : prefixes) {
+                        filters.add(org.eclipse.jgit.treewalk.filter.PathFilter.create(p));
+                    }
+                    TreeFilter paths = filters.size() == 1 ? filters.get(0)
+                            : org.eclipse.jgit.treewalk.filter.OrTreeFilter.create(filters);
+                    tw.setFilter(org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
+                    while (tw.next()) {
+                        touched.add(tw.getPathString());
+                    }
+                }
+                if (!touched.isEmpty()) {
+                    out.add(new History.Commit(c.name(), java.time.Instant.ofEpochSecond(c.getCommitTime()),
+                            java.util.Collections.unmodifiableSet(touched)));
+                }
+            }
+        }
+        return new History(List.copyOf(out));
+    }
+
+    /**
+     * The newest commit reachable from HEAD that changed {@code path}, or null when none did (or
+     * HEAD is unborn).
+     */
+    public CommitInfo lastChange(String path) throws AtomizerException {
+        try {
+            ObjectId head = repo.resolve(Constants.HEAD + "^{commit}");
+            if (head == null) {
+                return null;
+            }
+            try (RevWalk walk = new RevWalk(reader)) {
+                walk.setRewriteParents(false); // the real parents, not the path-simplified ones
+                walk.markStart(walk.parseCommit(head));
+                walk.setTreeFilter(org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(
+                        org.eclipse.jgit.treewalk.filter.PathFilter.create(path), TreeFilter.ANY_DIFF));
+                RevCommit c = walk.next();
+                if (c == null) {
+                    return null;
+                }
+                List<String> parents = new ArrayList<>();
+                for (RevCommit p : c.getParents()) {
+                    parents.add(p.name());
+                }
+                return new CommitInfo(c.name(), parents, c.getFullMessage());
+            }
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read the history of " + path + ": " + e.getMessage(), e);
+        }
+    }
 }

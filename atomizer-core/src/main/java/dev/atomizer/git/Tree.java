@@ -9,5 +9,13 @@ public interface Tree {
     /** The file's bytes in this state, or null when the path is not there. */
     byte[] read(String path) throws IOException;
 
+    /**
+     * The commits behind this state (for a commit's files: its ancestors, not itself; for the
+     * index or the working tree: HEAD and its ancestors), or null when there is no history.
+     */
+    default History history() throws IOException {
+        return null;
+    }
+
     Tree EMPTY = path -> null;
 }

@@ -14,5 +14,10 @@ public interface DerivedFiles {
     /** The exact bytes the generator makes for {@code path} from the files of {@code sources}, or null when unknown. */
     byte[] expected(String path, Tree sources) throws IOException;
 
+    /** The paths whose git history the generator reads ({@link Tree#history()}); none by default. */
+    default java.util.List<String> historyPaths() {
+        return java.util.List.of();
+    }
+
     DerivedFiles NONE = (path, sources) -> null;
 }

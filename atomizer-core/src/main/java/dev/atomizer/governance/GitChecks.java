@@ -12,6 +12,7 @@ import dev.atomizer.git.Tree;
 import dev.atomizer.lint.Diagnostic;
 import dev.atomizer.lint.FileSummary;
 import dev.atomizer.lint.Linter;
+import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.lint.Severities;
 import dev.atomizer.lint.Severity;
 import dev.atomizer.status.ProjectStatus;
@@ -50,7 +51,7 @@ public final class GitChecks {
         List<FileChange> changes = git.stagedChanges();
         dev.atomizer.Trace.mark("staged changes read (" + changes.size() + ")");
         Tree head = git.headFiles();
-        Tree index = git.index();
+        Tree index = withHistory(git, git.index(), "HEAD", derived);
         dev.atomizer.Trace.mark("HEAD and index opened");
         Result r = check(changes, head, index, null, overrides, derived);
         dev.atomizer.Trace.mark("governance and lint of appended entries");
@@ -90,10 +91,13 @@ public final class GitChecks {
             throws AtomizerException {
         List<FileChange> changes = git.worktreeChanges();
         Contract governing = contract(git.headFiles());
-        ChangeContext ctx = new ChangeContext(governing, null, git.worktreeFiles(), derived);
+        ChangeContext ctx = new ChangeContext(governing, null, withHistory(git, git.worktreeFiles(), "HEAD", derived),
+                derived);
         Collector c = new Collector();
         try {
-            Governance.check(changes, ctx, Severities.of(governing.severities()).with(overrides), c);
+            // a derived file that differs from a regeneration is reported once, as generated-stale, by check
+            Governance.check(changes, ctx, Severities.of(governing.severities()).with(overrides)
+                    .with(Map.of(RuleCatalog.GENERATED_FILE, Severity.OFF)), c);
         } catch (IOException e) {
             throw new AtomizerException("cannot read the changed files: " + e.getMessage(), e);
         }
@@ -115,8 +119,9 @@ public final class GitChecks {
                 r = mergeCheck(git, commit, overrides, derived);
             } else {
                 Tree before = commit.parents().isEmpty() ? Tree.EMPTY : git.files(commit.parents().get(0));
-                r = check(git.changes(commit.id(), 0), before, git.files(commit.id()), Approval.parse(commit.message()),
-                        overrides, derived);
+                Tree after = withHistory(git, git.files(commit.id()),
+                        commit.parents().isEmpty() ? null : commit.parents().get(0), derived);
+                r = check(git.changes(commit.id(), 0), before, after, Approval.parse(commit.message()), overrides, derived);
             }
             for (Diagnostic d : r.diagnostics()) {
                 all.add(new Diagnostic(d.path(), d.line(), d.column(), d.rule(), d.severity(),
@@ -276,6 +281,11 @@ public final class GitChecks {
         } catch (IOException e) {
             throw new AtomizerException(Workspace.CONTRACT + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** The files of a state with the history behind it, when the generator reads history. */
+    private static Tree withHistory(GitRepo git, Tree files, String rev, DerivedFiles derived) {
+        return derived.historyPaths().isEmpty() ? files : git.withHistory(files, rev, derived.historyPaths());
     }
 
     private static Map<String, Severity> offExcept(List<ChangeRule> keep) {

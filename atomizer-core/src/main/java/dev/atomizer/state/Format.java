@@ -59,7 +59,7 @@ public final class Format {
         return decimal(d.setScale(places, RoundingMode.HALF_UP));
     }
 
-    /** An age: 45m, 5h, 2d 3h. */
+    /** An age: 45m, 5h, 1h 30m, 2d 3h. */
     public static String age(Duration d) {
         long minutes = Math.max(0, d.toMinutes());
         if (minutes < 60) {
@@ -67,7 +67,7 @@ public final class Format {
         }
         long hours = minutes / 60;
         if (hours < 24) {
-            return hours + "h";
+            return minutes % 60 == 0 ? hours + "h" : hours + "h " + minutes % 60 + "m";
         }
         long days = hours / 24;
         long rest = hours % 24;
@@ -81,6 +81,15 @@ public final class Format {
         }
         return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 0, RoundingMode.HALF_UP)
                 .toPlainString() + "%";
+    }
+
+    /** A percentage with {@code places} decimals: 4.8%. */
+    public static String percent(long part, long whole, int places) {
+        if (whole == 0) {
+            return "n/a";
+        }
+        return decimal(BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), places, RoundingMode.HALF_UP))
+                + "%";
     }
 
     private static String two(int n) {

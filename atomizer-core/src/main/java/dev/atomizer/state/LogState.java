@@ -36,9 +36,11 @@ public final class LogState {
     private final List<Study> studies;
     private final LocalDateTime asOf;
     private final int skipped;
+    private final int[] headings;
 
     private LogState(String source, List<Entry> entries, List<Track> tracks, List<Study> studies,
-                     LocalDateTime asOf, int skipped) {
+                     LocalDateTime asOf, int skipped, int[] headings) {
+        this.headings = headings;
         this.source = source;
         this.entries = entries;
         this.tracks = tracks;
@@ -91,6 +93,19 @@ public final class LogState {
     /** The moment the state describes: the explicit as-of, or the newest entry's timestamp; null for an empty log. */
     public LocalDateTime asOf() {
         return asOf;
+    }
+
+    /**
+     * The line of the entry heading that holds {@code line} (well-formed or not), or 0 when the line
+     * is before the first entry.
+     */
+    public int headingOf(int line) {
+        int i = java.util.Arrays.binarySearch(headings, line);
+        if (i >= 0) {
+            return headings[i];
+        }
+        int insertion = -i - 1;
+        return insertion == 0 ? 0 : headings[insertion - 1];
     }
 
     /** Entries left out because their heading is malformed. */
@@ -160,12 +175,18 @@ public final class LogState {
         private final Map<String, Study> runningByProject = new HashMap<>();
         private LocalDateTime newest;
         private int skipped;
+        private int[] headings = new int[64];
+        private int headingCount;
 
         Builder(LocalDateTime limit) {
             this.limit = limit;
         }
 
         void accept(RawEntry raw) {
+            if (headingCount == headings.length) {
+                headings = java.util.Arrays.copyOf(headings, headingCount * 2);
+            }
+            headings[headingCount++] = raw.line();
             Entry e = Entry.of(raw, interned);
             if (e == null) {
                 skipped++;
@@ -272,7 +293,8 @@ public final class LogState {
         LogState build(String source) {
             LocalDateTime asOf = limit != null ? limit : newest;
             return new LogState(source, Collections.unmodifiableList(entries), Collections.unmodifiableList(tracks),
-                    Collections.unmodifiableList(studies), asOf, skipped);
+                    Collections.unmodifiableList(studies), asOf, skipped,
+                    java.util.Arrays.copyOf(headings, headingCount));
         }
     }
 }

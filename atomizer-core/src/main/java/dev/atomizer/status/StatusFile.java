@@ -23,13 +23,14 @@ import java.util.regex.Pattern;
  * ## Risks     | Risk | Project | Impact | Likelihood | Mitigation |
  * ## Budgets   | Agent | Monthly tokens |
  * ## Models    | Model | Project | Mesh | Last validated | Notes |
+ * ## Settings  | Setting | Value |   (e.g. "Weekly report due" = "Friday 17:00 America/New_York")
  * </pre>
  *
  * RAG is Green, Amber or Red; Status is active (default), on-hold or completed; Impact and
  * Likelihood are High, Medium or Low; dates are YYYY-MM-DD. Problems are reported with file:line.
  */
 public record StatusFile(String source, List<Project> projects, List<Planned> planned, List<Risk> risks,
-                         List<Budget> budgets, List<Model> models) {
+                         List<Budget> budgets, List<Model> models, java.util.Map<String, String> settings) {
 
     private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -107,7 +108,7 @@ public record StatusFile(String source, List<Project> projects, List<Planned> pl
     }
 
     public static StatusFile none() {
-        return new StatusFile(null, List.of(), List.of(), List.of(), List.of(), List.of());
+        return new StatusFile(null, List.of(), List.of(), List.of(), List.of(), List.of(), java.util.Map.of());
     }
 
     public boolean present() {
@@ -198,11 +199,15 @@ public record StatusFile(String source, List<Project> projects, List<Planned> pl
                 models.add(new Model(r.line, r.get("model"), p.isEmpty() ? null : slug(r, p), r.get("mesh"),
                         r.get("last validated", "validated"), r.get("notes", "status")));
             }
+            java.util.Map<String, String> settings = new java.util.TreeMap<>();
+            for (Cells r : rows("Settings", "setting")) {
+                settings.put(r.get("setting").toLowerCase(Locale.ROOT), r.get("value"));
+            }
             if (!problems.isEmpty()) {
                 throw new AtomizerException(doc.path() + ": malformed project status", problems);
             }
             return new StatusFile(doc.path(), List.copyOf(projects), List.copyOf(planned), List.copyOf(risks),
-                    List.copyOf(budgets), List.copyOf(models));
+                    List.copyOf(budgets), List.copyOf(models), java.util.Collections.unmodifiableMap(settings));
         }
 
         private List<Cells> rows(String section, String required) {

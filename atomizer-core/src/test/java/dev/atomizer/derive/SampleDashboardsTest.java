@@ -25,7 +25,7 @@ class SampleDashboardsTest {
     void committedDashboardsAreWhatTheGeneratorMakesTwice() throws Exception {
         Map<String, byte[]> first = Derived.generate(Sources.workingTree(SAMPLE), null);
         Map<String, byte[]> second = Derived.generate(Sources.workingTree(SAMPLE), null);
-        assertThat(first.keySet()).containsExactly(ExecSummary.PATH, Technical.PATH, Operations.PATH);
+        assertThat(first.keySet()).containsExactly(ExecSummary.PATH, Technical.PATH, Operations.PATH, KpiMetrics.PATH);
         for (String path : first.keySet()) {
             assertThat(second.get(path)).as(path + " twice").isEqualTo(first.get(path));
             assertThat(new String(first.get(path), StandardCharsets.UTF_8)).as(path + " (run 'atomizer dashboards' "
@@ -61,6 +61,7 @@ class SampleDashboardsTest {
         cmd.add(ExecSummary.PATH);
         cmd.add(Technical.PATH);
         cmd.add(Operations.PATH);
+        cmd.add(KpiMetrics.PATH);
         Process p = new ProcessBuilder(cmd).directory(SAMPLE.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();

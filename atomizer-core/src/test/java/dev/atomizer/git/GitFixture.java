@@ -18,6 +18,7 @@ public final class GitFixture {
     private final Path dir;
     private final Path home;
     private int tick;
+    private String date;
 
     private GitFixture(Path dir, Path home) {
         this.dir = dir;
@@ -36,6 +37,12 @@ public final class GitFixture {
     /** A fixture over an existing work tree (a clone or a worktree made by {@link #git}). */
     public GitFixture at(Path other) {
         return new GitFixture(other, home);
+    }
+
+    /** Author and committer date of the git commands that follow (ISO 8601, e.g. 2026-03-02T10:00:00Z); null: the default clock. */
+    public GitFixture date(String iso) {
+        this.date = iso;
+        return this;
     }
 
     public Path dir() {
@@ -110,7 +117,8 @@ public final class GitFixture {
         env.put("GIT_AUTHOR_EMAIL", "agent@example.com");
         env.put("GIT_COMMITTER_NAME", "Agent");
         env.put("GIT_COMMITTER_EMAIL", "agent@example.com");
-        String date = "2026-02-16T09:" + String.format(java.util.Locale.ROOT, "%02d", tick++ % 60) + ":00Z";
+        String date = this.date != null ? this.date
+                : "2026-02-16T09:" + String.format(java.util.Locale.ROOT, "%02d", tick++ % 60) + ":00Z";
         env.put("GIT_AUTHOR_DATE", date);
         env.put("GIT_COMMITTER_DATE", date);
         env.put("LC_ALL", "C");

@@ -85,7 +85,7 @@ class DerivedFilesTest {
     @Test
     void checkLintsGovernsAndFindsStaleDashboards() throws Exception {
         Atomizer.dashboards(repo.dir(), null);
-        repo.git("add", "shared/dashboards");
+        repo.git("add", "shared");
         repo.commit("dashboards");
         Atomizer atomizer = Atomizer.open(Workspace.discover(repo.dir()), Map.of(), repo.dir());
         assertThat(atomizer.check(Map.of()).diagnostics()).isEmpty();
@@ -95,7 +95,8 @@ class DerivedFilesTest {
         assertThat(atomizer.check(Map.of()).diagnostics()).extracting(d -> d.path() + " " + d.rule())
                 .containsExactly("shared/dashboards/exec-summary.md generated-stale",
                         "shared/dashboards/operations.md generated-stale",
-                        "shared/dashboards/technical.md generated-stale");
+                        "shared/dashboards/technical.md generated-stale",
+                        "shared/kpi/metrics.md generated-stale");
         repo.write(LOG, repo.read(LOG).replace("Gate passed.", "Gate passed!"));
         assertThat(atomizer.check(Map.of()).diagnostics()).extracting(d -> d.path() + " " + d.rule())
                 .contains(LOG + " append-only");
@@ -105,7 +106,7 @@ class DerivedFilesTest {
         var warn = Atomizer.open(Workspace.discover(repo.dir()),
                 Map.of("generated-stale", dev.atomizer.lint.Severity.WARNING), repo.dir()).check(Map.of());
         assertThat(warn.summary().errors()).isZero();
-        assertThat(warn.summary().warnings()).isEqualTo(3);
+        assertThat(warn.summary().warnings()).isEqualTo(4);
         assertThat(new String(Derived.generate(Sources.workingTree(repo.dir()), null).get(ExecSummary.PATH),
                 StandardCharsets.UTF_8)).contains("as of 2026-02-16 10:00");
     }

@@ -1,0 +1,148 @@
+package dev.atomizer.derive;
+
+import dev.atomizer.AtomizerException;
+import dev.atomizer.state.Entry;
+import dev.atomizer.state.Format;
+import dev.atomizer.state.LogState;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The seed's gates G1–G6. Sign-offs are {@code milestone} entries carrying {@code gate=Gn}; G2, G4,
+ * G5 and G6 are also computed from the log, the weekly KPIs and the repository's files.
+ *
+ * @param id       G1 … G6
+ * @param passed   passed (computed, or signed off where only a person can judge)
+ * @param evidence what decided it
+ */
+public record Gates(String id, String name, boolean passed, String evidence) {
+
+    /** Every gate, in order. {@code weeks} are the KPI rows, newest first. */
+    public static List<Gates> of(Sources s, List<Kpis.Week> weeks) {
+        LogState log = s.log();
+        List<Gates> out = new ArrayList<>();
+        out.add(signOff(log, "G1", "Schema approved", "Antoine signs off the data contracts and layout"));
+        out.add(computed(log, "G2", "Logging stable", g2(s)));
+        out.add(signOff(log, "G3", "Exec dashboard valid", "Antoine confirms the exec summary matches his view"));
+        out.add(computed(log, "G4", "Full dashboards live", g4(s, weeks)));
+        out.add(computed(log, "G5", "Reports automated", g5(s, weeks)));
+        out.add(computed(log, "G6", "System mature", g6(weeks)));
+        return out;
+    }
+
+    private static Entry milestone(LogState log, String gate) {
+        for (Entry e : log.entries()) {
+            if (e.event().equals("milestone") && gate.equals(e.metric("gate")) && e.is(Entry.COMPLETED)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static Gates signOff(LogState log, String id, String name, String who) {
+        Entry e = milestone(log, id);
+        return e == null ? new Gates(id, name, false, "no sign-off yet (" + who + "; a milestone entry with gate=" + id + ")")
+                : new Gates(id, name, true, "signed off " + Format.timestamp(e.time()) + " by " + e.agent()
+                        + " (log line " + e.line() + ")");
+    }
+
+    /** A computed criterion; a sign-off milestone is shown beside it. */
+    private static Gates computed(LogState log, String id, String name, String[] result) {
+        Entry e = milestone(log, id);
+        String evidence = result[1] + (e == null ? "" : "; milestone " + Format.timestamp(e.time()) + " by " + e.agent());
+        return new Gates(id, name, result[0] != null, evidence);
+    }
+
+    /** G2: a 48 h window ending at a day's end with ≥ 95% compliant entries from every agent active that week. */
+    private static String[] g2(Sources s) {
+        LogState log = s.log();
+        if (log.asOf() == null) {
+            return new String[] {null, "no entries yet"};
+        }
+        Kpis k = new Kpis(s, 0);
+        LocalDate first = log.entries().stream().map(Entry::time).min(LocalDateTime::compareTo).get().toLocalDate();
+        for (LocalDate d = first.plusDays(1); !d.isAfter(log.asOf().toLocalDate()); d = d.plusDays(1)) {
+            LocalDateTime end = d.plusDays(1).atStartOfDay();
+            LocalDateTime from = end.minusHours(48);
+            Set<String> active = new HashSet<>();
+            Set<String> logged = new HashSet<>();
+            int n = 0;
+            int ok = 0;
+            for (Entry e : log.entries()) {
+                if (!e.time().isBefore(end.minusDays(7)) && e.time().isBefore(end)) {
+                    active.add(e.agent());
+                }
+                if (!e.time().isBefore(from) && e.time().isBefore(end)) {
+                    logged.add(e.agent());
+                    n++;
+                    ok += k.compliant(e) ? 1 : 0;
+                }
+            }
+            if (n > 0 && ok * 100L >= 95L * n && logged.containsAll(active)) {
+                return new String[] {"", "48 h to " + Format.date(d) + " 24:00: " + Format.percent(ok, n)
+                        + " of " + n + " entries compliant, all " + active.size() + " active agents logging"};
+            }
+        }
+        return new String[] {null, "no 48 h window yet with ≥ 95% compliant entries from every active agent"};
+    }
+
+    /**
+     * G4: K1 met in the last complete week (the three dashboards are regenerated with this file,
+     * so their presence proves nothing: freshness is the criterion).
+     */
+    private static String[] g4(Sources s, List<Kpis.Week> weeks) {
+        Kpis.Week last = weeks.stream().filter(w -> !w.partial()).findFirst().orElse(null);
+        if (last == null) {
+            return new String[] {null, "no complete week yet"};
+        }
+        Kpis.Value k1 = last.values().get("K1");
+        if (!Boolean.TRUE.equals(k1.met())) {
+            return new String[] {null, "K1 in " + last.id() + ": " + k1.text()};
+        }
+        return new String[] {"", "dashboards regenerated within " + k1.text() + " of every log commit in " + last.id()};
+    }
+
+    /** G5: weekly reports present for two consecutive complete weeks. */
+    private static String[] g5(Sources s, List<Kpis.Week> weeks) {
+        String previous = null;
+        for (Kpis.Week w : weeks) {
+            if (w.partial()) {
+                continue;
+            }
+            boolean present = read(s, "shared/reports/weekly/" + w.id() + "-report.md") != null;
+            if (present && previous != null) {
+                return new String[] {"", "weekly reports " + w.id() + " and " + previous + " present"};
+            }
+            previous = present ? w.id() : null;
+        }
+        return new String[] {null, "no two consecutive weekly reports in shared/reports/weekly/"};
+    }
+
+    /** G6: every KPI measured and met in two consecutive complete weeks. */
+    private static String[] g6(List<Kpis.Week> weeks) {
+        Kpis.Week newer = null;
+        for (Kpis.Week w : weeks) {
+            if (w.partial()) {
+                continue;
+            }
+            if (newer != null && newer.allMet() && w.allMet()) {
+                return new String[] {"", "all KPIs met in " + w.id() + " and " + newer.id()};
+            }
+            newer = w;
+        }
+        return new String[] {null, "not every KPI measured and met in two consecutive weeks"};
+    }
+
+    private static byte[] read(Sources s, String path) {
+        try {
+            return s.read(path);
+        } catch (AtomizerException e) {
+            return null;
+        }
+    }
+
+}

@@ -1,0 +1,321 @@
+package dev.atomizer.derive;
+
+import dev.atomizer.git.History;
+import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.lint.Linter;
+import dev.atomizer.lint.Severities;
+import dev.atomizer.lint.Severity;
+import dev.atomizer.state.Entry;
+import dev.atomizer.state.Format;
+import dev.atomizer.state.LogState;
+import dev.atomizer.state.ProjectHealth;
+import dev.atomizer.state.Track;
+import dev.atomizer.status.StatusFile;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.DateTimeException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The seed's KPIs K1–K8, week by week (ISO weeks; the as-of's week is partial), computed from the
+ * log, PROJECT_STATUS.md and, where given, the git history behind the files.
+ */
+public final class Kpis {
+
+    /** One KPI's value in one week: its text, and whether its target is met (null: not measurable). */
+    public record Value(String text, Boolean met) {
+        static Value na(String why) {
+            return new Value(why, null);
+        }
+    }
+
+    /** One week's row. */
+    public record Week(LocalDate monday, boolean partial, Map<String, Value> values) {
+        public String id() {
+            return Format.isoWeek(monday);
+        }
+
+        /** Every KPI measured and met. */
+        public boolean allMet() {
+            return values.values().stream().allMatch(v -> Boolean.TRUE.equals(v.met()));
+        }
+    }
+
+    public static final List<String> IDS = List.of("K1", "K2", "K3", "K4", "K5", "K6", "K7", "K8");
+    static final Duration K1_TARGET = Duration.ofHours(1);
+    static final Duration K5_TARGET = Duration.ofHours(48);
+    static final BigDecimal K8_TARGET = new BigDecimal("2.00");
+    static final String DEFAULT_DUE = "Friday 17:00 America/New_York";
+
+    private final Sources s;
+    private final LogState log;
+    private final Set<Integer> failing = new HashSet<>();
+    private final int execLines;
+
+    Kpis(Sources s, int execLines) {
+        this.s = s;
+        this.log = s.log();
+        this.execLines = execLines;
+        lint();
+    }
+
+    /** The weekly rows, newest first: the as-of's week and up to {@code count - 1} weeks before it, not before the first entry. */
+    public static List<Week> weeks(Sources s, int count) {
+        if (s.log().asOf() == null) {
+            return List.of();
+        }
+        int lines = (int) new ExecSummary().render(s).lines().count();
+        Kpis k = new Kpis(s, lines);
+        LocalDate current = Window.weekStart(s.log().asOf().toLocalDate());
+        LocalDate first = Window.weekStart(s.log().entries().stream().map(Entry::time).min(LocalDateTime::compareTo)
+                .orElse(s.log().asOf()).toLocalDate());
+        List<Week> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            LocalDate monday = current.minusWeeks(i);
+            if (monday.isBefore(first)) {
+                break;
+            }
+            out.add(k.week(monday, i == 0));
+        }
+        return out;
+    }
+
+    private void lint() {
+        if (s.logBytes().length == 0) {
+            return;
+        }
+        Linter linter = new Linter(s.contract(), s.status().projects().isEmpty() ? null
+                : s.status().projects().stream().map(StatusFile.Project::slug).collect(java.util.stream.Collectors.toSet()),
+                Severities.of(s.contract().severities()));
+        try {
+            linter.lint(log.source(), new ByteArrayInputStream(s.logBytes()), (Diagnostic d) -> {
+                if (d.severity() == Severity.ERROR) {
+                    failing.add(log.headingOf(d.line()));
+                }
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory log", e);
+        }
+    }
+
+    private Week week(LocalDate monday, boolean partial) {
+        LocalDateTime from = monday.atStartOfDay();
+        // a complete week ends at the next Monday 00:00 (exclusive); the partial one at the as-of (inclusive)
+        LocalDateTime end = partial ? log.asOf().plusNanos(1) : monday.plusWeeks(1).atStartOfDay();
+        List<Entry> in = new ArrayList<>();
+        for (Entry e : log.entries()) {
+            if (!e.time().isBefore(from) && e.time().isBefore(end)) {
+                in.add(e);
+            }
+        }
+        Map<String, Value> v = new LinkedHashMap<>();
+        v.put("K1", freshness(from, end, partial));
+        v.put("K2", compliance(in));
+        v.put("K3", partial ? Value.na("week not over") : reportOnTime(monday));
+        v.put("K4", partial ? new Value(execLines + " lines", execLines <= ExecSummary.MAX_LINES)
+                : Value.na("–"));
+        v.put("K5", backlog(end));
+        v.put("K6", partial ? surprises() : Value.na("–"));
+        v.put("K7", errorRate(in));
+        v.put("K8", cost(in));
+        return new Week(monday, partial, v);
+    }
+
+    /**
+     * K1: for each commit of the week that changed the log, the time until a commit (in the same
+     * week) changed the exec summary; the worst of the week. Only complete weeks: commits made
+     * later never change a week's value, so the file stays true once committed.
+     */
+    private Value freshness(LocalDateTime from, LocalDateTime end, boolean partial) {
+        History h = s.history();
+        if (h == null) {
+            return Value.na("no git history");
+        }
+        if (partial) {
+            return Value.na("week not over");
+        }
+        Duration worst = null;
+        int never = 0;
+        List<History.Commit> commits = h.commits();
+        for (int i = 0; i < commits.size(); i++) {
+            History.Commit c = commits.get(i);
+            LocalDateTime t = LocalDateTime.ofInstant(c.time(), ZoneOffset.UTC);
+            if (!c.paths().contains(dev.atomizer.Workspace.LOG) || t.isBefore(from) || !t.isBefore(end)) {
+                continue;
+            }
+            Duration lag = null;
+            for (int j = i; j < commits.size(); j++) {
+                History.Commit d = commits.get(j);
+                if (!LocalDateTime.ofInstant(d.time(), ZoneOffset.UTC).isBefore(end)) {
+                    break;
+                }
+                if (d.paths().contains(ExecSummary.PATH)) {
+                    lag = Duration.between(c.time(), d.time());
+                    break;
+                }
+            }
+            if (lag == null) {
+                never++;
+            } else if (worst == null || lag.compareTo(worst) > 0) {
+                worst = lag.isNegative() ? Duration.ZERO : lag;
+            }
+        }
+        if (never > 0) {
+            return new Value(never + " log commit" + (never == 1 ? "" : "s") + " never followed by a regeneration", false);
+        }
+        if (worst == null) {
+            return Value.na("no log commits");
+        }
+        return new Value(Format.age(worst), worst.compareTo(K1_TARGET) <= 0);
+    }
+
+    /** Whether an entry has no error diagnostic. */
+    boolean compliant(Entry e) {
+        return !failing.contains(e.line());
+    }
+
+    /** K2: entries of the week without an error, of all the week's entries. */
+    private Value compliance(List<Entry> in) {
+        if (in.isEmpty()) {
+            return Value.na("no entries");
+        }
+        long ok = in.stream().filter(e -> !failing.contains(e.line())).count();
+        return new Value(Format.percent(ok, in.size(), 1) + " of " + in.size(), ok * 100 >= 95L * in.size());
+    }
+
+    /** K3: the week's report committed by Friday 17:00 of that week in the configured zone. */
+    private Value reportOnTime(LocalDate monday) {
+        String path = "shared/reports/weekly/" + Format.isoWeek(monday) + "-report.md";
+        Instant due;
+        try {
+            due = due(monday);
+        } catch (DateTimeException | IllegalArgumentException e) {
+            return Value.na("bad 'Weekly report due' setting");
+        }
+        History h = s.history();
+        if (h != null) {
+            for (History.Commit c : h.commits()) {
+                if (c.paths().contains(path)) {
+                    Duration late = Duration.between(due, c.time());
+                    return late.isNegative() || late.isZero() ? new Value("on time", true)
+                            : new Value(Format.age(late) + " late", false);
+                }
+            }
+        }
+        byte[] present;
+        try {
+            present = s.read(path);
+        } catch (dev.atomizer.AtomizerException e) {
+            present = null;
+        }
+        if (present == null) {
+            return new Value("missing", false);
+        }
+        return Value.na(h == null ? "present; no git history" : "present, not committed");
+    }
+
+    /** "Friday 17:00 America/New_York" from the Settings table, as an instant in the week of {@code monday}. */
+    Instant due(LocalDate monday) {
+        String setting = s.status().settings().getOrDefault("weekly report due", DEFAULT_DUE).strip();
+        String[] parts = setting.split("\\s+");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException(setting);
+        }
+        DayOfWeek day = DayOfWeek.valueOf(parts[0].toUpperCase(Locale.ROOT));
+        LocalTime time = LocalTime.parse(parts[1]);
+        ZoneId zone = ZoneId.of(parts[2]);
+        return monday.plusDays(day.ordinal()).atTime(time).atZone(zone).toInstant();
+    }
+
+    /** K5: the oldest decision still open at the end of the week. */
+    private Value backlog(LocalDateTime end) {
+        Duration worst = null;
+        for (Track t : log.decisions()) {
+            if (!t.since().isBefore(end)) {
+                continue;
+            }
+            Entry state = null;
+            for (Entry e : t.entries()) {
+                if (e.time().isBefore(end)) {
+                    state = e;
+                }
+            }
+            if (state != null && !state.is(Entry.COMPLETED) && !state.is(Entry.FAILED)) {
+                Duration age = Duration.between(t.since(), end.getNano() == 1 ? end.minusNanos(1) : end);
+                if (worst == null || age.compareTo(worst) > 0) {
+                    worst = age;
+                }
+            }
+        }
+        return worst == null ? new Value("none open", true)
+                : new Value(Format.age(worst), worst.compareTo(K5_TARGET) <= 0);
+    }
+
+    /** K6: projects PROJECT_STATUS.md declares better than the log shows (Green over Amber or Red, Amber over Red). */
+    private Value surprises() {
+        if (!s.status().present()) {
+            return Value.na("no PROJECT_STATUS.md");
+        }
+        List<String> names = new ArrayList<>();
+        for (ProjectHealth p : ProjectHealth.of(log, s.status())) {
+            if (p.declared() != null && p.derived() != null && p.declared().ordinal() < p.derived().ordinal()) {
+                names.add(p.slug());
+            }
+        }
+        return new Value(names.isEmpty() ? "0" : names.size() + " (" + String.join(", ", names) + ")", names.isEmpty());
+    }
+
+    /** K7: the worst agent's share of error entries ({@code error} or status failed) in its entries of the week. */
+    private Value errorRate(List<Entry> in) {
+        Map<String, int[]> byAgent = new HashMap<>();
+        for (Entry e : in) {
+            int[] c = byAgent.computeIfAbsent(e.agent(), k -> new int[2]);
+            c[0]++;
+            if (Operations.isError(e)) {
+                c[1]++;
+            }
+        }
+        String worst = null;
+        double rate = -1;
+        for (Map.Entry<String, int[]> a : new java.util.TreeMap<>(byAgent).entrySet()) {
+            double r = a.getValue()[1] / (double) a.getValue()[0];
+            if (r > rate) {
+                rate = r;
+                worst = a.getKey();
+            }
+        }
+        if (worst == null) {
+            return Value.na("no entries");
+        }
+        int[] c = byAgent.get(worst);
+        return new Value(Format.percent(c[1], c[0], 1) + " (" + worst + ")", c[1] * 100L <= 5L * c[0]);
+    }
+
+    /** K8: cost_usd of entries tagged {@code generation=} (dashboards and report work). */
+    private Value cost(List<Entry> in) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Entry e : in) {
+            BigDecimal c = e.decimal("cost_usd");
+            if (e.metric("generation") != null && c != null) {
+                sum = sum.add(c);
+            }
+        }
+        return new Value(Format.usd(sum), sum.compareTo(K8_TARGET) <= 0);
+    }
+}
