@@ -138,6 +138,15 @@ public final class Atomizer {
         }
     }
 
+    /** The gates G1–G6 of the repository at {@code root}, from its working tree and git history. */
+    public static List<dev.atomizer.derive.Gates> gates(Path root) throws AtomizerException {
+        try (Sourced s = sourced(root, false)) {
+            Sources sources = Sources.read(s.files(), null);
+            return dev.atomizer.derive.Gates.of(sources,
+                    dev.atomizer.derive.Kpis.weeks(sources, dev.atomizer.derive.KpiMetrics.WEEKS));
+        }
+    }
+
     /** The derived files of the working tree that differ from a regeneration (missing ones included). */
     public static List<String> staleDerived(Path root) throws AtomizerException {
         try (Sourced s = sourced(root, true)) {
@@ -163,10 +172,10 @@ public final class Atomizer {
 
     private static Sourced sourced(Path root, boolean asCommitted) throws AtomizerException {
         Tree files = Sources.workingTree(root);
-        if (!java.nio.file.Files.exists(root.resolve(".git"))) {
+        GitRepo git = openGit(root);
+        if (git == null) {
             return new Sourced(files, null);
         }
-        GitRepo git = GitRepo.open(root);
         String rev = "HEAD";
         try {
             String kpi = dev.atomizer.derive.KpiMetrics.PATH;
@@ -191,8 +200,9 @@ public final class Atomizer {
         List<Diagnostic> all = new ArrayList<>();
         FileSummary summary = lint(workspace.log(), all::add);
         Path root = workspace.root();
-        if (java.nio.file.Files.exists(root.resolve(".git"))) {
-            try (GitRepo git = GitRepo.open(root)) {
+        GitRepo opened = openGit(root);
+        if (opened != null) {
+            try (GitRepo git = opened) {
                 GitChecks.Result r = GitChecks.workingTree(git, overrides, Derived.files());
                 all.addAll(r.diagnostics());
                 summary = summary.plus(r.summary());
@@ -210,6 +220,21 @@ public final class Atomizer {
         }
         all.sort(Diagnostic.ORDER);
         return new LintResult(List.copyOf(all), summary);
+    }
+
+    /**
+     * The git repository whose work tree is {@code root}, or null when root is not one (no
+     * {@code .git}, or one git cannot open): git's checks and history are then left out.
+     */
+    private static GitRepo openGit(Path root) {
+        if (!java.nio.file.Files.exists(root.resolve(".git"))) {
+            return null;
+        }
+        try {
+            return GitRepo.open(root);
+        } catch (AtomizerException notARepository) {
+            return null;
+        }
     }
 
     /** What a lint of several files found. */

@@ -111,4 +111,30 @@ final class DerivedCommands {
             return r.summary().errors() > 0 ? Main.VIOLATIONS : Main.OK;
         }
     }
+
+    @Command(name = "gates", mixinStandardHelpOptions = true,
+            description = {"Show the rollout gates G1-G6: sign-offs (milestone entries with gate=Gn) and the",
+                    "criteria computed from the log, the KPIs and the git history. Exit 0 whatever their state."})
+    static final class GatesCommand implements Callable<Integer> {
+        private final Main main;
+
+        GatesCommand(Main main) {
+            this.main = main;
+        }
+
+        @Override
+        public Integer call() throws AtomizerException {
+            Workspace ws = Workspace.discover(main.cwd);
+            int passed = 0;
+            List<dev.atomizer.derive.Gates> gates = Atomizer.gates(ws.root());
+            for (dev.atomizer.derive.Gates g : gates) {
+                main.out.println(g.id() + "  " + (g.passed() ? "passed" : "open  ") + "  " + g.name() + ": "
+                        + g.evidence());
+                passed += g.passed() ? 1 : 0;
+            }
+            main.out.flush();
+            main.err.println("atomizer: " + passed + " of " + gates.size() + " gates passed");
+            return Main.OK;
+        }
+    }
 }

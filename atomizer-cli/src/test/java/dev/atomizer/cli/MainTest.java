@@ -190,4 +190,28 @@ class MainTest {
         assertThat(run(root, "--version")).isZero();
         assertThat(out).startsWith("atomizer ");
     }
+
+    @Test
+    void dashboardsCheckAndGates() throws Exception {
+        Files.writeString(log, GOOD);
+        assertThat(run(root, "dashboards")).isZero();
+        assertThat(err).contains("wrote shared/dashboards/exec-summary.md").contains("wrote shared/kpi/metrics.md")
+                .endsWith("4 derived files, 4 written, 0 unchanged\n");
+        assertThat(root.resolve("shared/dashboards/technical.md")).exists();
+        assertThat(run(root, "check")).isZero();
+        assertThat(run(root, "dashboards")).isZero();
+        assertThat(err).endsWith("4 derived files, 0 written, 4 unchanged\n");
+        Files.writeString(root.resolve("shared/dashboards/operations.md"), "edited\n");
+        assertThat(run(root, "check")).isEqualTo(1);
+        assertThat(out).contains("shared/dashboards/operations.md:1:1: error [generated-stale]");
+        assertThat(run(root, "check", "--rule", "generated-stale=warning")).isZero();
+        assertThat(run(root, "gates")).isZero();
+        assertThat(out).startsWith("G1  open    Schema approved: no sign-off yet");
+        assertThat(err).contains("gates passed");
+        assertThat(run(root, "dashboards", "--as-of", "yesterday")).isEqualTo(2);
+        assertThat(err).isEqualTo("atomizer: --as-of 'yesterday' is not 'YYYY-MM-DD HH:MM'\n");
+        Files.writeString(root.resolve("shared/PROJECT_STATUS.md"), "## Risks\n\n| Risk | Impact | Likelihood |\n|---|---|---|\n| x | Huge | Low |\n");
+        assertThat(run(root, "dashboards")).isEqualTo(2);
+        assertThat(err).contains("shared/PROJECT_STATUS.md:5:1: error [config] Impact 'Huge' of risk 'x'");
+    }
 }

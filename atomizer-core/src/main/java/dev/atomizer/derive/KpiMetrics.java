@@ -8,7 +8,7 @@ import java.util.List;
 public final class KpiMetrics implements Artifact {
 
     public static final String PATH = "shared/kpi/metrics.md";
-    static final int WEEKS = 8;
+    public static final int WEEKS = 8;
 
     @Override
     public String path() {
