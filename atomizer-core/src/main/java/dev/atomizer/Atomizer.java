@@ -237,6 +237,16 @@ public final class Atomizer {
         }
     }
 
+    /**
+     * The Auditor summary of a pull request (markdown, under 1 MiB): the verdict, the violations
+     * {@code verified} holds with their commits, protected paths and their approvals, status moves,
+     * the entries added, the commits, the freshness of derived files. See {@link dev.atomizer.audit.Audit}.
+     */
+    public static String auditorSummary(GitRepo git, String base, String head, GitChecks.Result verified)
+            throws AtomizerException {
+        return dev.atomizer.audit.AuditSummary.render(dev.atomizer.audit.Audit.of(git, base, head, verified));
+    }
+
     /** What a lint of several files found. */
     public record LintResult(List<Diagnostic> diagnostics, FileSummary summary) {
     }

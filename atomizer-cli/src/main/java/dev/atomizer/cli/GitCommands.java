@@ -1,7 +1,9 @@
 package dev.atomizer.cli;
 
+import dev.atomizer.Atomizer;
 import dev.atomizer.AtomizerException;
 import dev.atomizer.Workspace;
+import dev.atomizer.audit.StepSummary;
 import dev.atomizer.contract.ContractLoader;
 import dev.atomizer.git.GitRepo;
 import dev.atomizer.governance.GitChecks;
@@ -96,6 +98,11 @@ final class GitCommands {
             throw new AtomizerException("cannot write output: " + e.getMessage(), e);
         }
         out.flush();
+        return verdict(r, err, verdict, fix);
+    }
+
+    /** The exit code of a check, with one line on stderr when it failed. */
+    static int verdict(GitChecks.Result r, PrintStream err, String verdict, String fix) {
         if (r.failed()) {
             err.println("atomizer: " + verdict + " (" + r.summary().errors() + " error"
                     + (r.summary().errors() == 1 ? "" : "s") + "): " + fix);
@@ -179,7 +186,9 @@ final class GitCommands {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = {"Re-check every commit of a range, as CI does (hooks can be skipped with --no-verify).",
                     "Each non-merge commit is checked against its parent with its own trailers;",
-                    "merges only for what they add beyond their parents."})
+                    "merges only for what they add beyond their parents.",
+                    "--format markdown prints the Auditor summary of the range; --format github prints",
+                    "annotations and, when GITHUB_STEP_SUMMARY is set, appends the Auditor summary to that file."})
     static final class Verify implements Callable<Integer> {
         private final Main main;
 
@@ -207,8 +216,19 @@ final class GitCommands {
                 int[] commits = new int[1];
                 GitChecks.Result r = GitChecks.verify(git, base, head, options.severities(), dev.atomizer.derive.Derived.files(),
                         c -> commits[0]++);
-                int code = report(r, main.out, main.err, format, git.workTree(), "verification failed",
-                        "each message names the commit; fix with a new commit (history is not rewritten)");
+                String fix = "each message names the commit; fix with a new commit (history is not rewritten)";
+                if ("markdown".equals(format)) {
+                    // for people: the Auditor summary rather than a bare table of diagnostics
+                    main.out.print(Atomizer.auditorSummary(git, base, head, r));
+                    main.out.flush();
+                    return verdict(r, main.err, "verification failed", fix);
+                }
+                int code = report(r, main.out, main.err, format, git.workTree(), "verification failed", fix);
+                Path stepSummary = StepSummary.file(main.env, main.cwd);
+                if ("github".equals(format) && stepSummary != null) {
+                    // the job summary the Auditor reads beside the annotations
+                    StepSummary.append(stepSummary, Atomizer.auditorSummary(git, base, head, r));
+                }
                 if ("text".equals(format)) {
                     main.err.println("verified " + commits[0] + " commit" + (commits[0] == 1 ? "" : "s") + " of "
                             + base + ".." + head + ": " + TextFormatter.summaryLine(r.summary()));

@@ -35,11 +35,14 @@ public final class Main implements Runnable {
     final Path cwd;
     final PrintStream out;
     final PrintStream err;
+    /** The environment the command sees (GITHUB_STEP_SUMMARY for verify --format github). */
+    final java.util.Map<String, String> env;
 
-    Main(Path cwd, PrintStream out, PrintStream err) {
+    Main(Path cwd, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
         this.cwd = cwd.toAbsolutePath().normalize();
         this.out = out;
         this.err = err;
+        this.env = env;
     }
 
     public static void main(String[] args) {
@@ -47,13 +50,18 @@ public final class Main implements Runnable {
                 StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 StandardCharsets.UTF_8);
-        int code = run(args, Path.of("").toAbsolutePath(), out, err);
+        int code = run(args, Path.of("").toAbsolutePath(), out, err, System.getenv());
         out.flush();
         System.exit(code);
     }
 
-    /** Runs one command line; never throws, never prints a stack trace. */
+    /** Runs one command line in an empty environment (as tests want it); never throws, never prints a stack trace. */
     public static int run(String[] args, Path cwd, PrintStream out, PrintStream err) {
+        return run(args, cwd, out, err, java.util.Map.of());
+    }
+
+    /** Runs one command line seeing {@code env} as its environment; never throws, never prints a stack trace. */
+    public static int run(String[] args, Path cwd, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
         try {
             // the hooks run at every commit: no command-line framework on their path
             if (args.length == 1 && "pre-commit".equals(args[0])) {
@@ -65,15 +73,16 @@ public final class Main implements Runnable {
             if (args.length == 2 && "commit-msg".equals(args[0]) && !args[1].startsWith("-")) {
                 return GitCommands.commitMsg(cwd, Path.of(args[1]), out, err, java.util.Map.of());
             }
-            return execute(args, cwd, out, err);
+            return execute(args, cwd, out, err, env);
         } catch (RuntimeException | Error e) {
             err.println("atomizer: internal error: " + e + " (please report it with the command you ran)");
             return USAGE;
         }
     }
 
-    private static int execute(String[] args, Path cwd, PrintStream out, PrintStream err) {
-        Main main = new Main(cwd, out, err);
+    private static int execute(String[] args, Path cwd, PrintStream out, PrintStream err,
+                               java.util.Map<String, String> env) {
+        Main main = new Main(cwd, out, err, env);
         CommandLine cl = new CommandLine(main, new Factory(main));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));

@@ -113,6 +113,59 @@ class FormatOptionTest {
         assertWellFormed(format, out);
     }
 
+    int run(Path cwd, java.util.Map<String, String> env, String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = Main.run(args, cwd, new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8), env);
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        assertThat(err).doesNotContain("\tat ").doesNotContain("Exception");
+        return code;
+    }
+
+    @Test
+    void verifyMarkdownIsTheAuditorSummaryAndGithubAppendsItToTheStepSummary() throws Exception {
+        GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+        String base = repo.commit("shared/project_log.md", MainTest.GOOD);
+        String bad = "\n## [2026-02-17 09:00] manager | bracket-topopt | milestone\n\n**Status:** done\n"
+                + "**Summary:** Later.\n\n---\n";
+        repo.commit("shared/project_log.md", MainTest.GOOD + bad);
+
+        assertThat(run(repo.dir(), "verify", "--base", base, "--format", "markdown")).isEqualTo(1);
+        String summary = out;
+        assertThat(summary).startsWith("## ❌ Do not merge: 1 error in 1 of 1 commit (status-invalid)")
+                .contains("| `status-invalid` | ❌ error | status 'done' is not one of")
+                .contains("### 📝 Entries added: 1");
+        assertThat(err).contains("verification failed (1 error)");
+
+        Path file = tmp.resolve("step-summary.md");
+        Files.writeString(file, "## Build\n\nearlier step\n");
+        assertThat(run(repo.dir(), java.util.Map.of("GITHUB_STEP_SUMMARY", file.toString()),
+                "verify", "--base", base, "--format", "github")).isEqualTo(1);
+        assertThat(out).startsWith("::error file=shared/project_log.md,line=").doesNotContain("## ");
+        assertThat(Files.readString(file)).isEqualTo("## Build\n\nearlier step\n\n" + summary);
+        // appended again, never truncated
+        assertThat(run(repo.dir(), java.util.Map.of("GITHUB_STEP_SUMMARY", file.toString()),
+                "verify", "--base", base, "--format", "github")).isEqualTo(1);
+        assertThat(Files.readString(file)).isEqualTo("## Build\n\nearlier step\n\n" + summary + "\n" + summary);
+        // without the variable nothing is written anywhere; text and sarif never write it
+        assertThat(run(repo.dir(), java.util.Map.of("GITHUB_STEP_SUMMARY", file.toString()),
+                "verify", "--base", base, "--format", "sarif")).isEqualTo(1);
+        assertThat(Files.readString(file)).isEqualTo("## Build\n\nearlier step\n\n" + summary + "\n" + summary);
+
+        Path unwritable = tmp.resolve("missing/step-summary.md");
+        assertThat(run(repo.dir(), java.util.Map.of("GITHUB_STEP_SUMMARY", unwritable.toString()),
+                "verify", "--base", base, "--format", "github")).isEqualTo(2);
+        assertThat(out).startsWith("::error "); // the annotations are out before the summary fails
+        assertThat(err).endsWith("atomizer: cannot append the Auditor summary to $GITHUB_STEP_SUMMARY (" + unwritable
+                + "): its folder does not exist; check that the path is a writable file\n");
+
+        assertThat(run(repo.dir(), java.util.Map.of("GITHUB_STEP_SUMMARY", file.toString()),
+                "verify", "--base", "HEAD", "--format", "markdown")).isZero();
+        assertThat(out).startsWith("## ✅ Merge: nothing to check, `HEAD..HEAD` has no commits");
+    }
+
     static void assertWellFormed(String format, String out) throws Exception {
         switch (format) {
             case "json", "sarif" -> {
@@ -128,7 +181,8 @@ class FormatOptionTest {
                 }
             }
             case "github" -> assertThat(out.lines().reduce((a, b) -> b).orElse("")).startsWith("atomizer: ");
-            case "markdown" -> assertThat(out).startsWith("## Atomizer\n\n");
+            // lint and pre-commit: the diagnostics report; verify: the Auditor summary, verdict first
+            case "markdown" -> assertThat(out).matches("(?s)## (Atomizer\n\n|✅ Merge: |❌ Do not merge: ).*");
             default -> assertThat(out.lines()).allMatch(l -> l.matches("[^:]+:\\d+:\\d+: (error|warning) \\[[a-z-]+\\] .*"));
         }
     }

@@ -210,6 +210,16 @@ public final class GitRepo implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The full id of the commit {@code rev} names (a sha, a branch, a tag, {@code HEAD~2}); the
+     * same one-line errors as {@link #range} for an unknown revision or a shallow clone.
+     *
+     * @param what how the revision is named in errors ("base", "head")
+     */
+    public String commitId(String rev, String what) throws AtomizerException {
+        return resolveCommit(rev, what).name();
+    }
+
     /** What commit {@code id} changed against its parent number {@code parent} (0-based), or against nothing for a root commit. */
     public List<FileChange> changes(String id, int parent) throws AtomizerException {
         try (RevWalk walk = new RevWalk(reader)) {

@@ -101,6 +101,11 @@ public final class GitFixture {
 
     /** Runs git (or, when {@code args[0]} is an absolute path, that program) and returns what happened. */
     public Run run(String... args) throws IOException {
+        return run(Map.of(), args);
+    }
+
+    /** As {@link #run(String...)}, with {@code extra} set in the environment on top of the fixture's (e.g. GitHub Actions' variables). */
+    public Run run(Map<String, String> extra, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         if (!args[0].startsWith("/")) {
             cmd.add("git");
@@ -108,7 +113,8 @@ public final class GitFixture {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("GIT_"));
+        // nor GitHub Actions' variables of the build itself: a test must not write to the real job summary
+        env.keySet().removeIf(k -> k.startsWith("GIT_") || k.startsWith("GITHUB_"));
         env.put("HOME", home.toString());
         env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
         env.put("GIT_CONFIG_NOSYSTEM", "1");
@@ -122,6 +128,7 @@ public final class GitFixture {
         env.put("GIT_AUTHOR_DATE", date);
         env.put("GIT_COMMITTER_DATE", date);
         env.put("LC_ALL", "C");
+        env.putAll(extra);
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Path out = Files.createTempFile("git-out", ".txt");
         Path err = Files.createTempFile("git-err", ".txt");

@@ -12,8 +12,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** The official SARIF 2.1.0 schema (a copy in the test resources), as a validator. */
-final class SarifSchema {
+/**
+ * The official SARIF 2.1.0 schema (a copy in the test resources), as a validator. Public: the
+ * command line's end-to-end tests use it through the core test-jar.
+ */
+public final class SarifSchema {
 
     static final String RESOURCE = "/sarif/sarif-schema-2.1.0.json";
 
@@ -33,7 +36,7 @@ final class SarifSchema {
     }
 
     /** The schema's complaints about {@code json}: empty when it is valid SARIF 2.1.0. */
-    static List<String> problems(String json) throws IOException {
+    public static List<String> problems(String json) throws IOException {
         JsonNode node = new ObjectMapper().readTree(json);
         return SCHEMA.validate(node).stream().map(ValidationMessage::toString).sorted().toList();
     }

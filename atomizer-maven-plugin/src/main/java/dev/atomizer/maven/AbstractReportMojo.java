@@ -111,6 +111,15 @@ public abstract class AbstractReportMojo extends AbstractAtomizerMojo {
      * @param root the directory the diagnostics' paths are relative to
      */
     protected Report openReport(Path root) throws AtomizerException {
+        return openReport(root, null);
+    }
+
+    /**
+     * Opens the report with a formatter of the goal's own for the chosen format (verify's Auditor
+     * summary for markdown), or the format's usual one when {@code custom} is null.
+     */
+    protected Report openReport(Path root, java.util.function.Function<OutputStream, Formatter> custom)
+            throws AtomizerException {
         Formats.check(format);
         boolean text = "text".equals(format);
         if (output == null) {
@@ -123,14 +132,16 @@ public abstract class AbstractReportMojo extends AbstractAtomizerMojo {
                     flush(); // never close the console
                 }
             };
-            return new Report(Formats.create(format, console, root), console, null, false);
+            return new Report(custom != null ? custom.apply(console) : Formats.create(format, console, root), console,
+                    null, false);
         }
         try {
             Path target = output.toPath().toAbsolutePath();
             Files.createDirectories(target.getParent());
             Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
             OutputStream stream = new java.io.BufferedOutputStream(Files.newOutputStream(temp));
-            return new Report(Formats.create(format, stream, root), stream, temp, true);
+            return new Report(custom != null ? custom.apply(stream) : Formats.create(format, stream, root), stream, temp,
+                    true);
         } catch (IOException e) {
             throw new AtomizerException("cannot write the report " + output + ": " + e.getMessage(), e);
         }

@@ -1,16 +1,28 @@
 package dev.atomizer.maven;
 
+import dev.atomizer.Atomizer;
 import dev.atomizer.AtomizerException;
+import dev.atomizer.audit.StepSummary;
 import dev.atomizer.git.GitRepo;
 import dev.atomizer.governance.GitChecks;
+import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.lint.FileSummary;
+import dev.atomizer.render.Formatter;
 import dev.atomizer.render.TextFormatter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Re-checks every commit of a range, as CI must (hooks can be skipped with {@code --no-verify}):
- * each non-merge commit against its parent, with its own approval trailers.
+ * each non-merge commit against its parent, with its own approval trailers. With
+ * {@code format=markdown} the report is the Auditor summary of the range; with {@code format=github}
+ * the annotations are printed and, when {@code GITHUB_STEP_SUMMARY} is set (GitHub Actions), the
+ * Auditor summary is appended to that file.
  */
 @Mojo(name = "verify", threadSafe = true)
 public class VerifyMojo extends AbstractReportMojo {
@@ -24,6 +36,21 @@ public class VerifyMojo extends AbstractReportMojo {
     private String head;
 
 
+    /** A formatter that writes the finished Auditor summary and nothing per diagnostic (the log has those). */
+    private static Formatter summary(OutputStream stream, String markdown) {
+        return new Formatter() {
+            @Override
+            public void diagnostic(Diagnostic d) {
+                // the summary already holds every diagnostic
+            }
+
+            @Override
+            public void finish(FileSummary s) throws IOException {
+                stream.write(markdown.getBytes(StandardCharsets.UTF_8));
+            }
+        };
+    }
+
     @Override
     protected void process() throws AtomizerException, MojoFailureException {
         repositoryPaths(); // an unknown format fails before any work
@@ -33,13 +60,21 @@ public class VerifyMojo extends AbstractReportMojo {
                 commits[0]++;
                 getLog().debug("checking " + c.shortId() + " " + c.subject());
             });
-            try (Report report = openReport(git.workTree())) {
+            // markdown is for people: the Auditor summary of the range rather than a bare table
+            String audit = "markdown".equals(format) ? Atomizer.auditorSummary(git, base, head, r) : null;
+            try (Report report = openReport(git.workTree(), audit == null ? null : stream -> summary(stream, audit))) {
                 for (var d : r.diagnostics()) {
                     report.diagnostic(d);
                 }
                 report.finish(r.summary());
             } catch (java.io.IOException e) {
                 throw new AtomizerException("cannot write the report: " + e.getMessage(), e);
+            }
+            Path stepSummary = StepSummary.file(System.getenv(), Path.of("").toAbsolutePath());
+            if ("github".equals(format) && stepSummary != null) {
+                // the job summary the Auditor reads beside the annotations
+                StepSummary.append(stepSummary, Atomizer.auditorSummary(git, base, head, r));
+                getLog().info("Atomizer: Auditor summary appended to $" + StepSummary.VARIABLE);
             }
             String summary = "Atomizer: verified " + commits[0] + " commit" + (commits[0] == 1 ? "" : "s") + " of "
                     + base + ".." + head + ": " + TextFormatter.summaryLine(r.summary());

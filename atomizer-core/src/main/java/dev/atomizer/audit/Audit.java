@@ -1,0 +1,288 @@
+package dev.atomizer.audit;
+
+import dev.atomizer.AtomizerException;
+import dev.atomizer.Workspace;
+import dev.atomizer.contract.Contract;
+import dev.atomizer.contract.ContractLoader;
+import dev.atomizer.contract.GovernedPath;
+import dev.atomizer.contract.Policy;
+import dev.atomizer.derive.Derived;
+import dev.atomizer.git.CommitInfo;
+import dev.atomizer.git.FileChange;
+import dev.atomizer.git.GitRepo;
+import dev.atomizer.git.Tree;
+import dev.atomizer.governance.Approval;
+import dev.atomizer.governance.GitChecks;
+import dev.atomizer.governance.Policies;
+import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.lint.FileSummary;
+import dev.atomizer.state.Entry;
+import dev.atomizer.state.LogState;
+import dev.atomizer.state.ProjectHealth;
+import dev.atomizer.state.Track;
+import dev.atomizer.status.StatusFile;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the Auditor needs to know about a pull request, gathered from git: the commits of
+ * {@code base..head}, what {@code verify} found in each, the log entries the range appends, the
+ * protected paths it touches and by whose approval, how project status moves from the log at the
+ * base to the log at the head, and whether the derived files are fresh at the head. Facts only:
+ * {@link AuditSummary} writes them up.
+ *
+ * @param base             the base revision as given
+ * @param head             the head revision as given
+ * @param baseId           the base commit
+ * @param headId           the head commit
+ * @param commits          the range, oldest first
+ * @param findings         verify's diagnostics, each with its commit, in verify's order
+ * @param summary          verify's counts
+ * @param added            the entries the head's log has beyond the base's, in log order
+ * @param malformedAdded   entries the range appends whose heading is malformed (not in {@code added})
+ * @param protectedChanges changes to immutable, write-once and no-delete paths, commit by commit
+ * @param moves            every project known at the base or the head: the head's order, then the base's others
+ * @param asOfBefore       the moment the base's log describes (its newest entry), or null for an empty log
+ * @param asOfAfter        the moment the head's log describes, or null
+ * @param openedDecisions  decisions open at the head that were not open at the base
+ * @param resolvedDecisions decisions open at the base and closed at the head (as the head has them)
+ * @param newlyBlocked     work blocked at the head that was not blocked at the base
+ * @param unblocked        work blocked at the base and no longer at the head (as the head has it)
+ * @param stale            derived files that differ at the head from what the generator makes of the head's sources
+ * @param notes            what could not be read (a malformed PROJECT_STATUS.md at one end), said in the summary
+ */
+public record Audit(String base, String head, String baseId, String headId, List<CommitInfo> commits,
+                    List<Finding> findings, FileSummary summary, List<Entry> added, int malformedAdded,
+                    List<ProtectedChange> protectedChanges, List<StatusMove> moves,
+                    java.time.LocalDateTime asOfBefore, java.time.LocalDateTime asOfAfter,
+                    List<Track> openedDecisions, List<Track> resolvedDecisions, List<Track> newlyBlocked,
+                    List<Track> unblocked, List<String> stale, List<String> notes) {
+
+    public boolean failed() {
+        return summary.errors() > 0;
+    }
+
+    /**
+     * Gathers the audit of {@code base..head}, given what {@code verify} found there.
+     *
+     * @throws AtomizerException when git cannot be read or a log is not valid UTF-8
+     */
+    public static Audit of(GitRepo git, String base, String head, GitChecks.Result verified) throws AtomizerException {
+        String baseId = git.commitId(base, "base");
+        String headId = git.commitId(head, "head");
+        List<CommitInfo> commits = git.range(baseId, headId);
+        List<Finding> findings = new ArrayList<>();
+        for (Diagnostic d : verified.diagnostics()) {
+            findings.add(Finding.of(d, commits));
+        }
+        Tree before = git.files(baseId);
+        Tree after = git.files(headId);
+        List<String> notes = new ArrayList<>();
+        LogState logBefore = LogState.of(read(before, Workspace.LOG), Workspace.LOG, null);
+        LogState logAfter = LogState.of(read(after, Workspace.LOG), Workspace.LOG, null);
+        StatusFile statusBefore = status(before, "base", notes);
+        StatusFile statusAfter = status(after, "head", notes);
+
+        List<Track> opened = new ArrayList<>();
+        List<Track> resolved = new ArrayList<>();
+        Map<String, Track> decisionsBefore = byKey(logBefore.decisions());
+        for (Track t : logAfter.decisions()) {
+            Track was = decisionsBefore.get(key(t));
+            if (t.open() && (was == null || !was.open())) {
+                opened.add(t);
+            } else if (!t.open() && was != null && was.open()) {
+                resolved.add(t);
+            }
+        }
+        Map<String, Track> blockedBefore = byKey(logBefore.blocked());
+        Set<String> blockedAfter = byKey(logAfter.blocked()).keySet();
+        List<Track> newlyBlocked = new ArrayList<>();
+        for (Track t : logAfter.blocked()) {
+            if (!blockedBefore.containsKey(key(t))) {
+                newlyBlocked.add(t);
+            }
+        }
+        List<Track> unblocked = new ArrayList<>();
+        Map<String, Track> tracksAfter = byKey(logAfter.tracks());
+        for (Map.Entry<String, Track> b : blockedBefore.entrySet()) {
+            if (!blockedAfter.contains(b.getKey()) && tracksAfter.containsKey(b.getKey())) {
+                unblocked.add(tracksAfter.get(b.getKey()));
+            }
+        }
+
+        return new Audit(base, head, baseId, headId, commits, List.copyOf(findings), verified.summary(),
+                added(logBefore, logAfter), Math.max(0, logAfter.skipped() - logBefore.skipped()),
+                protectedChanges(git, commits),
+                moves(ProjectHealth.of(logBefore, statusBefore), ProjectHealth.of(logAfter, statusAfter)),
+                logBefore.asOf(), logAfter.asOf(), List.copyOf(opened), List.copyOf(resolved),
+                List.copyOf(newlyBlocked), List.copyOf(unblocked), stale(after, notes), List.copyOf(notes));
+    }
+
+    /**
+     * The head's entries beyond the base's: each base entry is matched once by its heading, status
+     * and summary, so an append gives exactly its new entries and an edit of old ones (which verify
+     * reports as append-only) does not hide the rest.
+     */
+    private static List<Entry> added(LogState before, LogState after) {
+        Map<String, Integer> old = new HashMap<>();
+        for (Entry e : before.entries()) {
+            old.merge(identity(e), 1, Integer::sum);
+        }
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : after.entries()) {
+            String id = identity(e);
+            Integer n = old.get(id);
+            if (n == null) {
+                out.add(e);
+            } else if (n == 1) {
+                old.remove(id);
+            } else {
+                old.put(id, n - 1);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static String identity(Entry e) {
+        return e.heading() + '\u0000' + e.status() + '\u0000' + e.summary();
+    }
+
+    /** A track is the same at both ends when its ref is, or (without one) its opening entry is. */
+    private static String key(Track t) {
+        return t.ref() != null ? "ref\u0000" + t.ref() : "first\u0000" + identity(t.first());
+    }
+
+    private static Map<String, Track> byKey(List<Track> tracks) {
+        Map<String, Track> m = new LinkedHashMap<>();
+        for (Track t : tracks) {
+            m.putIfAbsent(key(t), t);
+        }
+        return m;
+    }
+
+    /**
+     * Paths whose policy restricts changes, as the commit's parent's contract governs them: any
+     * change of an immutable path; a write-once file modified, renamed or deleted; a no-delete file
+     * deleted or shrunk. Merges bring in commits checked on their own and are skipped.
+     */
+    private static List<ProtectedChange> protectedChanges(GitRepo git, List<CommitInfo> commits)
+            throws AtomizerException {
+        List<ProtectedChange> out = new ArrayList<>();
+        byte[] lastBytes = null;
+        Contract contract = null;
+        Policies policies = null;
+        for (CommitInfo c : commits) {
+            if (c.isMerge()) {
+                continue;
+            }
+            Tree parent = c.parents().isEmpty() ? Tree.EMPTY : git.files(c.parents().get(0));
+            byte[] bytes = read(parent, Workspace.CONTRACT);
+            if (contract == null || !Arrays.equals(bytes, lastBytes)) {
+                contract = ContractLoader.fromBytes(bytes, Workspace.CONTRACT);
+                policies = new Policies(contract);
+                lastBytes = bytes;
+            }
+            Approval approval = Approval.parse(c.message());
+            String approver = approval.approver(contract.approvers());
+            try {
+                for (FileChange change : git.changes(c.id(), 0)) {
+                    GovernedPath rule = restricted(policies, change);
+                    if (rule != null) {
+                        out.add(new ProtectedChange(c, change.path(), what(change), rule, approval, approver));
+                    }
+                }
+            } catch (IOException e) {
+                throw new AtomizerException("cannot read commit " + c.shortId() + ": " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static GovernedPath restricted(Policies policies, FileChange change) throws IOException {
+        GovernedPath old = policies.of(change.oldPath());
+        GovernedPath neu = policies.of(change.newPath());
+        if (old != null && old.policy() == Policy.IMMUTABLE) {
+            return old;
+        }
+        if (neu != null && neu.policy() == Policy.IMMUTABLE) {
+            return neu;
+        }
+        if (old == null || change.kind() == FileChange.Kind.ADD || change.kind() == FileChange.Kind.COPY) {
+            return null;
+        }
+        if (old.policy() == Policy.WRITE_ONCE) {
+            return old;
+        }
+        if (old.policy() == Policy.NO_DELETE && (change.kind() == FileChange.Kind.DELETE
+                || change.kind() == FileChange.Kind.MODIFY && change.newContent().size() < change.oldContent().size())) {
+            return old;
+        }
+        return null;
+    }
+
+    private static String what(FileChange change) throws IOException {
+        return switch (change.kind()) {
+            case ADD, COPY -> "added";
+            case DELETE -> "deleted";
+            case RENAME -> "renamed from " + change.oldPath();
+            case MODIFY -> change.newContent().size() < change.oldContent().size()
+                    ? "shrank from " + dev.atomizer.state.Format.count(change.oldContent().size()) + " to "
+                    + dev.atomizer.state.Format.count(change.newContent().size()) + " bytes"
+                    : "modified";
+        };
+    }
+
+    private static List<StatusMove> moves(List<ProjectHealth> before, List<ProjectHealth> after) {
+        Map<String, ProjectHealth> was = new LinkedHashMap<>();
+        for (ProjectHealth p : before) {
+            was.put(p.slug(), p);
+        }
+        List<StatusMove> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ProjectHealth p : after) {
+            seen.add(p.slug());
+            out.add(new StatusMove(p.slug(), was.get(p.slug()), p));
+        }
+        for (ProjectHealth p : before) {
+            if (!seen.contains(p.slug())) {
+                out.add(new StatusMove(p.slug(), p, null));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The derived files at the head that are not what the generator makes of the head's sources. */
+    private static List<String> stale(Tree head, List<String> notes) {
+        try {
+            return List.copyOf(Derived.stale(head, Derived.generate(head, null)));
+        } catch (AtomizerException | IOException e) {
+            notes.add("the derived files could not be regenerated at the head: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static StatusFile status(Tree state, String end, List<String> notes) {
+        try {
+            return StatusFile.fromBytes(read(state, Workspace.STATUS), Workspace.STATUS);
+        } catch (AtomizerException e) {
+            notes.add(Workspace.STATUS + " cannot be read at the " + end + " (" + e.getMessage()
+                    + "); its declared RAG is left out there");
+            return StatusFile.none();
+        }
+    }
+
+    private static byte[] read(Tree state, String path) throws AtomizerException {
+        try {
+            return state.read(path);
+        } catch (IOException e) {
+            throw new AtomizerException(path + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+def G = new GroovyClassLoader(getClass().classLoader).parseClass(new File(basedir, '../../../src/it/GitSupport.groovy'))
+// a range with a malformed entry committed with hooks skipped and an approved foundational change
+def log = "# Project log\n\n" + G.entry("2026-02-16 09:00", "completed")
+G.ok(basedir, "init", "-q")
+G.write(basedir, "shared/project_log.md", log)
+G.write(basedir, ".gitignore", "step-summary.md\naudit.md\nbuild.log\n")
+G.ok(basedir, "add", "-A")
+G.ok(basedir, "commit", "-q", "-m", "Base")
+G.ok(basedir, "tag", "base")
+G.write(basedir, "shared/project_log.md", log + G.entry("2026-02-16 10:00", "done"))
+G.ok(basedir, "commit", "-q", "--no-verify", "-am", "Append a bad entry")
+G.write(basedir, "context-docs/00-mission.md", "# Mission\n")
+G.ok(basedir, "add", "-A")
+G.ok(basedir, "commit", "-q", "-m", "Mission", "-m", "Change-Request: CR-1\nApproved-by: ceo")
+// an earlier step's lines, which the summary must not overwrite
+new File(basedir, "step-summary.md").text = "## Build\n\nearlier step\n"
+return true

@@ -1,0 +1,185 @@
+package dev.atomizer.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The GitHub workflows, read as YAML: this project's build and the workflow a team copies into its
+ * status repository (sample-repo). What must hold: the triggers, least-privilege permissions, the
+ * whole history for verify, the pull request's base sha, annotations plus the Auditor summary,
+ * SARIF uploaded to code scanning, one regeneration at a time on main committed by the bot, and no
+ * trigger loop; never {@code pull_request_target} (it runs with write access on a fork's code).
+ * The Maven goals and properties the sample uses must be this plugin's.
+ */
+class WorkflowsTest {
+
+    static final Path BUILD = Path.of("../.github/workflows/build.yml");
+    static final Path SAMPLE = Path.of("../sample-repo/.github/workflows/atomizer.yml");
+    static final Path DESCRIPTOR = Path.of("target/classes/META-INF/maven/plugin.xml");
+
+    static final String VERIFY = "mvn -B atomizer:verify -Datomizer.base=${{ github.event.pull_request.base.sha }} "
+            + "-Datomizer.format=github";
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> load(Path file) throws Exception {
+        return (Map<String, Object>) new Yaml().load(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** YAML 1.1 (SnakeYAML) reads the key {@code on} as the boolean true; GitHub reads it as "on". */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> triggers(Map<String, Object> workflow) {
+        Object on = workflow.containsKey("on") ? workflow.get("on") : workflow.get(Boolean.TRUE);
+        assertThat(on).as("on:").isInstanceOf(Map.class);
+        return (Map<String, Object>) on;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object o, String what) {
+        assertThat(o).as(what).isInstanceOf(Map.class);
+        return (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> steps(Map<String, Object> job) {
+        return (List<Map<String, Object>>) job.get("steps");
+    }
+
+    static Map<String, Object> job(Map<String, Object> workflow, String name) {
+        return map(map(workflow.get("jobs"), "jobs").get(name), "job " + name);
+    }
+
+    static Map<String, Object> stepUsing(Map<String, Object> job, String action) {
+        return steps(job).stream().filter(s -> String.valueOf(s.get("uses")).startsWith(action + "@")).findFirst()
+                .orElseThrow(() -> new AssertionError("no step uses " + action));
+    }
+
+    static Map<String, Object> stepRunning(Map<String, Object> job, String command) {
+        return steps(job).stream().filter(s -> String.valueOf(s.get("run")).contains(command)).findFirst()
+                .orElseThrow(() -> new AssertionError("no step runs " + command));
+    }
+
+    static void setupJava17(Map<String, Object> job) {
+        Map<String, Object> with = map(stepUsing(job, "actions/setup-java").get("with"), "setup-java with");
+        assertThat(String.valueOf(with.get("java-version"))).isEqualTo("17");
+    }
+
+    @Test
+    void neitherWorkflowUsesPullRequestTargetAndEveryActionIsPinned() throws Exception {
+        for (Path p : List.of(BUILD, SAMPLE)) {
+            String text = Files.readString(p);
+            assertThat(text).as(p.toString()).doesNotContain("pull_request_target");
+            Matcher m = Pattern.compile("uses:\\s*(\\S+)").matcher(text);
+            while (m.find()) {
+                assertThat(m.group(1)).as(p + " " + m.group(1)).matches("[\\w./-]+@v\\d+");
+            }
+        }
+    }
+
+    @Test
+    void theBuildTestsThisProjectOnPullRequestsAndPushesToMainReadOnly() throws Exception {
+        Map<String, Object> wf = load(BUILD);
+        Map<String, Object> on = triggers(wf);
+        assertThat(on).containsKeys("pull_request", "push");
+        assertThat(map(on.get("push"), "push").get("branches")).isEqualTo(List.of("main"));
+        assertThat(map(wf.get("permissions"), "permissions")).isEqualTo(Map.of("contents", "read"));
+        Map<String, Object> job = job(wf, "verify");
+        stepUsing(job, "actions/checkout");
+        setupJava17(job);
+        stepRunning(job, "mvn -B verify");
+        stepRunning(job, "mvn -B -f sample-repo/pom.xml atomizer:lint");
+    }
+
+    @Test
+    void pullRequestsAreVerifiedWithAnnotationsTheAuditorSummaryAndSarif() throws Exception {
+        Map<String, Object> wf = load(SAMPLE);
+        Map<String, Object> on = triggers(wf);
+        assertThat(on).containsKeys("pull_request", "push");
+        assertThat(map(wf.get("permissions"), "permissions")).isEqualTo(Map.of("contents", "read"));
+
+        Map<String, Object> job = job(wf, "verify");
+        assertThat(String.valueOf(job.get("if"))).contains("github.event_name == 'pull_request'");
+        assertThat(map(job.get("permissions"), "permissions"))
+                .isEqualTo(Map.of("contents", "read", "security-events", "write"));
+        Map<String, Object> checkout = map(stepUsing(job, "actions/checkout").get("with"), "checkout with");
+        assertThat(checkout.get("fetch-depth")).isEqualTo(0);
+        setupJava17(job);
+        Map<String, Object> verify = stepRunning(job, VERIFY);
+        assertThat(verify).doesNotContainKey("if");
+
+        Map<String, Object> sarif = stepRunning(job, "-Datomizer.format=sarif");
+        assertThat(String.valueOf(sarif.get("run")))
+                .contains("-Datomizer.base=${{ github.event.pull_request.base.sha }}")
+                .contains("-Datomizer.output=atomizer.sarif");
+        assertThat(sarif.get("if")).isEqualTo("always()");
+        Map<String, Object> upload = stepUsing(job, "github/codeql-action/upload-sarif");
+        assertThat(upload.get("if")).isEqualTo("always()");
+        assertThat(map(upload.get("with"), "upload with").get("sarif_file")).isEqualTo("atomizer.sarif");
+        // verify, SARIF, upload: in that order
+        List<Map<String, Object>> steps = steps(job);
+        assertThat(steps.indexOf(verify)).isLessThan(steps.indexOf(sarif));
+        assertThat(steps.indexOf(sarif)).isLessThan(steps.indexOf(upload));
+    }
+
+    @Test
+    void mainRegeneratesDerivedFilesOneRunAtATimeAsTheBotWithoutATriggerLoop() throws Exception {
+        Map<String, Object> wf = load(SAMPLE);
+        Map<String, Object> push = map(triggers(wf).get("push"), "push");
+        assertThat(push.get("branches")).isEqualTo(List.of("main"));
+        // loop guard 1: the bot's commit touches only these paths, and such a push starts no run
+        assertThat(push.get("paths-ignore")).isEqualTo(List.of("shared/dashboards/**", "shared/kpi/**"));
+
+        Map<String, Object> job = job(wf, "dashboards");
+        // loop guard 2: never for the bot's own push
+        assertThat(String.valueOf(job.get("if"))).contains("github.event_name == 'push'")
+                .contains("github.actor != 'github-actions[bot]'");
+        assertThat(map(job.get("permissions"), "permissions")).isEqualTo(Map.of("contents", "write"));
+        Map<String, Object> concurrency = map(job.get("concurrency"), "concurrency");
+        assertThat(String.valueOf(concurrency.get("group"))).startsWith("atomizer-dashboards");
+        assertThat(concurrency.get("cancel-in-progress")).isEqualTo(false);
+        setupJava17(job);
+
+        Map<String, Object> regenerate = stepRunning(job, "mvn -B atomizer:dashboards");
+        Map<String, Object> commit = stepRunning(job, "git push");
+        String script = String.valueOf(commit.get("run"));
+        assertThat(script).contains("git config user.name 'github-actions[bot]'")
+                .contains("git config user.email '41898282+github-actions[bot]@users.noreply.github.com'")
+                .contains("git add -- shared/dashboards shared/kpi")
+                .contains("git diff --cached --quiet || (git commit -m \"")
+                // loop guard 3, for a push made with a token that does start workflows
+                .contains("[skip ci]");
+        assertThat(steps(job).indexOf(regenerate)).isLessThan(steps(job).indexOf(commit));
+    }
+
+    @Test
+    void theSampleUsesThisPluginsGoalsAndProperties() throws Exception {
+        String descriptor = Files.readString(DESCRIPTOR);
+        String text = Files.readString(SAMPLE);
+        Matcher goals = Pattern.compile("atomizer:([a-z-]+)").matcher(text);
+        int seen = 0;
+        while (goals.find()) {
+            String mojo = mojo(descriptor, goals.group(1));
+            seen++;
+            int end = text.indexOf('\n', goals.end());
+            Matcher props = Pattern.compile("-D(atomizer\\.[A-Za-z]+)=").matcher(text.substring(goals.end(), end));
+            while (props.find()) {
+                assertThat(mojo).as(goals.group(1) + " takes " + props.group(1)).contains("${" + props.group(1) + "}");
+            }
+        }
+        assertThat(seen).isGreaterThanOrEqualTo(3);
+    }
+
+    private static String mojo(String descriptor, String goal) {
+        Matcher m = Pattern.compile("(?s)<mojo>\\s*<goal>" + Pattern.quote(goal) + "</goal>.*?</mojo>").matcher(descriptor);
+        assertThat(m.find()).as("goal " + goal + " in plugin.xml").isTrue();
+        return m.group();
+    }
+}
