@@ -95,7 +95,7 @@ class WorkflowsTest {
         stepUsing(job, "actions/checkout");
         setupJava17(job);
         stepRunning(job, "mvn -B verify");
-        stepRunning(job, "mvn -B -f sample-repo/pom.xml atomizer:lint");
+        stepRunning(job, "mvn -B -f sample-repo/pom.xml atomizer:check");
     }
 
     @Test
