@@ -122,7 +122,7 @@ public record Audit(String base, String head, String baseId, String headId, List
                 protectedChanges(git, commits),
                 moves(ProjectHealth.of(logBefore, statusBefore), ProjectHealth.of(logAfter, statusAfter)),
                 logBefore.asOf(), logAfter.asOf(), List.copyOf(opened), List.copyOf(resolved),
-                List.copyOf(newlyBlocked), List.copyOf(unblocked), stale(after, notes), List.copyOf(notes));
+                List.copyOf(newlyBlocked), List.copyOf(unblocked), stale(git, headId, after, notes), List.copyOf(notes));
     }
 
     /**
@@ -259,8 +259,12 @@ public record Audit(String base, String head, String baseId, String headId, List
     }
 
     /** The derived files at the head that are not what the generator makes of the head's sources. */
-    private static List<String> stale(Tree head, List<String> notes) {
+    private static List<String> stale(GitRepo git, String headId, Tree files, List<String> notes) {
         try {
+            // the KPI file is judged with the history it was made from: up to the parent of the commit that last changed it
+            dev.atomizer.git.CommitInfo last = git.lastChange(dev.atomizer.derive.KpiMetrics.PATH, headId);
+            String rev = last == null ? headId : last.parents().isEmpty() ? null : last.parents().get(0);
+            Tree head = git.withHistory(files, rev, Derived.HISTORY_PATHS);
             return List.copyOf(Derived.stale(head, Derived.generate(head, null)));
         } catch (AtomizerException | IOException e) {
             notes.add("the derived files could not be regenerated at the head: " + e.getMessage());

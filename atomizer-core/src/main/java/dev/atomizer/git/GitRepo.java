@@ -475,8 +475,13 @@ public final class GitRepo implements AutoCloseable {
      * HEAD is unborn).
      */
     public CommitInfo lastChange(String path) throws AtomizerException {
+        return lastChange(path, Constants.HEAD);
+    }
+
+    /** The newest commit reachable from {@code from} that changed {@code path}, or null. */
+    public CommitInfo lastChange(String path, String from) throws AtomizerException {
         try {
-            ObjectId head = repo.resolve(Constants.HEAD + "^{commit}");
+            ObjectId head = repo.resolve(from + "^{commit}");
             if (head == null) {
                 return null;
             }
