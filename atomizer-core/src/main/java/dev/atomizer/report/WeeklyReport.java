@@ -53,7 +53,7 @@ public final class WeeklyReport {
                 "declared", "reasons", "phase", "owner", "entries", "activity");
         p.list("closed");
         p.list("mismatch");
-        p.list("done", "date", "time", "agent", "event", "summary");
+        p.list("done", "date", "time", "project", "agent", "event", "summary");
         p.list("studies", "id", "state", "iterations", "best", "convergence");
         p.list("next", "item", "due", "owner");
         p.list("blockers", "name", "since", "age", "agent", "text");

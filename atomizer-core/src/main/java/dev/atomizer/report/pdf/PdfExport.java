@@ -1,6 +1,7 @@
 package dev.atomizer.report.pdf;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
 import dev.atomizer.AtomizerException;
@@ -8,10 +9,18 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -19,7 +28,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
 /**
  * A report's markdown as a PDF (seed R6): markdown to XHTML with commonmark (GFM tables), XHTML to
  * PDF with openhtmltopdf. The font is Liberation Sans, which PDFBox ships, embedded; characters it
- * has no glyph for (the RAG emoji, mostly) are left out rather than printed as boxes.
+ * has no glyph for (the RAG emoji, mostly) are left out rather than printed as boxes. The same
+ * report gives the same PDF bytes (no timestamps; the document ID is a digest of the report).
  *
  * <p>Only {@code --pdf} loads this class: openhtmltopdf and PDFBox never load on the hook path.
  */
@@ -61,8 +71,13 @@ public final class PdfExport {
                             BaseRendererBuilder.FontStyle.NORMAL, true);
                 }
                 b.withHtmlContent(html, null);
-                b.toStream(out);
-                b.run();
+                try (PdfBoxRenderer renderer = b.buildPdfRenderer()) {
+                    renderer.layout();
+                    try (PDDocument doc = renderer.createPDFKeepOpen()) {
+                        reproducible(doc, markdown);
+                        doc.save(out);
+                    }
+                }
                 return out.toByteArray();
             } finally {
                 ttf.close();
@@ -70,6 +85,26 @@ public final class PdfExport {
         } catch (IOException | RuntimeException e) {
             throw new AtomizerException("cannot make the PDF of " + title + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The same markdown gives the same bytes: no creation or modification time (the clock), and a
+     * document ID made from the content rather than from the time.
+     */
+    private static void reproducible(PDDocument doc, String markdown) throws IOException {
+        PDDocumentInformation info = doc.getDocumentInformation();
+        info.setCreationDate(null);
+        info.setModificationDate(null);
+        byte[] id;
+        try {
+            id = MessageDigest.getInstance("MD5").digest(markdown.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException(e);
+        }
+        COSArray ids = new COSArray();
+        ids.add(new COSString(id));
+        ids.add(new COSString(id));
+        doc.getDocument().getTrailer().setItem(COSName.ID, ids);
     }
 
     /** The XHTML the PDF is made from (well-formed: commonmark escapes raw HTML and text). */
