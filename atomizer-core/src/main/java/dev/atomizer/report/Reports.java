@@ -10,7 +10,6 @@ import dev.atomizer.state.LogState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Map;
@@ -58,6 +57,12 @@ public final class Reports {
                     + ") is not complete as of " + Format.timestamp(now) + (asOf == null ? " (the newest entry)" : "")
                     + ": a weekly report is a snapshot of a finished week; the last complete one is "
                     + IsoWeek.lastComplete(now));
+        }
+        LocalDateTime first = whole.entries().stream().map(e -> e.time()).min(LocalDateTime::compareTo).orElseThrow();
+        if (w.lastMinute().isBefore(first)) {
+            // a typo in --week would otherwise leave an empty snapshot behind
+            throw new AtomizerException("week " + w + " ends before the log's first entry (" + Format.timestamp(first)
+                    + "): there is nothing to report");
         }
         String path = WeeklyReport.path(w);
         byte[] existing = read(files, path);
@@ -138,10 +143,4 @@ public final class Reports {
             throw new AtomizerException(path + ": cannot read: " + e.getMessage(), e);
         }
     }
-
-    /** Whether a report exists under the root (for callers that only ask). */
-    public static boolean exists(Path root, String path) {
-        return Files.exists(root.resolve(path));
-    }
-
 }

@@ -194,6 +194,15 @@ class WeeklyReportTest {
     }
 
     @Test
+    void aWeekBeforeTheFirstEntryIsRefused() throws Exception {
+        assertThatThrownBy(() -> Reports.weekly(root, IsoWeek.parse("2025-W52", "w"), null, false))
+                .hasMessage("week 2025-W52 ends before the log's first entry (2026-12-27 23:59): there is nothing to report");
+        assertThat(repo.exists("shared/reports/weekly")).isFalse();
+        // the week of the first entry is fine, even if that entry is its last minute
+        assertThat(Reports.weekly(root, IsoWeek.parse("2026-W52", "w"), null, false).written()).isTrue();
+    }
+
+    @Test
     void aLogWithoutEntriesHasNoWeekToReport() throws Exception {
         repo.file("shared/project_log.md", "# Project log\n");
         assertThatThrownBy(() -> Reports.weekly(root, null, null, false))
