@@ -5,6 +5,7 @@ import dev.atomizer.Workspace;
 import dev.atomizer.derive.Derived;
 import dev.atomizer.derive.Sources;
 import dev.atomizer.git.Tree;
+import dev.atomizer.md.MarkdownTables;
 import dev.atomizer.state.Format;
 import dev.atomizer.state.LogState;
 import java.io.IOException;
@@ -74,7 +75,7 @@ public final class Reports {
                 templatePath = "the built-in template";
                 text = builtIn(WeeklyReport.BUILT_IN);
             } else {
-                text = dev.atomizer.md.MarkdownTables.decode(t, templatePath);
+                text = MarkdownTables.decode(t, templatePath);
             }
             ReportTemplate template = ReportTemplate.compile(text, templatePath, WeeklyReport.names());
             Sources sources = Sources.read(files, w.lastMinute());
@@ -119,6 +120,7 @@ public final class Reports {
         if (read(files, pdfPath) != null) {
             return new Outcome(path, written, pdfPath, false);
         }
+        // the only reference to the PDF libraries: they load here, never on the hook path
         byte[] bytes = dev.atomizer.report.pdf.PdfExport.pdf(new String(markdown, StandardCharsets.UTF_8), title);
         Derived.write(root, Map.of(pdfPath, bytes));
         return new Outcome(path, written, pdfPath, true);
