@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
         description = "Lint and govern an agent team's markdown project log kept in git.",
         subcommands = {LintCommand.class, LogCommand.class, GitCommands.PreCommit.class, GitCommands.CommitMsg.class,
                 GitCommands.Verify.class, GitCommands.InstallHooks.class, GitCommands.UninstallHooks.class,
-                GitCommands.MergeDriver.class, DerivedCommands.Dashboards.class, DerivedCommands.Check.class, DerivedCommands.GatesCommand.class,
+                GitCommands.MergeDriver.class, DerivedCommands.Dashboards.class, DerivedCommands.Check.class,
+                DerivedCommands.GatesCommand.class, ReportCommands.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 no errors (warnings allowed), 1 violations, 2 usage, configuration or I/O failure."})
 public final class Main implements Runnable {

@@ -64,6 +64,7 @@ public final class Derived {
                 Files.createDirectories(target.getParent());
                 Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
                 try {
+                    readable(tmp, target);
                     Files.write(tmp, f.getValue());
                     try {
                         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -79,6 +80,19 @@ public final class Derived {
             }
         }
         return out;
+    }
+
+    /**
+     * A temporary file is private (rw-------); the file it replaces keeps its permissions, a new
+     * one gets rw-r--r-- like any file the team commits.
+     */
+    private static void readable(Path tmp, Path target) throws IOException {
+        try {
+            Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults apply
+        }
     }
 
     private static byte[] read(Path p) throws IOException {

@@ -1,0 +1,85 @@
+package dev.atomizer.report;
+
+import dev.atomizer.derive.Burn;
+import dev.atomizer.state.Entry;
+import dev.atomizer.state.Format;
+import dev.atomizer.state.Track;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The KPI table of the weekly report. For now the activity the log shows directly (entries,
+ * decisions opened and closed, tasks done, errors, tokens, cost); the seed's K1–K8 plug in as
+ * further {@link KpiSource}s.
+ */
+public final class WeeklyKpis {
+
+    /** The sources whose rows make the table, in order. */
+    public static final List<KpiSource> SOURCES = List.of(WeeklyKpis::activity);
+
+    private WeeklyKpis() {
+    }
+
+    /** Every source's rows, in order. */
+    public static List<KpiRow> rows(WeekData thisWeek, WeekData lastWeek) {
+        List<KpiRow> out = new ArrayList<>();
+        for (KpiSource s : SOURCES) {
+            out.addAll(s.rows(thisWeek, lastWeek));
+        }
+        return out;
+    }
+
+    /** Counts of the week's log activity. */
+    static List<KpiRow> activity(WeekData now, WeekData before) {
+        List<KpiRow> out = new ArrayList<>();
+        out.add(count("Log entries", now, before, w -> (long) w.entries().size()));
+        out.add(count("Decisions opened", now, before, w -> decisions(w, true)));
+        out.add(count("Decisions closed", now, before, w -> decisions(w, false)));
+        out.add(count("Tasks done", now, before, w -> w.entries().stream().filter(WeekData::isTaskDone).count()));
+        out.add(count("Errors", now, before, w -> w.entries().stream().filter(WeekData::isError).count()));
+        Burn a = burn(now);
+        Burn b = burn(before);
+        out.add(new KpiRow("", "Tokens", Format.count(a.tokens()), Format.count(b.tokens()),
+                trend(BigDecimal.valueOf(a.tokens()), BigDecimal.valueOf(b.tokens()), d -> Format.count(d.longValue()))));
+        out.add(new KpiRow("", "Cost", Format.usd(a.cost()), Format.usd(b.cost()), trend(a.cost(), b.cost(), Format::usd)));
+        return out;
+    }
+
+    private static KpiRow count(String metric, WeekData now, WeekData before, Function<WeekData, Long> f) {
+        long a = f.apply(now);
+        long b = f.apply(before);
+        return new KpiRow("", metric, Format.count(a), Format.count(b),
+                trend(BigDecimal.valueOf(a), BigDecimal.valueOf(b), d -> Format.count(d.longValue())));
+    }
+
+    /** Decision tracks opened in the week, or closed (their closing entry) in it. */
+    static long decisions(WeekData w, boolean opened) {
+        long n = 0;
+        for (Track t : w.sources().log().decisions()) {
+            if (opened ? w.week().contains(t.since()) : !t.open() && w.week().contains(t.latest().time())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static Burn burn(WeekData w) {
+        Burn b = Burn.ZERO;
+        for (Entry e : w.entries()) {
+            b = b.plus(e);
+        }
+        return b;
+    }
+
+    /** "↑ +3", "↓ -2" or "=". */
+    static String trend(BigDecimal now, BigDecimal before, Function<BigDecimal, String> format) {
+        int c = now.compareTo(before);
+        if (c == 0) {
+            return "=";
+        }
+        BigDecimal d = now.subtract(before);
+        return c > 0 ? "↑ +" + format.apply(d) : "↓ -" + format.apply(d.negate());
+    }
+}

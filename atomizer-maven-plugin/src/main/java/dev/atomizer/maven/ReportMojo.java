@@ -1,0 +1,87 @@
+package dev.atomizer.maven;
+
+import dev.atomizer.AtomizerException;
+import dev.atomizer.report.IsoWeek;
+import dev.atomizer.report.Reports;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Makes a report: {@code weekly} writes {@code shared/reports/weekly/YYYY-Www-report.md},
+ * {@code closeout} writes {@code shared/reports/project/SLUG-closeout.md} (both once: an existing
+ * report is left unchanged), {@code status} logs a project's status report. Not bound to a phase:
+ * run {@code mvn atomizer:report -Datomizer.report=weekly}.
+ */
+@Mojo(name = "report", threadSafe = true)
+public class ReportMojo extends AbstractAtomizerMojo {
+
+    /** Which report: {@code weekly}, {@code closeout} or {@code status}. */
+    @Parameter(property = "atomizer.report", defaultValue = "weekly")
+    private String report;
+
+    /** The ISO week of a weekly report, {@code YYYY-Www} (default: the last complete week before the newest entry). */
+    @Parameter(property = "atomizer.week")
+    private String week;
+
+    /** The project slug of a closeout or status report. */
+    @Parameter(property = "atomizer.project")
+    private String slug;
+
+    /** Also write the weekly or closeout report as PDF beside it. */
+    @Parameter(property = "atomizer.pdf", defaultValue = "false")
+    private boolean pdf;
+
+    /**
+     * The as-of moment, {@code YYYY-MM-DD HH:MM}: which weeks are complete (weekly), or the moment a
+     * status report describes (default: the newest entry's timestamp).
+     */
+    @Parameter(property = "atomizer.asOf")
+    private String asOf;
+
+    @Override
+    protected void process() throws AtomizerException {
+        String kind = report == null ? "weekly" : report.strip();
+        switch (kind) {
+            case "weekly" -> {
+                IsoWeek w = week == null || week.isBlank() ? null : IsoWeek.parse(week, "atomizer.week");
+                log(Reports.weekly(root.toPath(), w, asOf(), pdf));
+            }
+            case "closeout" -> log(Reports.closeout(root.toPath(), project(), pdf));
+            case "status" -> {
+                for (String line : Reports.status(root.toPath(), project(), asOf()).split("\n", -1)) {
+                    getLog().info(line);
+                }
+            }
+            default -> throw new AtomizerException("atomizer.report '" + report
+                    + "' is not one of weekly, closeout, status");
+        }
+    }
+
+    private String project() throws AtomizerException {
+        if (slug == null || slug.isBlank()) {
+            throw new AtomizerException("atomizer.report=" + report + " needs a project: -Datomizer.project=SLUG");
+        }
+        return slug.strip();
+    }
+
+    private LocalDateTime asOf() throws AtomizerException {
+        if (asOf == null || asOf.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(asOf.strip().replace('T', ' '), DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm"));
+        } catch (DateTimeParseException e) {
+            throw new AtomizerException("atomizer.asOf '" + asOf + "' is not 'YYYY-MM-DD HH:MM'");
+        }
+    }
+
+    private void log(Reports.Outcome o) {
+        getLog().info(o.written() ? "Wrote " + o.path() : o.path() + " exists, left unchanged; reports are write-once");
+        if (o.pdf() != null) {
+            getLog().info(o.pdfWritten() ? "Wrote " + o.pdf() : o.pdf() + " exists, left unchanged; reports are write-once");
+        }
+    }
+}
