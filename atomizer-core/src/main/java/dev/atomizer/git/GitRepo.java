@@ -49,6 +49,15 @@ public final class GitRepo implements AutoCloseable {
     }
 
     /**
+     * For a process that runs one command and exits (the command line, the hooks): JGit skips the
+     * work it does for long-lived hosts. See {@link ShortLivedJGit}. Call before any other JGit use;
+     * never from a build tool's or an IDE's JVM.
+     */
+    public static void shortLivedProcess() {
+        ShortLivedJGit.install();
+    }
+
+    /**
      * Opens the repository that holds {@code start}, honouring {@code GIT_DIR},
      * {@code GIT_WORK_TREE} and {@code GIT_INDEX_FILE} as git does in a hook.
      */
