@@ -322,7 +322,7 @@ public final class GitRepo implements AutoCloseable {
         return new Blob(id.toObjectId());
     }
 
-    /** A blob read once, on first use; its id and size come from the object database without inflating it. */
+    /** A blob read once, on first use. */
     private final class Blob implements FileChange.Content {
         private final ObjectId id;
         private byte[] bytes;
@@ -337,16 +337,6 @@ public final class GitRepo implements AutoCloseable {
                 bytes = reader.open(id, Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
             }
             return bytes;
-        }
-
-        @Override
-        public String id() {
-            return id.name();
-        }
-
-        @Override
-        public long size() throws IOException {
-            return bytes != null ? bytes.length : reader.getObjectSize(id, Constants.OBJ_BLOB);
         }
     }
 

@@ -26,12 +26,7 @@ public record ChangeContext(Contract contract, Policies policies, Approval appro
     public AppendCheck appendCheck(dev.atomizer.git.FileChange change) throws IOException {
         AppendCheck c = appendChecks.get(change.path());
         if (c == null) {
-            byte[] neu = change.newContent().bytes();
-            long oldSize = change.oldContent().size();
-            // the usual case, an append: git's object id proves the prefix without reading the old blob
-            c = oldSize <= neu.length && AppendCheck.isBlobPrefix(neu, oldSize, change.oldContent().id())
-                    ? AppendCheck.compareKnownPrefix(neu, (int) oldSize)
-                    : AppendCheck.compare(change.oldContent().bytes(), neu);
+            c = AppendCheck.compare(change.oldContent().bytes(), change.newContent().bytes());
             appendChecks.put(change.path(), c);
         }
         return c;
