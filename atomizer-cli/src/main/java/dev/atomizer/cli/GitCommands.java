@@ -6,6 +6,7 @@ import dev.atomizer.contract.ContractLoader;
 import dev.atomizer.git.GitRepo;
 import dev.atomizer.governance.DerivedFiles;
 import dev.atomizer.governance.GitChecks;
+import dev.atomizer.governance.Warmup;
 import dev.atomizer.install.HookInstaller;
 import dev.atomizer.lint.Diagnostic;
 import dev.atomizer.lint.Severity;
@@ -42,14 +43,11 @@ final class GitCommands {
         java.io.PrintStream sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), false,
                 StandardCharsets.UTF_8);
         preCommit(cwd, sink, sink, Map.of(), "text");
-        String sample = "# Log\n\n## [2026-01-01 00:00] manager | sample | milestone\n\n**Status:** completed\n"
-                + "**Summary:** Warm-up.\n**Metrics:** tokens=1\n\n---\n";
+        // the hook's own warm-up runs on a daemon thread the exit may cut short: here, in full
+        Warmup.run();
         try {
-            new dev.atomizer.lint.Linter(dev.atomizer.contract.DefaultContract.get(), null,
-                    dev.atomizer.lint.Severities.defaults()).lint("sample.md",
-                    new java.io.ByteArrayInputStream(sample.getBytes(StandardCharsets.UTF_8)), d -> { });
             Formats.create("text", sink);
-        } catch (IOException | AtomizerException e) {
+        } catch (AtomizerException e) {
             return Main.USAGE;
         }
         return Main.OK;
@@ -57,6 +55,7 @@ final class GitCommands {
 
     static int preCommit(Path cwd, PrintStream out, PrintStream err, Map<String, Severity> overrides, String format) {
         dev.atomizer.Trace.mark("main");
+        Warmup.start();
         try (GitRepo git = GitRepo.open(cwd)) {
             dev.atomizer.Trace.mark("repository opened");
             GitChecks.Result r = GitChecks.preCommit(git, overrides, DerivedFiles.NONE);

@@ -67,6 +67,7 @@ public final class GitRepo implements AutoCloseable {
         if (builder.getGitDir() == null) {
             builder.findGitDir(start.toAbsolutePath().toFile());
         }
+
         if (builder.getGitDir() == null) {
             throw new AtomizerException("not a git repository (or any parent up to /): " + start.toAbsolutePath()
                     + "; run 'git init' or run from inside the repository");
@@ -290,7 +291,8 @@ public final class GitRepo implements AutoCloseable {
     }
 
     private List<FileChange> diff(AbstractTreeIterator before, AbstractTreeIterator after) throws IOException {
-        try (TreeWalk tw = new TreeWalk(repo, reader)) {
+        // no repository: a walk over trees and the index needs no attributes (.gitattributes)
+        try (TreeWalk tw = new TreeWalk(reader)) {
             tw.setRecursive(true);
             tw.addTree(before);
             tw.addTree(after);

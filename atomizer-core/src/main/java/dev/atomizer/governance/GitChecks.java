@@ -48,7 +48,7 @@ public final class GitChecks {
             throws AtomizerException {
         git.workTree();
         List<FileChange> changes = git.stagedChanges();
-        dev.atomizer.Trace.mark("staged changes read (" + changes.size() + ")");
+        dev.atomizer.Trace.mark("staged changes read");
         Tree head = git.headFiles();
         Tree index = git.index();
         dev.atomizer.Trace.mark("HEAD and index opened");
@@ -188,7 +188,7 @@ public final class GitChecks {
     }
 
     /** Governance of one change set, then the contract of the entries each log gained. */
-    private static Result check(List<FileChange> changes, Tree before, Tree after, Approval approval,
+    static Result check(List<FileChange> changes, Tree before, Tree after, Approval approval,
                                 Map<String, Severity> overrides, DerivedFiles derived) throws AtomizerException {
         Contract governing = contract(before);
         ChangeContext ctx = new ChangeContext(governing, approval, after, derived);
@@ -240,22 +240,35 @@ public final class GitChecks {
         return c.result(entries);
     }
 
-    /** The last contract read, by its bytes: HEAD's and the index's are usually the same file. */
-    private static byte[] lastContractBytes;
-    private static Contract lastContract;
+    /**
+     * The last contracts read, by their bytes: HEAD's and the index's are usually the same file, and
+     * the hook's warm-up reads a sample of its own meanwhile.
+     */
+    private static final Map<java.nio.ByteBuffer, Contract> CONTRACTS = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<java.nio.ByteBuffer, Contract> eldest) {
+            return size() > 4;
+        }
+    };
 
-    private static synchronized Contract contract(Tree state) throws AtomizerException {
+    private static Contract contract(Tree state) throws AtomizerException {
+        byte[] bytes;
         try {
-            byte[] bytes = state.read(Workspace.CONTRACT);
-            if (lastContract != null && java.util.Arrays.equals(bytes, lastContractBytes)) {
-                return lastContract;
-            }
-            Contract c = ContractLoader.fromBytes(bytes, Workspace.CONTRACT);
-            lastContractBytes = bytes;
-            lastContract = c;
-            return c;
+            bytes = state.read(Workspace.CONTRACT);
         } catch (IOException e) {
             throw new AtomizerException(Workspace.CONTRACT + ": cannot read: " + e.getMessage(), e);
+        }
+        if (bytes == null) {
+            return ContractLoader.fromBytes(null, Workspace.CONTRACT);
+        }
+        java.nio.ByteBuffer key = java.nio.ByteBuffer.wrap(bytes);
+        synchronized (CONTRACTS) {
+            Contract c = CONTRACTS.get(key);
+            if (c == null) {
+                c = ContractLoader.fromBytes(bytes, Workspace.CONTRACT);
+                CONTRACTS.put(key, c);
+            }
+            return c;
         }
     }
 
