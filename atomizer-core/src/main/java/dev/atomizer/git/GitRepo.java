@@ -42,6 +42,11 @@ public final class GitRepo implements AutoCloseable {
     private final ObjectReader reader;
     /** The index as this hook run sees it, read once: the staged diff and the staged files share it. */
     private DirCache dirCache;
+    /** HEAD's tree (null on an unborn branch), resolved once per run: HEAD does not move under a hook. */
+    private RevTree headTree;
+    private boolean headResolved;
+    /** Small blobs by id: HEAD and the index usually hold the same contract, read once. */
+    private final java.util.Map<ObjectId, byte[]> smallBlobs = new java.util.HashMap<>();
 
     private GitRepo(Repository repo) {
         this.repo = repo;
@@ -159,7 +164,7 @@ public final class GitRepo implements AutoCloseable {
             DirCache index = dirCache();
             return path -> {
                 DirCacheEntry e = index.getEntry(path);
-                return e == null ? null : reader.open(e.getObjectId(), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+                return e == null ? null : blob(e.getObjectId());
             };
         } catch (IOException e) {
             throw new AtomizerException("cannot read the index: " + e.getMessage(), e);
@@ -260,19 +265,36 @@ public final class GitRepo implements AutoCloseable {
     }
 
     private RevTree headTree() throws IOException {
-        ObjectId id = repo.resolve(Constants.HEAD + "^{commit}");
-        if (id == null) {
-            return null;
+        if (!headResolved) {
+            ObjectId id = repo.resolve(Constants.HEAD + "^{commit}");
+            if (id != null) {
+                try (RevWalk walk = new RevWalk(reader)) {
+                    headTree = walk.parseCommit(id).getTree();
+                }
+            }
+            headResolved = true;
         }
-        try (RevWalk walk = new RevWalk(reader)) {
-            return walk.parseCommit(id).getTree();
-        }
+        return headTree;
     }
+
+    /** A file's bytes; small ones (contracts, status) are kept for the run. */
+    private byte[] blob(ObjectId id) throws IOException {
+        byte[] b = smallBlobs.get(id);
+        if (b == null) {
+            b = reader.open(id, Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+            if (b.length <= SMALL_BLOB) {
+                smallBlobs.put(id.copy(), b);
+            }
+        }
+        return b;
+    }
+
+    private static final int SMALL_BLOB = 1 << 20;
 
     private Tree tree(RevTree tree) {
         return path -> {
             try (TreeWalk tw = TreeWalk.forPath(reader, path, tree)) {
-                return tw == null ? null : reader.open(tw.getObjectId(0), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+                return tw == null ? null : blob(tw.getObjectId(0));
             }
         };
     }

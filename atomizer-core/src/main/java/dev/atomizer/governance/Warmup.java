@@ -124,6 +124,7 @@ public final class Warmup {
     public static void start() {
         Thread t = new Thread(() -> {
             securityProviders();
+            timeZones();
             run();
         }, "atomizer-warmup");
         t.setDaemon(true);
@@ -140,6 +141,15 @@ public final class Warmup {
         } catch (java.security.NoSuchAlgorithmException e) {
             // JGit reports it itself
         }
+    }
+
+    /**
+     * JGit's file snapshots (read with the index and every config) format times in the system's
+     * zone: the first use loads java.time's formatters and the zone database; so do entry
+     * timestamps.
+     */
+    private static void timeZones() {
+        java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(java.time.ZoneId.systemDefault());
     }
 
     /** Runs it on this thread; never throws. True when the samples read and linted as intended. */
