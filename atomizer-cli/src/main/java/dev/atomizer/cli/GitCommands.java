@@ -55,7 +55,7 @@ final class GitCommands {
 
     static int preCommit(Path cwd, PrintStream out, PrintStream err, Map<String, Severity> overrides, String format) {
         dev.atomizer.Trace.mark("main");
-        Warmup.start();
+        Warmup.start(cwd);
         try (GitRepo git = GitRepo.open(cwd)) {
             dev.atomizer.Trace.mark("repository opened");
             GitChecks.Result r = GitChecks.preCommit(git, overrides, DerivedFiles.NONE);

@@ -346,7 +346,7 @@ public final class GitRepo implements AutoCloseable {
         return new Blob(id.toObjectId());
     }
 
-    /** A blob read once, on first use. */
+    /** A blob read once, on first use; from any thread (with a reader of its own). */
     private final class Blob implements FileChange.Content {
         private final ObjectId id;
         private byte[] bytes;
@@ -356,9 +356,11 @@ public final class GitRepo implements AutoCloseable {
         }
 
         @Override
-        public byte[] bytes() throws IOException {
+        public synchronized byte[] bytes() throws IOException {
             if (bytes == null) {
-                bytes = reader.open(id, Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+                try (ObjectReader own = repo.newObjectReader()) {
+                    bytes = own.open(id, Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+                }
             }
             return bytes;
         }

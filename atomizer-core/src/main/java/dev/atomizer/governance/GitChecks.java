@@ -3,7 +3,6 @@ package dev.atomizer.governance;
 import dev.atomizer.AtomizerException;
 import dev.atomizer.Workspace;
 import dev.atomizer.contract.Contract;
-import dev.atomizer.contract.ContractLoader;
 import dev.atomizer.contract.Policy;
 import dev.atomizer.git.CommitInfo;
 import dev.atomizer.git.FileChange;
@@ -227,7 +226,7 @@ public final class GitChecks {
                 }
                 if (linter == null) {
                     Contract contract = contract(after);
-                    ProjectStatus status = ProjectStatus.fromBytes(after.read(Workspace.STATUS), Workspace.STATUS);
+                    ProjectStatus status = ParsedFiles.status(after.read(Workspace.STATUS));
                     linter = new Linter(contract, status.slugs(), Severities.of(contract.severities()).with(overrides));
                 }
                 FileSummary s = linter.lint(change.newPath(),
@@ -240,35 +239,11 @@ public final class GitChecks {
         return c.result(entries);
     }
 
-    /**
-     * The last contracts read, by their bytes: HEAD's and the index's are usually the same file, and
-     * the hook's warm-up reads a sample of its own meanwhile.
-     */
-    private static final Map<java.nio.ByteBuffer, Contract> CONTRACTS = new java.util.LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<java.nio.ByteBuffer, Contract> eldest) {
-            return size() > 4;
-        }
-    };
-
     private static Contract contract(Tree state) throws AtomizerException {
-        byte[] bytes;
         try {
-            bytes = state.read(Workspace.CONTRACT);
+            return ParsedFiles.contract(state.read(Workspace.CONTRACT));
         } catch (IOException e) {
             throw new AtomizerException(Workspace.CONTRACT + ": cannot read: " + e.getMessage(), e);
-        }
-        if (bytes == null) {
-            return ContractLoader.fromBytes(null, Workspace.CONTRACT);
-        }
-        java.nio.ByteBuffer key = java.nio.ByteBuffer.wrap(bytes);
-        synchronized (CONTRACTS) {
-            Contract c = CONTRACTS.get(key);
-            if (c == null) {
-                c = ContractLoader.fromBytes(bytes, Workspace.CONTRACT);
-                CONTRACTS.put(key, c);
-            }
-            return c;
         }
     }
 

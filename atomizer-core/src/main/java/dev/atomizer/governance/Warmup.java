@@ -120,11 +120,16 @@ public final class Warmup {
     private Warmup() {
     }
 
-    /** Starts the warm-up on a daemon thread (it never holds the JVM's exit). */
-    public static void start() {
+    /**
+     * Starts the warm-up on a daemon thread (it never holds the JVM's exit). It also parses the
+     * contract and project status of the working tree at {@code workTree}: when the index holds the
+     * same bytes (the usual commit), the check finds them parsed (see {@link ParsedFiles}).
+     */
+    public static void start(java.nio.file.Path workTree) {
         Thread t = new Thread(() -> {
             securityProviders();
             timeZones();
+            ParsedFiles.parseAhead(workTree);
             run();
         }, "atomizer-warmup");
         t.setDaemon(true);
