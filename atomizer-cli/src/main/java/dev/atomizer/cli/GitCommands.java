@@ -42,9 +42,9 @@ final class GitCommands {
     static int train(Path cwd) {
         java.io.PrintStream sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), false,
                 StandardCharsets.UTF_8);
-        preCommit(cwd, sink, sink, Map.of(), "text");
+        preCommit(cwd, sink, sink, Map.of(), "text", true);
         // the hook's own warm-up runs on a daemon thread the exit may cut short: here, in full
-        Warmup.run();
+        Warmup.runAll(cwd);
         try {
             Formats.create("text", sink);
         } catch (AtomizerException e) {
@@ -54,8 +54,17 @@ final class GitCommands {
     }
 
     static int preCommit(Path cwd, PrintStream out, PrintStream err, Map<String, Severity> overrides, String format) {
+        return preCommit(cwd, out, err, overrides, format, false);
+    }
+
+    /** @param hookProcess this process runs the hook and exits: JGit in its one-command mode, a warm-up thread */
+    static int preCommit(Path cwd, PrintStream out, PrintStream err, Map<String, Severity> overrides, String format,
+                         boolean hookProcess) {
         dev.atomizer.Trace.mark("main");
-        Warmup.start(cwd);
+        if (hookProcess) {
+            Warmup.start(cwd);
+            GitRepo.shortLivedProcess();
+        }
         try (GitRepo git = GitRepo.open(cwd)) {
             dev.atomizer.Trace.mark("repository opened");
             GitChecks.Result r = GitChecks.preCommit(git, overrides, DerivedFiles.NONE);

@@ -62,6 +62,11 @@ public final class GitRepo implements AutoCloseable {
         ShortLivedJGit.install();
     }
 
+    /** Runs the staged-diff code once over in-memory data (see {@link JGitWarmup}); touches no file. */
+    public static boolean warmUp() {
+        return JGitWarmup.run();
+    }
+
     /**
      * Opens the repository that holds {@code start}, honouring {@code GIT_DIR},
      * {@code GIT_WORK_TREE} and {@code GIT_INDEX_FILE} as git does in a hook.

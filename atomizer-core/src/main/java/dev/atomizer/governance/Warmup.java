@@ -126,14 +126,18 @@ public final class Warmup {
      * same bytes (the usual commit), the check finds them parsed (see {@link ParsedFiles}).
      */
     public static void start(java.nio.file.Path workTree) {
-        Thread t = new Thread(() -> {
-            securityProviders();
-            timeZones();
-            ParsedFiles.parseAhead(workTree);
-            run();
-        }, "atomizer-warmup");
+        Thread t = new Thread(() -> runAll(workTree), "atomizer-warmup");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** The whole warm-up on this thread, in the order the main thread will need its parts. */
+    public static void runAll(java.nio.file.Path workTree) {
+        securityProviders();
+        timeZones();
+        ParsedFiles.parseAhead(workTree);
+        dev.atomizer.git.GitRepo.warmUp();
+        run();
     }
 
     /**
