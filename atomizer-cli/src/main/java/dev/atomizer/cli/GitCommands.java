@@ -62,8 +62,8 @@ final class GitCommands {
                          boolean hookProcess) {
         dev.atomizer.Trace.mark("main");
         if (hookProcess) {
+            GitRepo.shortLivedProcess(); // before the warm-up thread touches JGit
             Warmup.start(cwd);
-            GitRepo.shortLivedProcess();
         }
         try (GitRepo git = GitRepo.open(cwd)) {
             dev.atomizer.Trace.mark("repository opened");
