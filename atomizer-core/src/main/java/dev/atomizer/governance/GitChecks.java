@@ -188,7 +188,7 @@ public final class GitChecks {
 
     /** Governance of one change set, then the contract of the entries each log gained. */
     static Result check(List<FileChange> changes, Tree before, Tree after, Approval approval,
-                                Map<String, Severity> overrides, DerivedFiles derived) throws AtomizerException {
+                        Map<String, Severity> overrides, DerivedFiles derived) throws AtomizerException {
         Contract governing = contract(before);
         ChangeContext ctx = new ChangeContext(governing, approval, after, derived);
         Collector c = new Collector();

@@ -9,11 +9,11 @@ import java.util.Map;
 
 /**
  * Runs the pre-commit checks once over a small built-in change (a sample contract and project
- * status, a log that gains an entry), on a second thread
- * while the hook's main thread reads git: in a JVM that lives a fraction of a second, most of the
- * cost of reading schemas.md and linting an entry is the first run of that code (class
- * initialisation, interpreted bytecode), and a hook machine has a second core for it. Produces
- * nothing and changes nothing: the real contract and entries are read afterwards, as before.
+ * status, a log that gains an entry) on a second thread while the hook's main thread opens the
+ * repository: in a JVM that lives a fraction of a second, most of the cost of reading schemas.md
+ * and linting an entry is the first run of that code (class initialisation, linking, interpreted
+ * bytecode), and a hook machine has a second core for it. Produces nothing and changes nothing:
+ * the real contract and entries are read afterwards, as before.
  */
 public final class Warmup {
 
