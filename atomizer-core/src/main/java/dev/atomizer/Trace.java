@@ -12,6 +12,8 @@ public final class Trace {
     private static final boolean ON = System.getenv("ATOMIZER_TRACE") != null;
     private static final long START = System.nanoTime();
     private static long last = START;
+    /** Marks come from the thread that started tracing: the hook's warm-up thread runs the same code unmarked. */
+    private static final Thread OWNER = Thread.currentThread();
 
     private Trace() {
     }
@@ -22,7 +24,7 @@ public final class Trace {
 
     /** Prints the time since the previous mark and since the first use of this class. */
     public static void mark(String phase) {
-        if (!ON) {
+        if (!ON || Thread.currentThread() != OWNER) {
             return;
         }
         long now = System.nanoTime();

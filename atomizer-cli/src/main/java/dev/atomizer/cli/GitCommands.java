@@ -7,6 +7,7 @@ import dev.atomizer.audit.StepSummary;
 import dev.atomizer.contract.ContractLoader;
 import dev.atomizer.git.GitRepo;
 import dev.atomizer.governance.GitChecks;
+import dev.atomizer.governance.Warmup;
 import dev.atomizer.install.HookInstaller;
 import dev.atomizer.lint.Diagnostic;
 import dev.atomizer.lint.Severity;
@@ -42,22 +43,29 @@ final class GitCommands {
     static int train(Path cwd) {
         java.io.PrintStream sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), false,
                 StandardCharsets.UTF_8);
-        preCommit(cwd, sink, sink, Map.of(), "text");
-        String sample = "# Log\n\n## [2026-01-01 00:00] manager | sample | milestone\n\n**Status:** completed\n"
-                + "**Summary:** Warm-up.\n**Metrics:** tokens=1\n\n---\n";
+        preCommit(cwd, sink, sink, Map.of(), "text", true);
+        // the hook's own warm-up runs on a daemon thread the exit may cut short: here, in full
+        Warmup.runAll(cwd);
         try {
-            new dev.atomizer.lint.Linter(dev.atomizer.contract.DefaultContract.get(), null,
-                    dev.atomizer.lint.Severities.defaults()).lint("sample.md",
-                    new java.io.ByteArrayInputStream(sample.getBytes(StandardCharsets.UTF_8)), d -> { });
             Formats.create("text", sink);
-        } catch (IOException | AtomizerException e) {
+        } catch (AtomizerException e) {
             return Main.USAGE;
         }
         return Main.OK;
     }
 
     static int preCommit(Path cwd, PrintStream out, PrintStream err, Map<String, Severity> overrides, String format) {
+        return preCommit(cwd, out, err, overrides, format, false);
+    }
+
+    /** @param hookProcess this process runs the hook and exits: JGit in its one-command mode, a warm-up thread */
+    static int preCommit(Path cwd, PrintStream out, PrintStream err, Map<String, Severity> overrides, String format,
+                         boolean hookProcess) {
         dev.atomizer.Trace.mark("main");
+        if (hookProcess) {
+            GitRepo.shortLivedProcess(); // before the warm-up thread touches JGit
+            Warmup.start(cwd);
+        }
         try (GitRepo git = GitRepo.open(cwd)) {
             dev.atomizer.Trace.mark("repository opened");
             GitChecks.Result r = GitChecks.preCommit(git, overrides, dev.atomizer.derive.Derived.files());

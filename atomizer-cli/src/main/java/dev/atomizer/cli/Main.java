@@ -66,7 +66,7 @@ public final class Main implements Runnable {
         try {
             // the hooks run at every commit: no command-line framework on their path
             if (args.length == 1 && "pre-commit".equals(args[0])) {
-                return GitCommands.preCommit(cwd, out, err, java.util.Map.of(), "text");
+                return GitCommands.preCommit(cwd, out, err, java.util.Map.of(), "text", true);
             }
             if (args.length == 1 && GitCommands.TRAIN.equals(args[0])) {
                 return GitCommands.train(cwd);

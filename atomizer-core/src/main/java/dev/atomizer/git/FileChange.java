@@ -19,16 +19,6 @@ public record FileChange(Kind kind, String oldPath, String newPath, Content oldC
     public interface Content {
         byte[] bytes() throws IOException;
 
-        /** The blob's git object id (hex), or null when unknown. */
-        default String id() {
-            return null;
-        }
-
-        /** The blob's size in bytes, without reading it when the object database can tell. */
-        default long size() throws IOException {
-            return bytes().length;
-        }
-
         Content NONE = () -> new byte[0];
     }
 

@@ -42,10 +42,29 @@ public final class GitRepo implements AutoCloseable {
     private final ObjectReader reader;
     /** The index as this hook run sees it, read once: the staged diff and the staged files share it. */
     private DirCache dirCache;
+    /** HEAD's tree (null on an unborn branch), resolved once per run: HEAD does not move under a hook. */
+    private RevTree headTree;
+    private boolean headResolved;
+    /** Small blobs by id: HEAD and the index usually hold the same contract, read once. */
+    private final java.util.Map<ObjectId, byte[]> smallBlobs = new java.util.HashMap<>();
 
     private GitRepo(Repository repo) {
         this.repo = repo;
         this.reader = repo.newObjectReader();
+    }
+
+    /**
+     * For a process that runs one command and exits (the command line, the hooks): JGit skips the
+     * work it does for long-lived hosts. See {@link ShortLivedJGit}. Call before any other JGit use;
+     * never from a build tool's or an IDE's JVM.
+     */
+    public static void shortLivedProcess() {
+        ShortLivedJGit.install();
+    }
+
+    /** Runs the staged-diff code once over in-memory data (see {@link JGitWarmup}); touches no file. */
+    public static boolean warmUp() {
+        return JGitWarmup.run();
     }
 
     /**
@@ -58,6 +77,7 @@ public final class GitRepo implements AutoCloseable {
         if (builder.getGitDir() == null) {
             builder.findGitDir(start.toAbsolutePath().toFile());
         }
+
         if (builder.getGitDir() == null) {
             throw new AtomizerException("not a git repository (or any parent up to /): " + start.toAbsolutePath()
                     + "; run 'git init' or run from inside the repository");
@@ -149,7 +169,7 @@ public final class GitRepo implements AutoCloseable {
             DirCache index = dirCache();
             return path -> {
                 DirCacheEntry e = index.getEntry(path);
-                return e == null ? null : reader.open(e.getObjectId(), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+                return e == null ? null : blob(e.getObjectId());
             };
         } catch (IOException e) {
             throw new AtomizerException("cannot read the index: " + e.getMessage(), e);
@@ -260,19 +280,36 @@ public final class GitRepo implements AutoCloseable {
     }
 
     private RevTree headTree() throws IOException {
-        ObjectId id = repo.resolve(Constants.HEAD + "^{commit}");
-        if (id == null) {
-            return null;
+        if (!headResolved) {
+            ObjectId id = repo.resolve(Constants.HEAD + "^{commit}");
+            if (id != null) {
+                try (RevWalk walk = new RevWalk(reader)) {
+                    headTree = walk.parseCommit(id).getTree();
+                }
+            }
+            headResolved = true;
         }
-        try (RevWalk walk = new RevWalk(reader)) {
-            return walk.parseCommit(id).getTree();
-        }
+        return headTree;
     }
+
+    /** A file's bytes; small ones (contracts, status) are kept for the run. */
+    private byte[] blob(ObjectId id) throws IOException {
+        byte[] b = smallBlobs.get(id);
+        if (b == null) {
+            b = reader.open(id, Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+            if (b.length <= SMALL_BLOB) {
+                smallBlobs.put(id.copy(), b);
+            }
+        }
+        return b;
+    }
+
+    private static final int SMALL_BLOB = 1 << 20;
 
     private Tree tree(RevTree tree) {
         return path -> {
             try (TreeWalk tw = TreeWalk.forPath(reader, path, tree)) {
-                return tw == null ? null : reader.open(tw.getObjectId(0), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+                return tw == null ? null : blob(tw.getObjectId(0));
             }
         };
     }
@@ -291,7 +328,8 @@ public final class GitRepo implements AutoCloseable {
     }
 
     private List<FileChange> diff(AbstractTreeIterator before, AbstractTreeIterator after) throws IOException {
-        try (TreeWalk tw = new TreeWalk(repo, reader)) {
+        // no repository: a walk over trees and the index needs no attributes (.gitattributes)
+        try (TreeWalk tw = new TreeWalk(reader)) {
             tw.setRecursive(true);
             tw.addTree(before);
             tw.addTree(after);
@@ -323,7 +361,7 @@ public final class GitRepo implements AutoCloseable {
         return new Blob(id.toObjectId());
     }
 
-    /** A blob read once, on first use; its id and size come from the object database without inflating it. */
+    /** A blob read once, on first use; from any thread (with a reader of its own). */
     private final class Blob implements FileChange.Content {
         private final ObjectId id;
         private byte[] bytes;
@@ -333,21 +371,13 @@ public final class GitRepo implements AutoCloseable {
         }
 
         @Override
-        public byte[] bytes() throws IOException {
+        public synchronized byte[] bytes() throws IOException {
             if (bytes == null) {
-                bytes = reader.open(id, Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+                try (ObjectReader own = repo.newObjectReader()) {
+                    bytes = own.open(id, Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+                }
             }
             return bytes;
-        }
-
-        @Override
-        public String id() {
-            return id.name();
-        }
-
-        @Override
-        public long size() throws IOException {
-            return bytes != null ? bytes.length : reader.getObjectSize(id, Constants.OBJ_BLOB);
         }
     }
 

@@ -21,26 +21,25 @@ import java.nio.charset.StandardCharsets;
 public record AppendCheck(boolean appendOnly, int tailOffset, int tailFirstLine, String previousTimestamp,
                           int changedLine, int entryLine, String entryHeading, boolean oldEndsClosed) {
 
-    public static AppendCheck compare(byte[] old, byte[] neu) {
-        return compare(old, old.length, neu, false);
-    }
-
     /**
-     * The same, when the new version is known to start with the old one's {@code oldLength} bytes
-     * (git proved it: see {@link #isBlobPrefix}); {@code old} may then be the new version itself.
+     * Compares the versions in one pass over the old one: the bytes and, on the way, the line count
+     * that numbers the appended part. A plain byte loop on purpose: in a hook's short-lived JVM it
+     * is compiled within the first few hundred kilobytes, where {@code Arrays.mismatch} runs
+     * interpreted for longer, and a SHA-1 of the prefix (proving it against git's object id) costs
+     * several times the inflation of the old blob it saves.
      */
-    public static AppendCheck compareKnownPrefix(byte[] neu, int oldLength) {
-        return compare(neu, oldLength, neu, true);
-    }
-
-    private static AppendCheck compare(byte[] old, int oldLength, byte[] neu, boolean knownPrefix) {
-        int core = oldLength;
+    public static AppendCheck compare(byte[] old, byte[] neu) {
+        int core = old.length;
         while (core > 0 && isSpace(old[core - 1])) {
             core--;
         }
-        int d = knownPrefix ? core : 0;
         int limit = Math.min(core, neu.length);
+        int d = 0;
+        int newlines = 0;
         while (d < limit && old[d] == neu[d]) {
+            if (old[d] == '\n') {
+                newlines++;
+            }
             d++;
         }
         if (d == core) {
@@ -51,43 +50,17 @@ public record AppendCheck(boolean appendOnly, int tailOffset, int tailFirstLine,
             }
             if (p >= neu.length || neu[p] == '\n') {
                 int tail = Math.min(neu.length, p + 1);
-                return new AppendCheck(true, tail, lineOf(neu, tail), lastTimestamp(old, core), 0, 0, null,
+                int tailLine = 1 + newlines + (tail > p ? 1 : 0);
+                return new AppendCheck(true, tail, tailLine, lastTimestamp(old, core), 0, 0, null,
                         endsWithSeparator(old, core));
             }
             d = Math.min(p, core == 0 ? 0 : core - 1);
         }
-        int line = lineOf(old, Math.min(d, oldLength));
+        int line = lineOf(old, Math.min(d, old.length));
         int[] entry = entryAt(old, d);
         String heading = entry[0] < 0 ? null
                 : new String(old, entry[0], entry[1] - entry[0], StandardCharsets.UTF_8).stripTrailing();
         return new AppendCheck(false, 0, 0, null, line, entry[0] < 0 ? 0 : lineOf(old, entry[0]), heading, false);
-    }
-
-    /**
-     * True when the first {@code length} bytes of {@code bytes} are exactly the blob git stores as
-     * {@code blobId}: a git object id is the SHA-1 of {@code "blob <length>\0"} and the content, so
-     * this proves the prefix without reading the old blob.
-     */
-    public static boolean isBlobPrefix(byte[] bytes, long length, String blobId) {
-        if (blobId == null || length > bytes.length || blobId.length() != 40) {
-            return false;
-        }
-        try {
-            java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
-            sha1.update(("blob " + length + "\0").getBytes(StandardCharsets.US_ASCII));
-            sha1.update(bytes, 0, (int) length);
-            byte[] digest = sha1.digest();
-            for (int i = 0; i < 20; i++) {
-                int hi = Character.digit(blobId.charAt(2 * i), 16);
-                int lo = Character.digit(blobId.charAt(2 * i + 1), 16);
-                if (hi < 0 || lo < 0 || (byte) (hi << 4 | lo) != digest[i]) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (java.security.NoSuchAlgorithmException e) {
-            return false; // every JDK has SHA-1; if not, the byte comparison still decides
-        }
     }
 
     /** The last line before {@code end} is a thematic break made of '-' (the contract's entry separator). */

@@ -3,7 +3,6 @@ package dev.atomizer.governance;
 import dev.atomizer.AtomizerException;
 import dev.atomizer.Workspace;
 import dev.atomizer.contract.Contract;
-import dev.atomizer.contract.ContractLoader;
 import dev.atomizer.contract.Policy;
 import dev.atomizer.git.CommitInfo;
 import dev.atomizer.git.FileChange;
@@ -49,7 +48,7 @@ public final class GitChecks {
             throws AtomizerException {
         git.workTree();
         List<FileChange> changes = git.stagedChanges();
-        dev.atomizer.Trace.mark("staged changes read (" + changes.size() + ")");
+        dev.atomizer.Trace.mark("staged changes read");
         Tree head = git.headFiles();
         Tree index = withHistory(git, git.index(), "HEAD", derived);
         dev.atomizer.Trace.mark("HEAD and index opened");
@@ -212,8 +211,8 @@ public final class GitChecks {
     }
 
     /** Governance of one change set, then the contract of the entries each log gained. */
-    private static Result check(List<FileChange> changes, Tree before, Tree after, Approval approval,
-                                Map<String, Severity> overrides, DerivedFiles derived) throws AtomizerException {
+    static Result check(List<FileChange> changes, Tree before, Tree after, Approval approval,
+                        Map<String, Severity> overrides, DerivedFiles derived) throws AtomizerException {
         Contract governing = contract(before);
         ChangeContext ctx = new ChangeContext(governing, approval, after, derived);
         Collector c = new Collector();
@@ -251,7 +250,7 @@ public final class GitChecks {
                 }
                 if (linter == null) {
                     Contract contract = contract(after);
-                    ProjectStatus status = ProjectStatus.fromBytes(after.read(Workspace.STATUS), Workspace.STATUS);
+                    ProjectStatus status = ParsedFiles.status(after.read(Workspace.STATUS));
                     linter = new Linter(contract, status.slugs(), Severities.of(contract.severities()).with(overrides));
                 }
                 FileSummary s = linter.lint(change.newPath(),
@@ -264,20 +263,9 @@ public final class GitChecks {
         return c.result(entries);
     }
 
-    /** The last contract read, by its bytes: HEAD's and the index's are usually the same file. */
-    private static byte[] lastContractBytes;
-    private static Contract lastContract;
-
-    private static synchronized Contract contract(Tree state) throws AtomizerException {
+    private static Contract contract(Tree state) throws AtomizerException {
         try {
-            byte[] bytes = state.read(Workspace.CONTRACT);
-            if (lastContract != null && java.util.Arrays.equals(bytes, lastContractBytes)) {
-                return lastContract;
-            }
-            Contract c = ContractLoader.fromBytes(bytes, Workspace.CONTRACT);
-            lastContractBytes = bytes;
-            lastContract = c;
-            return c;
+            return ParsedFiles.contract(state.read(Workspace.CONTRACT));
         } catch (IOException e) {
             throw new AtomizerException(Workspace.CONTRACT + ": cannot read: " + e.getMessage(), e);
         }

@@ -39,7 +39,9 @@ public final class Governance {
                 rule.check(context, change, (line, column, message) ->
                         found.add(new Diagnostic(change.path(), line, column, rule.id(), s, message)));
             }
-            found.sort(Diagnostic.ORDER);
+            if (found.size() > 1) {
+                found.sort(Diagnostic.ORDER);
+            }
             found.forEach(sink);
         }
     }

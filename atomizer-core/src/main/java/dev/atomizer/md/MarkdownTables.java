@@ -23,9 +23,12 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.InlineParser;
+import org.commonmark.parser.InlineParserContext;
 import org.commonmark.parser.Parser;
 
 /**
@@ -62,7 +65,22 @@ public final class MarkdownTables {
     private static final Parser PARSER = Parser.builder()
             .extensions(List.of(TablesExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .inlineParserFactory(MarkdownTables::headingsAndCellsOnly)
             .build();
+
+    /**
+     * Only headings and table cells are read, so only their inline content is parsed: the prose
+     * paragraphs of a contract (most of its text) stay unparsed, which matters in a hook's cold JVM.
+     * commonmark's own inline parser does the rest (it has no public factory of its own).
+     */
+    private static InlineParser headingsAndCellsOnly(InlineParserContext context) {
+        InlineParser inline = new org.commonmark.internal.InlineParserImpl(context);
+        return (lines, block) -> {
+            if (!(block instanceof Paragraph)) {
+                inline.parse(lines, block);
+            }
+        };
+    }
 
     private final String path;
     private final List<Section> sections;

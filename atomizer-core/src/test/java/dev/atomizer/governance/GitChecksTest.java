@@ -107,21 +107,6 @@ class GitChecksTest {
     }
 
     @Test
-    void gitsObjectIdProvesAnExactPrefixWithoutTheOldBlob() throws Exception {
-        repo.write("old.md", BASE);
-        String id = repo.git("hash-object", "old.md").strip();
-        byte[] appended = (BASE + entry("2026-02-16 11:00", "completed")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        int oldLength = BASE.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-        assertThat(AppendCheck.isBlobPrefix(appended, oldLength, id)).isTrue();
-        byte[] edited = appended.clone();
-        edited[20] ^= 1;
-        assertThat(AppendCheck.isBlobPrefix(edited, oldLength, id)).isFalse();
-        assertThat(AppendCheck.isBlobPrefix(appended, oldLength - 1, id)).isFalse();
-        assertThat(AppendCheck.compareKnownPrefix(appended, oldLength))
-                .isEqualTo(AppendCheck.compare(BASE.getBytes(java.nio.charset.StandardCharsets.UTF_8), appended));
-    }
-
-    @Test
     void trailingWhitespaceAtTheOldEndIsTolerated() throws Exception {
         repo.commit(LOG, BASE + "\n\n");
         repo.stage(LOG, BASE + entry("2026-02-16 11:00", "completed"));
