@@ -221,7 +221,7 @@ public record Audit(String base, String head, String baseId, String headId, List
             return old;
         }
         if (old.policy() == Policy.NO_DELETE && (change.kind() == FileChange.Kind.DELETE
-                || change.kind() == FileChange.Kind.MODIFY && change.newContent().size() < change.oldContent().size())) {
+                || change.kind() == FileChange.Kind.MODIFY && change.newContent().bytes().length < change.oldContent().bytes().length)) {
             return old;
         }
         return null;
@@ -232,9 +232,9 @@ public record Audit(String base, String head, String baseId, String headId, List
             case ADD, COPY -> "added";
             case DELETE -> "deleted";
             case RENAME -> "renamed from " + change.oldPath();
-            case MODIFY -> change.newContent().size() < change.oldContent().size()
-                    ? "shrank from " + dev.atomizer.state.Format.count(change.oldContent().size()) + " to "
-                    + dev.atomizer.state.Format.count(change.newContent().size()) + " bytes"
+            case MODIFY -> change.newContent().bytes().length < change.oldContent().bytes().length
+                    ? "shrank from " + dev.atomizer.state.Format.count(change.oldContent().bytes().length) + " to "
+                    + dev.atomizer.state.Format.count(change.newContent().bytes().length) + " bytes"
                     : "modified";
         };
     }
