@@ -17,7 +17,7 @@ import java.util.function.Function;
 public final class WeeklyKpis {
 
     /** The sources whose rows make the table, in order. */
-    public static final List<KpiSource> SOURCES = List.of(WeeklyKpis::activity);
+    public static final List<KpiSource> SOURCES = List.of(WeeklyKpis::activity, WeeklyKpis::seed);
 
     private WeeklyKpis() {
     }
@@ -29,6 +29,36 @@ public final class WeeklyKpis {
             out.addAll(s.rows(thisWeek, lastWeek));
         }
         return out;
+    }
+
+    /**
+     * The seed's KPIs that the log alone measures (K2 compliance, K5 decision backlog, K7 error rate,
+     * K8 generation cost), as dev.atomizer.derive.Kpis computes them for kpi/metrics.md. The ones
+     * that need git history (K1, K3) or the present (K4, K6) stay in kpi/metrics.md: a report is a
+     * snapshot of the log up to its week's end.
+     */
+    static List<KpiRow> seed(WeekData now, WeekData before) {
+        List<dev.atomizer.derive.Kpis.Week> weeks = dev.atomizer.derive.Kpis.weeks(now.sources(), 2);
+        if (weeks.isEmpty()) {
+            return List.of();
+        }
+        dev.atomizer.derive.Kpis.Week a = weeks.get(0);
+        dev.atomizer.derive.Kpis.Week b = weeks.size() > 1 ? weeks.get(1) : null;
+        List<KpiRow> out = new ArrayList<>();
+        String[][] kpis = {{"K2", "Log compliance (≥ 95%)"}, {"K5", "Oldest open decision (≤ 48 h)"},
+            {"K7", "Worst agent error rate (≤ 5%)"}, {"K8", "Generation cost (≤ $2)"}};
+        for (String[] k : kpis) {
+            dev.atomizer.derive.Kpis.Value x = a.values().get(k[0]);
+            dev.atomizer.derive.Kpis.Value y = b == null ? null : b.values().get(k[0]);
+            out.add(new KpiRow(k[0], k[1], mark(x), y == null ? "–" : mark(y),
+                    y == null || x.met() == null || y.met() == null || x.met().equals(y.met()) ? "="
+                            : x.met() ? "↑ now met" : "↓ now missed"));
+        }
+        return out;
+    }
+
+    private static String mark(dev.atomizer.derive.Kpis.Value v) {
+        return (v.met() == null ? "" : v.met() ? "✅ " : "❌ ") + v.text();
     }
 
     /** Counts of the week's log activity. */
