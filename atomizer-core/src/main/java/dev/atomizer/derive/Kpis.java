@@ -91,7 +91,9 @@ public final class Kpis {
             if (monday.isBefore(first)) {
                 break;
             }
-            out.add(k.week(monday, i == 0));
+            // minute-resolution timestamps: an as-of at Sunday 23:59 has seen the whole week
+            boolean partial = s.log().asOf().isBefore(monday.plusWeeks(1).atStartOfDay().minusMinutes(1));
+            out.add(k.week(monday, partial));
         }
         return out;
     }

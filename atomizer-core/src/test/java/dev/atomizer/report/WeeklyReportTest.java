@@ -139,7 +139,9 @@ class WeeklyReportTest {
         Reports.weekly(root, IsoWeek.parse("2026-W53", "w"), null, false);
         assertThat(repo.read(W53)).endsWith("with shared/reports/templates/weekly-template.md. A snapshot: write-once, "
                 + "never edited; see 'atomizer report weekly --week 2026-W53'. -->\n# Week 2026-W53\n\n- alpha: Amber\n"
-                + "Log entries=8;Decisions opened=1;Decisions closed=1;Tasks done=1;Errors=1;Tokens=3,500;Cost=$0.35;\n");
+                + "Log entries=8;Decisions opened=1;Decisions closed=1;Tasks done=1;Errors=1;Tokens=3,500;Cost=$0.35;"
+                + "K2 Log compliance (≥ 95%)=✅ 100% of 8;K5 Oldest open decision (≤ 48 h)=✅ none open;"
+                + "K7 Worst agent error rate (≤ 5%)=❌ 50% (optimizer);K8 Generation cost (≤ $2)=✅ $0.00;\n");
     }
 
     @Test
