@@ -57,37 +57,62 @@ public record Gates(String id, String name, boolean passed, String evidence) {
         return new Gates(id, name, result[0] != null, evidence);
     }
 
-    /** G2: a 48 h window ending at a day's end with ≥ 95% compliant entries from every agent active that week. */
+    /**
+     * G2: a 48 h window ending at a day's end with ≥ 95% compliant entries from every agent active
+     * in the 7 days before it. One sweep over the entries sorted by time.
+     */
     private static String[] g2(Sources s) {
         LogState log = s.log();
         if (log.asOf() == null) {
             return new String[] {null, "no entries yet"};
         }
-        Kpis k = new Kpis(s, 0);
-        LocalDate first = log.entries().stream().map(Entry::time).min(LocalDateTime::compareTo).get().toLocalDate();
+        Kpis k = Kpis.of(s);
+        List<Entry> byTime = new ArrayList<>(log.entries());
+        byTime.sort(java.util.Comparator.comparing(Entry::time));
+        int n = byTime.size();
+        int[] okBefore = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            okBefore[i + 1] = okBefore[i] + (k.compliant(byTime.get(i)) ? 1 : 0);
+        }
+        LocalDate first = byTime.get(0).time().toLocalDate();
         for (LocalDate d = first.plusDays(1); !d.isAfter(log.asOf().toLocalDate()); d = d.plusDays(1)) {
             LocalDateTime end = d.plusDays(1).atStartOfDay();
-            LocalDateTime from = end.minusHours(48);
-            Set<String> active = new HashSet<>();
-            Set<String> logged = new HashSet<>();
-            int n = 0;
-            int ok = 0;
-            for (Entry e : log.entries()) {
-                if (!e.time().isBefore(end.minusDays(7)) && e.time().isBefore(end)) {
-                    active.add(e.agent());
-                }
-                if (!e.time().isBefore(from) && e.time().isBefore(end)) {
-                    logged.add(e.agent());
-                    n++;
-                    ok += k.compliant(e) ? 1 : 0;
-                }
+            int to = firstAtOrAfter(byTime, end);
+            int from = firstAtOrAfter(byTime, end.minusHours(48));
+            int week = firstAtOrAfter(byTime, end.minusDays(7));
+            int total = to - from;
+            int ok = okBefore[to] - okBefore[from];
+            if (total == 0 || ok * 100L < 95L * total) {
+                continue;
             }
-            if (n > 0 && ok * 100L >= 95L * n && logged.containsAll(active)) {
-                return new String[] {"", "48 h to " + Format.date(d) + " 24:00: " + Format.percent(ok, n)
-                        + " of " + n + " entries compliant, all " + active.size() + " active agents logging"};
+            Set<String> logged = new HashSet<>();
+            for (int i = from; i < to; i++) {
+                logged.add(byTime.get(i).agent());
+            }
+            Set<String> active = new HashSet<>();
+            for (int i = week; i < to; i++) {
+                active.add(byTime.get(i).agent());
+            }
+            if (logged.containsAll(active)) {
+                return new String[] {"", "48 h to " + Format.date(d) + " 24:00: " + Format.percent(ok, total)
+                        + " of " + total + " entries compliant, all " + active.size() + " active agents logging"};
             }
         }
         return new String[] {null, "no 48 h window yet with ≥ 95% compliant entries from every active agent"};
+    }
+
+    private static int firstAtOrAfter(List<Entry> byTime, LocalDateTime t) {
+        int lo = 0;
+        int hi = byTime.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (byTime.get(mid).time().isBefore(t)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**

@@ -75,13 +75,25 @@ public final class Kpis {
         lint();
     }
 
+    private static Sources lastSources;
+    private static Kpis last;
+
+    /** The KPIs of these sources, made once (the log is linted once for K2 and G2). */
+    static synchronized Kpis of(Sources s) {
+        if (s != lastSources) {
+            int lines = s.log().asOf() == null ? 0 : (int) new ExecSummary().render(s).lines().count();
+            last = new Kpis(s, lines);
+            lastSources = s;
+        }
+        return last;
+    }
+
     /** The weekly rows, newest first: the as-of's week and up to {@code count - 1} weeks before it, not before the first entry. */
     public static List<Week> weeks(Sources s, int count) {
         if (s.log().asOf() == null) {
             return List.of();
         }
-        int lines = (int) new ExecSummary().render(s).lines().count();
-        Kpis k = new Kpis(s, lines);
+        Kpis k = of(s);
         LocalDate current = Window.weekStart(s.log().asOf().toLocalDate());
         LocalDate first = Window.weekStart(s.log().entries().stream().map(Entry::time).min(LocalDateTime::compareTo)
                 .orElse(s.log().asOf()).toLocalDate());
