@@ -213,5 +213,11 @@ class MainTest {
         Files.writeString(root.resolve("shared/PROJECT_STATUS.md"), "## Risks\n\n| Risk | Impact | Likelihood |\n|---|---|---|\n| x | Huge | Low |\n");
         assertThat(run(root, "dashboards")).isEqualTo(2);
         assertThat(err).contains("shared/PROJECT_STATUS.md:5:1: error [config] Impact 'Huge' of risk 'x'");
+        Files.delete(root.resolve("shared/PROJECT_STATUS.md"));
+        Files.write(log, new byte[] {'#', ' ', 'L', '\n', (byte) 0xFF, '\n'});
+        assertThat(run(root, "dashboards")).isEqualTo(2);
+        assertThat(err).isEqualTo("atomizer: shared/project_log.md:2:1: error [encoding] the file is not valid UTF-8 "
+                + "(byte 0xFF); save it as UTF-8\n");
+        assertThat(root.resolve("shared/dashboards/operations.md")).hasContent("edited");
     }
 }

@@ -60,7 +60,7 @@ public final class LogState {
         try {
             LogParser.parse(new Utf8LineReader(in), b::accept);
         } catch (EncodingException e) {
-            throw new AtomizerException(source + ":" + e.line() + ":" + e.column() + ": " + e.getMessage(), e);
+            throw new AtomizerException(source + ":" + e.line() + ":" + e.column() + ": error [encoding] " + e.getMessage(), e);
         } catch (IOException e) {
             throw new AtomizerException(source + ": cannot read: " + e.getMessage(), e);
         }
