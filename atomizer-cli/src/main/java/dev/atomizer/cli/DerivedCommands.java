@@ -5,8 +5,6 @@ import dev.atomizer.AtomizerException;
 import dev.atomizer.Workspace;
 import dev.atomizer.derive.Derived;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,17 +16,8 @@ final class DerivedCommands {
     private DerivedCommands() {
     }
 
-    static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
-
     static LocalDateTime asOf(String text) throws AtomizerException {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(text.strip().replace('T', ' '), AS_OF);
-        } catch (DateTimeParseException e) {
-            throw new AtomizerException("--as-of '" + text + "' is not 'YYYY-MM-DD HH:MM'");
-        }
+        return dev.atomizer.state.Format.asOf(text, "--as-of");
     }
 
     @Command(name = "dashboards", mixinStandardHelpOptions = true,

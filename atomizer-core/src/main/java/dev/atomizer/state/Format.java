@@ -92,6 +92,22 @@ public final class Format {
                 + "%";
     }
 
+    /**
+     * An as-of option, {@code YYYY-MM-DD HH:MM} (a {@code T} between date and time is accepted);
+     * null or blank gives null. {@code what} names the option in the error.
+     */
+    public static LocalDateTime asOf(String text, String what) throws dev.atomizer.AtomizerException {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(text.strip().replace('T', ' '),
+                    java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm"));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new dev.atomizer.AtomizerException(what + " '" + text + "' is not 'YYYY-MM-DD HH:MM'");
+        }
+    }
+
     private static String two(int n) {
         return n < 10 ? "0" + n : Integer.toString(n);
     }

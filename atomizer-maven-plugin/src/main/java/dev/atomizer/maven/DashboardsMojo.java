@@ -4,8 +4,6 @@ import dev.atomizer.Atomizer;
 import dev.atomizer.AtomizerException;
 import dev.atomizer.derive.Derived;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -27,14 +25,7 @@ public class DashboardsMojo extends AbstractAtomizerMojo {
 
     @Override
     protected void process() throws AtomizerException {
-        LocalDateTime at = null;
-        if (asOf != null && !asOf.isBlank()) {
-            try {
-                at = LocalDateTime.parse(asOf.strip().replace('T', ' '), DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm"));
-            } catch (DateTimeParseException e) {
-                throw new AtomizerException("atomizer.asOf '" + asOf + "' is not 'YYYY-MM-DD HH:MM'");
-            }
-        }
+        LocalDateTime at = dev.atomizer.state.Format.asOf(asOf, "atomizer.asOf");
         List<Derived.Outcome> outcomes = Atomizer.dashboards(root.toPath(), at);
         int written = 0;
         for (Derived.Outcome o : outcomes) {

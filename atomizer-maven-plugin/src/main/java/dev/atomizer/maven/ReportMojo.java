@@ -4,8 +4,6 @@ import dev.atomizer.AtomizerException;
 import dev.atomizer.report.IsoWeek;
 import dev.atomizer.report.Reports;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -68,14 +66,7 @@ public class ReportMojo extends AbstractAtomizerMojo {
     }
 
     private LocalDateTime asOf() throws AtomizerException {
-        if (asOf == null || asOf.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(asOf.strip().replace('T', ' '), DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm"));
-        } catch (DateTimeParseException e) {
-            throw new AtomizerException("atomizer.asOf '" + asOf + "' is not 'YYYY-MM-DD HH:MM'");
-        }
+        return dev.atomizer.state.Format.asOf(asOf, "atomizer.asOf");
     }
 
     private void log(Reports.Outcome o) {
