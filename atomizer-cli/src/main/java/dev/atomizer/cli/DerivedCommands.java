@@ -71,28 +71,15 @@ final class DerivedCommands {
 
         @Override
         public Integer call() throws AtomizerException {
-            Workspace ws = Workspace.discover(main.cwd);
-            if (options.contract != null) {
-                ws = ws.withContract(main.cwd.resolve(options.contract));
-            }
-            if (options.status != null) {
-                ws = ws.withStatus(main.cwd.resolve(options.status));
-            }
+            Workspace ws = options.apply(Workspace.discover(main.cwd), main.cwd);
             dev.atomizer.render.Formats.check(format);
             var overrides = options.severities();
             // CI formats: paths relative to the repository root, as GitHub resolves them
             java.nio.file.Path base = dev.atomizer.render.Formats.repositoryPaths(format)
                     ? dev.atomizer.render.Formats.repositoryRoot(main.cwd) : main.cwd;
-            dev.atomizer.render.Formatter f = dev.atomizer.render.Formats.create(format, main.out, base);
             Atomizer.LintResult r = Atomizer.open(ws, overrides, base).check(overrides);
-            try {
-                for (var d : r.diagnostics()) {
-                    f.diagnostic(d);
-                }
-                f.finish(r.summary());
-            } catch (java.io.IOException e) {
-                throw new AtomizerException("cannot write output: " + e.getMessage(), e);
-            }
+            dev.atomizer.render.Formats.write(dev.atomizer.render.Formats.create(format, main.out, base),
+                    r.diagnostics(), r.summary());
             main.out.flush();
             if ("text".equals(format)) {
                 main.err.println(dev.atomizer.render.TextFormatter.summaryLine(r.summary()));

@@ -9,11 +9,9 @@ import dev.atomizer.git.GitRepo;
 import dev.atomizer.governance.GitChecks;
 import dev.atomizer.governance.Warmup;
 import dev.atomizer.install.HookInstaller;
-import dev.atomizer.lint.Diagnostic;
 import dev.atomizer.lint.Severity;
 import dev.atomizer.merge.LogMerge;
 import dev.atomizer.render.Formats;
-import dev.atomizer.render.Formatter;
 import dev.atomizer.render.TextFormatter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -96,15 +94,7 @@ final class GitCommands {
     /** @param root the work tree the diagnostics' paths are relative to (sarif reads lines there), or null */
     static int report(GitChecks.Result r, PrintStream out, PrintStream err, String format, Path root, String verdict,
                       String fix) throws AtomizerException {
-        Formatter f = Formats.create(format, out, root);
-        try {
-            for (Diagnostic d : r.diagnostics()) {
-                f.diagnostic(d);
-            }
-            f.finish(r.summary());
-        } catch (IOException e) {
-            throw new AtomizerException("cannot write output: " + e.getMessage(), e);
-        }
+        Formats.write(Formats.create(format, out, root), r.diagnostics(), r.summary());
         out.flush();
         return verdict(r, err, verdict, fix);
     }

@@ -73,13 +73,7 @@ final class LintCommand implements Callable<Integer> {
                 // a named file outside any repository: the built-in contract, as markdownlint would lint it
                 ws = Workspace.at(dir);
             }
-            if (options.contract != null) {
-                ws = ws.withContract(main.cwd.resolve(options.contract));
-            }
-            if (options.status != null) {
-                ws = ws.withStatus(main.cwd.resolve(options.status));
-            }
-            Workspace key = ws;
+            Workspace key = options.apply(ws, main.cwd);
             Atomizer atomizer = byRoot.get(key.root());
             if (atomizer == null) {
                 atomizer = Atomizer.open(key, overrides, base);

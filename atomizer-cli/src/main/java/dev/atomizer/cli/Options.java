@@ -22,6 +22,18 @@ final class Options {
             description = "Set a rule's severity: off, warning or error (repeatable), e.g. --rule field-order=off.")
     Map<String, String> rules = new TreeMap<>();
 
+    /** The workspace with --contract and --status-file (relative to {@code cwd}) laid over it. */
+    dev.atomizer.Workspace apply(dev.atomizer.Workspace ws, Path cwd) {
+        dev.atomizer.Workspace out = ws;
+        if (contract != null) {
+            out = out.withContract(cwd.resolve(contract));
+        }
+        if (status != null) {
+            out = out.withStatus(cwd.resolve(status));
+        }
+        return out;
+    }
+
     Map<String, Severity> severities() throws AtomizerException {
         return dev.atomizer.lint.Severities.parseOverrides(rules, "--rule");
     }

@@ -71,4 +71,17 @@ public final class Formats {
             throw new AtomizerException("cannot write output: " + e.getMessage(), e);
         }
     }
+
+    /** Writes every diagnostic and then the summary; an output failure is a one-line error. */
+    public static void write(Formatter f, List<dev.atomizer.lint.Diagnostic> diagnostics,
+                             dev.atomizer.lint.FileSummary summary) throws AtomizerException {
+        try {
+            for (dev.atomizer.lint.Diagnostic d : diagnostics) {
+                f.diagnostic(d);
+            }
+            f.finish(summary);
+        } catch (IOException e) {
+            throw new AtomizerException("cannot write output: " + e.getMessage(), e);
+        }
+    }
 }
