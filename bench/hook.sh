@@ -8,7 +8,10 @@
 #     appended entry;
 #   - times the installed .git/hooks/pre-commit, and a JVM hello-world with the launcher's flags
 #     (the floor), alternately, HOOK_RUNS times each; reports medians and their ratio;
-#   - times the same hook without the class-data archive (informational).
+#   - times the same hook without the class-data archive (informational);
+#   - times the JGit part of the hook alone (bench/JGitAlone.java: open the repository, read the
+#     index and HEAD, list the staged changes) with the same flags and its own class-data archive:
+#     the least a hook that reads the index through JGit costs (informational).
 # Then times 'atomizer verify' over a 50-commit range on the 10k log.
 # Results: stdout and bench/hook-results.md. Timing uses bash's $EPOCHREALTIME (microseconds).
 #
@@ -27,6 +30,10 @@ mkdir -p "$out"
 flags=$(sed -n 's/^exec "\$java" \(.*\) \$cds .*/\1/p' "$launcher")
 [ -n "$flags" ] || { echo "bench: cannot read the JVM flags from $launcher" >&2; exit 2; }
 [ -f "$out/Hello.class" ] || javac -d "$out" "$bench/Hello.java"
+jar=$repo/atomizer-cli/target/atomizer.jar
+rm -rf "$out/jgit-alone" && mkdir -p "$out/jgit-alone"
+javac -XDstringConcat=inline -cp "$jar" -d "$out/jgit-alone" "$bench/JGitAlone.java"
+(cd "$out/jgit-alone" && jar cf ../jgit-alone.jar JGitAlone.class)
 
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.com \
   GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.com
@@ -39,6 +46,8 @@ elapsed() { # command... -> seconds
 }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.4f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 floor() { java $flags -cp "$out" Hello; }
+jgit_alone() { java $flags -XX:SharedArchiveFile="$out/jgit-alone.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+  -cp "$jar:$out/jgit-alone.jar" JGitAlone; }
 
 entry() { # ts agent
   printf '## [%s] %s | bracket-topopt | milestone\n\n**Status:** completed\n**Summary:** Appended by the benchmark.\n**Metrics:** tokens=100\n\n---\n\n' "$1" "$2"
@@ -51,8 +60,8 @@ entry() { # ts agent
   echo "- java: $(java -version 2>&1 | head -1); JVM flags (hooks/atomizer): \`$flags\`"
   echo "- median of $runs runs each, hook and floor alternating; the hook is .git/hooks/pre-commit as installed by \`atomizer install-hooks\`, checking one staged appended entry"
   echo
-  echo "| log entries | log MB | floor s | hook s (with class-data archive) | ratio | hook s (no archive) | ratio |"
-  echo "|--:|--:|--:|--:|--:|--:|--:|"
+  echo "| log entries | log MB | floor s | hook s (with class-data archive) | ratio | hook s (no archive) | ratio | JGit part alone s | ratio |"
+  echo "|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
 } >"$results.tmp"
 
 for n in "${sizes[@]}"; do
@@ -68,18 +77,22 @@ for n in "${sizes[@]}"; do
   (cd "$r" && "$launcher" install-hooks >/dev/null)
   (cd "$r" && entry "2099-01-01 00:00" manager >>shared/project_log.md && git add shared/project_log.md)
   (cd "$r" && .git/hooks/pre-commit) || { echo "bench: the hook rejected a valid appended entry" >&2; exit 1; }
-  hooks=(); floors=(); plain=()
+  (cd "$r" && java $flags -XX:ArchiveClassesAtExit="$out/jgit-alone.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    -cp "$jar:$out/jgit-alone.jar" JGitAlone) || { echo "bench: JGitAlone failed" >&2; exit 1; }
+  hooks=(); floors=(); plain=(); alone=()
   for ((i = 0; i < runs; i++)); do
     hooks+=("$(cd "$r" && elapsed .git/hooks/pre-commit)")
     floors+=("$(elapsed floor)")
+    alone+=("$(cd "$r" && elapsed jgit_alone)")
   done
   mv "$r/.git/atomizer/atomizer.jar.jsa" "$r/.git/atomizer/off.jsa"
   for ((i = 0; i < runs; i++)); do plain+=("$(cd "$r" && elapsed .git/hooks/pre-commit)"); done
   mv "$r/.git/atomizer/off.jsa" "$r/.git/atomizer/atomizer.jar.jsa"
   h=$(printf '%s\n' "${hooks[@]}" | median); f=$(printf '%s\n' "${floors[@]}" | median); p=$(printf '%s\n' "${plain[@]}" | median)
+  j=$(printf '%s\n' "${alone[@]}" | median)
   mb=$(awk -v b="$(stat -c %s "$log")" 'BEGIN { printf "%.1f", b / 1e6 }')
-  awk -v n="$n" -v mb="$mb" -v f="$f" -v h="$h" -v p="$p" 'BEGIN { printf "| %d | %s | %.3f | %.3f | %.1f× | %.3f | %.1f× |\n", n, mb, f, h, h / f, p, p / f }' >>"$results.tmp"
-  echo "bench: $n entries: floor $f s, hook $h s, hook without archive $p s" >&2
+  awk -v n="$n" -v mb="$mb" -v f="$f" -v h="$h" -v p="$p" -v j="$j" 'BEGIN { printf "| %d | %s | %.3f | %.3f | %.1f× | %.3f | %.1f× | %.3f | %.1f× |\n", n, mb, f, h, h / f, p, p / f, j, j / f }' >>"$results.tmp"
+  echo "bench: $n entries: floor $f s, hook $h s, hook without archive $p s, JGit part alone $j s" >&2
 done
 
 # verify over a 50-commit range (10k log)

@@ -229,24 +229,27 @@ public final class GitChecks {
                 }
                 byte[] bytes = change.newContent().bytes();
                 int offset = 0;
-                int firstLine = 1;
                 String previous = null;
+                boolean afterClosedEntry = false;
                 if (change.kind() == FileChange.Kind.MODIFY) {
                     AppendCheck a = ctx.appendCheck(change);
                     if (!a.appendOnly()) {
                         continue; // append-only said what is wrong; the edited part is not linted again
                     }
                     offset = a.tailOffset();
-                    firstLine = a.tailFirstLine();
                     previous = a.previousTimestamp();
-                    // the tail's own "preamble" is not free text: it sits after a closed entry
-                    int stray = a.oldEndsClosed() ? AppendCheck.strayBeforeFirstHeading(bytes, offset, firstLine) : 0;
-                    Severity straySeverity = govSev.of(dev.atomizer.lint.RuleCatalog.STRAY_CONTENT);
-                    if (stray > 0 && straySeverity != Severity.OFF) {
-                        c.accept(new Diagnostic(change.newPath(), stray, 1, dev.atomizer.lint.RuleCatalog.STRAY_CONTENT,
-                                straySeverity, "content after the last entry's closing '---' (appended text must start "
-                                + "with an entry heading '## [YYYY-MM-DD HH:MM] agent-id | project-slug | event-type')"));
-                    }
+                    afterClosedEntry = a.oldEndsClosed();
+                }
+                // the tail's lines are numbered from 1, then moved to their place in the file when
+                // something is reported: counting the lines of a long log costs more than the check
+                TailLines lines = new TailLines(bytes, offset, c);
+                // the tail's own "preamble" is not free text: it sits after a closed entry
+                int stray = afterClosedEntry ? AppendCheck.strayBeforeFirstHeading(bytes, offset, 1) : 0;
+                Severity straySeverity = govSev.of(dev.atomizer.lint.RuleCatalog.STRAY_CONTENT);
+                if (stray > 0 && straySeverity != Severity.OFF) {
+                    lines.accept(new Diagnostic(change.newPath(), stray, 1, dev.atomizer.lint.RuleCatalog.STRAY_CONTENT,
+                            straySeverity, "content after the last entry's closing '---' (appended text must start "
+                            + "with an entry heading '## [YYYY-MM-DD HH:MM] agent-id | project-slug | event-type')"));
                 }
                 if (linter == null) {
                     Contract contract = contract(after);
@@ -254,7 +257,7 @@ public final class GitChecks {
                     linter = new Linter(contract, status.slugs(), Severities.of(contract.severities()).with(overrides));
                 }
                 FileSummary s = linter.lint(change.newPath(),
-                        new ByteArrayInputStream(bytes, offset, bytes.length - offset), previous, firstLine, c);
+                        new ByteArrayInputStream(bytes, offset, bytes.length - offset), previous, 1, lines);
                 entries += s.entries();
             }
         } catch (IOException e) {
@@ -284,6 +287,32 @@ public final class GitChecks {
             }
         }
         return m;
+    }
+
+    /**
+     * Moves diagnostics of a tail (numbered from its first line) to their line in the file; the
+     * tail's first line is counted once, at the first diagnostic.
+     */
+    private static final class TailLines implements Consumer<Diagnostic> {
+        private final byte[] file;
+        private final int offset;
+        private final Consumer<Diagnostic> sink;
+        private int shift = -1;
+
+        TailLines(byte[] file, int offset, Consumer<Diagnostic> sink) {
+            this.file = file;
+            this.offset = offset;
+            this.sink = sink;
+        }
+
+        @Override
+        public void accept(Diagnostic d) {
+            if (shift < 0) {
+                shift = AppendCheck.lineOf(file, offset) - 1;
+            }
+            sink.accept(shift == 0 ? d
+                    : new Diagnostic(d.path(), d.line() + shift, d.column(), d.rule(), d.severity(), d.message()));
+        }
     }
 
     private static final class Collector implements Consumer<Diagnostic> {

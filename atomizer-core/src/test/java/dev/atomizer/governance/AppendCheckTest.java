@@ -25,7 +25,7 @@ class AppendCheckTest {
         AppendCheck c = check(old, old + "\n" + ENTRY);
         assertThat(c.appendOnly()).isTrue();
         assertThat(c.tailOffset()).isEqualTo(bytes(old).length);
-        assertThat(c.tailFirstLine()).isEqualTo(9);
+        assertThat(c.tailFirstLine(bytes(old + "\n" + ENTRY))).isEqualTo(9);
         assertThat(c.previousTimestamp()).isEqualTo("2026-02-16 09:00");
         assertThat(c.oldEndsClosed()).isTrue();
     }
@@ -33,11 +33,11 @@ class AppendCheckTest {
     @Test
     void crlfWhitespaceAtTheOldEndAndAMissingFinalNewlineAreTolerated() {
         String old = "# Log\r\n\r\n" + ENTRY.replace("\n", "\r\n");
-        assertThat(check(old, old + ENTRY).tailFirstLine()).isEqualTo(9);
+        assertThat(check(old, old + ENTRY).tailFirstLine(bytes(old + ENTRY))).isEqualTo(9);
         String bare = old.stripTrailing();
         AppendCheck c = check(bare, bare + "  \r\n\r\n" + ENTRY);
         assertThat(c.appendOnly()).isTrue();
-        assertThat(c.tailFirstLine()).isEqualTo(9);
+        assertThat(c.tailFirstLine(bytes(bare + "  \r\n\r\n" + ENTRY))).isEqualTo(9);
         assertThat(c.tailOffset()).isEqualTo(bytes(bare + "  \r\n").length);
         assertThat(check(old + "\n\n\n", old + ENTRY).appendOnly()).isTrue();
     }
@@ -63,7 +63,8 @@ class AppendCheckTest {
             byte[] n = bytes(neu);
             AppendCheck c = AppendCheck.compare(o, n);
             if (c.appendOnly()) {
-                assertThat(c.tailFirstLine()).isEqualTo(AppendCheck.lineOf(n, c.tailOffset()));
+                assertThat(c.tailFirstLine(n)).isEqualTo(AppendCheck.lineOf(n, c.tailOffset()));
+                assertThat(c.tailOffset() == 0 || n[c.tailOffset() - 1] == '\n' || c.tailOffset() == n.length).isTrue();
                 assertThat(c.tailOffset()).isBetween(0, n.length);
                 String core = old.stripTrailing();
                 assertThat(neu).startsWith(core.isEmpty() ? "" : core);

@@ -10,5 +10,6 @@ class WarmupTest {
     void theSamplesReadAndLintCleanSoTheWarmUpRunsTheWholePath() {
         // a sample that failed to parse would stop the warm-up early and leave the hook's path cold
         assertThat(Warmup.run()).isTrue();
+        assertThat(Warmup.comparison()).isTrue();
     }
 }
