@@ -280,7 +280,7 @@ final class GitCommands {
     }
 
     @Command(name = "merge-driver", mixinStandardHelpOptions = true,
-            description = {"git merge driver for the append-only log (registered by install-hooks as '%O %A %B').",
+            description = {"git merge driver for the append-only log (registered by install-hooks as '%%O %%A %%B').",
                     "Keeps the common base and adds both sides' new entries in timestamp order;",
                     "conflicts only where a side changed the base part."})
     static final class MergeDriver implements Callable<Integer> {

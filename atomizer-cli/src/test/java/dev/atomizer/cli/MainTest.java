@@ -191,6 +191,21 @@ class MainTest {
         assertThat(out).startsWith("atomizer ");
     }
 
+    /** picocli formats descriptions with String.format: a bare '%' makes it warn on the real stderr. */
+    @Test
+    void theMergeDriverHelpShowsGitsPlaceholdersWithoutAWarning() {
+        java.io.PrintStream realErr = System.err;
+        ByteArrayOutputStream stray = new ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(stray, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(run(root, "merge-driver", "--help")).isZero();
+        } finally {
+            System.setErr(realErr);
+        }
+        assertThat(out.replaceAll("\\s+", " ")).contains("'%O %A %B'");
+        assertThat(stray.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("WARN");
+    }
+
     @Test
     void dashboardsCheckAndGates() throws Exception {
         Files.writeString(log, GOOD);
