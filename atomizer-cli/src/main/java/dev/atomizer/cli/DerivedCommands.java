@@ -58,9 +58,8 @@ final class DerivedCommands {
     static final class Check implements Callable<Integer> {
         private final Main main;
 
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-                description = "Output format: text, json, sarif, github or markdown.")
-        String format;
+        @picocli.CommandLine.Mixin
+        FormatOption format;
 
         @picocli.CommandLine.Mixin
         Options options;
@@ -72,11 +71,9 @@ final class DerivedCommands {
         @Override
         public Integer call() throws AtomizerException {
             Workspace ws = options.apply(Workspace.discover(main.cwd), main.cwd);
-            dev.atomizer.render.Formats.check(format);
+            String format = this.format.checked();
             var overrides = options.severities();
-            // CI formats: paths relative to the repository root, as GitHub resolves them
-            java.nio.file.Path base = dev.atomizer.render.Formats.repositoryPaths(format)
-                    ? dev.atomizer.render.Formats.repositoryRoot(main.cwd) : main.cwd;
+            java.nio.file.Path base = this.format.base(main.cwd);
             Atomizer.LintResult r = Atomizer.open(ws, overrides, base).check(overrides);
             dev.atomizer.render.Formats.write(dev.atomizer.render.Formats.create(format, main.out, base),
                     r.diagnostics(), r.summary());

@@ -139,9 +139,8 @@ final class GitCommands {
     static final class PreCommit implements Callable<Integer> {
         private final Main main;
 
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-                description = "Output format: " + Formats.LIST + " (default: text).")
-        String format;
+        @Mixin
+        FormatOption format;
 
         @Mixin
         Options options;
@@ -152,8 +151,7 @@ final class GitCommands {
 
         @Override
         public Integer call() throws AtomizerException {
-            Formats.check(format);
-            return preCommit(main.cwd, main.out, main.err, options.severities(), format);
+            return preCommit(main.cwd, main.out, main.err, options.severities(), format.checked());
         }
     }
 
@@ -196,9 +194,8 @@ final class GitCommands {
         @Option(names = "--head", defaultValue = "HEAD", paramLabel = "REV", description = "The last commit of the range (default: HEAD).")
         String head;
 
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-                description = "Output format: " + Formats.LIST + " (default: text).")
-        String format;
+        @Mixin
+        FormatOption format;
 
         @Mixin
         Options options;
@@ -209,7 +206,7 @@ final class GitCommands {
 
         @Override
         public Integer call() throws AtomizerException {
-            Formats.check(format);
+            String format = this.format.checked();
             try (GitRepo git = GitRepo.open(main.cwd)) {
                 int[] commits = new int[1];
                 GitChecks.Result r = GitChecks.verify(git, base, head, options.severities(), dev.atomizer.derive.Derived.files(),

@@ -32,10 +32,8 @@ final class LintCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILES", arity = "0..*", description = "Log files to lint.")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: " + Formats.LIST + " (default: text, path:line:col: severity [rule] message)."
-                    + " github, sarif and markdown show paths relative to the git repository root.")
-    String format;
+    @Mixin
+    FormatOption format;
 
     @Option(names = {"-q", "--quiet"}, description = "Do not print the summary line on standard error.")
     boolean quiet;
@@ -49,10 +47,9 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws AtomizerException {
-        Formats.check(format);
+        String format = this.format.checked();
         Map<String, Severity> overrides = options.severities();
-        // CI formats: paths relative to the repository root, as GitHub resolves them
-        Path base = Formats.repositoryPaths(format) ? Formats.repositoryRoot(main.cwd) : main.cwd;
+        Path base = this.format.base(main.cwd);
         List<Path> targets = new ArrayList<>();
         if (files.isEmpty()) {
             targets.add(Workspace.discover(main.cwd).log());
