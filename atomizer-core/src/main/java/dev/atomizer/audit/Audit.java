@@ -13,6 +13,7 @@ import dev.atomizer.git.GitRepo;
 import dev.atomizer.git.Tree;
 import dev.atomizer.governance.Approval;
 import dev.atomizer.governance.GitChecks;
+import dev.atomizer.governance.MergeChanges;
 import dev.atomizer.governance.Policies;
 import dev.atomizer.lint.Diagnostic;
 import dev.atomizer.lint.FileSummary;
@@ -170,7 +171,8 @@ public record Audit(String base, String head, String baseId, String headId, List
     /**
      * Paths whose policy restricts changes, as the commit's parent's contract governs them: any
      * change of an immutable path; a write-once file modified, renamed or deleted; a no-delete file
-     * deleted or shrunk. Merges bring in commits checked on their own and are skipped.
+     * deleted or shrunk. Of a merge, only what it changed on its own (what no clean merge took
+     * from a parent whose commits are checked on their own).
      */
     private static List<ProtectedChange> protectedChanges(GitRepo git, List<CommitInfo> commits)
             throws AtomizerException {
@@ -179,9 +181,6 @@ public record Audit(String base, String head, String baseId, String headId, List
         Contract contract = null;
         Policies policies = null;
         for (CommitInfo c : commits) {
-            if (c.isMerge()) {
-                continue;
-            }
             Tree parent = c.parents().isEmpty() ? Tree.EMPTY : git.files(c.parents().get(0));
             byte[] bytes = read(parent, Workspace.CONTRACT);
             if (contract == null || !Arrays.equals(bytes, lastBytes)) {
@@ -192,7 +191,7 @@ public record Audit(String base, String head, String baseId, String headId, List
             Approval approval = Approval.parse(c.message());
             String approver = approval.approver(contract.approvers());
             try {
-                for (FileChange change : git.changes(c.id(), 0)) {
+                for (FileChange change : changes(git, c, parent, policies)) {
                     GovernedPath rule = restricted(policies, change);
                     if (rule != null) {
                         out.add(new ProtectedChange(c, change.path(), what(change), rule, approval, approver));
@@ -203,6 +202,20 @@ public record Audit(String base, String head, String baseId, String headId, List
             }
         }
         return List.copyOf(out);
+    }
+
+    /** A commit's changes against its first parent; for a merge, only those it made on its own. */
+    private static List<FileChange> changes(GitRepo git, CommitInfo c, Tree parent, Policies policies)
+            throws AtomizerException {
+        if (!c.isMerge()) {
+            return git.changes(c.id(), 0);
+        }
+        List<Tree> parents = new ArrayList<>();
+        parents.add(parent);
+        for (String p : c.parents().subList(1, c.parents().size())) {
+            parents.add(git.files(p));
+        }
+        return MergeChanges.of(git, c, parents, git.files(c.id()), policies).own();
     }
 
     private static GovernedPath restricted(Policies policies, FileChange change) throws IOException {

@@ -240,6 +240,43 @@ public final class GitRepo implements AutoCloseable {
         return resolveCommit(rev, what).name();
     }
 
+    /**
+     * The best common ancestors of {@code commitIds} (all of them: a criss-cross history has
+     * several), as {@code git merge-base --all} finds them; empty for unrelated histories.
+     */
+    public List<String> mergeBases(List<String> commitIds) throws AtomizerException {
+        try (RevWalk walk = new RevWalk(reader)) {
+            walk.setRevFilter(org.eclipse.jgit.revwalk.filter.RevFilter.MERGE_BASE);
+            for (String id : commitIds) {
+                walk.markStart(walk.parseCommit(ObjectId.fromString(id)));
+            }
+            List<RevCommit> found = new ArrayList<>();
+            for (RevCommit c : walk) {
+                found.add(c);
+            }
+            // the walk may also yield a common ancestor of another one it found: only the best count
+            List<String> out = new ArrayList<>();
+            for (RevCommit c : found) {
+                boolean best = true;
+                for (RevCommit d : found) {
+                    if (d != c && best) {
+                        try (RevWalk check = new RevWalk(reader)) {
+                            best = !check.isMergedInto(check.parseCommit(c), check.parseCommit(d));
+                        }
+                    }
+                }
+                if (best) {
+                    out.add(c.name());
+                }
+            }
+            return out;
+        } catch (MissingObjectException e) {
+            throw shallow("an ancestor of " + commitIds.get(0).substring(0, 10));
+        } catch (IOException e) {
+            throw new AtomizerException("cannot find the merge base of " + commitIds + ": " + e.getMessage(), e);
+        }
+    }
+
     /** What commit {@code id} changed against its parent number {@code parent} (0-based), or against nothing for a root commit. */
     public List<FileChange> changes(String id, int parent) throws AtomizerException {
         try (RevWalk walk = new RevWalk(reader)) {

@@ -132,82 +132,46 @@ public final class GitChecks {
     }
 
     /**
-     * spec: "merges that only bring in already-checked commits raise nothing". A merge is checked
-     * against the parent it differs least from only for paths it resolved to a content that neither
-     * parent had: those are its own edits. The log, merged by the driver, must keep every entry of
-     * both parents.
+     * A merge: against its first parent, for what it changes on its own (what no clean three-way
+     * merge took from a checked parent), with its own trailers; each append-only log that the
+     * parents only appended to, as a merged log whose new entries are linted. See
+     * {@link MergeChanges} and docs/governance.md, "Merges".
      */
     private static Result mergeCheck(GitRepo git, CommitInfo merge, Map<String, Severity> overrides,
                                      DerivedFiles derived) throws AtomizerException {
         Tree result = git.files(merge.id());
-        List<FileChange> own = new ArrayList<>();
         List<Tree> parents = new ArrayList<>();
         for (String p : merge.parents()) {
             parents.add(git.files(p));
         }
         Contract before = contract(parents.get(0));
-        Policies policies = new Policies(before);
+        MergeChanges changes = MergeChanges.of(git, merge, parents, result, new Policies(before));
         Collector c = new Collector();
+        Result r = check(changes.own(), parents.get(0), withHistory(git, result, merge.parents().get(0), derived),
+                Approval.parse(merge.message()), overrides, derived);
+        r.diagnostics().forEach(c);
+        int entries = r.summary().entries();
+        Severity appendOnly = governanceSeverities(before, overrides).of(RuleCatalog.APPEND_ONLY);
+        if (appendOnly == Severity.OFF) {
+            return c.result(entries);
+        }
         try {
-            for (FileChange change : git.changes(merge.id(), 0)) {
-                byte[] merged = change.newPath() == null ? null : change.newContent().bytes();
-                boolean fromAParent = false;
-                for (int i = 1; i < parents.size() && !fromAParent; i++) {
-                    byte[] other = parents.get(i).read(change.path());
-                    fromAParent = java.util.Arrays.equals(merged, other);
-                }
-                if (fromAParent) {
+            Linter linter = null;
+            for (MergedLog log : changes.logs()) {
+                AppendCheck kept = log.check(appendOnly, c);
+                if (kept == null) {
                     continue;
                 }
-                if (policies.is(change.path(), Policy.APPEND_ONLY) && merged != null) {
-                    checkLogMerge(change.path(), merged, parents, c);
-                    continue;
+                if (linter == null) {
+                    linter = linter(result, overrides);
                 }
-                own.add(change);
+                entries += lintTail(log.path(), log.merged(), kept.tailOffset(), kept.previousTimestamp(),
+                        kept.oldEndsClosed(), Severities.of(before.severities()).with(overrides), linter, c);
             }
-            Result r = check(own, parents.get(0), result, Approval.parse(merge.message()), overrides, derived);
-            r.diagnostics().forEach(c);
-            return c.result(r.summary().entries());
         } catch (IOException e) {
             throw new AtomizerException("cannot read merge " + merge.shortId() + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void checkLogMerge(String path, byte[] merged, List<Tree> parents, Collector c) throws IOException {
-        String text = new String(merged, java.nio.charset.StandardCharsets.UTF_8);
-        for (Tree p : parents) {
-            byte[] side = p.read(path);
-            if (side == null) {
-                continue;
-            }
-            for (String entry : entryBlocks(new String(side, java.nio.charset.StandardCharsets.UTF_8))) {
-                if (!text.contains(entry)) {
-                    c.accept(new Diagnostic(path, 1, 1, dev.atomizer.lint.RuleCatalog.APPEND_ONLY, Severity.ERROR,
-                            "the merge lost or changed the entry '" + entry.lines().findFirst().orElse("")
-                                    + "' of a parent; merge the log with the atomizer merge driver (atomizer install-hooks registers it)"));
-                    return;
-                }
-            }
-        }
-    }
-
-    private static List<String> entryBlocks(String log) {
-        List<String> blocks = new ArrayList<>();
-        int start = -1;
-        int i = 0;
-        for (String line : log.split("(?<=\n)")) {
-            if (line.startsWith("## ")) {
-                if (start >= 0) {
-                    blocks.add(log.substring(start, i).stripTrailing());
-                }
-                start = i;
-            }
-            i += line.length();
-        }
-        if (start >= 0) {
-            blocks.add(log.substring(start).stripTrailing());
-        }
-        return blocks;
+        return c.result(entries);
     }
 
     /** Governance of one change set, then the contract of the entries each log gained. */
@@ -219,7 +183,7 @@ public final class GitChecks {
         int entries = 0;
         try {
             dev.atomizer.Trace.mark("contract read");
-            Severities govSev = Severities.of(governing.severities()).with(overrides);
+            Severities govSev = governanceSeverities(governing, overrides);
             Governance.check(changes, ctx, govSev, c);
             dev.atomizer.Trace.mark("governance rules");
             Linter linter = null;
@@ -240,30 +204,50 @@ public final class GitChecks {
                     previous = a.previousTimestamp();
                     afterClosedEntry = a.oldEndsClosed();
                 }
-                // the tail's lines are numbered from 1, then moved to their place in the file when
-                // something is reported: counting the lines of a long log costs more than the check
-                TailLines lines = new TailLines(bytes, offset, c);
-                // the tail's own "preamble" is not free text: it sits after a closed entry
-                int stray = afterClosedEntry ? AppendCheck.strayBeforeFirstHeading(bytes, offset, 1) : 0;
-                Severity straySeverity = govSev.of(dev.atomizer.lint.RuleCatalog.STRAY_CONTENT);
-                if (stray > 0 && straySeverity != Severity.OFF) {
-                    lines.accept(new Diagnostic(change.newPath(), stray, 1, dev.atomizer.lint.RuleCatalog.STRAY_CONTENT,
-                            straySeverity, "content after the last entry's closing '---' (appended text must start "
-                            + "with an entry heading '## [YYYY-MM-DD HH:MM] agent-id | project-slug | event-type')"));
-                }
                 if (linter == null) {
-                    Contract contract = contract(after);
-                    ProjectStatus status = ParsedFiles.status(after.read(Workspace.STATUS));
-                    linter = new Linter(contract, status.slugs(), Severities.of(contract.severities()).with(overrides));
+                    linter = linter(after, overrides);
                 }
-                FileSummary s = linter.lint(change.newPath(),
-                        new ByteArrayInputStream(bytes, offset, bytes.length - offset), previous, 1, lines);
-                entries += s.entries();
+                entries += lintTail(change.newPath(), bytes, offset, previous, afterClosedEntry, govSev, linter, c);
             }
         } catch (IOException e) {
             throw new AtomizerException("cannot read the changed files: " + e.getMessage(), e);
         }
         return c.result(entries);
+    }
+
+    /** The linter of a state's contract and project list. */
+    private static Linter linter(Tree state, Map<String, Severity> overrides) throws AtomizerException, IOException {
+        Contract contract = contract(state);
+        ProjectStatus status = ParsedFiles.status(state.read(Workspace.STATUS));
+        return new Linter(contract, status.slugs(), Severities.of(contract.severities()).with(overrides));
+    }
+
+    /**
+     * Lints what a log gained from byte {@code offset} on, after the entry stamped
+     * {@code previous}; a gained part that starts with text after a closed entry is stray.
+     *
+     * @return the number of entries linted
+     */
+    private static int lintTail(String path, byte[] bytes, int offset, String previous, boolean afterClosedEntry,
+                                Severities severities, Linter linter, Consumer<Diagnostic> sink) throws IOException {
+        // the tail's lines are numbered from 1, then moved to their place in the file when
+        // something is reported: counting the lines of a long log costs more than the check
+        TailLines lines = new TailLines(bytes, offset, sink);
+        // the tail's own "preamble" is not free text: it sits after a closed entry
+        int stray = afterClosedEntry ? AppendCheck.strayBeforeFirstHeading(bytes, offset, 1) : 0;
+        Severity straySeverity = severities.of(RuleCatalog.STRAY_CONTENT);
+        if (stray > 0 && straySeverity != Severity.OFF) {
+            lines.accept(new Diagnostic(path, stray, 1, RuleCatalog.STRAY_CONTENT, straySeverity,
+                    "content after the last entry's closing '---' (appended text must start with an entry heading"
+                            + " '## [YYYY-MM-DD HH:MM] agent-id | project-slug | event-type')"));
+        }
+        return linter.lint(path, new ByteArrayInputStream(bytes, offset, bytes.length - offset), previous, 1, lines)
+                .entries();
+    }
+
+    /** The severities of the governance rules for a change that {@code governing} rules. */
+    private static Severities governanceSeverities(Contract governing, Map<String, Severity> overrides) {
+        return Severities.of(governing.severities()).with(overrides);
     }
 
     private static Contract contract(Tree state) throws AtomizerException {

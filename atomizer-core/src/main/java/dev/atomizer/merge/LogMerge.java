@@ -187,7 +187,7 @@ public final class LogMerge {
      * first block of a side has any), then the entry from its heading to the line before the
      * next heading ({@code entry}: empty when the tail holds no heading at all).
      */
-    private record Block(String lead, String entry, String key) {
+    private record Block(String lead, String entry, String key, int at) {
 
         boolean hasEntry() {
             return !entry.isEmpty();
@@ -217,7 +217,7 @@ public final class LogMerge {
             }
         }
         if (starts.isEmpty()) {
-            list.add(new Block(side.substring(from), "", ""));
+            list.add(new Block(side.substring(from), "", "", from));
             return list;
         }
         // an entry without a parseable timestamp sorts as equal to the entry before it in its own
@@ -230,9 +230,46 @@ public final class LogMerge {
             if (ts != null) {
                 key = ts;
             }
-            list.add(new Block(k == 0 ? side.substring(from, s) : "", side.substring(s, e), key));
+            list.add(new Block(k == 0 ? side.substring(from, s) : "", side.substring(s, e), key, k == 0 ? from : s));
         }
         return list;
+    }
+
+    /**
+     * A piece of a log's appended part, as the driver moves it: an entry from its heading to the
+     * next one, or the text before a side's first appended heading.
+     *
+     * @param text   the piece without the whitespace around it (ISO-8859-1: one char per byte)
+     * @param offset where it starts in the file, in bytes
+     */
+    public record Piece(String text, int offset) {
+
+        /** The piece's first line, as UTF-8 text, for messages. */
+        public String firstLine() {
+            int nl = text.indexOf('\n');
+            return stripTrailing(utf8(nl < 0 ? text : text.substring(0, nl)));
+        }
+    }
+
+    /**
+     * What {@code side} appends from byte {@code from} on, cut into the pieces the driver moves
+     * (read after {@code base}, whose open fences carry over): a merge of logs may order the
+     * pieces of different sides, but never change, drop, add or reorder one side's pieces. Blank
+     * pieces are left out.
+     */
+    public static List<Piece> appendedPieces(byte[] base, byte[] side, int from) {
+        Text b = Text.of(base == null ? new byte[0] : base);
+        Text t = Text.of(side);
+        int shift = t.bom ? BOM.length() : 0;
+        List<Piece> out = new ArrayList<>();
+        for (Block block : blocks(b.body, t.body, Math.max(0, from - shift))) {
+            String whole = block.lead() + block.entry();
+            String text = strip(whole);
+            if (!text.isEmpty()) {
+                out.add(new Piece(text, shift + block.at() + whole.indexOf(text)));
+            }
+        }
+        return out;
     }
 
     /**

@@ -1,0 +1,240 @@
+package dev.atomizer.governance;
+
+import static dev.atomizer.governance.MergeFixture.LOG;
+import static dev.atomizer.governance.MergeFixture.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atomizer.git.GitFixture;
+import dev.atomizer.lint.Diagnostic;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Merges as a hostile committer crafts them, through the real git binary: each attack fails
+ * verify with the rule, the merge commit and the path; legitimate merges pass.
+ */
+class MergeGovernanceTest {
+
+    static final String MISSION = "context-docs/00-mission.md";
+    static final String KB = "knowledge-base/materials.md";
+    static final String REPORT = "shared/reports/weekly/2026-W08-report.md";
+    static final String BASE = "# Project log\n\n" + entry("2026-02-16 09:00", "manager", "Kick-off.");
+    static final String APPROVED = "\n\nChange-Request: CR-1\nApproved-by: ceo";
+
+    @TempDir
+    Path tmp;
+    GitFixture repo;
+    MergeFixture m;
+    String base;
+
+    @BeforeEach
+    void init() throws Exception {
+        repo = GitFixture.init(tmp.resolve("repo"));
+        m = new MergeFixture(repo);
+        repo.write(MISSION, "# Mission\n\nBuild the best optimizer.\n")
+                .write(KB, "# Materials\n\n" + "Ti-6Al-4V: E = 114 GPa.\n".repeat(10))
+                .write(REPORT, "# Week 8\n\nAll green.\n")
+                .stage(LOG, BASE);
+        repo.git("add", "-A");
+        base = repo.commit("Start");
+    }
+
+    /** Diagnostics of the range whose message starts with the commit id. */
+    static long of(GitChecks.Result r, String commit, String rule, String path) {
+        return r.diagnostics().stream().filter(d -> d.rule().equals(rule) && d.path().equals(path)
+                && d.message().startsWith(commit.substring(0, 10) + " ")).count();
+    }
+
+    // ---- legitimate merges pass ----
+
+    @Test
+    void branchesThatOnlyAppendMergeCleanlyBothWays() throws Exception {
+        repo.git("checkout", "-q", "-b", "side");
+        repo.commit(LOG, BASE + entry("2026-02-16 10:00", "optimizer", "Side 1.") + entry("2026-02-16 12:00", "optimizer", "Side 2."));
+        repo.git("checkout", "-q", "main");
+        repo.commit(LOG, BASE + entry("2026-02-16 11:00", "manager", "Main 1."));
+        m.merge("side");
+        repo.commit(LOG, repo.read(LOG) + entry("2026-02-16 13:00", "manager", "After."));
+        // main merged into the side branch (the first parent is the side): the same rules
+        repo.git("checkout", "-q", "side");
+        m.merge("main");
+        assertThat(m.verify(base)).isEmpty();
+        assertThat(repo.read(LOG)).contains("Side 1.", "Side 2.", "Main 1.", "After.");
+    }
+
+    @Test
+    void aMergeBringingAnApprovedChangeAndNewFilesPasses() throws Exception {
+        repo.git("checkout", "-q", "-b", "amend");
+        repo.write(MISSION, "# Mission\n\nBuild the best optimizer, safely.\n")
+                .write("knowledge-base/new.md", "# New\n").write("shared/reports/weekly/2026-W09-report.md", "# W9\n");
+        repo.git("add", "-A");
+        repo.commit("Amend the mission" + APPROVED);
+        repo.git("checkout", "-q", "main");
+        repo.commit(LOG, BASE + entry("2026-02-16 11:00", "manager", "Main 1."));
+        m.merge("amend");
+        assertThat(m.verify(base)).isEmpty();
+    }
+
+    @Test
+    void aCherryPickedEntryOnBothSidesIsKeptOnce() throws Exception {
+        String shared = entry("2026-02-16 10:00", "manager", "Both.");
+        repo.git("checkout", "-q", "-b", "side");
+        repo.commit(LOG, BASE + shared + entry("2026-02-16 10:30", "optimizer", "Side."));
+        repo.git("checkout", "-q", "main");
+        repo.commit(LOG, BASE + shared);
+        m.merge("side");
+        assertThat(repo.read(LOG).split("Both\\.", -1)).hasSize(2);
+        assertThat(m.verify(base)).isEmpty();
+    }
+
+    // ---- crafted parents ----
+
+    @Test
+    void aMergeWithAnEmptyRootAsSecondParentCannotDeleteGovernedFiles() throws Exception {
+        String empty = repo.git("hash-object", "-t", "tree", "-w", "--stdin").strip(); // stdin is /dev/null: the empty tree
+        String root = repo.git("commit-tree", empty, "-m", "nothing").strip();
+        String tree = m.tree(r -> r.git("rm", "-r", "-q", "--cached", "context-docs", "knowledge-base", "shared/reports"));
+        String merge = m.craft(tree, "Merge branch 'cleanup'", "HEAD", root);
+        GitChecks.Result r = m.verifyResult(base);
+        assertThat(of(r, merge, "immutable-path", MISSION)).isEqualTo(1);
+        assertThat(of(r, merge, "no-delete", KB)).isEqualTo(1);
+        assertThat(of(r, merge, "write-once", REPORT)).isEqualTo(1);
+    }
+
+    @Test
+    void aMergeWithACraftedRootCannotBringEditedFiles() throws Exception {
+        String edited = m.tree(r -> {
+            r.stage(MISSION, "# Mission\n\nWhatever the optimizer says.\n");
+            r.stage(KB, "# Materials\n\nTi-6Al-4V: E = 114 GPa.\n");
+            r.stage(REPORT, "# Week 8\n\nAll red.\n");
+        });
+        String root = repo.git("commit-tree", edited, "-m", "import").strip();
+        String merge = m.craft(edited, "Merge branch 'import'", "HEAD", root);
+        GitChecks.Result r = m.verifyResult(base);
+        assertThat(of(r, merge, "immutable-path", MISSION)).isEqualTo(1);
+        assertThat(of(r, merge, "no-delete", KB)).isEqualTo(1);
+        assertThat(of(r, merge, "write-once", REPORT)).isEqualTo(1);
+    }
+
+    @Test
+    void aMergeWithAnOldAncestorCannotRollBackAnApprovedChange() throws Exception {
+        String old = repo.git("rev-parse", "HEAD").strip();
+        repo.stage(MISSION, "# Mission\n\nBuild the best optimizer, safely.\n");
+        repo.commit("Amend the mission" + APPROVED);
+        repo.commit("knowledge-base/new.md", "# New\n");
+        String rollback = m.tree(r -> {
+            r.git("checkout", old, "--", MISSION);
+            r.git("rm", "-q", "--cached", "knowledge-base/new.md");
+        });
+        String merge = m.craft(rollback, "Merge old work", "HEAD", old);
+        GitChecks.Result r = m.verifyResult(base);
+        assertThat(r.diagnostics()).extracting(Diagnostic::rule).containsExactlyInAnyOrder("immutable-path", "no-delete");
+        assertThat(of(r, merge, "immutable-path", MISSION)).isEqualTo(1);
+        assertThat(of(r, merge, "no-delete", "knowledge-base/new.md")).isEqualTo(1);
+        assertThat(r.diagnostics().get(0).message()).contains("Merge old work");
+    }
+
+    @Test
+    void aConflictResolutionOfAGovernedFileNeedsAnApproval() throws Exception {
+        repo.git("checkout", "-q", "-b", "amend");
+        repo.stage(MISSION, "# Mission\n\nBuild the best optimizer, safely.\n");
+        repo.commit("Amend" + APPROVED);
+        repo.git("checkout", "-q", "main");
+        repo.stage(MISSION, "# Mission\n\nBuild the best optimizer, quickly.\n");
+        repo.commit("Amend too" + "\n\nChange-Request: CR-2\nApproved-by: ceo");
+        String merge = m.merge("amend", "Merge amend", r -> r.stage(MISSION, "# Mission\n\nSomething else.\n"));
+        GitChecks.Result r = m.verifyResult(base);
+        assertThat(r.diagnostics()).hasSize(1);
+        assertThat(of(r, merge, "immutable-path", MISSION)).isEqualTo(1);
+        // the same resolution with its own approval passes
+        repo.git("reset", "-q", "--hard", "HEAD^");
+        m.merge("amend", "Merge amend\n\nChange-Request: CR-3\nApproved-by: ceo", r2 -> r2.stage(MISSION, "# Mission\n\nBoth.\n"));
+        assertThat(m.verify(base)).isEmpty();
+    }
+
+    // ---- the log across merges ----
+
+    String sideAndMain() throws Exception {
+        repo.git("checkout", "-q", "-b", "side");
+        repo.commit(LOG, BASE + entry("2026-02-16 10:00", "optimizer", "Side 1.") + entry("2026-02-16 12:00", "optimizer", "Side 2."));
+        repo.git("checkout", "-q", "main");
+        repo.commit(LOG, BASE + entry("2026-02-16 11:00", "manager", "Main 1."));
+        return "side";
+    }
+
+    String mergeWithLog(String log) throws Exception {
+        return m.merge(sideAndMain(), "Merge side", r -> r.stage(LOG, log));
+    }
+
+    void assertLogRefused(String merge, String why) throws Exception {
+        GitChecks.Result r = m.verifyResult(base);
+        assertThat(r.diagnostics()).as(r.diagnostics().toString()).hasSize(1);
+        Diagnostic d = r.diagnostics().get(0);
+        assertThat(d.rule()).isEqualTo("append-only");
+        assertThat(d.path()).isEqualTo(LOG);
+        assertThat(d.message()).startsWith(merge.substring(0, 10) + " (Merge side): ").contains(why);
+    }
+
+    @Test
+    void aMergedLogThatReordersAParentsEntriesFails() throws Exception {
+        String merge = mergeWithLog(BASE + entry("2026-02-16 12:00", "optimizer", "Side 2.")
+                + entry("2026-02-16 10:00", "optimizer", "Side 1.") + entry("2026-02-16 11:00", "manager", "Main 1."));
+        assertLogRefused(merge, "reorders the entries of parent");
+    }
+
+    @Test
+    void aMergedLogThatHidesAnEntryInACommentOrAFenceFails() throws Exception {
+        String merge = mergeWithLog(BASE + entry("2026-02-16 10:00", "optimizer", "Side 1.")
+                + entry("2026-02-16 11:00", "manager", "Main 1.") + "<!--\n" + entry("2026-02-16 12:00", "optimizer", "Side 2.") + "-->\n");
+        assertLogRefused(merge, "which no parent appended");
+        repo.git("reset", "-q", "--hard", base);
+        repo.git("branch", "-q", "-D", "side");
+        merge = mergeWithLog(BASE + entry("2026-02-16 10:00", "optimizer", "Side 1.")
+                + "## [2026-02-16 11:00] manager | bracket-topopt | milestone\n\n**Status:** completed\n**Summary:** Main 1.\n"
+                + "**Detail:**\n\n```\n" + entry("2026-02-16 12:00", "optimizer", "Side 2.") + "```\n\n---\n\n");
+        assertLogRefused(merge, "which no parent appended");
+    }
+
+    @Test
+    void aMergedLogThatInsertsAForgedEntryFails() throws Exception {
+        // above the end of the base's log
+        String merge = mergeWithLog("# Project log\n\n" + entry("2026-02-16 08:00", "ceo", "Forged.") + BASE.substring("# Project log\n\n".length())
+                + entry("2026-02-16 10:00", "optimizer", "Side 1.") + entry("2026-02-16 11:00", "manager", "Main 1.")
+                + entry("2026-02-16 12:00", "optimizer", "Side 2."));
+        assertLogRefused(merge, "of the merge base's log");
+        // among the new entries, in time order
+        repo.git("reset", "-q", "--hard", base);
+        repo.git("branch", "-q", "-D", "side");
+        merge = mergeWithLog(BASE + entry("2026-02-16 10:00", "optimizer", "Side 1.")
+                + entry("2026-02-16 10:30", "manager", "Forged.") + entry("2026-02-16 11:00", "manager", "Main 1.")
+                + entry("2026-02-16 12:00", "optimizer", "Side 2."));
+        assertLogRefused(merge, "'## [2026-02-16 10:30] manager | bracket-topopt | milestone', which no parent appended");
+    }
+
+    @Test
+    void aMergedLogThatDropsAParentsEntriesFails() throws Exception {
+        // 'git merge -s ours' keeps the first parent's log: the side's entries never reach main
+        String merge = mergeWithLog(BASE + entry("2026-02-16 11:00", "manager", "Main 1."));
+        assertLogRefused(merge, "lost the entry '## [2026-02-16 10:00] optimizer");
+        repo.git("reset", "-q", "--hard", base);
+        repo.git("branch", "-q", "-D", "side");
+        merge = mergeWithLog(BASE + entry("2026-02-16 10:00", "optimizer", "Side 1.")
+                + entry("2026-02-16 11:00", "manager", "Main 1 (edited)."));
+        assertLogRefused(merge, "which no parent appended");
+    }
+
+    @Test
+    void anEntryTheMergeDriverWouldKeepIsStillLinted() throws Exception {
+        repo.git("checkout", "-q", "-b", "side");
+        // hooks skipped on the branch: its malformed entry is reported at its own commit, and the merge adds nothing
+        String bad = repo.commit(LOG, BASE + entry("2026-02-16 10:00", "optimizer", "Side 1.").replace("completed", "done"));
+        repo.git("checkout", "-q", "main");
+        repo.commit(LOG, BASE + entry("2026-02-16 11:00", "manager", "Main 1."));
+        String merge = m.merge("side");
+        GitChecks.Result r = m.verifyResult(base);
+        assertThat(of(r, bad, "status-invalid", LOG)).isEqualTo(1);
+        assertThat(of(r, merge, "status-invalid", LOG)).isEqualTo(1);
+    }
+}
