@@ -181,8 +181,8 @@ final class GitCommands {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = {"Re-check every commit of a range, as CI does (hooks can be skipped with --no-verify).",
-                    "Each non-merge commit is checked against its parent with its own trailers;",
-                    "merges only for what they add beyond their parents.",
+                    "Each commit is checked against its first parent with its own trailers; a merge",
+                    "is exempt only for what a clean merge takes from another parent (docs/governance.md).",
                     "--format markdown prints the Auditor summary of the range; --format github prints",
                     "annotations and, when GITHUB_STEP_SUMMARY is set, appends the Auditor summary to that file."})
     static final class Verify implements Callable<Integer> {
