@@ -104,8 +104,8 @@ public final class GitChecks {
     }
 
     /**
-     * verify: every non-merge commit of {@code base..head} against its parent, with its own
-     * trailers; merges are checked for what they add beyond their parents.
+     * verify: every commit of {@code base..head} against its first parent, with its own trailers;
+     * a merge is exempt for what a clean merge takes from another parent ({@link MergeChanges}).
      */
     public static Result verify(GitRepo git, String base, String head, Map<String, Severity> overrides,
                                 DerivedFiles derived, Consumer<CommitInfo> progress) throws AtomizerException {
