@@ -52,7 +52,7 @@ public final class GitChecks {
         Tree head = git.headFiles();
         Tree index = withHistory(git, git.index(), "HEAD", derived);
         dev.atomizer.Trace.mark("HEAD and index opened");
-        Result r = check(changes, head, index, null, overrides, derived);
+        Result r = check(changes, head, index, null, null, overrides, derived);
         dev.atomizer.Trace.mark("governance and lint of appended entries");
         return r;
     }
@@ -111,22 +111,26 @@ public final class GitChecks {
                                 DerivedFiles derived, Consumer<CommitInfo> progress) throws AtomizerException {
         List<Diagnostic> all = new ArrayList<>();
         FileSummary total = FileSummary.EMPTY;
-        for (CommitInfo commit : git.range(base, head)) {
-            progress.accept(commit);
-            Result r;
-            if (commit.isMerge()) {
-                r = mergeCheck(git, commit, overrides, derived);
-            } else {
-                Tree before = commit.parents().isEmpty() ? Tree.EMPTY : git.files(commit.parents().get(0));
-                Tree after = withHistory(git, git.files(commit.id()),
-                        commit.parents().isEmpty() ? null : commit.parents().get(0), derived);
-                r = check(git.changes(commit.id(), 0), before, after, Approval.parse(commit.message()), overrides, derived);
+        List<CommitInfo> range = git.range(base, head);
+        try (RangeSignatures signatures = new RangeSignatures(git, range)) {
+            for (CommitInfo commit : range) {
+                progress.accept(commit);
+                Result r;
+                if (commit.isMerge()) {
+                    r = mergeCheck(git, commit, signatures.of(commit), overrides, derived);
+                } else {
+                    Tree before = commit.parents().isEmpty() ? Tree.EMPTY : git.files(commit.parents().get(0));
+                    Tree after = withHistory(git, git.files(commit.id()),
+                            commit.parents().isEmpty() ? null : commit.parents().get(0), derived);
+                    r = check(git.changes(commit.id(), 0), before, after, Approval.parse(commit.message()),
+                            signatures.of(commit), overrides, derived);
+                }
+                for (Diagnostic d : r.diagnostics()) {
+                    all.add(new Diagnostic(d.path(), d.line(), d.column(), d.rule(), d.severity(),
+                            commit.shortId() + " (" + commit.subject() + "): " + d.message()));
+                }
+                total = total.plus(r.summary());
             }
-            for (Diagnostic d : r.diagnostics()) {
-                all.add(new Diagnostic(d.path(), d.line(), d.column(), d.rule(), d.severity(),
-                        commit.shortId() + " (" + commit.subject() + "): " + d.message()));
-            }
-            total = total.plus(r.summary());
         }
         return new Result(all, total);
     }
@@ -137,8 +141,8 @@ public final class GitChecks {
      * parent had: those are its own edits. The log, merged by the driver, must keep every entry of
      * both parents.
      */
-    private static Result mergeCheck(GitRepo git, CommitInfo merge, Map<String, Severity> overrides,
-                                     DerivedFiles derived) throws AtomizerException {
+    private static Result mergeCheck(GitRepo git, CommitInfo merge, Signatures signatures,
+                                     Map<String, Severity> overrides, DerivedFiles derived) throws AtomizerException {
         Tree result = git.files(merge.id());
         List<FileChange> own = new ArrayList<>();
         List<Tree> parents = new ArrayList<>();
@@ -165,7 +169,8 @@ public final class GitChecks {
                 }
                 own.add(change);
             }
-            Result r = check(own, parents.get(0), result, Approval.parse(merge.message()), overrides, derived);
+            Result r = check(own, parents.get(0), result, Approval.parse(merge.message()), signatures, overrides,
+                    derived);
             r.diagnostics().forEach(c);
             return c.result(r.summary().entries());
         } catch (IOException e) {
@@ -211,10 +216,10 @@ public final class GitChecks {
     }
 
     /** Governance of one change set, then the contract of the entries each log gained. */
-    static Result check(List<FileChange> changes, Tree before, Tree after, Approval approval,
+    static Result check(List<FileChange> changes, Tree before, Tree after, Approval approval, Signatures signatures,
                         Map<String, Severity> overrides, DerivedFiles derived) throws AtomizerException {
         Contract governing = contract(before);
-        ChangeContext ctx = new ChangeContext(governing, approval, after, derived);
+        ChangeContext ctx = new ChangeContext(governing, approval, signatures, after, derived);
         Collector c = new Collector();
         int entries = 0;
         try {
