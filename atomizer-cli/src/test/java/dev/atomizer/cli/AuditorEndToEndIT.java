@@ -96,7 +96,7 @@ class AuditorEndToEndIT {
                 + " | `status-invalid` | ❌ error | status 'done' is not one of in-progress, completed, blocked, failed |");
         assertThat(s).contains("### 🔒 Protected paths touched: 1")
                 .contains("| `" + mission.substring(0, 10) + "` | context-docs/00-mission.md | immutable (`context-docs/**`) "
-                        + "| modified | CR-7, approved by ceo |");
+                        + "| modified | CR-7, approved by ceo (unsigned) |");
         assertThat(s).contains("### 🚦 Status moves")
                 .contains("From the log at the base (as of 2026-03-20 18:17) to the log at the head (as of 2026-03-21 09:45)")
                 .contains("| **bracket-topopt** | 🟠 Amber → 🔴 Red | ")

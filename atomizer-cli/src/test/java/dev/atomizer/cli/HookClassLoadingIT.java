@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The report libraries (mustache.java, openhtmltopdf, PDFBox) are in the jar but stay off the
- * pre-commit hook's path: not one of their classes loads when the hook runs.
+ * The report libraries (mustache.java, openhtmltopdf, PDFBox) and the signature verifiers
+ * (BouncyCastle, Apache MINA sshd) are in the jar but stay off the hooks' path: not one of their
+ * classes loads when the pre-commit or the commit-msg hook runs.
  */
 class HookClassLoadingIT {
 
@@ -30,5 +31,20 @@ class HookClassLoadingIT {
                 .doesNotContain("com.github.mustachejava").doesNotContain("com.openhtmltopdf")
                 .doesNotContain("org.apache.pdfbox").doesNotContain("org.apache.fontbox")
                 .doesNotContain("dev.atomizer.report");
+        assertNoSignatureCode(r.out());
+
+        java.nio.file.Files.writeString(repo.file("MSG"), "Amend\n\nChange-Request: CR-1\nApproved-by: ceo\n");
+        repo.stage("context-docs/00-mission.md", "# Mission\n");
+        Run msg = repo.run(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-verbose:class", "-jar",
+                HooksEndToEndIT.JAR.toString(), "commit-msg", "MSG");
+        assertThat(msg.code()).as(msg.err()).isZero();
+        assertThat(msg.out()).contains("dev.atomizer.governance.Approvals");
+        assertNoSignatureCode(msg.out());
+    }
+
+    private static void assertNoSignatureCode(String classes) {
+        assertThat(classes).doesNotContain("org.bouncycastle").doesNotContain("org.apache.sshd")
+                .doesNotContain("org.eclipse.jgit.lib.SignatureVerifiers").doesNotContain("dev.atomizer.git.SignatureCheck")
+                .doesNotContain("dev.atomizer.governance.RangeSignatures");
     }
 }

@@ -12,6 +12,9 @@ import dev.atomizer.git.FileChange;
 import dev.atomizer.git.GitRepo;
 import dev.atomizer.git.Tree;
 import dev.atomizer.governance.Approval;
+import dev.atomizer.governance.ApprovalVerdict;
+import dev.atomizer.governance.Approvals;
+import dev.atomizer.governance.RangeSignatures;
 import dev.atomizer.governance.GitChecks;
 import dev.atomizer.governance.MergeChanges;
 import dev.atomizer.governance.Policies;
@@ -176,6 +179,13 @@ public record Audit(String base, String head, String baseId, String headId, List
      */
     private static List<ProtectedChange> protectedChanges(GitRepo git, List<CommitInfo> commits)
             throws AtomizerException {
+        try (RangeSignatures signatures = new RangeSignatures(git, commits)) {
+            return protectedChanges(git, commits, signatures);
+        }
+    }
+
+    private static List<ProtectedChange> protectedChanges(GitRepo git, List<CommitInfo> commits,
+                                                          RangeSignatures signatures) throws AtomizerException {
         List<ProtectedChange> out = new ArrayList<>();
         byte[] lastBytes = null;
         Contract contract = null;
@@ -189,12 +199,15 @@ public record Audit(String base, String head, String baseId, String headId, List
                 lastBytes = bytes;
             }
             Approval approval = Approval.parse(c.message());
-            String approver = approval.approver(contract.approvers());
+            ApprovalVerdict verdict = null;
             try {
                 for (FileChange change : changes(git, c, parent, policies)) {
                     GovernedPath rule = restricted(policies, change);
                     if (rule != null) {
-                        out.add(new ProtectedChange(c, change.path(), what(change), rule, approval, approver));
+                        if (verdict == null) {
+                            verdict = Approvals.judge(approval, contract, signatures.of(c));
+                        }
+                        out.add(new ProtectedChange(c, change.path(), what(change), rule, approval, verdict));
                     }
                 }
             } catch (IOException e) {

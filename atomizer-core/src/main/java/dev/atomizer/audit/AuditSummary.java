@@ -142,13 +142,12 @@ public final class AuditSummary {
 
     private static String approval(ProtectedChange c) {
         if (c.approved()) {
-            return Md.inline(c.approval().changeRequest()) + ", approved by " + Md.inline(c.approver());
+            return Md.inline(c.approval().changeRequest()) + ", approved by " + Md.inline(c.approver()) + " ("
+                    + Md.inline(c.verdict().how()) + ")";
         }
         String why = c.approval().changeRequest() == null && c.approval().approvedBy().isEmpty() ? ""
-                : c.approval().changeRequest() == null ? " (no Change-Request trailer)"
-                : c.approval().approvedBy().isEmpty() ? " (" + Md.inline(c.approval().changeRequest()) + ", no Approved-by trailer)"
-                : " (" + Md.inline(c.approval().changeRequest()) + ": " + Md.inline(String.join(", ", c.approval().approvedBy()))
-                + " is not a listed approver)";
+                : c.approval().changeRequest() == null ? " (" + Md.inline(c.verdict().problem()) + ")"
+                : " (" + Md.inline(c.approval().changeRequest()) + ": " + Md.inline(c.verdict().problem()) + ")";
         return "**without approval**" + why;
     }
 
@@ -276,6 +275,9 @@ public final class AuditSummary {
             }
             for (String by : approval.approvedBy()) {
                 trailers.add("Approved-by: " + by);
+            }
+            for (String cr : approval.approves()) {
+                trailers.add("Approves: " + cr);
             }
             String result = n[0] > 0 ? "❌ " + count(n[0], "error") + (n[1] > 0 ? ", " + count(n[1], "warning") : "")
                     : n[1] > 0 ? "⚠️ " + count(n[1], "warning") : "✅";

@@ -20,6 +20,8 @@ import java.util.Set;
  * @param approvers     who may approve a change to a foundational path; always holds the built-in {@code ceo}
  * @param governedPaths path policies in table order
  * @param severities    per-rule severities from the Rules table
+ * @param approverKeys  the signing key of each approver the Approvers table gives one (Key column)
+ * @param settings      the Settings table
  */
 public record Contract(String source,
                        Map<String, EventType> eventTypes,
@@ -28,9 +30,11 @@ public record Contract(String source,
                        Set<String> agents,
                        Set<String> approvers,
                        List<GovernedPath> governedPaths,
-                       Map<String, Severity> severities) {
+                       Map<String, Severity> severities,
+                       Map<String, ApproverKey> approverKeys,
+                       Settings settings) {
 
-    /** The approver every contract has (PRODUCT.md section 4). */
+    /** The approver every contract has. */
     public static final String BUILT_IN_APPROVER = "ceo";
 
     public Contract {
@@ -44,6 +48,21 @@ public record Contract(String source,
         approvers = Collections.unmodifiableSet(a);
         governedPaths = List.copyOf(governedPaths);
         severities = Collections.unmodifiableMap(new LinkedHashMap<>(severities));
+        approverKeys = Collections.unmodifiableMap(new LinkedHashMap<>(approverKeys));
+        settings = settings == null ? Settings.DEFAULT : settings;
+    }
+
+    /** A contract with no approver keys and the default settings. */
+    public Contract(String source, Map<String, EventType> eventTypes, Set<String> statuses, List<String> fields,
+                    Set<String> agents, Set<String> approvers, List<GovernedPath> governedPaths,
+                    Map<String, Severity> severities) {
+        this(source, eventTypes, statuses, fields, agents, approvers, governedPaths, severities, Map.of(),
+                Settings.DEFAULT);
+    }
+
+    /** The key an approver signs with, or null when the contract gives none. */
+    public ApproverKey keyOf(String approver) {
+        return approverKeys.get(approver);
     }
 
     /** Position of a field in contract order, or -1 when the contract does not define it. */

@@ -34,6 +34,7 @@ public final class ContractLoader {
     public static final String APPROVERS = "approvers";
     public static final String GOVERNED_PATHS = "governed paths";
     public static final String RULES = "rules";
+    public static final String SETTINGS = "settings";
 
     static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     static final Pattern METRIC_KEY = Pattern.compile("[a-z][a-z0-9_]*");
@@ -76,6 +77,8 @@ public final class ContractLoader {
         Set<String> approvers = new LinkedHashSet<>();
         List<GovernedPath> governed = DefaultContract.GOVERNED_PATHS;
         Map<String, Severity> severities = new LinkedHashMap<>();
+        Map<String, ApproverKey> keys = new LinkedHashMap<>();
+        Settings settings = Settings.DEFAULT;
 
         Map<String, Section> seen = new LinkedHashMap<>();
         for (Section s : doc.sections()) {
@@ -96,10 +99,10 @@ public final class ContractLoader {
                 case FIELDS -> fields = fields(s);
                 case AGENTS -> agents = new LinkedHashSet<>(keys(s, KEBAB, "agent id",
                         "| Agent | Role |", "agent", "agent-id", "id"));
-                case APPROVERS -> approvers = new LinkedHashSet<>(keys(s, KEBAB, "approver",
-                        "| Approver | Role |", "approver", "name", "id"));
+                case APPROVERS -> approvers = approvers(s, keys);
                 case GOVERNED_PATHS -> governed = governedPaths(s);
                 case RULES -> severities = severities(s);
+                case SETTINGS -> settings = settings(s);
                 default -> throw new IllegalStateException(key);
             }
         }
@@ -114,7 +117,8 @@ public final class ContractLoader {
             throw new AtomizerException(doc.path() + ": malformed contract (" + problems.size() + " problem"
                     + (problems.size() == 1 ? "" : "s") + ")", problems);
         }
-        return new Contract(doc.path(), eventTypes, statuses, fields, agents, approvers, governed, severities);
+        return new Contract(doc.path(), eventTypes, statuses, fields, agents, approvers, governed, severities, keys,
+                settings);
     }
 
     /** A section whose tables exist but hold no row at all (rows that are all invalid are reported one by one). */
@@ -128,7 +132,7 @@ public final class ContractLoader {
 
     private static boolean isKnown(String key) {
         return switch (key) {
-            case EVENT_TYPES, STATUS_VALUES, FIELDS, AGENTS, APPROVERS, GOVERNED_PATHS, RULES -> true;
+            case EVENT_TYPES, STATUS_VALUES, FIELDS, AGENTS, APPROVERS, GOVERNED_PATHS, RULES, SETTINGS -> true;
             default -> false;
         };
     }
@@ -234,6 +238,64 @@ public final class ContractLoader {
             }
         }
         return out;
+    }
+
+    /** The approver ids, in table order; the optional Key column fills {@code keys}. */
+    private Set<String> approvers(Section s, Map<String, ApproverKey> keys) {
+        Set<String> out = new LinkedHashSet<>();
+        List<Keyed> rows = rows(s, "| Approver | Role | Key |", "approver", "name", "id");
+        if (rows == null) {
+            return out;
+        }
+        Map<String, Integer> firstLine = new LinkedHashMap<>();
+        for (Keyed r : rows) {
+            if (!valid(r, KEBAB, "approver", firstLine)) {
+                continue;
+            }
+            out.add(r.key());
+            String key = r.cell("key", "public key", "signing key");
+            if (key.isEmpty() || key.matches("[-\u2013\u2014]+") || key.equalsIgnoreCase("none")) {
+                continue;
+            }
+            try {
+                keys.put(r.key(), ApproverKey.parse(key));
+            } catch (IllegalArgumentException e) {
+                problems.add(doc.problem(r.row().line(), "the Key of approver '" + r.key() + "' is malformed: "
+                        + e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    private Settings settings(Section s) {
+        Map<Settings.Setting, String> out = new LinkedHashMap<>();
+        List<Keyed> rows = rows(s, "| Setting | Value |", "setting", "name");
+        if (rows == null) {
+            return Settings.DEFAULT;
+        }
+        Map<Settings.Setting, Integer> firstLine = new LinkedHashMap<>();
+        for (Keyed r : rows) {
+            Settings.Setting setting = Settings.Setting.find(r.key());
+            if (setting == null) {
+                problems.add(doc.problem(r.row().line(), "unknown setting '" + r.key() + "'; the settings are: "
+                        + Settings.Setting.labels()));
+                continue;
+            }
+            String value = r.cell("value");
+            String accepted = setting.accept(value);
+            if (accepted == null) {
+                problems.add(doc.problem(r.row().line(), "setting '" + setting.label() + "' must be "
+                        + String.join(" or ", setting.allowed()) + ", not '" + value + "'"));
+                continue;
+            }
+            Integer prev = firstLine.putIfAbsent(setting, r.row().line());
+            if (prev != null) {
+                problems.add(doc.problem(r.row().line(), "setting '" + setting.label() + "' is already set at line " + prev));
+                continue;
+            }
+            out.put(setting, accepted);
+        }
+        return new Settings(out);
     }
 
     private List<GovernedPath> governedPaths(Section s) {

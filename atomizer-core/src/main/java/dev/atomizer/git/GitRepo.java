@@ -230,6 +230,11 @@ public final class GitRepo implements AutoCloseable {
         return out;
     }
 
+    /** A verifier of this repository's commit signatures (verify only: it loads the SSH and OpenPGP libraries). */
+    public SignatureCheck signatures() {
+        return new SignatureCheck(repo);
+    }
+
     /**
      * The full id of the commit {@code rev} names (a sha, a branch, a tag, {@code HEAD~2}); the
      * same one-line errors as {@link #range} for an unknown revision or a shallow clone.

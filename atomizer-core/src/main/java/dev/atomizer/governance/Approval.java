@@ -8,11 +8,13 @@ import java.util.Set;
 /**
  * The approval a commit message carries in its trailers (the last paragraph of {@code Key: value}
  * lines, as {@code git interpret-trailers} reads them): {@code Change-Request: <id>} and one or
- * more {@code Approved-by: <approver>}. Comment lines ({@code #}) are ignored, as git strips them.
+ * more {@code Approved-by: <approver id>}; or, in a later commit signed by the approver,
+ * {@code Approves: <change request id>}. Comment lines ({@code #}) are ignored, as git strips them.
+ * Values are kept as written: an approver is named by its id exactly.
  */
-public record Approval(String changeRequest, List<String> approvedBy) {
+public record Approval(String changeRequest, List<String> approvedBy, List<String> approves) {
 
-    public static final Approval NONE = new Approval(null, List.of());
+    public static final Approval NONE = new Approval(null, List.of(), List.of());
 
     public static Approval parse(String message) {
         List<String> lines = new ArrayList<>();
@@ -37,6 +39,7 @@ public record Approval(String changeRequest, List<String> approvedBy) {
         }
         String cr = null;
         List<String> by = new ArrayList<>();
+        List<String> approves = new ArrayList<>();
         for (String l : lines.subList(start, end)) {
             int colon = l.indexOf(':');
             if (colon <= 0) {
@@ -48,37 +51,26 @@ public record Approval(String changeRequest, List<String> approvedBy) {
                 cr = value;
             } else if (key.equals("approved-by") && !value.isEmpty()) {
                 by.add(value);
+            } else if (key.equals("approves") && !value.isEmpty()) {
+                approves.add(value);
             }
         }
-        return new Approval(cr, List.copyOf(by));
+        return new Approval(cr, List.copyOf(by), List.copyOf(approves));
     }
 
-    /** Approved: a change request is named and someone the contract lists approved it. */
-    public boolean grantedBy(Set<String> approvers) {
-        return changeRequest != null && approver(approvers) != null;
-    }
-
-    /**
-     * The first Approved-by naming a listed approver: the id itself ({@code ceo}), or git's
-     * {@code Name <email>} form, matched by the name's first word or the email's local part.
-     */
-    public String approver(Set<String> approvers) {
+    /** The Approved-by values that name an approver of {@code approvers} exactly, in trailer order. */
+    public List<String> approvers(Set<String> approvers) {
+        List<String> out = new ArrayList<>();
         for (String a : approvedBy) {
-            String v = a.trim().toLowerCase(Locale.ROOT);
-            List<String> candidates = new ArrayList<>();
-            candidates.add(v);
-            candidates.add(v.split("[\\s<]", 2)[0]);
-            int lt = v.indexOf('<');
-            int at = v.indexOf('@', Math.max(lt, 0));
-            if (lt >= 0 && at > lt) {
-                candidates.add(v.substring(lt + 1, at));
-            }
-            for (String id : candidates) {
-                if (approvers.contains(id)) {
-                    return id;
-                }
+            if (approvers.contains(a) && !out.contains(a)) {
+                out.add(a);
             }
         }
-        return null;
+        return out;
+    }
+
+    /** Why an Approved-by value is not an approval: it is not an approver id, written exactly. */
+    public static String notAnApprover(String value, Set<String> approvers) {
+        return "'" + value + "' is not an approver id (approvers: " + String.join(", ", approvers) + ")";
     }
 }

@@ -12,14 +12,25 @@ import java.util.Map;
  * @param contract the contract before the change (its governed paths and approvers rule the change)
  * @param approval the commit's approval trailers, or null when not known yet (pre-commit: the
  *                 message does not exist; approval rules run in commit-msg)
+ * @param signatures the signatures that can carry the approval (verify), or null: the trailers
+ *                 alone are judged (commit-msg)
  * @param after    the files after the change
  * @param derived  what the generator would make of derived files
  */
-public record ChangeContext(Contract contract, Policies policies, Approval approval, Tree after, DerivedFiles derived,
-                            Map<String, AppendCheck> appendChecks) {
+public record ChangeContext(Contract contract, Policies policies, Approval approval, Signatures signatures, Tree after,
+                            DerivedFiles derived, Map<String, AppendCheck> appendChecks) {
 
     public ChangeContext(Contract contract, Approval approval, Tree after, DerivedFiles derived) {
-        this(contract, new Policies(contract), approval, after, derived, new HashMap<>());
+        this(contract, approval, null, after, derived);
+    }
+
+    public ChangeContext(Contract contract, Approval approval, Signatures signatures, Tree after, DerivedFiles derived) {
+        this(contract, new Policies(contract), approval, signatures, after, derived, new HashMap<>());
+    }
+
+    /** Whether the change is approved (see {@link Approvals}); signatures are read on first need. */
+    public ApprovalVerdict verdict() throws IOException {
+        return Approvals.judge(approval, contract, signatures);
     }
 
     /** The append check of a modified append-only file, computed once per path. */
@@ -65,9 +76,13 @@ public record ChangeContext(Contract contract, Policies policies, Approval appro
         return both;
     }
 
-    /** "Change-Request: <id>" and "Approved-by: <approver>" trailers, with the approvers the contract lists. */
+    /** "Change-Request: <id>" and "Approved-by: <approver id>" trailers, with the approvers the contract lists. */
     public String approvalHint() {
-        return "add the trailers 'Change-Request: <id>' and 'Approved-by: <approver>' to the commit message (approvers: "
+        String hint = "add the trailers 'Change-Request: <id>' and 'Approved-by: <approver id>' to the commit message (approvers: "
                 + String.join(", ", contract.approvers()) + ")";
+        if (!contract.approverKeys().isEmpty()) {
+            hint += "; an approver with a key signs that commit (git commit -S) or a later one with 'Approves: <id>'";
+        }
+        return hint;
     }
 }

@@ -52,7 +52,7 @@ public final class GitChecks {
         Tree head = git.headFiles();
         Tree index = withHistory(git, git.index(), "HEAD", derived);
         dev.atomizer.Trace.mark("HEAD and index opened");
-        Result r = check(changes, head, index, null, overrides, derived);
+        Result r = check(changes, head, index, null, null, overrides, derived);
         dev.atomizer.Trace.mark("governance and lint of appended entries");
         return r;
     }
@@ -111,22 +111,26 @@ public final class GitChecks {
                                 DerivedFiles derived, Consumer<CommitInfo> progress) throws AtomizerException {
         List<Diagnostic> all = new ArrayList<>();
         FileSummary total = FileSummary.EMPTY;
-        for (CommitInfo commit : git.range(base, head)) {
-            progress.accept(commit);
-            Result r;
-            if (commit.isMerge()) {
-                r = mergeCheck(git, commit, overrides, derived);
-            } else {
-                Tree before = commit.parents().isEmpty() ? Tree.EMPTY : git.files(commit.parents().get(0));
-                Tree after = withHistory(git, git.files(commit.id()),
-                        commit.parents().isEmpty() ? null : commit.parents().get(0), derived);
-                r = check(git.changes(commit.id(), 0), before, after, Approval.parse(commit.message()), overrides, derived);
+        List<CommitInfo> range = git.range(base, head);
+        try (RangeSignatures signatures = new RangeSignatures(git, range)) {
+            for (CommitInfo commit : range) {
+                progress.accept(commit);
+                Result r;
+                if (commit.isMerge()) {
+                    r = mergeCheck(git, commit, signatures.of(commit), overrides, derived);
+                } else {
+                    Tree before = commit.parents().isEmpty() ? Tree.EMPTY : git.files(commit.parents().get(0));
+                    Tree after = withHistory(git, git.files(commit.id()),
+                            commit.parents().isEmpty() ? null : commit.parents().get(0), derived);
+                    r = check(git.changes(commit.id(), 0), before, after, Approval.parse(commit.message()),
+                            signatures.of(commit), overrides, derived);
+                }
+                for (Diagnostic d : r.diagnostics()) {
+                    all.add(new Diagnostic(d.path(), d.line(), d.column(), d.rule(), d.severity(),
+                            commit.shortId() + " (" + commit.subject() + "): " + d.message()));
+                }
+                total = total.plus(r.summary());
             }
-            for (Diagnostic d : r.diagnostics()) {
-                all.add(new Diagnostic(d.path(), d.line(), d.column(), d.rule(), d.severity(),
-                        commit.shortId() + " (" + commit.subject() + "): " + d.message()));
-            }
-            total = total.plus(r.summary());
         }
         return new Result(all, total);
     }
@@ -137,8 +141,8 @@ public final class GitChecks {
      * parents only appended to, as a merged log whose new entries are linted. See
      * {@link MergeChanges} and docs/governance.md, "Merges".
      */
-    private static Result mergeCheck(GitRepo git, CommitInfo merge, Map<String, Severity> overrides,
-                                     DerivedFiles derived) throws AtomizerException {
+    private static Result mergeCheck(GitRepo git, CommitInfo merge, Signatures signatures,
+                                     Map<String, Severity> overrides, DerivedFiles derived) throws AtomizerException {
         Tree result = git.files(merge.id());
         List<Tree> parents = new ArrayList<>();
         for (String p : merge.parents()) {
@@ -148,7 +152,7 @@ public final class GitChecks {
         MergeChanges changes = MergeChanges.of(git, merge, parents, result, new Policies(before));
         Collector c = new Collector();
         Result r = check(changes.own(), parents.get(0), withHistory(git, result, merge.parents().get(0), derived),
-                Approval.parse(merge.message()), overrides, derived);
+                Approval.parse(merge.message()), signatures, overrides, derived);
         r.diagnostics().forEach(c);
         int entries = r.summary().entries();
         Severity appendOnly = governanceSeverities(before, overrides).of(RuleCatalog.APPEND_ONLY);
@@ -175,10 +179,10 @@ public final class GitChecks {
     }
 
     /** Governance of one change set, then the contract of the entries each log gained. */
-    static Result check(List<FileChange> changes, Tree before, Tree after, Approval approval,
+    static Result check(List<FileChange> changes, Tree before, Tree after, Approval approval, Signatures signatures,
                         Map<String, Severity> overrides, DerivedFiles derived) throws AtomizerException {
         Contract governing = contract(before);
-        ChangeContext ctx = new ChangeContext(governing, approval, after, derived);
+        ChangeContext ctx = new ChangeContext(governing, approval, signatures, after, derived);
         Collector c = new Collector();
         int entries = 0;
         try {

@@ -8,7 +8,8 @@ import dev.atomizer.lint.RuleCatalog;
 
 /**
  * spec: "a foundational path is added, modified, renamed or deleted without an approval
- * (trailers `Change-Request: <id>` and `Approved-by: <approver>` naming an approver the contract lists)".
+ * (trailers `Change-Request: <id>` and `Approved-by: <approver id>` naming an approver the contract lists;
+ * see {@link Approvals} for keys and signatures)".
  */
 public final class ImmutablePath implements ChangeRule {
 
@@ -23,14 +24,14 @@ public final class ImmutablePath implements ChangeRule {
     }
 
     @Override
-    public void check(ChangeContext context, FileChange change, Report report) {
+    public void check(ChangeContext context, FileChange change, Report report) throws java.io.IOException {
         GovernedPath old = immutable(context, change.oldPath());
         GovernedPath neu = immutable(context, change.newPath());
         if (old == null && neu == null) {
             return;
         }
-        Approval a = context.approval();
-        if (a.grantedBy(context.contract().approvers())) {
+        ApprovalVerdict verdict = context.verdict();
+        if (verdict.approved()) {
             return;
         }
         GovernedPath g = old != null ? old : neu;
@@ -40,11 +41,8 @@ public final class ImmutablePath implements ChangeRule {
             case DELETE -> "deleted";
             case RENAME -> "renamed from " + change.oldPath();
         };
-        String missing = a.changeRequest() == null ? "no 'Change-Request:' trailer"
-                : a.approvedBy().isEmpty() ? "no 'Approved-by:' trailer"
-                : "'Approved-by: " + String.join(", ", a.approvedBy()) + "' names no listed approver";
         report.at(1, 1, change.path() + " is foundational (" + g.pattern() + ", immutable) and was " + what
-                + " without an approved change request (" + missing + "); " + context.approvalHint());
+                + " without an approved change request (" + verdict.problem() + "); " + context.approvalHint());
     }
 
     private static GovernedPath immutable(ChangeContext context, String path) {

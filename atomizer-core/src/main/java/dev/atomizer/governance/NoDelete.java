@@ -21,19 +21,24 @@ public final class NoDelete implements ChangeRule {
 
     @Override
     public void check(ChangeContext context, FileChange change, Report report) throws IOException {
-        if (!context.policies().is(change.oldPath(), Policy.NO_DELETE)
-                || context.approval().grantedBy(context.contract().approvers())) {
+        if (!context.policies().is(change.oldPath(), Policy.NO_DELETE)) {
             return;
         }
         if (change.kind() == FileChange.Kind.DELETE) {
-            report.at(1, 1, change.oldPath() + " is accumulative (no-delete) and was deleted without approval; "
-                    + context.approvalHint() + ", or restore it");
+            ApprovalVerdict verdict = context.verdict();
+            if (!verdict.approved()) {
+                report.at(1, 1, change.oldPath() + " is accumulative (no-delete) and was deleted without approval ("
+                        + verdict.problem() + "); " + context.approvalHint() + ", or restore it");
+            }
         } else if (change.kind() == FileChange.Kind.MODIFY) {
             long before = change.oldContent().bytes().length;
             long after = change.newContent().bytes().length;
             if (after < before) {
-                report.at(1, 1, change.oldPath() + " is accumulative (no-delete) and shrank from " + before + " to "
-                        + after + " bytes without approval; " + context.approvalHint());
+                ApprovalVerdict verdict = context.verdict();
+                if (!verdict.approved()) {
+                    report.at(1, 1, change.oldPath() + " is accumulative (no-delete) and shrank from " + before + " to "
+                            + after + " bytes without approval (" + verdict.problem() + "); " + context.approvalHint());
+                }
             }
         }
     }

@@ -193,7 +193,7 @@ public final class Warmup {
                     Workspace.STATUS, STATUS.getBytes(StandardCharsets.UTF_8), Workspace.LOG, neu);
             FileChange append = new FileChange(FileChange.Kind.MODIFY, Workspace.LOG, Workspace.LOG, () -> old,
                     () -> neu);
-            GitChecks.Result r = GitChecks.check(List.of(append), before::get, after::get, null, Map.of(),
+            GitChecks.Result r = GitChecks.check(List.of(append), before::get, after::get, null, null, Map.of(),
                     DerivedFiles.NONE);
             return r.diagnostics().isEmpty() && r.summary().entries() == 1;
         } catch (AtomizerException | RuntimeException e) {

@@ -121,7 +121,7 @@ class AuditSummaryTest {
         // the commit prefix verify puts on messages is split off into the Commit column
         assertThat(s).doesNotContain("(Clarify the mission): ");
         assertThat(s).contains("### 🔒 Protected paths touched: 2")
-                .contains("| context-docs/00-mission.md | immutable (`context-docs/**`) | modified | CR-7, approved by ceo |")
+                .contains("| context-docs/00-mission.md | immutable (`context-docs/**`) | modified | CR-7, approved by ceo (unsigned) |")
                 .contains("| knowledge-base/notes.md | no-delete (`knowledge-base/**`) | shrank from 32 to 8 bytes | "
                         + "**without approval** |");
         assertThat(s).contains("| `" + bad.substring(0, 10) + "` | change shared/project_log.md | | ❌ 1 error |")
@@ -175,7 +175,7 @@ class AuditSummaryTest {
         repo.commit("Edit\n\nChange-Request: CR-9\nApproved-by: bob");
         String s = summary(base);
         assertThat(s).contains("| context-docs/00-mission.md | immutable (`context-docs/**`) | modified | "
-                + "**without approval** (CR-9: bob is not a listed approver) |");
+                + "**without approval** (CR-9: 'bob' is not an approver id (approvers: ceo)) |");
         assertThat(s).contains("| shared/reports/weekly/2026-W09-report.md | write-once (`shared/reports/weekly/**`) | modified |");
         assertThat(s).contains("(immutable-path, write-once)");
     }

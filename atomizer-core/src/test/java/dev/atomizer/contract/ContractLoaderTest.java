@@ -160,6 +160,75 @@ class ContractLoaderTest {
                         assertThat(l).startsWith("shared/data-contracts/schemas.md:")));
     }
 
+    static final String ED25519 = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIqSphTF70rMGy3pBQt6rx5O+A+ChIpS/Da+wzxN4ddM ceo@example";
+
+    @Test
+    void approversMayHaveAKeyAndSettingsAreReadIgnoringTheCaseOfTheirNames() throws Exception {
+        Contract c = ContractLoader.parse("""
+                ## Approvers
+
+                | Approver | Role | Key |
+                |---|---|---|
+                | `ceo` | Decides | `%s` |
+                | `mario` | Infrastructure | `C54C DEEA 373A 4E85 C2D2  4AC8 B1FF 0BE7 ADE8 706A` |
+                | `lena` | Research | |
+
+                ## Settings
+
+                | Setting | Value |
+                |---|---|
+                | approvals | Signed |
+                """.formatted(ED25519), "schemas.md");
+        assertThat(c.approvers()).containsExactly("ceo", "mario", "lena");
+        assertThat(c.keyOf("ceo")).isEqualTo(new ApproverKey(ApproverKey.Kind.SSH, ED25519.substring(0, ED25519.lastIndexOf(' '))));
+        assertThat(c.keyOf("mario")).isEqualTo(new ApproverKey(ApproverKey.Kind.OPENPGP, "c54cdeea373a4e85c2d24ac8b1ff0be7ade8706a"));
+        assertThat(c.keyOf("lena")).isNull();
+        assertThat(c.settings().approvals()).isEqualTo(Settings.ApprovalMode.SIGNED);
+        // the default: no key, approvals by trailer; ceo is built in
+        Contract d = ContractLoader.parse("## Approvers\n\n| Approver | Role |\n|---|---|\n| mario | Infra |\n", "s.md");
+        assertThat(d.approvers()).containsExactly("ceo", "mario");
+        assertThat(d.keyOf("ceo")).isNull();
+        assertThat(d.settings().approvals()).isEqualTo(Settings.ApprovalMode.TRAILER);
+    }
+
+    @Test
+    void aMalformedKeyAnUnknownSettingOrValueAreContractErrorsAtTheirLines() {
+        String bad = """
+                ## Approvers
+
+                | Approver | Key |
+                |---|---|
+                | ceo | ssh-ed25519 notbase64!! |
+                | mario | ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIIqSphTF70rMGy3pBQt6rx5O+A+ChIpS/Da+wzxN4ddM |
+                | lena | C54C DEEA 373A 4E85 |
+                | ana | my key |
+
+                ## Settings
+
+                | Setting | Value |
+                |---|---|
+                | Approvals | sometimes |
+                | Time travel | on |
+                | APPROVALS | signed |
+                | approvals | trailer |
+                """;
+        assertThatThrownBy(() -> ContractLoader.parse(bad, "shared/data-contracts/schemas.md"))
+                .isInstanceOf(AtomizerException.class)
+                .satisfies(e -> assertThat(((AtomizerException) e).lines()).containsExactly(
+                        "shared/data-contracts/schemas.md:5:1: error [config] the Key of approver 'ceo' is malformed: "
+                                + "the ssh-ed25519 key data is not valid base64",
+                        "shared/data-contracts/schemas.md:6:1: error [config] the Key of approver 'mario' is malformed: "
+                                + "the key data is not a ssh-rsa key (copy the whole line of the .pub file)",
+                        "shared/data-contracts/schemas.md:7:1: error [config] the Key of approver 'lena' is malformed: "
+                                + "an OpenPGP fingerprint has 40 hex digits, this one has 16",
+                        "shared/data-contracts/schemas.md:8:1: error [config] the Key of approver 'ana' is malformed: "
+                                + "expected an OpenSSH public key line ('ssh-ed25519 AAAA… comment', also ssh-rsa and "
+                                + "ecdsa-sha2-*) or an OpenPGP fingerprint (40 hex digits)",
+                        "shared/data-contracts/schemas.md:14:1: error [config] setting 'Approvals' must be trailer or signed, not 'sometimes'",
+                        "shared/data-contracts/schemas.md:15:1: error [config] unknown setting 'Time travel'; the settings are: Approvals",
+                        "shared/data-contracts/schemas.md:17:1: error [config] setting 'Approvals' is already set at line 16"));
+    }
+
     @Test
     void aMissingKeyColumnAndAnInvalidFileAreConfigurationErrors(@TempDir Path dir) throws Exception {
         assertThatThrownBy(() -> ContractLoader.parse("## Agents\n\n| Name | Role |\n|---|---|\n| x | y |\n", "s.md"))

@@ -168,7 +168,10 @@ class GitChecksTest {
         assertThat(commitMsg("Amend\n\nChange-Request: CR-12\nApproved-by: intern\n")).hasSize(2);
         assertThat(commitMsg("Amend\n\nApproved-by: ceo\n")).hasSize(2);
         assertThat(commitMsg("Amend\n\nChange-Request: CR-12\nApproved-by: ceo\n# a comment git strips\n")).isEmpty();
-        assertThat(commitMsg("Amend\n\nChange-Request: CR-12\nApproved-by: Antoine <ceo@example.com>\n")).isEmpty();
+        // an approver is named by its id, exactly: not a name, an email or another case
+        assertThat(commitMsg("Amend\n\nChange-Request: CR-12\nApproved-by: Antoine <ceo@example.com>\n")).hasSize(2);
+        assertThat(commitMsg("Amend\n\nChange-Request: CR-12\nApproved-by: CEO\n")).hasSize(2);
+        assertThat(commitMsg("Amend\n\nChange-Request: CR-12\nApproved-by: ceo (Antoine)\n")).hasSize(2);
     }
 
     @Test
