@@ -265,6 +265,26 @@ class GitChecksTest {
     }
 
     @Test
+    void aBaseTheHeadDoesNotContainIsRewrittenHistoryInOneLine() throws Exception {
+        String first = repo.commit(LOG, BASE);
+        repo.commit(LOG, BASE + entry("2026-02-16 11:00", "completed"));
+        String before = repo.commit(LOG, BASE + entry("2026-02-16 11:00", "completed") + entry("2026-02-16 12:00", "completed"));
+        // a forced push: main rewritten from its first commit, two of its commits dropped
+        repo.git("reset", "-q", "--hard", first);
+        repo.commit(LOG, BASE + entry("2026-02-16 13:00", "completed"));
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            assertThatThrownBy(() -> GitChecks.verify(git, before, "HEAD", Map.of(), DerivedFiles.NONE, c -> { }))
+                    .isInstanceOf(AtomizerException.class)
+                    .hasMessageStartingWith("history rewritten: base " + before.substring(0, 10)
+                            + " is not an ancestor of head HEAD (")
+                    .hasMessageContaining("; 2 commits of the base are not in the head")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+            // a base the head contains is fine
+            assertThat(GitChecks.verify(git, first, "HEAD", Map.of(), DerivedFiles.NONE, c -> { }).failed()).isFalse();
+        }
+    }
+
+    @Test
     void aShallowCloneMissingTheBaseSaysHowToFetchIt() throws Exception {
         String first = repo.commit(LOG, BASE);
         repo.commit(LOG, BASE + entry("2026-02-16 11:00", "completed"));

@@ -147,6 +147,15 @@ class WorkflowsTest {
         assertThat(concurrency.get("cancel-in-progress")).isEqualTo(false);
         setupJava17(job);
 
+        // a forced push is reported as such, before anything is checked or regenerated
+        Map<String, Object> forced = steps(job).stream()
+                .filter(st -> String.valueOf(st.get("if")).equals("github.event.forced")).findFirst()
+                .orElseThrow(() -> new AssertionError("no step for a forced push"));
+        assertThat(String.valueOf(forced.get("run"))).contains("echo \"::error ").contains("force-pushed")
+                .contains("exit 1");
+        Map<String, Object> recheck = stepRunning(job, "mvn -B atomizer:verify -Datomizer.base=${{ github.event.before }}");
+        assertThat(steps(job).indexOf(forced)).isLessThan(steps(job).indexOf(recheck));
+
         Map<String, Object> regenerate = stepRunning(job, "mvn -B atomizer:dashboards");
         Map<String, Object> commit = stepRunning(job, "git push");
         String script = String.valueOf(commit.get("run"));
