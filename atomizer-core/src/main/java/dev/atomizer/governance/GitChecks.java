@@ -107,8 +107,9 @@ public final class GitChecks {
      * verify: every non-merge commit of {@code base..head} against its parent, with its own
      * trailers; merges are checked for what they add beyond their parents.
      */
-    public static Result verify(GitRepo git, String base, String head, Map<String, Severity> overrides,
+    public static Result verify(GitRepo git, String base, String head, Map<String, Severity> requested,
                                 DerivedFiles derived, Consumer<CommitInfo> progress) throws AtomizerException {
+        Map<String, Severity> overrides = lintOnly(requested);
         List<Diagnostic> all = new ArrayList<>();
         FileSummary total = FileSummary.EMPTY;
         for (CommitInfo commit : git.range(base, head)) {
@@ -129,6 +130,37 @@ public final class GitChecks {
             total = total.plus(r.summary());
         }
         return new Result(all, total);
+    }
+
+    /**
+     * The severity overrides verify honours: those of lint rules. The governance rules' severities
+     * come from the contract of each commit's parent only; an override comes from the command line
+     * or the POM of the build being checked, which the pull request under check may have written.
+     */
+    static Map<String, Severity> lintOnly(Map<String, Severity> overrides) {
+        Map<String, Severity> kept = new java.util.TreeMap<>(overrides);
+        for (ChangeRule r : Governance.rules()) {
+            kept.remove(r.id());
+        }
+        return kept;
+    }
+
+    /**
+     * The one warning line for overrides verify ignores (see {@link #lintOnly}), or null when there
+     * are none.
+     *
+     * @param where where the overrides were given, e.g. "--rule" or "<rules>"
+     */
+    public static String ignoredByVerify(Map<String, Severity> overrides, String where) {
+        List<String> ignored = new ArrayList<>();
+        for (ChangeRule r : Governance.rules()) {
+            if (overrides.containsKey(r.id())) {
+                ignored.add(r.id() + "=" + overrides.get(r.id()).name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return ignored.isEmpty() ? null : "verify ignores the " + where + " override" + (ignored.size() == 1 ? "" : "s")
+                + " " + String.join(", ", ignored) + ": a governance rule's severity comes only from the contract of "
+                + "each commit's parent, never from the build being checked";
     }
 
     /**

@@ -251,6 +251,38 @@ class GitChecksTest {
         }
     }
 
+    static final String POM = "<project>\n  <modelVersion>4.0.0</modelVersion>\n  <groupId>t</groupId>\n"
+            + "  <artifactId>status</artifactId>\n  <version>1</version>\n</project>\n";
+
+    @Test
+    void aPullRequestCannotConfigureItsOwnGate() throws Exception {
+        repo.write("pom.xml", POM);
+        repo.write("context-docs/00-mission.md", "# Mission\n");
+        repo.git("add", "-A");
+        String base = repo.commit("Base\n\nChange-Request: CR-0\nApproved-by: ceo\n");
+        // the build turns the rule off, and the same pull request edits a foundational document
+        repo.stage("pom.xml", POM.replace("</project>", "  <build><plugins><plugin><artifactId>atomizer-maven-plugin"
+                + "</artifactId><configuration><rules><immutable-path>off</immutable-path></rules></configuration>"
+                + "</plugin></plugins></build>\n</project>"));
+        repo.stage("context-docs/00-mission.md", "# Mission, quietly amended\n");
+        repo.commit("Tidy the build");
+        // and Maven's own options skip the goal
+        repo.stage(".mvn/maven.config", "-Datomizer.skip=true\n");
+        repo.commit("Speed up the build");
+        Map<String, dev.atomizer.lint.Severity> fromTheBuild = Map.of("immutable-path", dev.atomizer.lint.Severity.OFF,
+                "field-order", dev.atomizer.lint.Severity.OFF);
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            GitChecks.Result r = GitChecks.verify(git, base, "HEAD", fromTheBuild, DerivedFiles.NONE, c -> { });
+            assertThat(render(r.diagnostics())).containsExactly("context-docs/00-mission.md:1 immutable-path",
+                    "pom.xml:1 immutable-path", ".mvn/maven.config:1 immutable-path");
+            assertThat(r.failed()).isTrue();
+        }
+        assertThat(GitChecks.ignoredByVerify(fromTheBuild, "<rules>")).isEqualTo("verify ignores the <rules> override "
+                + "immutable-path=off: a governance rule's severity comes only from the contract of each commit's "
+                + "parent, never from the build being checked");
+        assertThat(GitChecks.ignoredByVerify(Map.of("field-order", dev.atomizer.lint.Severity.OFF), "--rule")).isNull();
+    }
+
     @Test
     void verifyChecksEveryCommitOfTheRangeWithItsOwnTrailers() throws Exception {
         String base = repo.commit(LOG, BASE);
