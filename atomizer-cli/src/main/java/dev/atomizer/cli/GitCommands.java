@@ -207,9 +207,14 @@ final class GitCommands {
         @Override
         public Integer call() throws AtomizerException {
             String format = this.format.checked();
+            Map<String, Severity> overrides = options.severities();
+            String ignored = GitChecks.ignoredByVerify(overrides, "--rule");
+            if (ignored != null) {
+                main.err.println("atomizer: warning: " + ignored);
+            }
             try (GitRepo git = GitRepo.open(main.cwd)) {
                 int[] commits = new int[1];
-                GitChecks.Result r = GitChecks.verify(git, base, head, options.severities(), dev.atomizer.derive.Derived.files(),
+                GitChecks.Result r = GitChecks.verify(git, base, head, overrides, dev.atomizer.derive.Derived.files(),
                         c -> commits[0]++);
                 String fix = "each message names the commit; fix with a new commit (history is not rewritten)";
                 if ("markdown".equals(format)) {

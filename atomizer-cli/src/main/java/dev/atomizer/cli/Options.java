@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 final class Options {
 
     @Option(names = "--contract", paramLabel = "FILE",
-            description = "The contract (default: shared/data-contracts/schemas.md of the repository; the seed's built-in default when absent).")
+            description = "The contract (default: shared/data-contracts/schemas.md of the repository; the built-in default when absent).")
     Path contract;
 
     @Option(names = "--status-file", paramLabel = "FILE",

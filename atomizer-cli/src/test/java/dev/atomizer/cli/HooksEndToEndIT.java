@@ -63,7 +63,9 @@ class HooksEndToEndIT {
         Files.writeString(hook, "#!/bin/sh\necho user-check-ran\n");
         Run first = atomizer(repo, "install-hooks");
         assertThat(first.code()).as(first.err()).isZero();
-        assertThat(first.out()).contains("updated .git/hooks/pre-commit (your lines are kept)").contains("merge driver");
+        assertThat(first.out()).contains("updated .git/hooks/pre-commit (your lines are kept)").contains("merge driver")
+                .contains("it is governed (immutable): commit it with the trailers 'Change-Request: <id>' and "
+                        + "'Approved-by: <approver>'");
         String once = Files.readString(hook);
         assertThat(once).startsWith("#!/bin/sh\n# >>> atomizer >>>").contains("echo user-check-ran");
         assertThat(atomizer(repo, "install-hooks").code()).isZero();
@@ -160,7 +162,10 @@ class HooksEndToEndIT {
     void concurrentAppendsOnTwoBranchesMergeWithoutConflictOrLoss() throws Exception {
         assertThat(atomizer(repo, "install-hooks").code()).isZero();
         repo.git("add", ".gitattributes");
-        assertThat(commit(repo, "Route the log to the merge driver").code()).isZero();
+        // .gitattributes configures the gate (merge drivers): governed, immutable
+        assertThat(commit(repo, "Route the log to the merge driver").code()).isNotZero();
+        assertThat(commit(repo, "Route the log to the merge driver", "Change-Request: CR-2\nApproved-by: ceo").code())
+                .isZero();
         repo.git("checkout", "-q", "-b", "optimizer-work");
         repo.stage(LOG, repo.read(LOG) + entry("2026-02-16 10:30", "optimizer", "completed"));
         assertThat(commit(repo, "optimizer appends").code()).isZero();
@@ -183,7 +188,7 @@ class HooksEndToEndIT {
     void aSideThatEditedTheBaseConflicts() throws Exception {
         assertThat(atomizer(repo, "install-hooks").code()).isZero();
         repo.git("add", ".gitattributes");
-        assertThat(commit(repo, "Route the log").code()).isZero();
+        assertThat(commit(repo, "Route the log", "Change-Request: CR-2\nApproved-by: ceo").code()).isZero();
         repo.git("checkout", "-q", "-b", "rewrite");
         repo.stage(LOG, BASE.replace("Work by manager", "Rewritten history"));
         assertThat(repo.run("commit", "-q", "--no-verify", "-m", "rewrite history").code()).isZero();

@@ -17,6 +17,7 @@ import dev.atomizer.governance.Approvals;
 import dev.atomizer.governance.RangeSignatures;
 import dev.atomizer.governance.GitChecks;
 import dev.atomizer.governance.MergeChanges;
+import dev.atomizer.governance.NoDelete;
 import dev.atomizer.governance.Policies;
 import dev.atomizer.lint.Diagnostic;
 import dev.atomizer.lint.FileSummary;
@@ -246,23 +247,25 @@ public record Audit(String base, String head, String baseId, String headId, List
         if (old.policy() == Policy.WRITE_ONCE) {
             return old;
         }
-        if (old.policy() == Policy.NO_DELETE && (change.kind() == FileChange.Kind.DELETE
-                || change.kind() == FileChange.Kind.MODIFY && change.newContent().bytes().length < change.oldContent().bytes().length)) {
-            return old;
-        }
-        return null;
+        return old.policy() == Policy.NO_DELETE && NoDelete.loss(policies, change) != null ? old : null;
     }
 
     private static String what(FileChange change) throws IOException {
         return switch (change.kind()) {
             case ADD, COPY -> "added";
             case DELETE -> "deleted";
-            case RENAME -> "renamed from " + change.oldPath();
+            case RENAME -> "renamed from " + change.oldPath() + (shrank(change) ? ", shrank from "
+                    + dev.atomizer.state.Format.count(change.oldContent().bytes().length) + " to "
+                    + dev.atomizer.state.Format.count(change.newContent().bytes().length) + " bytes" : "");
             case MODIFY -> change.newContent().bytes().length < change.oldContent().bytes().length
                     ? "shrank from " + dev.atomizer.state.Format.count(change.oldContent().bytes().length) + " to "
                     + dev.atomizer.state.Format.count(change.newContent().bytes().length) + " bytes"
                     : "modified";
         };
+    }
+
+    private static boolean shrank(FileChange change) throws IOException {
+        return change.newContent().bytes().length < change.oldContent().bytes().length;
     }
 
     private static List<StatusMove> moves(List<ProjectHealth> before, List<ProjectHealth> after) {

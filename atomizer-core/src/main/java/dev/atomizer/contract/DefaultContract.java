@@ -4,13 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The contract that applies when schemas.md is absent: identical to the seed (PRODUCT.md section 4). */
+/**
+ * The contract that applies when schemas.md is absent: the event types, statuses, fields and
+ * governed paths of the sample repository's {@code shared/data-contracts/schemas.md}.
+ */
 public final class DefaultContract {
 
     private DefaultContract() {
     }
 
-    // spec (seed section 3): "Event Types (enumerated)"
     static final List<EventType> EVENT_TYPES = List.of(
             new EventType("study-start", "New optimization study launched", List.of()),
             new EventType("study-iteration", "Iteration completed with results", List.of("iteration", "objective")),
@@ -26,13 +28,22 @@ public final class DefaultContract {
 
     static final List<String> FIELDS = List.of("Status", "Summary", "Detail", "Metrics", "Blockers");
 
-    // spec (seed section 5): foundational docs immutable, log append-only, reports snapshots,
-    // dashboards derived, knowledge base accumulative; schemas.md itself needs approval.
+    // foundational docs immutable, log append-only, reports snapshots, dashboards derived, knowledge
+    // base accumulative; schemas.md itself needs approval. So do the files that configure the gate:
+    // the build (its POMs and .mvn/ give the plugin's parameters, e.g. <rules> or -Datomizer.skip),
+    // the CI workflows, git attributes (merge drivers, filters) and shared hook configuration, since
+    // a pull request's own build reads them.
     static final List<GovernedPath> GOVERNED_PATHS = List.of(
             new GovernedPath("context-docs/**", Policy.IMMUTABLE, "Foundational documents"),
             new GovernedPath("**/SOUL.md", Policy.IMMUTABLE, "Agent constitutions"),
             new GovernedPath("**/protocols/**", Policy.IMMUTABLE, "Protocols"),
             new GovernedPath("shared/data-contracts/schemas.md", Policy.IMMUTABLE, "The data contract"),
+            new GovernedPath("**/pom.xml", Policy.IMMUTABLE, "The build, which runs the gate"),
+            new GovernedPath(".mvn/**", Policy.IMMUTABLE, "Maven's options and extensions"),
+            new GovernedPath(".github/**", Policy.IMMUTABLE, "CI workflows and code owners"),
+            new GovernedPath("**/.gitattributes", Policy.IMMUTABLE, "Merge drivers and filters"),
+            new GovernedPath(".githooks/**", Policy.IMMUTABLE, "Shared git hooks"),
+            new GovernedPath(".pre-commit-config.yaml", Policy.IMMUTABLE, "Shared hook configuration"),
             new GovernedPath("shared/project_log.md", Policy.APPEND_ONLY, "The activity log"),
             new GovernedPath("shared/reports/weekly/**", Policy.WRITE_ONCE, "Weekly reports"),
             new GovernedPath("shared/reports/project/**", Policy.WRITE_ONCE, "Closeout reports"),

@@ -204,11 +204,14 @@ public final class GitRepo implements AutoCloseable {
 
     /**
      * The commits reachable from {@code head} and not from {@code base}, oldest first (parents
-     * before children).
+     * before children). {@code base} must be an ancestor of {@code head}: when it is not, history
+     * was rewritten (a forced push, a rebase of the base), and what the base had that the head lost
+     * is in no commit of the range to check, so this is an error rather than a shorter range.
      */
     public List<CommitInfo> range(String base, String head) throws AtomizerException {
         ObjectId b = resolveCommit(base, "base");
         ObjectId h = resolveCommit(head, "head");
+        requireAncestor(b, h, base, head);
         List<CommitInfo> out = new ArrayList<>();
         try (RevWalk walk = new RevWalk(reader)) {
             walk.sort(RevSort.TOPO, true);
@@ -233,6 +236,38 @@ public final class GitRepo implements AutoCloseable {
     /** A verifier of this repository's commit signatures (verify only: it loads the SSH and OpenPGP libraries). */
     public SignatureCheck signatures() {
         return new SignatureCheck(repo);
+    }
+
+    private void requireAncestor(ObjectId base, ObjectId head, String baseRev, String headRev) throws AtomizerException {
+        try (RevWalk walk = new RevWalk(reader)) {
+            if (walk.isMergedInto(walk.parseCommit(base), walk.parseCommit(head))) {
+                return;
+            }
+            if (isShallow()) {
+                // the walk stopped at the clone's edge: the base may well be an ancestor
+                throw shallow("the history between the base " + named(baseRev, base) + " and the head");
+            }
+            walk.reset();
+            walk.markStart(walk.parseCommit(base));
+            walk.markUninteresting(walk.parseCommit(head));
+            int lost = 0;
+            while (walk.next() != null) {
+                lost++;
+            }
+            throw new AtomizerException("history rewritten: base " + named(baseRev, base) + " is not an ancestor of head "
+                    + named(headRev, head) + "; " + lost + " commit" + (lost == 1 ? "" : "s") + " of the base "
+                    + (lost == 1 ? "is" : "are") + " not in the head (a forced push or a rebase rewrote them); push the "
+                    + "old history back, or merge it, instead of rewriting it");
+        } catch (MissingObjectException e) {
+            throw shallow("a commit of the range (" + e.getObjectId().name() + ")");
+        } catch (IOException e) {
+            throw new AtomizerException("cannot walk " + baseRev + ".." + headRev + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String named(String rev, ObjectId id) {
+        String shortId = id.name().substring(0, 10);
+        return rev.startsWith(shortId) || id.name().startsWith(rev) ? shortId : rev + " (" + shortId + ")";
     }
 
     /**

@@ -10,7 +10,8 @@ import org.eclipse.jgit.util.SystemReader;
  * JGit, left to itself, starts {@code git --version} and {@code git config --system --show-origin}
  * to locate the system config: two processes, tens of milliseconds at every hook. Atomizer needs
  * only the repository's config and the user's (for {@code core.hooksPath}), so the system config
- * reads as empty, as git itself does under {@code GIT_CONFIG_NOSYSTEM}. (Overriding {@code getenv}
+ * reads as empty, as git itself does under {@code GIT_CONFIG_NOSYSTEM} (but for the timing of
+ * the file stores, {@link FileStoreTiming}). (Overriding {@code getenv}
  * is not enough: the default reader asks its own.)
  */
 final class QuietSystemReader extends SystemReader.Delegate {
@@ -26,10 +27,8 @@ final class QuietSystemReader extends SystemReader.Delegate {
         if (!installed) {
             synchronized (QuietSystemReader.class) {
                 if (!installed) {
+                    FileStoreTiming.foreground();
                     SystemReader.setInstance(new QuietSystemReader(SystemReader.getInstance()));
-                    // do not wait for JGit to probe the file system's timestamp resolution at first
-                    // use: a hook lives for a fraction of a second, JGit's fallback is safe
-                    org.eclipse.jgit.util.FS.FileStoreAttributes.setBackground(true);
                     installed = true;
                 }
             }
@@ -38,8 +37,9 @@ final class QuietSystemReader extends SystemReader.Delegate {
 
     @Override
     public FileBasedConfig openSystemConfig(Config parent, FS fs) {
-        // a file that does not exist loads as an empty config
-        return new FileBasedConfig(parent, NO_FILE, fs);
+        // a file that does not exist loads as an empty config, but for the file stores' declared
+        // timing: JGit then never measures one by writing probe files into a repository
+        return FileStoreTiming.declaring(parent, NO_FILE, fs);
     }
 
     @Override

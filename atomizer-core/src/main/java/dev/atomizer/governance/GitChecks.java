@@ -107,8 +107,9 @@ public final class GitChecks {
      * verify: every commit of {@code base..head} against its first parent, with its own trailers;
      * a merge is exempt for what a clean merge takes from another parent ({@link MergeChanges}).
      */
-    public static Result verify(GitRepo git, String base, String head, Map<String, Severity> overrides,
+    public static Result verify(GitRepo git, String base, String head, Map<String, Severity> requested,
                                 DerivedFiles derived, Consumer<CommitInfo> progress) throws AtomizerException {
+        Map<String, Severity> overrides = lintOnly(requested);
         List<Diagnostic> all = new ArrayList<>();
         FileSummary total = FileSummary.EMPTY;
         List<CommitInfo> range = git.range(base, head);
@@ -133,6 +134,37 @@ public final class GitChecks {
             }
         }
         return new Result(all, total);
+    }
+
+    /**
+     * The severity overrides verify honours: those of lint rules. The governance rules' severities
+     * come from the contract of each commit's parent only; an override comes from the command line
+     * or the POM of the build being checked, which the pull request under check may have written.
+     */
+    static Map<String, Severity> lintOnly(Map<String, Severity> overrides) {
+        Map<String, Severity> kept = new java.util.TreeMap<>(overrides);
+        for (ChangeRule r : Governance.rules()) {
+            kept.remove(r.id());
+        }
+        return kept;
+    }
+
+    /**
+     * The one warning line for overrides verify ignores (see {@link #lintOnly}), or null when there
+     * are none.
+     *
+     * @param where where the overrides were given, e.g. "--rule" or "<rules>"
+     */
+    public static String ignoredByVerify(Map<String, Severity> overrides, String where) {
+        List<String> ignored = new ArrayList<>();
+        for (ChangeRule r : Governance.rules()) {
+            if (overrides.containsKey(r.id())) {
+                ignored.add(r.id() + "=" + overrides.get(r.id()).name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return ignored.isEmpty() ? null : "verify ignores the " + where + " override" + (ignored.size() == 1 ? "" : "s")
+                + " " + String.join(", ", ignored) + ": a governance rule's severity comes only from the contract of "
+                + "each commit's parent, never from the build being checked";
     }
 
     /**

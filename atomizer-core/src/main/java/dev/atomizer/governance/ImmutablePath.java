@@ -35,13 +35,15 @@ public final class ImmutablePath implements ChangeRule {
             return;
         }
         GovernedPath g = old != null ? old : neu;
+        // a rename out of a foundational path is told from the side that is foundational
+        String path = old != null ? change.oldPath() : change.path();
         String what = switch (change.kind()) {
             case ADD, COPY -> "added";
             case MODIFY -> "modified";
             case DELETE -> "deleted";
-            case RENAME -> "renamed from " + change.oldPath();
+            case RENAME -> old != null ? "renamed to " + change.newPath() : "renamed from " + change.oldPath();
         };
-        report.at(1, 1, change.path() + " is foundational (" + g.pattern() + ", immutable) and was " + what
+        report.at(1, 1, path + " is foundational (" + g.pattern() + ", immutable) and was " + what
                 + " without an approved change request (" + verdict.problem() + "); " + context.approvalHint());
     }
 

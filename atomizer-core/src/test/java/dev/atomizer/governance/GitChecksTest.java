@@ -191,6 +191,102 @@ class GitChecksTest {
     }
 
     @Test
+    void renamesOutOfProtectedPathsAreDeletionsThereAndARenameThatCutsIsAShrink() throws Exception {
+        String lessons = "# Mesh\n" + "A lesson learned the hard way, kept for the next study.\n".repeat(10);
+        repo.write("knowledge-base/mesh.md", lessons);
+        repo.write("knowledge-base/solver.md", lessons.replace("Mesh", "Solver"));
+        repo.write("shared/reports/weekly/2026-W08-report.md", "# W08\n\nAll gates passed this week.\n");
+        repo.write("context-docs/01-charter.md", "# Charter\n\nThe team's charter, foundational.\n");
+        repo.git("add", "-A");
+        String base = repo.commit("Base");
+
+        // git mv out of the knowledge base: a deletion there, before archive/ ever loses it
+        Files.createDirectories(repo.file("archive"));
+        repo.git("mv", "knowledge-base/mesh.md", "archive/mesh.md");
+        assertThat(kinds()).containsExactly("RENAME knowledge-base/mesh.md -> archive/mesh.md");
+        assertThat(commitMsg("Archive the mesh notes")).containsExactly("archive/mesh.md:1 no-delete");
+        assertThat(commitMsg("Archive\n\nChange-Request: CR-4\nApproved-by: ceo\n")).isEmpty();
+        repo.commit("Archive the mesh notes (hooks skipped)");
+
+        // a rename inside the knowledge base that cuts a fifth: still paired as a rename (80% alike)
+        Files.createDirectories(repo.file("knowledge-base/numerics"));
+        repo.git("mv", "knowledge-base/solver.md", "knowledge-base/numerics/solver.md");
+        String cut = lessons.replace("Mesh", "Solver");
+        repo.stage("knowledge-base/numerics/solver.md", cut.substring(0, cut.length() * 4 / 5));
+        assertThat(kinds()).containsExactly("RENAME knowledge-base/solver.md -> knowledge-base/numerics/solver.md");
+        assertThat(commitMsg("Tidy the solver notes")).containsExactly("knowledge-base/numerics/solver.md:1 no-delete");
+        repo.commit("Tidy the solver notes (hooks skipped)");
+
+        // a report renamed out of the weekly folder, a foundational document renamed away
+        Files.createDirectories(repo.file("shared/reports/old"));
+        repo.git("mv", "shared/reports/weekly/2026-W08-report.md", "shared/reports/old/2026-W08-report.md");
+        assertThat(preCommit()).containsExactly("shared/reports/old/2026-W08-report.md:1 write-once");
+        repo.commit("Move an old report (hooks skipped)");
+        Files.createDirectories(repo.file("docs"));
+        repo.git("mv", "context-docs/01-charter.md", "docs/charter.md");
+        assertThat(commitMsg("Move the charter")).containsExactly("docs/charter.md:1 immutable-path");
+        repo.commit("Move the charter (hooks skipped)");
+
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            GitChecks.Result r = GitChecks.verify(git, base, "HEAD", Map.of(), DerivedFiles.NONE, c -> { });
+            assertThat(render(r.diagnostics())).containsExactly("archive/mesh.md:1 no-delete",
+                    "knowledge-base/numerics/solver.md:1 no-delete", "shared/reports/old/2026-W08-report.md:1 write-once",
+                    "docs/charter.md:1 immutable-path");
+            assertThat(r.diagnostics().get(0).message()).contains("knowledge-base/mesh.md is accumulative (no-delete) and "
+                    + "was moved out to archive/mesh.md (a deletion there) without approval");
+            assertThat(r.diagnostics().get(1).message()).contains("knowledge-base/solver.md is accumulative (no-delete) "
+                    + "and was renamed to knowledge-base/numerics/solver.md and shrank from " + cut.length() + " to "
+                    + cut.length() * 4 / 5 + " bytes");
+            assertThat(r.diagnostics().get(3).message()).contains("context-docs/01-charter.md is foundational "
+                    + "(context-docs/**, immutable) and was renamed to docs/charter.md");
+            // the Auditor's list of protected changes agrees with the rules, change for change
+            var listed = dev.atomizer.audit.Audit.of(git, base, "HEAD", r).protectedChanges();
+            assertThat(listed).extracting(p -> p.path() + " " + p.rule().policy()).containsExactly(
+                    "archive/mesh.md NO_DELETE", "knowledge-base/numerics/solver.md NO_DELETE",
+                    "shared/reports/old/2026-W08-report.md WRITE_ONCE", "docs/charter.md IMMUTABLE");
+            assertThat(listed.get(1).change()).startsWith("renamed from knowledge-base/solver.md, shrank from ");
+        }
+    }
+
+    List<String> kinds() throws AtomizerException {
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            return git.stagedChanges().stream().map(c -> c.kind() + " " + c.oldPath() + " -> " + c.newPath()).toList();
+        }
+    }
+
+    static final String POM = "<project>\n  <modelVersion>4.0.0</modelVersion>\n  <groupId>t</groupId>\n"
+            + "  <artifactId>status</artifactId>\n  <version>1</version>\n</project>\n";
+
+    @Test
+    void aPullRequestCannotConfigureItsOwnGate() throws Exception {
+        repo.write("pom.xml", POM);
+        repo.write("context-docs/00-mission.md", "# Mission\n");
+        repo.git("add", "-A");
+        String base = repo.commit("Base\n\nChange-Request: CR-0\nApproved-by: ceo\n");
+        // the build turns the rule off, and the same pull request edits a foundational document
+        repo.stage("pom.xml", POM.replace("</project>", "  <build><plugins><plugin><artifactId>atomizer-maven-plugin"
+                + "</artifactId><configuration><rules><immutable-path>off</immutable-path></rules></configuration>"
+                + "</plugin></plugins></build>\n</project>"));
+        repo.stage("context-docs/00-mission.md", "# Mission, quietly amended\n");
+        repo.commit("Tidy the build");
+        // and Maven's own options skip the goal
+        repo.stage(".mvn/maven.config", "-Datomizer.skip=true\n");
+        repo.commit("Speed up the build");
+        Map<String, dev.atomizer.lint.Severity> fromTheBuild = Map.of("immutable-path", dev.atomizer.lint.Severity.OFF,
+                "field-order", dev.atomizer.lint.Severity.OFF);
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            GitChecks.Result r = GitChecks.verify(git, base, "HEAD", fromTheBuild, DerivedFiles.NONE, c -> { });
+            assertThat(render(r.diagnostics())).containsExactly("context-docs/00-mission.md:1 immutable-path",
+                    "pom.xml:1 immutable-path", ".mvn/maven.config:1 immutable-path");
+            assertThat(r.failed()).isTrue();
+        }
+        assertThat(GitChecks.ignoredByVerify(fromTheBuild, "<rules>")).isEqualTo("verify ignores the <rules> override "
+                + "immutable-path=off: a governance rule's severity comes only from the contract of each commit's "
+                + "parent, never from the build being checked");
+        assertThat(GitChecks.ignoredByVerify(Map.of("field-order", dev.atomizer.lint.Severity.OFF), "--rule")).isNull();
+    }
+
+    @Test
     void verifyChecksEveryCommitOfTheRangeWithItsOwnTrailers() throws Exception {
         String base = repo.commit(LOG, BASE);
         repo.commit(LOG, BASE + entry("2026-02-16 11:00", "completed"));
@@ -264,6 +360,26 @@ class GitChecksTest {
         try (GitRepo git = GitRepo.open(repo.dir())) {
             assertThatThrownBy(() -> GitChecks.verify(git, "no-such-ref", "HEAD", Map.of(), DerivedFiles.NONE, c -> { }))
                     .isInstanceOf(AtomizerException.class).hasMessageContaining("unknown base revision 'no-such-ref'");
+        }
+    }
+
+    @Test
+    void aBaseTheHeadDoesNotContainIsRewrittenHistoryInOneLine() throws Exception {
+        String first = repo.commit(LOG, BASE);
+        repo.commit(LOG, BASE + entry("2026-02-16 11:00", "completed"));
+        String before = repo.commit(LOG, BASE + entry("2026-02-16 11:00", "completed") + entry("2026-02-16 12:00", "completed"));
+        // a forced push: main rewritten from its first commit, two of its commits dropped
+        repo.git("reset", "-q", "--hard", first);
+        repo.commit(LOG, BASE + entry("2026-02-16 13:00", "completed"));
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            assertThatThrownBy(() -> GitChecks.verify(git, before, "HEAD", Map.of(), DerivedFiles.NONE, c -> { }))
+                    .isInstanceOf(AtomizerException.class)
+                    .hasMessageStartingWith("history rewritten: base " + before.substring(0, 10)
+                            + " is not an ancestor of head HEAD (")
+                    .hasMessageContaining("; 2 commits of the base are not in the head")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+            // a base the head contains is fine
+            assertThat(GitChecks.verify(git, first, "HEAD", Map.of(), DerivedFiles.NONE, c -> { }).failed()).isFalse();
         }
     }
 

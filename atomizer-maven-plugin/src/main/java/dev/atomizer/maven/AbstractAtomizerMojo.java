@@ -21,12 +21,12 @@ public abstract class AbstractAtomizerMojo extends AbstractMojo {
     @Parameter(property = "atomizer.skip", defaultValue = "false")
     protected boolean skip;
 
-    /** The repository root the default layout is relative to (PRODUCT.md section 2). */
+    /** The repository root the default layout is relative to. */
     @Parameter(property = "atomizer.root", defaultValue = "${project.basedir}", required = true)
     protected File root;
 
     /**
-     * The contract. When the file does not exist, the seed's built-in default applies.
+     * The contract. When the file does not exist, the built-in default applies.
      */
     @Parameter(property = "atomizer.contract", defaultValue = "${project.basedir}/shared/data-contracts/schemas.md")
     protected File contract;
@@ -48,7 +48,7 @@ public abstract class AbstractAtomizerMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
+        if (skip && skippable()) {
             getLog().info("Skipping Atomizer (atomizer.skip=true)");
             return;
         }
@@ -60,6 +60,11 @@ public abstract class AbstractAtomizerMojo extends AbstractMojo {
             }
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    /** Whether {@code atomizer.skip} may skip this goal. */
+    protected boolean skippable() {
+        return true;
     }
 
     /** The goal's work, once skip has been decided. */

@@ -52,12 +52,35 @@ public class VerifyMojo extends AbstractReportMojo {
         };
     }
 
+    /**
+     * Never: the gate is not the checked build's to turn off. {@code atomizer.skip} and
+     * {@code atomizer.failOnViolation} can be set by the pull request under check (its pom.xml,
+     * its {@code .mvn/maven.config}), so verify always runs and always fails on errors; a workflow
+     * step that must not fail the job says so itself ({@code continue-on-error}).
+     */
+    @Override
+    protected boolean skippable() {
+        return false;
+    }
+
     @Override
     protected void process() throws AtomizerException, MojoFailureException {
         repositoryPaths(); // an unknown format fails before any work
+        if (skip) {
+            getLog().warn("Atomizer: atomizer.skip is ignored by atomizer:verify: the gate is not the checked build's to skip");
+        }
+        if (!failOnViolation) {
+            getLog().warn("Atomizer: atomizer.failOnViolation=false is ignored by atomizer:verify: it fails on errors "
+                    + "(a workflow step that must not fail the job sets continue-on-error)");
+        }
+        var overrides = severities();
+        String ignored = GitChecks.ignoredByVerify(overrides, "<rules>");
+        if (ignored != null) {
+            getLog().warn("Atomizer: " + ignored);
+        }
         try (GitRepo git = GitRepo.open(root.toPath())) {
             int[] commits = new int[1];
-            GitChecks.Result r = GitChecks.verify(git, base, head, severities(), dev.atomizer.derive.Derived.files(), c -> {
+            GitChecks.Result r = GitChecks.verify(git, base, head, overrides, dev.atomizer.derive.Derived.files(), c -> {
                 commits[0]++;
                 getLog().debug("checking " + c.shortId() + " " + c.subject());
             });
@@ -81,11 +104,9 @@ public class VerifyMojo extends AbstractReportMojo {
                     + base + ".." + head + ": " + TextFormatter.summaryLine(r.summary());
             if (r.failed()) {
                 getLog().error(summary);
-                if (failOnViolation) {
-                    throw new MojoFailureException(r.summary().errors() + " violation"
-                            + (r.summary().errors() == 1 ? "" : "s") + " in " + base + ".." + head
-                            + " (listed above, each with its commit); fix them in a new commit");
-                }
+                throw new MojoFailureException(r.summary().errors() + " violation"
+                        + (r.summary().errors() == 1 ? "" : "s") + " in " + base + ".." + head
+                        + " (listed above, each with its commit); fix them in a new commit");
             } else {
                 getLog().info(summary);
             }
