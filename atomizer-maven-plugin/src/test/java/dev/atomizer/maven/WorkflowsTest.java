@@ -26,8 +26,10 @@ class WorkflowsTest {
     static final Path SAMPLE = Path.of("../sample-repo/.github/workflows/atomizer.yml");
     static final Path DESCRIPTOR = Path.of("target/classes/META-INF/maven/plugin.xml");
 
-    static final String VERIFY = "mvn -B atomizer:verify -Datomizer.base=${{ github.event.pull_request.base.sha }} "
-            + "-Datomizer.format=github";
+    /** Verify runs from the base's checkout: the pull request's pom.xml and .mvn/ never configure it. */
+    static final String GATE = "mvn -B -f \"$RUNNER_TEMP/gate/pom.xml\" atomizer:verify -Datomizer.root=\"$GITHUB_WORKSPACE\" ";
+
+    static final String VERIFY = GATE + "-Datomizer.base=${{ github.event.pull_request.base.sha }} -Datomizer.format=github";
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> load(Path file) throws Exception {
@@ -112,13 +114,17 @@ class WorkflowsTest {
         Map<String, Object> checkout = map(stepUsing(job, "actions/checkout").get("with"), "checkout with");
         assertThat(checkout.get("fetch-depth")).isEqualTo(0);
         setupJava17(job);
+        Map<String, Object> gate = stepRunning(job, "git worktree add --detach \"$RUNNER_TEMP/gate\" ${{ github.event.pull_request.base.sha }}");
         Map<String, Object> verify = stepRunning(job, VERIFY);
         assertThat(verify).doesNotContainKey("if");
+        assertThat(steps(job).indexOf(gate)).isLessThan(steps(job).indexOf(verify));
+        assertThat(steps(job).stream().map(st -> String.valueOf(st.get("run"))).filter(r -> r.contains("atomizer:"))
+                .toList()).as("every Atomizer run of the pull request job is the base's build").allMatch(r -> r.startsWith(GATE));
 
         Map<String, Object> sarif = stepRunning(job, "-Datomizer.format=sarif");
         assertThat(String.valueOf(sarif.get("run")))
                 .contains("-Datomizer.base=${{ github.event.pull_request.base.sha }}")
-                .contains("-Datomizer.output=atomizer.sarif");
+                .contains("-Datomizer.output=\"$GITHUB_WORKSPACE/atomizer.sarif\"");
         assertThat(sarif.get("if")).isEqualTo("always()");
         // nothing the pull request's build could set keeps its errors from failing verify: the
         // workflow (governed, immutable) lets that step fail without failing the job
