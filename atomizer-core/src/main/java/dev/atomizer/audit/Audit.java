@@ -124,7 +124,7 @@ public record Audit(String base, String head, String baseId, String headId, List
 
         return new Audit(base, head, baseId, headId, commits, List.copyOf(findings), verified.summary(),
                 added(logBefore, logAfter), Math.max(0, logAfter.skipped() - logBefore.skipped()),
-                protectedChanges(git, commits),
+                protectedChanges(git, baseId, commits),
                 moves(ProjectHealth.of(logBefore, statusBefore), ProjectHealth.of(logAfter, statusAfter)),
                 logBefore.asOf(), logAfter.asOf(), List.copyOf(opened), List.copyOf(resolved),
                 List.copyOf(newlyBlocked), List.copyOf(unblocked), stale(git, headId, after, notes), List.copyOf(notes));
@@ -178,22 +178,27 @@ public record Audit(String base, String head, String baseId, String headId, List
      * deleted or shrunk. Of a merge, only what it changed on its own (what no clean merge took
      * from a parent whose commits are checked on their own).
      */
-    private static List<ProtectedChange> protectedChanges(GitRepo git, List<CommitInfo> commits)
+    private static List<ProtectedChange> protectedChanges(GitRepo git, String baseId, List<CommitInfo> commits)
             throws AtomizerException {
         try (RangeSignatures signatures = new RangeSignatures(git, commits)) {
-            return protectedChanges(git, commits, signatures);
+            return protectedChanges(git, baseId, commits, signatures);
         }
     }
 
-    private static List<ProtectedChange> protectedChanges(GitRepo git, List<CommitInfo> commits,
+    private static List<ProtectedChange> protectedChanges(GitRepo git, String baseId, List<CommitInfo> commits,
                                                           RangeSignatures signatures) throws AtomizerException {
         List<ProtectedChange> out = new ArrayList<>();
         byte[] lastBytes = null;
         Contract contract = null;
         Policies policies = null;
+        Tree base = null;
         for (CommitInfo c : commits) {
             Tree parent = c.parents().isEmpty() ? Tree.EMPTY : git.files(c.parents().get(0));
-            byte[] bytes = read(parent, Workspace.CONTRACT);
+            if (c.parents().isEmpty() && base == null) {
+                base = git.files(baseId);
+            }
+            // a root commit in the range is governed by the contract the repository had at the base
+            byte[] bytes = read(c.parents().isEmpty() ? base : parent, Workspace.CONTRACT);
             if (contract == null || !Arrays.equals(bytes, lastBytes)) {
                 contract = ContractLoader.fromBytes(bytes, Workspace.CONTRACT);
                 policies = new Policies(contract);

@@ -52,7 +52,7 @@ public final class GitChecks {
         Tree head = git.headFiles();
         Tree index = withHistory(git, git.index(), "HEAD", derived);
         dev.atomizer.Trace.mark("HEAD and index opened");
-        Result r = check(changes, head, index, null, null, overrides, derived);
+        Result r = check(changes, contract(head), index, null, null, overrides, derived);
         dev.atomizer.Trace.mark("governance and lint of appended entries");
         return r;
     }
@@ -120,10 +120,13 @@ public final class GitChecks {
                 if (commit.isMerge()) {
                     r = mergeCheck(git, commit, signatures.of(commit), overrides, derived);
                 } else {
-                    Tree before = commit.parents().isEmpty() ? Tree.EMPTY : git.files(commit.parents().get(0));
+                    // a root commit in the range brings in an unrelated history: what it adds is judged
+                    // by the contract the repository had at the base, not by one it brings along
+                    Contract governing = contract(commit.parents().isEmpty() ? git.files(git.commitId(base, "base"))
+                            : git.files(commit.parents().get(0)));
                     Tree after = withHistory(git, git.files(commit.id()),
                             commit.parents().isEmpty() ? null : commit.parents().get(0), derived);
-                    r = check(git.changes(commit.id(), 0), before, after, Approval.parse(commit.message()),
+                    r = check(git.changes(commit.id(), 0), governing, after, Approval.parse(commit.message()),
                             signatures.of(commit), overrides, derived);
                 }
                 for (Diagnostic d : r.diagnostics()) {
@@ -183,7 +186,7 @@ public final class GitChecks {
         Contract before = contract(parents.get(0));
         MergeChanges changes = MergeChanges.of(git, merge, parents, result, new Policies(before));
         Collector c = new Collector();
-        Result r = check(changes.own(), parents.get(0), withHistory(git, result, merge.parents().get(0), derived),
+        Result r = check(changes.own(), before, withHistory(git, result, merge.parents().get(0), derived),
                 Approval.parse(merge.message()), signatures, overrides, derived);
         r.diagnostics().forEach(c);
         int entries = r.summary().entries();
@@ -210,10 +213,10 @@ public final class GitChecks {
         return c.result(entries);
     }
 
-    /** Governance of one change set, then the contract of the entries each log gained. */
-    static Result check(List<FileChange> changes, Tree before, Tree after, Approval approval, Signatures signatures,
-                        Map<String, Severity> overrides, DerivedFiles derived) throws AtomizerException {
-        Contract governing = contract(before);
+    /** Governance of one change set under {@code governing}, then the contract of the entries each log gained. */
+    static Result check(List<FileChange> changes, Contract governing, Tree after, Approval approval,
+                        Signatures signatures, Map<String, Severity> overrides, DerivedFiles derived)
+            throws AtomizerException {
         ChangeContext ctx = new ChangeContext(governing, approval, signatures, after, derived);
         Collector c = new Collector();
         int entries = 0;

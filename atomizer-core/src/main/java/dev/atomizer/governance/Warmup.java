@@ -193,8 +193,8 @@ public final class Warmup {
                     Workspace.STATUS, STATUS.getBytes(StandardCharsets.UTF_8), Workspace.LOG, neu);
             FileChange append = new FileChange(FileChange.Kind.MODIFY, Workspace.LOG, Workspace.LOG, () -> old,
                     () -> neu);
-            GitChecks.Result r = GitChecks.check(List.of(append), before::get, after::get, null, null, Map.of(),
-                    DerivedFiles.NONE);
+            GitChecks.Result r = GitChecks.check(List.of(append), ParsedFiles.contract(before.get(Workspace.CONTRACT)),
+                    after::get, null, null, Map.of(), DerivedFiles.NONE);
             return r.diagnostics().isEmpty() && r.summary().entries() == 1;
         } catch (AtomizerException | RuntimeException e) {
             // a warm-up has nothing to report: the real run reads and reports for itself

@@ -154,6 +154,25 @@ class MergeGovernanceTest {
         assertThat(m.verify(base)).isEmpty();
     }
 
+    @Test
+    void aCraftedRootAsFirstParentIsJudgedByTheContractTheRepositoryHadAtTheBase() throws Exception {
+        String schemas = "shared/data-contracts/schemas.md";
+        repo.stage(schemas, "# Contract\n\n## Settings\n\n| Setting | Value |\n|---|---|\n| Approvals | signed |\n");
+        String signed = repo.commit("Approvals must be signed" + APPROVED);
+        // an unrelated root with a contract of its own (nothing governed), "approved" by typing the trailers
+        String tree = m.tree(r -> {
+            r.stage(schemas, "# Contract\n\n## Governed paths\n\n| Path | Policy | Meaning |\n|---|---|---|\n"
+                    + "| `nothing/**` | immutable | Nothing |\n");
+            r.stage(MISSION, "# Mission\n\nWhatever the optimizer says.\n");
+        });
+        String root = repo.git("commit-tree", tree, "-m", "Import" + APPROVED).strip();
+        m.craft(tree, "Merge main into the import", root, "HEAD");
+        GitChecks.Result r = m.verifyResult(signed);
+        assertThat(of(r, root, "immutable-path", MISSION)).isEqualTo(1);
+        assertThat(of(r, root, "immutable-path", schemas)).isEqualTo(1);
+        assertThat(r.diagnostics().get(0).message()).contains("Approvals: signed and 'ceo' has no key");
+    }
+
     // ---- the log across merges ----
 
     String sideAndMain() throws Exception {
