@@ -166,6 +166,7 @@ class HooksEndToEndIT {
         assertThat(commit(repo, "Route the log to the merge driver").code()).isNotZero();
         assertThat(commit(repo, "Route the log to the merge driver", "Change-Request: CR-2\nApproved-by: ceo").code())
                 .isZero();
+        String base = repo.git("rev-parse", "HEAD").strip();
         repo.git("checkout", "-q", "-b", "optimizer-work");
         repo.stage(LOG, repo.read(LOG) + entry("2026-02-16 10:30", "optimizer", "completed"));
         assertThat(commit(repo, "optimizer appends").code()).isZero();
@@ -182,6 +183,20 @@ class HooksEndToEndIT {
         Run lint = atomizer(repo, "lint");
         assertThat(lint.code()).as(lint.out() + lint.err()).isZero();
         assertThat(lint.err()).contains("4 entries: 0 errors");
+        // what the installed driver merged passes verify; the same merge made by hand, the side's
+        // entry hidden in an HTML comment, does not
+        Run verify = atomizer(repo, "verify", "--base", base);
+        assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+        repo.git("reset", "-q", "--hard", "HEAD^");
+        repo.run("merge", "--no-commit", "optimizer-work");
+        repo.stage(LOG, BASE + entry("2026-02-16 10:00", "tech-lead", "completed")
+                + "<!--\n" + entry("2026-02-16 10:30", "optimizer", "completed") + "-->\n\n"
+                + entry("2026-02-16 11:00", "auditor", "completed"));
+        assertThat(repo.run("commit", "-q", "--no-verify", "-m", "Hand-made merge").code()).isZero();
+        verify = atomizer(repo, "verify", "--base", base);
+        assertThat(verify.code()).isEqualTo(1);
+        assertThat(verify.out()).contains(LOG + ":").contains("error [append-only]").contains("(Hand-made merge)")
+                .contains("which no parent appended");
     }
 
     @Test
