@@ -47,7 +47,8 @@ public record MergeChanges(List<FileChange> own, List<MergedLog> logs) {
             List<MergedLog> logs = new ArrayList<>();
             Set<String> merged = new TreeSet<>();
             List<String> logBases = git.mergeBases(ids);
-            for (String path : appendOnlyPaths(git, merge, policies)) {
+            List<FileChange> againstFirst = git.changes(merge.id(), 0);
+            for (String path : appendOnlyPaths(git, merge, againstFirst, policies)) {
                 byte[] mine = result.read(path);
                 byte[] base = mine == null ? null : logAt(git, path, logBases, 0);
                 if (base == null) {
@@ -64,7 +65,7 @@ public record MergeChanges(List<FileChange> own, List<MergedLog> logs) {
                 }
             }
             List<FileChange> own = new ArrayList<>();
-            for (FileChange change : git.changes(merge.id(), 0)) {
+            for (FileChange change : againstFirst) {
                 if (change.newPath() != null && merged.contains(change.newPath())
                         && (change.kind() == FileChange.Kind.MODIFY || change.kind() == FileChange.Kind.ADD)) {
                     continue;
@@ -108,11 +109,11 @@ public record MergeChanges(List<FileChange> own, List<MergedLog> logs) {
     }
 
     /** The append-only paths whose content differs between the merge and any of its parents. */
-    private static Set<String> appendOnlyPaths(GitRepo git, CommitInfo merge, Policies policies)
-            throws AtomizerException {
+    private static Set<String> appendOnlyPaths(GitRepo git, CommitInfo merge, List<FileChange> againstFirst,
+                                               Policies policies) throws AtomizerException {
         Set<String> paths = new TreeSet<>();
         for (int i = 0; i < merge.parents().size(); i++) {
-            for (FileChange c : git.changes(merge.id(), i)) {
+            for (FileChange c : i == 0 ? againstFirst : git.changes(merge.id(), i)) {
                 for (String p : new String[] {c.oldPath(), c.newPath()}) {
                     if (p != null && policies.is(p, Policy.APPEND_ONLY)) {
                         paths.add(p);
