@@ -5,7 +5,9 @@ import java.util.regex.Pattern;
 /**
  * A governed-path glob from schemas.md, relative to the repository root: {@code *} matches
  * within one path segment, {@code **} across segments ({@code **}{@code /} also matches no
- * segment at all), {@code ?} one character.
+ * segment at all), {@code ?} one character. Any character a path may hold matches (a line break
+ * too), and case is ignored: {@code Context-Docs/00-mission.md} is the same file as
+ * {@code context-docs/00-mission.md} in a Windows or macOS checkout, so it is governed alike.
  */
 public final class PathGlob {
 
@@ -35,7 +37,7 @@ public final class PathGlob {
                 re.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        pattern = Pattern.compile(re.toString());
+        pattern = Pattern.compile(re.toString(), Pattern.DOTALL | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     public boolean matches(String path) {

@@ -173,6 +173,16 @@ class MergeGovernanceTest {
         assertThat(r.diagnostics().get(0).message()).contains("Approvals: signed and 'ceo' has no key");
     }
 
+    @Test
+    void aCaseVariantOrALineBreakInAFoundationalPathIsStillFoundational() throws Exception {
+        repo.stage("Context-Docs/00-mission.md", "# Mission\n\nWhatever the optimizer says.\n");
+        repo.stage("context-docs/new\nline.md", "# Sneaked in\n");
+        String sneak = repo.commit("Sneak in a case variant");
+        GitChecks.Result r = m.verifyResult(base);
+        assertThat(of(r, sneak, "immutable-path", "Context-Docs/00-mission.md")).isEqualTo(1);
+        assertThat(of(r, sneak, "immutable-path", "context-docs/new\nline.md")).isEqualTo(1);
+    }
+
     // ---- the log across merges ----
 
     String sideAndMain() throws Exception {
