@@ -36,18 +36,25 @@ import java.util.Map;
  * before them, and a finding keeps its fingerprint while its entry stays as it is. When the file
  * cannot be read (it is gone, or the path is not under the root), the message stands in for the
  * line and heading.
+ *
+ * <p>A run holds at most {@link #MAX_RESULTS} results, GitHub code scanning's limit per run (it
+ * rejects a larger upload): the first ones in file order are kept, and a tool execution
+ * notification says how many were left out (the run's {@code properties} count them all).
  */
 public final class SarifFormatter implements Formatter {
 
     public static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     public static final String SRCROOT = "%SRCROOT%";
     public static final String FINGERPRINT = "atomizer/v1";
+    /** GitHub code scanning's limit of results per run. */
+    public static final int MAX_RESULTS = 25_000;
 
     private final JsonGenerator json;
     private final SourceLines sources;
     private final Map<String, Integer> ruleIndex = new HashMap<>();
     private final Map<String, Integer> occurrences = new HashMap<>();
     private final MessageDigest sha256;
+    private int results;
 
     /**
      * @param root the directory the diagnostics' relative paths are relative to, read for
@@ -119,6 +126,9 @@ public final class SarifFormatter implements Formatter {
 
     @Override
     public void diagnostic(Diagnostic d) throws IOException {
+        if (++results > MAX_RESULTS) {
+            return; // counted, and said in finish
+        }
         json.writeStartObject();
         json.writeStringField("ruleId", d.rule());
         Integer index = ruleIndex.get(d.rule());
@@ -154,10 +164,29 @@ public final class SarifFormatter implements Formatter {
     public void finish(FileSummary summary) throws IOException {
         sources.close();
         json.writeEndArray();
+        int omitted = results - MAX_RESULTS;
+        if (omitted > 0) {
+            json.writeArrayFieldStart("invocations");
+            json.writeStartObject();
+            json.writeBooleanField("executionSuccessful", true);
+            json.writeArrayFieldStart("toolExecutionNotifications");
+            json.writeStartObject();
+            json.writeStringField("level", "warning");
+            text("message", omitted + " of " + results + " results left out: GitHub code scanning accepts "
+                    + MAX_RESULTS + " per run; the first " + MAX_RESULTS + " (in file order) are here, the text or"
+                    + " json format lists them all");
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndArray();
+        }
         json.writeObjectFieldStart("properties");
         json.writeNumberField("entries", summary.entries());
         json.writeNumberField("errors", summary.errors());
         json.writeNumberField("warnings", summary.warnings());
+        if (omitted > 0) {
+            json.writeNumberField("omittedResults", omitted);
+        }
         json.writeEndObject();
         json.writeEndObject();
         json.writeEndArray();

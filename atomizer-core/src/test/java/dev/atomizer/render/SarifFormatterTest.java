@@ -101,6 +101,25 @@ class SarifFormatterTest {
     }
 
     @Test
+    void aRunKeepsGithubsLimitOfResultsAndSaysHowManyItLeftOut() throws Exception {
+        List<Diagnostic> ds = new ArrayList<>();
+        for (int i = 1; i <= SarifFormatter.MAX_RESULTS + 3; i++) {
+            ds.add(new Diagnostic("shared/project_log.md", i, 1, RuleCatalog.STATUS_INVALID, Severity.ERROR, "bad " + i));
+        }
+        String out = sarif(ds, new FileSummary(ds.size(), ds.size(), 0), root);
+        assertThat(SarifSchema.problems(out)).isEmpty();
+        JsonNode run = parse(out).path("runs").path(0);
+        assertThat(run.path("results").size()).isEqualTo(25_000);
+        assertThat(run.path("results").path(24_999).path("message").path("text").asText()).isEqualTo("bad 25000");
+        assertThat(run.path("properties").path("omittedResults").asInt()).isEqualTo(3);
+        assertThat(run.path("invocations").path(0).path("toolExecutionNotifications").path(0).path("message")
+                .path("text").asText()).startsWith("3 of 25003 results left out: GitHub code scanning accepts 25000 per run");
+        // below the limit nothing is said
+        String small = sarif(ds.subList(0, 2), new FileSummary(2, 2, 0), root);
+        assertThat(parse(small).path("runs").path(0).has("invocations")).isFalse();
+    }
+
+    @Test
     void manyDiagnosticsOfEverySeverityWithOddPathsAreValid() throws Exception {
         List<String> paths = List.of("shared/project_log.md", "dir with spaces/log.md", "ünï/日本語/log.md",
                 "100%/done.md", "a:b,c#d?e.md", "emoji 🚀/x.md");
