@@ -27,7 +27,7 @@ read -r -a sizes <<<"${HOOK_SIZES:-10000 100000}"
 
 [ -f "$repo/atomizer-cli/target/atomizer.jar" ] || { echo "bench: build first: (cd '$repo' && mvn -B install -DskipTests)" >&2; exit 2; }
 mkdir -p "$out"
-flags=$(sed -n 's/^exec "\$java" \(.*\) \$cds .*/\1/p' "$launcher")
+flags=$(sed -n 's/^exec "\$java" \(.*\) \${ATOMIZER_JAVA_OPTS.*/\1/p' "$launcher")
 [ -n "$flags" ] || { echo "bench: cannot read the JVM flags from $launcher" >&2; exit 2; }
 [ -f "$out/Hello.class" ] || javac -d "$out" "$bench/Hello.java"
 jar=$repo/atomizer-cli/target/atomizer.jar

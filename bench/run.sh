@@ -77,12 +77,12 @@ if [ "$skip_ml" = 0 ]; then
 fi
 
 # JVM flags of the floor: the literal ones on the launcher's exec line, so the floor starts the
-# JVM the same way the linter does. Variables there ($cds: the jar's class-data-sharing archive,
-# ${ATOMIZER_JAVA_OPTS:-}) are left out; ATOMIZER_JAVA_OPTS is added to both, as the launcher does.
+# JVM the same way the linter does: those before ${ATOMIZER_JAVA_OPTS:-} (the archive and the jar
+# follow in "$@"); ATOMIZER_JAVA_OPTS is added to both, as the launcher does.
 exec_line=$(grep -E '^[[:space:]]*exec "\$java" ' "$launcher" | tail -n 1 || true)
 [ -n "$exec_line" ] || harness_failure "cannot find the 'exec \"\$java\" ...' line in $launcher"
 flags=${exec_line#*\"\$java\" }
-flags=${flags%% -jar *}
+flags=${flags%% \$\{ATOMIZER_JAVA_OPTS*}
 read -r -a tokens <<<"$flags"
 jvm_flags=()
 for f in "${tokens[@]}"; do

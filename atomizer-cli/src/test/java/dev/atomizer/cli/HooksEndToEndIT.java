@@ -200,6 +200,39 @@ class HooksEndToEndIT {
     }
 
     @Test
+    void hooksRunWhateverTheRepositorysPathHoldsAndAfterItMoves() throws Exception {
+        // a path the shell would read if a hook wrote it: a space, double quotes, a command substitution
+        Path odd = tmp.resolve("x$(touch PWNED) \"q\" `touch PWNED2` dir");
+        GitFixture r = GitFixture.init(odd);
+        r.commit(LOG, BASE);
+        Run install = atomizer(r, "install-hooks");
+        assertThat(install.code()).as(install.out() + install.err()).isZero();
+        r.stage(LOG, BASE + entry("2026-02-16 10:00", "optimizer", "completed"));
+        Run ok = commit(r, "append");
+        assertThat(ok.code()).as(ok.out() + ok.err()).isZero();
+        r.stage(LOG, r.read(LOG) + entry("2026-02-16 11:00", "optimizer", "wrong"));
+        Run refused = commit(r, "append a bad entry");
+        assertThat(refused.code()).isNotZero();
+        assertThat(refused.out() + refused.err()).contains("[status-invalid]");
+        Run merge = r.run("config", "merge.atomizer-log.driver");
+        assertThat(merge.out()).doesNotContain(odd.toString());
+
+        // the repository moves: the hooks and the merge driver find the launcher where it now is
+        Path moved = Files.move(odd, tmp.resolve("moved"));
+        GitFixture there = r.at(moved);
+        Run again = commit(there, "append a bad entry");
+        assertThat(again.code()).isNotZero();
+        assertThat(again.out() + again.err()).contains("[status-invalid]");
+        there.stage(LOG, there.read(LOG).replace("wrong", "completed"));
+        Run fixed = commit(there, "append");
+        assertThat(fixed.code()).as(fixed.out() + fixed.err()).isZero();
+        try (var all = Files.walk(tmp)) {
+            assertThat(all.map(p -> p.getFileName().toString())).doesNotContain("PWNED", "PWNED2");
+        }
+        assertThat(Path.of("PWNED")).doesNotExist();
+    }
+
+    @Test
     void aSideThatEditedTheBaseConflicts() throws Exception {
         assertThat(atomizer(repo, "install-hooks").code()).isZero();
         repo.git("add", ".gitattributes");

@@ -33,6 +33,16 @@ public final class HookInstaller {
     public static final String DRIVER = "atomizer-log";
     static final List<String> HOOKS = List.of("pre-commit", "commit-msg");
 
+    /*
+     * How a hook or the merge driver finds the launcher: never by a path written into the script,
+     * which would break when the repository moves and which the shell would read (a '"' or a
+     * '$(...)' in the repository's path). A hook in <git dir>/hooks finds it beside its own folder,
+     * with no process to start ("${0%/*}" is the shell's own dirname); one elsewhere
+     * (core.hooksPath) and the merge driver ask git for the common git directory.
+     */
+    static final String BESIDE_HOOKS = "\"${0%/*}/../atomizer/atomizer\"";
+    static final String FROM_GIT = "\"$(git rev-parse --git-common-dir)/atomizer/atomizer\"";
+
     private HookInstaller() {
     }
 
@@ -56,10 +66,10 @@ public final class HookInstaller {
             done.add(classDataArchive(home.resolve("atomizer.jar"), top));
             Path hooks = hooksDir(git, top);
             Files.createDirectories(hooks);
+            String self = hooks.equals(git.commonDir().resolve("hooks")) ? BESIDE_HOOKS : FROM_GIT;
             for (String hook : HOOKS) {
                 Path file = hooks.resolve(hook);
-                String call = "\"" + launcher.toAbsolutePath() + "\" " + hook + (hook.equals("commit-msg") ? " \"$1\"" : "")
-                        + " || exit $?";
+                String call = self + " " + hook + (hook.equals("commit-msg") ? " \"$1\"" : "") + " || exit $?";
                 boolean existed = Files.exists(file);
                 String before = existed ? Files.readString(file, StandardCharsets.UTF_8) : "";
                 String after = withBlock(before, call);
@@ -71,7 +81,7 @@ public final class HookInstaller {
                         + (existed && !before.contains(BEGIN) ? " (your lines are kept)" : ""));
             }
             git.setConfig("merge", DRIVER, "name", "Atomizer: merge concurrent appends to the log");
-            git.setConfig("merge", DRIVER, "driver", "\"" + launcher.toAbsolutePath() + "\" merge-driver %O %A %B");
+            git.setConfig("merge", DRIVER, "driver", FROM_GIT + " merge-driver %O %A %B");
             done.add("registered the merge driver '" + DRIVER + "' in the repository config");
             Path attributes = top.resolve(".gitattributes");
             List<String> lines = Files.exists(attributes)
