@@ -49,37 +49,79 @@ public final class Derived {
     }
 
     /**
-     * Writes each file under {@code root} unless its content is already the same: to a temporary
-     * file in the same folder, then renamed over the old one, so a reader never sees half a file.
+     * Writes the files under {@code root}, all or nothing, each unless its content is already the
+     * same: every changed file is first written whole to a temporary file in its own folder; only
+     * when all of them are there are they renamed over the old ones, so a reader never sees half a
+     * file, and a failure (a read-only folder, a full disk, a folder where a file should be) leaves
+     * the old set as it was and names its cause.
      */
     public static List<Outcome> write(Path root, Map<String, byte[]> files) throws AtomizerException {
         List<Outcome> out = new ArrayList<>();
-        for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            Path target = root.resolve(f.getKey());
-            try {
+        Map<Path, Path> staged = new LinkedHashMap<>();
+        String current = null;
+        try {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                current = f.getKey();
+                Path target = root.resolve(f.getKey());
+                if (Files.isDirectory(target)) {
+                    throw new IOException("a folder is in the way");
+                }
                 if (Arrays.equals(read(target), f.getValue())) {
                     out.add(new Outcome(f.getKey(), false));
                     continue;
                 }
                 Files.createDirectories(target.getParent());
                 Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-                try {
-                    readable(tmp, target);
-                    Files.write(tmp, f.getValue());
-                    try {
-                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+                staged.put(tmp, target);
+                readable(tmp, target);
+                Files.write(tmp, f.getValue());
                 out.add(new Outcome(f.getKey(), true));
+            }
+        } catch (IOException e) {
+            discard(staged);
+            throw new AtomizerException(current + ": cannot write (" + reason(e) + "); no derived file was changed", e);
+        }
+        List<String> replaced = new ArrayList<>();
+        for (Map.Entry<Path, Path> t : staged.entrySet()) {
+            try {
+                try {
+                    Files.move(t.getKey(), t.getValue(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(t.getKey(), t.getValue(), StandardCopyOption.REPLACE_EXISTING);
+                }
+                replaced.add(root.relativize(t.getValue()).toString());
             } catch (IOException e) {
-                throw new AtomizerException(f.getKey() + ": cannot write: " + e.getMessage(), e);
+                discard(staged);
+                throw new AtomizerException(root.relativize(t.getValue()) + ": cannot write (" + reason(e) + ")"
+                        + (replaced.isEmpty() ? "; no derived file was changed"
+                        : "; already replaced: " + String.join(", ", replaced) + "; run the command again"), e);
             }
         }
         return out;
+    }
+
+    private static void discard(Map<Path, Path> staged) {
+        for (Path tmp : staged.keySet()) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // a leftover temporary file is named .<file>.tmp: harmless, and the next run makes its own
+            }
+        }
+    }
+
+    /** What went wrong, in words: Java names only the file for some errors. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied: " + e.getMessage();
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file is in the way: " + e.getMessage();
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder: " + e.getMessage();
+        }
+        return e.getMessage();
     }
 
     /**
