@@ -230,4 +230,18 @@ class DashboardsTest {
         Files.writeString(exec, "hand edit\n");
         assertThat(dev.atomizer.Atomizer.staleDerived(tmp)).containsExactly(ExecSummary.PATH);
     }
+
+    @Test
+    void aMetricValueOutOfBoundsIsTextToEveryDerivation() throws Exception {
+        String log = "# Log\n\n"
+                + entry("2026-02-16 09:00", "optimizer", "bracket-topopt", "study-start", "in-progress", "Start.", "cost_usd=1e999999999 tokens=1e30000000")
+                + entry("2026-02-16 10:00", "optimizer", "bracket-topopt", "study-iteration", "completed", "Iter.",
+                        "iteration=1e-999999999 objective=1e30000000 cost_usd=-9e99999")
+                + entry("2026-02-16 11:00", "optimizer", "bracket-topopt", "study-iteration", "completed", "Iter.",
+                        "iteration=2 objective=" + "9".repeat(5000) + " cost_usd=1.5");
+        Map<String, byte[]> out = Derived.generate(sources(log, null));
+        assertThat(out).hasSize(4);
+        String exec = new String(out.get("shared/dashboards/exec-summary.md"), StandardCharsets.UTF_8);
+        assertThat(exec).contains("1.50").doesNotContain("E+").doesNotContain("999999999");
+    }
 }
