@@ -4,7 +4,9 @@ import dev.atomizer.lint.Diagnostic;
 import dev.atomizer.lint.FileSummary;
 import dev.atomizer.lint.Severity;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,7 +17,11 @@ import java.util.Map;
  * <p>GitHub shows at most 10 annotations of each kind per step (actions/toolkit,
  * docs/problem-matchers.md: "10 warning annotations, 10 error annotations, and 10 notice
  * annotations per step"), so the rest are printed as plain log lines, still escaped, and counted in
- * the summary. Severity has no "info" level, so {@code ::notice} is never written.
+ * the summary. The runner reads a workflow command in any line it prints (a line starting with
+ * {@code ::} once leading space is trimmed, or holding {@code ##[} anywhere), so the plain lines are
+ * printed between {@code ::stop-commands::TOKEN} and {@code ::TOKEN::} (GitHub's way to print text
+ * that must not run), the token being a digest of those lines: no line can hold it. Severity has
+ * no "info" level, so {@code ::notice} is never written.
  */
 public final class GithubFormatter implements Formatter {
 
@@ -25,6 +31,7 @@ public final class GithubFormatter implements Formatter {
     private final Appendable out;
     private final Map<Severity, Integer> annotated = new EnumMap<>(Severity.class);
     private final Map<Severity, Integer> over = new EnumMap<>(Severity.class);
+    private final List<String> plain = new ArrayList<>();
 
     public GithubFormatter(Appendable out) {
         this.out = out;
@@ -44,14 +51,21 @@ public final class GithubFormatter implements Formatter {
                     .append("::").append(data(d.message())).append('\n');
         } else {
             over.merge(s, 1, Integer::sum);
-            // a plain log line, escaped alike so that no message can start a workflow command of its own
-            String line = data(d.toText());
-            out.append(line.startsWith("::") ? " " + line : line).append('\n');
+            // a plain log line, escaped alike (one line each), printed with commands stopped
+            plain.add(data(d.toText()));
         }
     }
 
     @Override
     public void finish(FileSummary summary) throws IOException {
+        if (!plain.isEmpty()) {
+            String token = token(plain);
+            out.append("::stop-commands::").append(token).append('\n');
+            for (String line : plain) {
+                out.append(line).append('\n');
+            }
+            out.append("::").append(token).append("::\n");
+        }
         StringBuilder b = new StringBuilder("atomizer: ")
                 .append(count(summary.errors(), "error")).append(", ")
                 .append(count(summary.warnings(), "warning")).append(" in ")
@@ -71,6 +85,20 @@ public final class GithubFormatter implements Formatter {
         out.append(b).append('\n');
         if (out instanceof java.io.Flushable f) {
             f.flush();
+        }
+    }
+
+    /** A token no line of {@code lines} holds: a digest of them all. */
+    static String token(List<String> lines) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (String l : lines) {
+                sha.update(l.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+            }
+            return "atomizer-" + java.util.HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
         }
     }
 

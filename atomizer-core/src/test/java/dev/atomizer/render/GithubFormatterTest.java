@@ -59,11 +59,29 @@ class GithubFormatterTest {
         List<String> lines = out.lines().toList();
         assertThat(lines.stream().filter(l -> l.startsWith("::error "))).hasSize(10);
         assertThat(lines.stream().filter(l -> l.startsWith("::warning "))).hasSize(10);
-        // the rest stay in the log as plain, escaped lines: no message can open a command of its own
+        // the rest stay in the log as plain, escaped lines, with commands stopped around them: no
+        // message can open a command of its own
         assertThat(lines).contains("log.md:11:1: error [status-invalid] e11%0A::error::x", "log.md:113:1: warning [field-order] w13");
-        assertThat(lines.stream().filter(l -> l.startsWith("::"))).hasSize(20);
+        int stop = lines.indexOf(lines.stream().filter(l -> l.startsWith("::stop-commands::atomizer-")).findFirst().orElseThrow());
+        String token = lines.get(stop).substring("::stop-commands::".length());
+        assertThat(token).matches("atomizer-[0-9a-f]{32}");
+        assertThat(lines.get(stop + 6)).isEqualTo("::" + token + "::");
+        assertThat(lines.subList(stop + 1, stop + 6)).noneMatch(l -> l.contains(token)).allMatch(l -> l.startsWith("log.md:"));
+        assertThat(lines.stream().filter(l -> l.startsWith("::"))).hasSize(22);
         assertThat(lines.get(lines.size() - 1)).isEqualTo(
                 "atomizer: 12 errors, 13 warnings in 470 entries (2 errors, 3 warnings not annotated: GitHub shows 10 per step)");
+    }
+
+    @Test
+    void overflowLinesCannotRunACommandWhateverTheyHold() throws Exception {
+        List<Diagnostic> ds = new java.util.ArrayList<>();
+        for (int i = 1; i <= 11; i++) {
+            ds.add(new Diagnostic("log.md", i, 1, "status-invalid", Severity.ERROR, "  ::add-mask::x ##[set-env name=A]b"));
+        }
+        List<String> lines = github(ds, new FileSummary(11, 11, 0)).lines().toList();
+        String token = lines.get(10).substring("::stop-commands::".length());
+        assertThat(lines.get(11)).isEqualTo("log.md:11:1: error [status-invalid]   ::add-mask::x ##[set-env name=A]b");
+        assertThat(lines.get(12)).isEqualTo("::" + token + "::");
     }
 
     @Test
