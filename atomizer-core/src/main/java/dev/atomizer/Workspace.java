@@ -1,10 +1,13 @@
 package dev.atomizer;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Where a governed repository keeps its files (PRODUCT.md section 2). The root is found from a
+ * Where a governed repository keeps its files. The root is found from a
  * directory the way git finds a repository: the nearest enclosing directory that has the log or
  * the contract under {@code shared/}, or else the nearest one with a {@code .git}.
  */
@@ -30,6 +33,36 @@ public record Workspace(Path root, Path log, Path contract, Path status) {
 
     public Workspace withLog(Path log) {
         return new Workspace(root, log.toAbsolutePath().normalize(), contract, status);
+    }
+
+    /**
+     * The bytes of the repository file {@code path} (relative to {@code root}) in the working tree,
+     * or null when there is none. Only a regular file inside the repository's own files is read:
+     * a symlink that leads out of the repository or into {@code .git} (a template linked to
+     * {@code .git/config} would copy a remote's token into a report), a folder, a device or a
+     * submodule in its place is an {@link IOException} that says so.
+     */
+    public static byte[] readInside(Path root, String path) throws IOException {
+        Path file = root.resolve(path);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        Path real;
+        Path top;
+        try {
+            real = file.toRealPath();
+            top = root.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new IOException("is a symlink to nothing (" + Files.readSymbolicLink(file) + ")", e);
+        }
+        if (!real.startsWith(top) || real.startsWith(top.resolve(".git"))) {
+            throw new IOException("leads outside the repository's files (to " + real + "); make it a regular file");
+        }
+        if (!Files.isRegularFile(real)) {
+            throw new IOException("is not a regular file (" + (Files.isDirectory(real) ? "a folder" : "a special file")
+                    + "); make it a regular file");
+        }
+        return Files.readAllBytes(real);
     }
 
     /** The workspace that holds {@code start} (a directory or a file). */

@@ -9,8 +9,6 @@ import dev.atomizer.state.Format;
 import dev.atomizer.state.LogState;
 import dev.atomizer.status.StatusFile;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 
@@ -36,15 +34,9 @@ public record Sources(LogState log, StatusFile status, Contract contract, byte[]
                 log == null ? new byte[0] : log, history, files);
     }
 
-    /** The working tree under {@code root} as a {@link Tree}. */
+    /** The working tree under {@code root} as a {@link Tree}: regular files inside the repository only. */
     public static Tree workingTree(Path root) {
-        return path -> {
-            try {
-                return Files.readAllBytes(root.resolve(path));
-            } catch (NoSuchFileException e) {
-                return null;
-            }
-        };
+        return path -> dev.atomizer.Workspace.readInside(root, path);
     }
 
     private static byte[] bytes(Tree files, String path) throws AtomizerException {

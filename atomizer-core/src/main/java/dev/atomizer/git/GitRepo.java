@@ -505,13 +505,7 @@ public final class GitRepo implements AutoCloseable {
     /** The working tree's files. */
     public Tree worktreeFiles() throws AtomizerException {
         Path root = workTree();
-        return path -> {
-            try {
-                return Files.readAllBytes(root.resolve(path));
-            } catch (java.nio.file.NoSuchFileException e) {
-                return null;
-            }
-        };
+        return path -> dev.atomizer.Workspace.readInside(root, path);
     }
 
     /**
