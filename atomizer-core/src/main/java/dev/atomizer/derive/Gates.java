@@ -63,7 +63,7 @@ public record Gates(String id, String name, boolean passed, String evidence) {
      */
     private static String[] g2(Sources s) {
         LogState log = s.log();
-        if (log.asOf() == null) {
+        if (log.asOf() == null || log.entries().isEmpty()) {
             return new String[] {null, "no entries yet"};
         }
         Kpis k = Kpis.of(s);

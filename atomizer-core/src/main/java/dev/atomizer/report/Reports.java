@@ -49,8 +49,9 @@ public final class Reports {
         Tree files = Sources.workingTree(root);
         LogState whole = LogState.of(read(files, Workspace.LOG), Workspace.LOG, asOf);
         LocalDateTime now = whole.asOf();
-        if (now == null) {
-            throw new AtomizerException(Workspace.LOG + " has no entries: there is no week to report yet");
+        if (now == null || whole.entries().isEmpty()) {
+            throw new AtomizerException(Workspace.LOG + " has no entries" + (asOf == null ? "" : " as of "
+                    + Format.timestamp(asOf)) + ": there is no week to report yet");
         }
         IsoWeek w = week != null ? week : IsoWeek.lastComplete(now);
         if (!w.completeAt(now)) {

@@ -244,4 +244,12 @@ class DashboardsTest {
         String exec = new String(out.get("shared/dashboards/exec-summary.md"), StandardCharsets.UTF_8);
         assertThat(exec).contains("1.50").doesNotContain("E+").doesNotContain("999999999");
     }
+
+    @Test
+    void anAsOfBeforeTheFirstEntryGivesDashboardsWithNothingYet() throws Exception {
+        String log = "# Log\n\n" + entry("2026-02-16 09:00", "optimizer", "bracket-topopt", "milestone", "completed", "Done.", null);
+        Map<String, byte[]> out = Derived.generate(Sources.read(files(log, null), java.time.LocalDateTime.of(1900, 1, 1, 0, 0)));
+        assertThat(out).hasSize(4);
+        assertThat(new String(out.get("shared/kpi/metrics.md"), StandardCharsets.UTF_8)).contains("no entries yet");
+    }
 }

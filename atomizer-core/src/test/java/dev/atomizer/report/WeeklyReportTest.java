@@ -212,6 +212,14 @@ class WeeklyReportTest {
     }
 
     @Test
+    void anAsOfBeforeTheFirstEntryHasNoWeekToReport() throws Exception {
+        repo.entry("2026-03-02 09:00", "manager", "alpha", "milestone", "completed", "Gate passed", null).write();
+        assertThatThrownBy(() -> Reports.weekly(root, null, java.time.LocalDateTime.of(1900, 1, 1, 0, 0), false))
+                .hasMessage("shared/project_log.md has no entries as of 1900-01-01 00:00: there is no week to report yet");
+        assertThat(repo.exists("shared/reports/weekly")).isFalse();
+    }
+
+    @Test
     void aMalformedStatusFileIsReportedAtItsLine() throws Exception {
         repo.file("shared/PROJECT_STATUS.md", ReportFixture.STATUS + "| alpha | Bad date | 2027-02-30 | x |\n");
         assertThatThrownBy(() -> Reports.weekly(root, IsoWeek.parse("2026-W53", "w"), null, false))
