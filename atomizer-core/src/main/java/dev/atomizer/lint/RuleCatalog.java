@@ -33,6 +33,7 @@ public final class RuleCatalog {
     public static final String BLOCKERS_MISSING = "blockers-missing";
     public static final String SEPARATOR_MISSING = "separator-missing";
     public static final String STRAY_CONTENT = "stray-content";
+    public static final String CONTROL_CHARACTER = "control-character";
     public static final String ENCODING = "encoding";
 
     // spec: "Governance rules (over a change: staged index vs HEAD, or commit vs parent)"
@@ -72,6 +73,7 @@ public final class RuleCatalog {
         m.put(BLOCKERS_MISSING, Severity.ERROR);
         m.put(SEPARATOR_MISSING, Severity.ERROR);
         m.put(STRAY_CONTENT, Severity.ERROR);
+        m.put(CONTROL_CHARACTER, Severity.ERROR);
         m.put(ENCODING, Severity.ERROR);
         m.put(APPEND_ONLY, Severity.ERROR);
         m.put(IMMUTABLE_PATH, Severity.ERROR);

@@ -90,6 +90,9 @@ public final class RuleDocs {
         put(RuleCatalog.STRAY_CONTENT,
                 "Content between an entry's closing '---' and the next heading, or before an entry's first field.",
                 "Move the text into a field of an entry (Detail takes any markdown) or remove it.");
+        put(RuleCatalog.CONTROL_CHARACTER,
+                "An entry holds a control character: NUL or another C0 control other than tab, or DEL.",
+                "Remove the character (a NUL makes git treat a dashboard quoting the entry as binary).");
         put(RuleCatalog.ENCODING, "The file is not valid UTF-8 (reported at the first bad byte).",
                 "Save the file as UTF-8.");
         put(RuleCatalog.APPEND_ONLY,

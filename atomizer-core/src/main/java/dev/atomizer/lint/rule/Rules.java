@@ -12,7 +12,7 @@ public final class Rules {
             new StatusMissing(), new StatusInvalid(), new SummaryMissing(), new SummaryMultiline(),
             new SummaryTooLong(), new UnknownField(), new DuplicateField(), new FieldOrder(),
             new MetricsFormat(), new MetricsDuplicateKey(), new MetricRequired(), new BlockersMissing(),
-            new SeparatorMissing(), new StrayContent());
+            new SeparatorMissing(), new StrayContent(), new ControlCharacter());
 
     private Rules() {
     }
