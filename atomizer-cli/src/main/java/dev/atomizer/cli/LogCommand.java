@@ -98,6 +98,7 @@ final class LogCommand implements Callable<Integer> {
         String shown = atomizer.display(ws.log());
         List<Diagnostic> problems = new ArrayList<>();
         int[] errors = new int[1];
+        int[] entries = {1};
         try {
             LogAppender.append(dryRun ? devNull() : ws.log(), entry, tail -> {
                 FileSummary s = atomizer.linter().lint("<new entry>",
@@ -105,7 +106,8 @@ final class LogCommand implements Callable<Integer> {
                                 .getBytes(StandardCharsets.UTF_8)),
                         dryRun ? null : tail.lastTimestamp(), problems::add);
                 errors[0] = s.errors();
-                if (s.errors() > 0) {
+                entries[0] = s.entries();
+                if (s.errors() > 0 || s.entries() != 1) {
                     throw new Rejected();
                 }
             });
@@ -116,6 +118,13 @@ final class LogCommand implements Callable<Integer> {
         }
         for (Diagnostic d : problems) {
             main.err.println(d.severity().label() + " [" + d.rule() + "] " + d.message());
+        }
+        if (entries[0] != 1) {
+            // one call, one entry: a text field must not start an entry of its own (under any name)
+            main.err.println("error: the text would be written as " + entries[0] + " entries, not one: --detail or"
+                    + " --blockers holds a closing '---' and an entry heading '## [...]'; indent those lines or put"
+                    + " them in a fenced code block");
+            errors[0]++;
         }
         if (errors[0] > 0) {
             main.err.println("atomizer: nothing was written to " + shown + "; fix the options above and run again");
