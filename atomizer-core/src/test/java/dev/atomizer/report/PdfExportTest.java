@@ -61,4 +61,32 @@ class PdfExportTest {
             return stripper.getText(doc);
         }
     }
+
+    @Test
+    void imagesTheLogNamesAreNeitherFetchedNorRead() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            java.nio.file.Path secret = java.nio.file.Files.writeString(root.resolve("secret.svg"),
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"400\"><text y=\"20\">SECRET</text></svg>");
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/px.png";
+            String md = "# Report\n\n![tracking pixel](" + url + ") and ![local](" + secret.toUri() + ")\n\n<img src=\"" + url + "\">\n";
+            byte[] pdf = dev.atomizer.report.pdf.PdfExport.pdf(md, "Report");
+            byte[] again = dev.atomizer.report.pdf.PdfExport.pdf(md.replace(secret.toUri().toString(), "file:///nonexistent.svg"), "Report");
+            assertThat(requests.get()).as("requests to the image server").isZero();
+            String text = text(java.nio.file.Files.write(root.resolve("a.pdf"), pdf));
+            assertThat(text).contains("[image: tracking pixel]").contains("[image: local]").doesNotContain("SECRET");
+            // the local file's content changes nothing: it was never read
+            assertThat(text(java.nio.file.Files.write(root.resolve("b.pdf"), again))).isEqualTo(text);
+        } finally {
+            server.stop(0);
+        }
+    }
 }

@@ -31,6 +31,10 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * has no glyph for (the RAG emoji, mostly) are left out rather than printed as boxes. The same
  * report gives the same PDF bytes (no timestamps; the document ID is a digest of the report).
  *
+ * <p>Nothing outside the report is read: an image the log names ({@code ![x](http://…)},
+ * {@code file:///…}) is drawn as its alt text, and no URI resolves, so the same report gives the
+ * same bytes on any machine and making the PDF sends no request.
+ *
  * <p>Only {@code --pdf} loads this class: openhtmltopdf and PDFBox never load on the hook path.
  */
 public final class PdfExport {
@@ -70,6 +74,8 @@ public final class PdfExport {
                     b.useFont(() -> new ByteArrayInputStream(font), FAMILY, weight,
                             BaseRendererBuilder.FontStyle.NORMAL, true);
                 }
+                // no resource is fetched or read, whatever the markup names
+                b.useUriResolver((base, uri) -> null);
                 b.withHtmlContent(html, null);
                 try (PdfBoxRenderer renderer = b.buildPdfRenderer()) {
                     renderer.layout();
@@ -126,9 +132,32 @@ public final class PdfExport {
         if (banner != null) {
             sb.append("<p class=\"banner\">").append(escape(banner)).append("</p>");
         }
-        sb.append(renderer.render(parser.parse(md)));
+        org.commonmark.node.Node doc = parser.parse(md);
+        textForImages(doc);
+        sb.append(renderer.render(doc));
         sb.append("</body></html>");
         return printable(sb.toString(), ttf);
+    }
+
+    /** Replaces every image by its alt text in brackets: the PDF reads nothing from a URL or a file. */
+    private static void textForImages(org.commonmark.node.Node doc) {
+        List<org.commonmark.node.Image> images = new java.util.ArrayList<>();
+        doc.accept(new org.commonmark.node.AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.Image image) {
+                images.add(image);
+            }
+        });
+        for (org.commonmark.node.Image image : images) {
+            StringBuilder alt = new StringBuilder();
+            for (org.commonmark.node.Node n = image.getFirstChild(); n != null; n = n.getNext()) {
+                if (n instanceof org.commonmark.node.Text t) {
+                    alt.append(t.getLiteral());
+                }
+            }
+            image.insertBefore(new org.commonmark.node.Text("[image: " + alt + "]"));
+            image.unlink();
+        }
     }
 
     /** Leaves out characters the font cannot draw (emoji and their variation selectors). */
