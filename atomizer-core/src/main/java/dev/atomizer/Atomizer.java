@@ -99,6 +99,8 @@ public final class Atomizer {
             return linter().lint(shown, in, sink);
         } catch (NoSuchFileException e) {
             throw new AtomizerException(shown + ": no such file");
+        } catch (dev.atomizer.log.LimitException e) {
+            throw new AtomizerException(e.getMessage(), e);
         } catch (IOException e) {
             throw new AtomizerException(shown + ": cannot read: " + e.getMessage(), e);
         }

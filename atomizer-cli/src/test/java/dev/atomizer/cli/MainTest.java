@@ -116,6 +116,17 @@ class MainTest {
     }
 
     @Test
+    void aLineLongerThanTheLimitOrAnEndlessInputIsAOneLineError() throws Exception {
+        Files.writeString(log, GOOD + "## [2026-02-16 10:00] manager | p | milestone\n\n**Summary:** " + "x".repeat(2 << 20) + "\n");
+        assertThat(run(root, "lint")).isEqualTo(2);
+        assertThat(err).startsWith("atomizer: shared/project_log.md:" + (GOOD.split("\n", -1).length + 2)
+                + ": a line longer than 1048576 bytes (1 MiB)").doesNotContain("internal error");
+        assertThat(err.lines().count()).isEqualTo(1);
+        assertThat(run(root, "lint", "/dev/zero")).isEqualTo(2);
+        assertThat(err).contains(":1: a line longer than 1048576 bytes").doesNotContain("internal error");
+    }
+
+    @Test
     void logAppendsAWellFormedEntryAndNeverRewritesExistingBytes() throws Exception {
         Files.writeString(log, GOOD);
         byte[] before = Files.readAllBytes(log);

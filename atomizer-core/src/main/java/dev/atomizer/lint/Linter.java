@@ -63,6 +63,9 @@ public final class Linter {
         Run run = new Run(path, sink, previousTimestamp);
         try (Utf8LineReader reader = new Utf8LineReader(in)) {
             LogParser.parse(reader, firstLine, run::entry);
+        } catch (dev.atomizer.log.LimitException e) {
+            int line = e.line() + firstLine - 1;
+            throw new dev.atomizer.log.LimitException(line, path + ":" + line + ": " + e.getMessage());
         } catch (EncodingException e) {
             Severity s = severities.of(Encoding.ID);
             if (s != Severity.OFF) {

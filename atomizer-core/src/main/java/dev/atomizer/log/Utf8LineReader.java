@@ -105,7 +105,17 @@ public final class Utf8LineReader implements Closeable {
         return true;
     }
 
-    private int append(int from, int count, int len) {
+    /**
+     * The longest line read, in bytes (1 MiB): a log line is a heading or a field, and a longer one
+     * (a 30 MB line, or {@code /dev/zero}) would only exhaust the heap.
+     */
+    public static final int MAX_LINE = 1 << 20;
+
+    private int append(int from, int count, int len) throws LimitException {
+        if (len + count > MAX_LINE) {
+            throw new LimitException(lineNumber + 1, "a line longer than " + MAX_LINE + " bytes (1 MiB): not a log"
+                    + " line; split it, or move the text out of the log");
+        }
         if (len + count > line.length) {
             line = Arrays.copyOf(line, Math.max(line.length * 2, len + count));
         }
