@@ -7,6 +7,6 @@ assert summary.startsWith("## Build\n\nearlier step\n\n## ❌ Do not merge: 1 er
 assert summary.contains('| context-docs/00-mission.md | immutable (`context-docs/**`) | added | CR-1, approved by ceo (unsigned) |')
 def audit = new File(basedir, 'audit.md').text
 assert audit.startsWith("## ❌ Do not merge: 1 error in 1 of 2 commits (status-invalid)")
-assert audit.contains('| shared/project_log.md:12 | `status-invalid` | ❌ error |')
+assert audit.contains('| shared/project\\_log.md:12 | `status-invalid` | ❌ error |')
 assert log.contains('BUILD FAILURE')
 return true

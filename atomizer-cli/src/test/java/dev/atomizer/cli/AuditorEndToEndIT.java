@@ -92,7 +92,7 @@ class AuditorEndToEndIT {
         Files.writeString(Path.of("target/e2e/auditor-summary.md"), s); // for reading, and the README's excerpt
         assertThat(s.lines().findFirst().orElseThrow()).isEqualTo(
                 "## ❌ Do not merge: 1 error in 1 of 3 commits (status-invalid): fix it in a new commit on this branch");
-        assertThat(s).contains("| `" + bad.substring(0, 10) + "` | shared/project_log.md:" + line
+        assertThat(s).contains("| `" + bad.substring(0, 10) + "` | shared/project\\_log.md:" + line
                 + " | `status-invalid` | ❌ error | status 'done' is not one of in-progress, completed, blocked, failed |");
         assertThat(s).contains("### 🔒 Protected paths touched: 1")
                 .contains("| `" + mission.substring(0, 10) + "` | context-docs/00-mission.md | immutable (`context-docs/**`) "

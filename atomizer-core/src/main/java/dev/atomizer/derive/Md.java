@@ -9,23 +9,15 @@ public final class Md {
     private Md() {
     }
 
-    /** Text for a table cell or a list item: one line, '|' escaped, no raw HTML, no trailing spaces. */
+    /**
+     * Text for a table cell or a list item: one line, escaped by the one escaper of generated
+     * markdown ({@link dev.atomizer.md.MarkdownText}), no trailing or doubled spaces.
+     */
     public static String inline(String s) {
         if (s == null) {
             return "";
         }
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '|' -> sb.append("\\|");
-                case '\n', '\r', '\t' -> sb.append(' ');
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString().strip().replaceAll(" {2,}", " ");
+        return dev.atomizer.md.MarkdownText.escape(s).strip().replaceAll(" {2,}", " ");
     }
 
     /** Shortens to at most {@code max} characters, ending with '…' when cut (at a word boundary when one is near). */

@@ -84,9 +84,8 @@ public final class MarkdownFormatter implements Formatter {
     }
 
     /**
-     * One table cell: every markdown-active ASCII punctuation character backslash-escaped (so a
-     * message renders as the text it is: no emphasis, code, links or HTML), {@code |} included so
-     * it cannot end the cell; line breaks become spaces; over {@link #MAX_CELL} characters, cut.
+     * One table cell, escaped by the one escaper of generated markdown
+     * ({@link dev.atomizer.md.MarkdownText}); over {@link #MAX_CELL} characters, cut.
      */
     public static String cell(String text) {
         String t = text;
@@ -94,17 +93,6 @@ public final class MarkdownFormatter implements Formatter {
             int end = Character.isHighSurrogate(t.charAt(MAX_CELL - 1)) ? MAX_CELL - 1 : MAX_CELL;
             t = t.substring(0, end) + "…";
         }
-        StringBuilder b = new StringBuilder(t.length() + 8);
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (c == '\r' || c == '\n') {
-                b.append(' ');
-            } else if ("\\`*_[]<>|~&!#".indexOf(c) >= 0) {
-                b.append('\\').append(c);
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
+        return dev.atomizer.md.MarkdownText.escape(t);
     }
 }

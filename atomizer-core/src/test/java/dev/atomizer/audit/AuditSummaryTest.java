@@ -116,7 +116,7 @@ class AuditSummaryTest {
         String first = s.lines().findFirst().orElseThrow();
         assertThat(first).isEqualTo("## ❌ Do not merge: 2 errors in 2 of 3 commits (no-delete, status-invalid): "
                 + "fix them in a new commit on this branch");
-        assertThat(s).contains("| `" + bad.substring(0, 10) + "` | shared/project_log.md:29 | `status-invalid` | ❌ error | "
+        assertThat(s).contains("| `" + bad.substring(0, 10) + "` | shared/project\\_log.md:29 | `status-invalid` | ❌ error | "
                 + "status 'done' is not one of in-progress, completed, blocked, failed |");
         // the commit prefix verify puts on messages is split off into the Commit column
         assertThat(s).doesNotContain("(Clarify the mission): ");
@@ -124,7 +124,7 @@ class AuditSummaryTest {
                 .contains("| context-docs/00-mission.md | immutable (`context-docs/**`) | modified | CR-7, approved by ceo (unsigned) |")
                 .contains("| knowledge-base/notes.md | no-delete (`knowledge-base/**`) | shrank from 32 to 8 bytes | "
                         + "**without approval** |");
-        assertThat(s).contains("| `" + bad.substring(0, 10) + "` | change shared/project_log.md | | ❌ 1 error |")
+        assertThat(s).contains("| `" + bad.substring(0, 10) + "` | change shared/project\\_log.md | | ❌ 1 error |")
                 .contains("| Clarify the mission | Change-Request: CR-7; Approved-by: ceo | ✅ |")
                 .contains("| Prune the notes | | ❌ 1 error |");
         assertThat(s).contains("### 📝 Entries added: 1")

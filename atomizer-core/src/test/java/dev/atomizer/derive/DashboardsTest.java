@@ -181,7 +181,7 @@ class DashboardsTest {
         String log = entry("2026-03-02 09:00", "manager", "alpha", "task-delegated", "in-progress",
                 "Check a | b <script> in the table", "ref=task-1, to=nx-expert");
         String ops = new Operations().render(sources(log, null));
-        assertThat(ops).contains("Check a \\| b &lt;script&gt; in the table").doesNotContain("<script>");
+        assertThat(ops).contains("Check a \\| b \\<script\\> in the table").doesNotContain("<script>");
     }
 
     @Test

@@ -117,7 +117,7 @@ class SignedApprovalsTest {
                 .contains("('Someone Else <ceo@evil.example>' is not an approver id (approvers: ceo, mario))");
         String s = summary(base);
         assertThat(s).contains("| " + MISSION + " | immutable (`context-docs/**`) | modified | **without approval** (CR-7: "
-                + "'Someone Else &lt;ceo@evil.example&gt;' is not an approver id (approvers: ceo, mario)) |");
+                + "'Someone Else \\<ceo@evil.example\\>' is not an approver id (approvers: ceo, mario)) |");
         assertThat(s).contains("| " + MISSION + " | immutable (`context-docs/**`) | modified | CR-8, approved by ceo (unsigned) |");
         // the commit-msg hook says the same
         assertThat(commitMsgAfterStaging("Again\n\nChange-Request: CR-9\nApproved-by: CEO"))

@@ -68,7 +68,7 @@ class WeeklyReportTest {
                 .doesNotContain("Far away");
         assertThat(r).contains("- **Blockers:**\n  - **task-completed by study-builder 2027-01-02** blocked 1d 13h "
                 + "(study-builder): license server down (Mario)\n");
-        assertThat(r).contains("  - 2026-12-29 nx-expert, task-completed: Spar meshed & checked\n");
+        assertThat(r).contains("  - 2026-12-29 nx-expert, task-completed: Spar meshed \\& checked\n");
         assertThat(r).contains("| Log entries | 8 | 1 | ↑ +7 |", "| Decisions opened | 1 | 0 | ↑ +1 |",
                 "| Decisions closed | 1 | 0 | ↑ +1 |", "| Tasks done | 1 | 0 | ↑ +1 |", "| Errors | 1 | 0 | ↑ +1 |",
                 "| Tokens | 3,500 | 0 | ↑ +3,500 |", "| Cost | $0.35 | $0.00 | ↑ +$0.35 |");
@@ -83,10 +83,11 @@ class WeeklyReportTest {
     void valuesAreEscapedForMarkdownNotForHtml() throws Exception {
         Reports.weekly(root, IsoWeek.parse("2026-W53", "w"), null, false);
         String r = repo.read(W53);
-        // '|' escaped, raw HTML neutralised, '&' left alone (no HTML escaping: &amp; would show on GitHub)
+        // markdown escaping, not HTML escaping ('&amp;' would show on GitHub): '|', '<', '>' and '&' are
+        // backslash-escaped, so the text renders as it was written
         assertThat(r).contains("- **dec-1** (alpha), opened 2026-12-28 09:00 by manager: Antoine: freeze \\| or not "
-                + "&lt;b&gt;now&lt;/b&gt;?\n  - Resolved 2026-12-30 08:00 by manager after 1d 23h: Antoine froze the design\n");
-        assertThat(r).contains("Spar meshed & checked").doesNotContain("&amp;");
+                + "\\<b\\>now\\</b\\>?\n  - Resolved 2026-12-30 08:00 by manager after 1d 23h: Antoine froze the design\n");
+        assertThat(r).contains("Spar meshed \\& checked").doesNotContain("&amp;");
     }
 
     @Test
