@@ -44,7 +44,36 @@ public record Metric(String key, String value, int column, String problem) {
         if (value.isEmpty()) {
             return new Metric(key, value, column, "metric '" + key + "' has no value");
         }
+        if (NUMBER.matcher(value).matches() && number(value) == null) {
+            return new Metric(key, value, column, "metric '" + key + "' is a number out of bounds (at most " + MAX_DIGITS
+                    + " digits before the point and " + MAX_DIGITS + " after it)");
+        }
         return new Metric(key, value, column, null);
+    }
+
+    /** The most digits a metric number has, before and after the point. */
+    public static final int MAX_DIGITS = 18;
+
+    /** What reads as a number: a decimal, with an optional sign and exponent. */
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
+    /**
+     * A metric value as a number, or null when it is text or out of bounds: at most
+     * {@link #MAX_DIGITS} digits before the point and as many after it (exponent notation within
+     * the same bounds). Lint reports a number out of bounds ({@code cost_usd=1e999999999});
+     * derivations read it as text, so one value can neither crash nor stall them.
+     */
+    public static java.math.BigDecimal number(String value) {
+        if (value == null || value.length() > 2 * MAX_DIGITS + 8) {
+            return null;
+        }
+        try {
+            java.math.BigDecimal d = new java.math.BigDecimal(value);
+            return d.precision() - d.scale() > MAX_DIGITS || d.scale() > MAX_DIGITS ? null : d;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     static boolean validKey(String key) {

@@ -82,26 +82,9 @@ public record Entry(int line, LocalDateTime time, String agent, String project, 
         return metric("ref");
     }
 
-    /** The most digits a metric value counts as a number with, before and after the point. */
-    public static final int MAX_DIGITS = 18;
-
-    /**
-     * A metric as a decimal number, or null when absent or not a number. A number has at most
-     * {@link #MAX_DIGITS} digits before the point and as many after it (exponent notation is read
-     * within the same bounds): {@code cost_usd=1e999999999} is text to every derivation, which
-     * could otherwise spend minutes or all its memory on one value.
-     */
+    /** A metric as a decimal number, or null when absent, text or out of bounds ({@link dev.atomizer.log.Metric#number}). */
     public BigDecimal decimal(String key) {
-        String v = metric(key);
-        if (v == null || v.length() > 2 * MAX_DIGITS + 8) {
-            return null;
-        }
-        try {
-            BigDecimal d = new BigDecimal(v);
-            return d.precision() - d.scale() > MAX_DIGITS || d.scale() > MAX_DIGITS ? null : d;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return dev.atomizer.log.Metric.number(metric(key));
     }
 
     /** A metric as a whole number, or 0 when absent or not one. */
