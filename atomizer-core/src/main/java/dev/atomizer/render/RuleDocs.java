@@ -77,7 +77,8 @@ public final class RuleDocs {
         put(RuleCatalog.FIELD_ORDER, "The fields are not in the contract's order (Status, Summary, Detail, Metrics, Blockers).",
                 "Reorder the fields as the contract's Fields table lists them.");
         put(RuleCatalog.METRICS_FORMAT,
-                "Metrics is not a one-line list of key=value pairs (key [a-z][a-z0-9_]*, value non-empty with no spaces).",
+                "Metrics is not a one-line list of key=value pairs (key [a-z][a-z0-9_]*, value non-empty with no spaces), "
+                        + "or a numeric value is out of bounds (18 digits before and after the point).",
                 "Write Metrics on one line as key=value pairs separated by ',' and/or spaces, e.g. 'iteration=4, objective=0.31'.");
         put(RuleCatalog.METRICS_DUPLICATE_KEY, "A metric key repeats within one entry.",
                 "Keep one value per metric key.");
