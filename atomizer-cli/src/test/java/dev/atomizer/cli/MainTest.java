@@ -124,6 +124,23 @@ class MainTest {
         assertThat(err.lines().count()).isEqualTo(1);
         assertThat(run(root, "lint", "/dev/zero")).isEqualTo(2);
         assertThat(err).contains(":1: a line longer than 1048576 bytes").doesNotContain("internal error");
+        // a 3,000-deep nested list in a Detail: 9 MB in one entry
+        StringBuilder deep = new StringBuilder(GOOD + "\n## [2026-02-16 10:00] manager | p | milestone\n\n"
+                + "**Status:** completed\n**Summary:** Deep.\n**Detail:**\n\n");
+        for (int i = 0; i < 3000; i++) {
+            deep.append("  ".repeat(i)).append("- x\n");
+        }
+        Files.writeString(log, deep.append("\n---\n"));
+        assertThat(run(root, "lint")).isEqualTo(2);
+        assertThat(err).startsWith("atomizer: shared/project_log.md:").contains(": an entry longer than 2097152 characters")
+                .doesNotContain("internal error");
+        // a 12 MB status file
+        Files.writeString(log, GOOD);
+        Files.writeString(root.resolve("shared/PROJECT_STATUS.md"), "# Status\n\n## Projects\n\n| Slug |\n|---|\n"
+                + "| p |\n".repeat(2_000_000));
+        assertThat(run(root, "lint")).isEqualTo(2);
+        assertThat(err).startsWith("atomizer: shared/PROJECT_STATUS.md: ").contains("more than the 1048576 (1 MiB)")
+                .doesNotContain("internal error");
     }
 
     @Test

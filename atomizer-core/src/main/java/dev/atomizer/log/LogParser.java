@@ -43,8 +43,16 @@ public final class LogParser {
      */
     private static final int BATCH = 16 * 1024;
 
+    /**
+     * The longest entry, in chars (2 Mi): a longer one (a 3,000-deep nested list is 9 MB) would
+     * only exhaust the heap in the markdown parser. The preamble counts as an entry.
+     */
+    public static final int MAX_ENTRY = 2 << 20;
+
     private final Consumer<RawEntry> out;
     private final List<String> chunk = new ArrayList<>();
+    /** Where in the chunk (chars) the entry being read began. */
+    private long entryStart;
     private int chunkStart = 1;
     private long chunkChars;
     private long cap = CHUNK_CAP;
@@ -85,13 +93,15 @@ public final class LogParser {
         try {
             parse(new Utf8LineReader(new java.io.ByteArrayInputStream(
                     text.getBytes(java.nio.charset.StandardCharsets.UTF_8))), list::add);
+        } catch (LimitException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         } catch (IOException e) {
             throw new IllegalStateException("in-memory text is valid UTF-8", e);
         }
         return list;
     }
 
-    private void accept(String line) {
+    private void accept(String line) throws LimitException {
         if (html != null) {
             // inside an HTML block commonmark has shown to be open: no cut, no fence, until it ends
             add(line);
@@ -120,13 +130,20 @@ public final class LogParser {
                 }
             }
         }
+        if (fenceChar == 0 && startsEntry(line)) {
+            entryStart = chunkChars;
+        }
         add(line);
         trackFence(line);
     }
 
-    private void add(String line) {
+    private void add(String line) throws LimitException {
         chunk.add(line);
         chunkChars += line.length() + 1;
+        if (chunkChars - entryStart > MAX_ENTRY) {
+            throw new LimitException(chunkStart + chunk.size() - 1, "an entry longer than " + MAX_ENTRY
+                    + " characters (2 Mi): not a log entry; split it, or move the text out of the log");
+        }
         if (chunkChars > cap) {
             flushComplete();
         }
@@ -253,6 +270,7 @@ public final class LogParser {
         chunk.addAll(rest);
         chunkStart += keepFrom;
         chunkChars = 0;
+        entryStart = 0;
         for (String l : chunk) {
             chunkChars += l.length() + 1;
         }

@@ -203,8 +203,18 @@ public final class MarkdownTables {
         return sb.toString();
     }
 
-    /** Strict UTF-8 with an optional BOM; a bad byte is reported at its line. */
+    /**
+     * The largest contract, status file or template read (1 MiB): a table of a few hundred rows is
+     * a few kilobytes, and a larger file would only exhaust the heap in the markdown parser.
+     */
+    public static final int MAX_BYTES = 1 << 20;
+
+    /** Strict UTF-8 with an optional BOM; a bad byte is reported at its line; at most {@link #MAX_BYTES}. */
     public static String decode(byte[] bytes, String displayPath) throws AtomizerException {
+        if (bytes.length > MAX_BYTES) {
+            throw new AtomizerException(displayPath + ": " + bytes.length + " bytes, more than the " + MAX_BYTES
+                    + " (1 MiB) a contract, status file or template may have; shorten it");
+        }
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
                 && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
         try {
