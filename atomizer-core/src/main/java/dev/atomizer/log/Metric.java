@@ -44,7 +44,9 @@ public record Metric(String key, String value, int column, String problem) {
         if (value.isEmpty()) {
             return new Metric(key, value, column, "metric '" + key + "' has no value");
         }
-        if (NUMBER.matcher(value).matches() && number(value) == null) {
+        // a value of at most 18 chars without an exponent is within bounds whatever it is: most values
+        if ((value.length() > MAX_DIGITS || value.indexOf('e') >= 0 || value.indexOf('E') >= 0)
+                && NUMBER.matcher(value).matches() && number(value) == null) {
             return new Metric(key, value, column, "metric '" + key + "' is a number out of bounds (at most " + MAX_DIGITS
                     + " digits before the point and " + MAX_DIGITS + " after it)");
         }
