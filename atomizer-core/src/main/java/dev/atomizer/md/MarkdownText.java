@@ -7,7 +7,8 @@ package dev.atomizer.md;
  * inline construct is backslash-escaped — emphasis, code, links and images, raw HTML, entities,
  * strikethrough, a heading or a table cell's end — so {@code [click](javascript:…)},
  * {@code ![px](https://…)} or {@code *x*} stay text; line breaks become spaces, so the text stays
- * on its line.
+ * on its line; any other control character is shown as its Unicode control picture (a NUL as
+ * {@code ␀}), so a page that quotes the log never turns binary for git.
  */
 public final class MarkdownText {
 
@@ -26,12 +27,15 @@ public final class MarkdownText {
             char c = text.charAt(i);
             boolean active = ACTIVE.indexOf(c) >= 0;
             boolean space = c == '\r' || c == '\n' || c == '\t';
-            if ((active || space) && b == null) {
+            boolean control = !space && (c < 0x20 || c == 0x7F);
+            if ((active || space || control) && b == null) {
                 b = new StringBuilder(text.length() + 16).append(text, 0, i);
             }
             if (b != null) {
                 if (active) {
                     b.append('\\').append(c);
+                } else if (control) {
+                    b.append(c == 0x7F ? '\u2421' : (char) (0x2400 + c));
                 } else {
                     b.append(space ? ' ' : c);
                 }

@@ -39,4 +39,9 @@ class MarkdownTextTest {
         assertThat(out).contains("<td>a | b c</td>").contains("<td>second</td>");
         assertThat(MarkdownText.escape("plain text, 42.5% done - ok")).isEqualTo("plain text, 42.5% done - ok");
     }
+
+    @Test
+    void controlCharactersAreShownAsTheirPicturesSoAPageNeverTurnsBinary() {
+        assertThat(MarkdownText.escape("a\u0000b\u0007c\u001bd\u007fe\tf")).isEqualTo("a\u2400b\u2407c\u241bd\u2421e f");
+    }
 }
