@@ -22,9 +22,10 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * The Auditor summary of a pull request (PRODUCT.md section 1: "one readable summary per pull
- * request: what entries were added, what broke which rule, which protected files were touched and
- * by whose approval, how project status moves"), in GitHub-flavoured markdown for the job summary.
+ * The Auditor summary of a pull request: one readable summary per pull request (what entries were
+ * added, what broke which rule, which protected files were touched and by whose approval, how
+ * project status moves), in GitHub-flavoured markdown for the job summary (see the README, "What
+ * the Auditor sees").
  *
  * <p>The verdict comes first, so a reader who stops after one line still knows whether to merge
  * and why. Every table is capped and says how many rows it left out, and the whole stays under

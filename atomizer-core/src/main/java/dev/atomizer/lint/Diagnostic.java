@@ -14,7 +14,7 @@ public record Diagnostic(String path, int line, int column, String rule, Severit
             .thenComparing(Diagnostic::rule)
             .thenComparing(Diagnostic::message);
 
-    /** {@code path:line:col: severity [rule] message}, the text format of PRODUCT.md section 6. */
+    /** {@code path:line:col: severity [rule] message}, the text format (see the README's output formats). */
     public String toText() {
         return path + ':' + line + ':' + column + ": " + severity.label() + " [" + rule + "] " + message;
     }

@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The stable rule IDs of PRODUCT.md section 3 with their default severities. IDs never change:
+ * The stable rule IDs (the README's rule catalog) with their default severities. IDs never change:
  * they appear in every output and are what users configure.
  */
 public final class RuleCatalog {
 
-    // spec: "Rule catalog (stable IDs; they appear in every output and can be configured by ID)"
+    // the log contract's rules, checked on each entry
     public static final String HEADING_FORMAT = "heading-format";
     public static final String TIMESTAMP_INVALID = "timestamp-invalid";
     public static final String TIMESTAMP_ORDER = "timestamp-order";
@@ -36,7 +36,7 @@ public final class RuleCatalog {
     public static final String CONTROL_CHARACTER = "control-character";
     public static final String ENCODING = "encoding";
 
-    // spec: "Governance rules (over a change: staged index vs HEAD, or commit vs parent)"
+    // the governance rules, checked over a change: the staged index against HEAD, or a commit against its parent
     public static final String APPEND_ONLY = "append-only";
     public static final String IMMUTABLE_PATH = "immutable-path";
     public static final String WRITE_ONCE = "write-once";
