@@ -159,10 +159,11 @@ public record MergeChanges(List<FileChange> own, List<MergedLog> logs) {
         List<MergedLog.Side> sides = new ArrayList<>();
         for (int i = 0; i < parents.size(); i++) {
             byte[] log = orEmpty(parents.get(i).read(path));
-            if (!AppendCheck.compare(base, log).appendOnly()) {
+            AppendCheck extended = AppendCheck.compare(base, log);
+            if (!extended.appendOnly()) {
                 return null;
             }
-            sides.add(new MergedLog.Side(ids.get(i), log));
+            sides.add(new MergedLog.Side(ids.get(i), log, extended.tailOffset()));
         }
         return new MergedLog(path, base, List.copyOf(sides), merged);
     }

@@ -25,8 +25,12 @@ import java.util.function.Consumer;
  */
 public record MergedLog(String path, byte[] base, List<Side> sides, byte[] merged) {
 
-    /** A parent's log. */
-    record Side(String commit, byte[] log) {
+    /**
+     * A parent's log.
+     *
+     * @param tail where what it appended to the base begins (its append check against the base)
+     */
+    record Side(String commit, byte[] log, int tail) {
 
         String shortId() {
             return commit.substring(0, Math.min(10, commit.length()));
@@ -56,8 +60,8 @@ public record MergedLog(String path, byte[] base, List<Side> sides, byte[] merge
         Map<String, Integer> expected = new HashMap<>();
         List<List<Piece>> own = new ArrayList<>();
         for (int i = 0; i < sides.size(); i++) {
-            byte[] log = sides.get(i).log();
-            List<Piece> pieces = LogMerge.appendedPieces(base, log, AppendCheck.compare(base, log).tailOffset());
+            Side side = sides.get(i);
+            List<Piece> pieces = LogMerge.appendedPieces(base, side.log(), side.tail());
             List<Piece> kept2 = new ArrayList<>();
             for (Piece p : pieces) {
                 Integer n = earlier.get(p.text());
