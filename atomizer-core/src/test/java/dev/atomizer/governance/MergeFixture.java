@@ -43,9 +43,9 @@ final class MergeFixture {
      * @return the merge commit, or null when the driver reports a conflict (nothing is merged)
      */
     String merge(String branch, String message, Edit edit) throws IOException {
-        String base = repo.git("merge-base", "HEAD", branch).strip();
-        LogMerge.Result log = LogMerge.merge(bytes(base), bytes("HEAD"), bytes(branch));
-        if (!log.clean()) {
+        byte[] base = baseLog("HEAD", branch, 0);
+        LogMerge.Result log = base == null ? null : LogMerge.merge(base, bytes("HEAD"), bytes(branch));
+        if (log == null || !log.clean()) {
             return null; // the driver leaves a conflict: git merge stops, nothing is committed
         }
         repo.run("merge", "--no-ff", "--no-commit", "-q", branch);
@@ -58,6 +58,25 @@ final class MergeFixture {
 
     String merge(String branch) throws IOException {
         return merge(branch, "Merge " + branch, r -> { });
+    }
+
+    /**
+     * The log git's recursive strategy hands the driver as the base: that of the merge base, or
+     * for a criss-cross history (several merge bases) the driver's merge of their logs; null when
+     * that merge of the bases itself conflicts (git then stops too).
+     */
+    private byte[] baseLog(String a, String b, int depth) throws IOException {
+        List<String> bases = repo.git("merge-base", "--all", a, b).lines().map(String::strip).toList();
+        byte[] log = bytes(bases.get(0));
+        for (int k = 1; k < bases.size(); k++) {
+            byte[] sub = depth > 4 ? null : baseLog(bases.get(0), bases.get(k), depth + 1);
+            LogMerge.Result r = sub == null ? null : LogMerge.merge(sub, log, bytes(bases.get(k)));
+            if (r == null || !r.clean()) {
+                return null;
+            }
+            log = r.merged();
+        }
+        return log;
     }
 
     private byte[] bytes(String rev) throws IOException {

@@ -58,6 +58,19 @@ class MergeProperties {
         }
     }
 
+    /**
+     * A criss-cross history found by this property: git hands the driver a virtual base (the
+     * merge of the two merge bases' logs), on which the last merge conflicts; with a single merge
+     * base it would have been "clean" and judged against the first parent.
+     */
+    @net.jqwik.api.Example
+    void aCrissCrossHistoryIsMergedOnGitsVirtualBase() throws Exception {
+        List<Step> history = List.of(new Step(Op.APPEND, 2, 0, 0), new Step(Op.APPEND, 2, 2, 13),
+                new Step(Op.APPEND, 1, 1, 0), new Step(Op.MERGE, 2, 1, 20), new Step(Op.ADD_KB, 0, 2, 2),
+                new Step(Op.APPEND, 1, 0, 47), new Step(Op.MERGE, 2, 0, 79));
+        legitimateHistoriesPassAndOneHostileMergeFails(history, Attack.DROP_ENTRY);
+    }
+
     private void run(Path tmp, List<Step> history, Attack attack) throws Exception {
         GitFixture repo = GitFixture.init(tmp.resolve("repo"));
         MergeFixture m = new MergeFixture(repo);
