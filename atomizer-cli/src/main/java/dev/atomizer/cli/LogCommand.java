@@ -5,6 +5,7 @@ import dev.atomizer.AtomizerException;
 import dev.atomizer.Workspace;
 import dev.atomizer.lint.Diagnostic;
 import dev.atomizer.lint.FileSummary;
+import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.lint.Severity;
 import dev.atomizer.log.LogAppender;
 import dev.atomizer.log.NewEntry;
@@ -101,6 +102,15 @@ final class LogCommand implements Callable<Integer> {
         int[] entries = {1};
         try {
             LogAppender.append(dryRun ? devNull() : ws.log(), entry, tail -> {
+                if (!tail.startsEntry()) {
+                    String where = tail.hostLine() > 0 ? "the entry at line " + tail.hostLine() : "the preamble";
+                    problems.add(new Diagnostic(shown, Math.max(1, tail.hostLine()), 1, RuleCatalog.STRAY_CONTENT,
+                            Severity.ERROR, shown + ": " + where + " opens a code fence or HTML block and never"
+                                    + " closes it, so a new entry would be read as part of it; append a line that"
+                                    + " closes it (such as '```' or '-->') first"));
+                    errors[0]++;
+                    throw new Rejected();
+                }
                 FileSummary s = atomizer.linter().lint("<new entry>",
                         new ByteArrayInputStream(String.join("\n", entry.lines()).concat("\n")
                                 .getBytes(StandardCharsets.UTF_8)),

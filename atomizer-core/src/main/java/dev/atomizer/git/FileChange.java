@@ -19,6 +19,11 @@ public record FileChange(Kind kind, String oldPath, String newPath, Content oldC
     public interface Content {
         byte[] bytes() throws IOException;
 
+        /** The blob's object id (hex), or null when it is not a blob of the repository (a working-tree file). */
+        default String id() {
+            return null;
+        }
+
         Content NONE = () -> new byte[0];
     }
 

@@ -448,6 +448,11 @@ public final class GitRepo implements AutoCloseable {
         }
 
         @Override
+        public String id() {
+            return id.name();
+        }
+
+        @Override
         public synchronized byte[] bytes() throws IOException {
             if (bytes == null) {
                 try (ObjectReader own = repo.newObjectReader()) {

@@ -16,16 +16,22 @@ import java.util.Map;
  *                 alone are judged (commit-msg)
  * @param after    the files after the change
  * @param derived  what the generator would make of derived files
+ * @param resumes  where versions of the log already read may be resumed from
  */
 public record ChangeContext(Contract contract, Policies policies, Approval approval, Signatures signatures, Tree after,
-                            DerivedFiles derived, Map<String, AppendCheck> appendChecks) {
+                            DerivedFiles derived, Map<String, AppendCheck> appendChecks, LogResumes resumes) {
 
     public ChangeContext(Contract contract, Approval approval, Tree after, DerivedFiles derived) {
         this(contract, approval, null, after, derived);
     }
 
     public ChangeContext(Contract contract, Approval approval, Signatures signatures, Tree after, DerivedFiles derived) {
-        this(contract, new Policies(contract), approval, signatures, after, derived, new HashMap<>());
+        this(contract, approval, signatures, after, derived, LogResumes.inMemory());
+    }
+
+    public ChangeContext(Contract contract, Approval approval, Signatures signatures, Tree after, DerivedFiles derived,
+                         LogResumes resumes) {
+        this(contract, new Policies(contract), approval, signatures, after, derived, new HashMap<>(), resumes);
     }
 
     /** Whether the change is approved (see {@link Approvals}); signatures are read on first need. */
@@ -38,7 +44,11 @@ public record ChangeContext(Contract contract, Policies policies, Approval appro
         AppendCheck c = appendChecks.get(change.path());
         if (c == null) {
             byte[][] both = bothVersions(change);
-            c = AppendCheck.compare(both[0], both[1]);
+            c = AppendCheck.compare(change.path(), both[0], both[1], resumes.of(change.oldContent().id()));
+            if (c.appendOnly()) {
+                resumes.remember(change.oldContent().id(), c.resumeOld());
+                resumes.remember(change.newContent().id(), c.resumeNew());
+            }
             appendChecks.put(change.path(), c);
         }
         return c;

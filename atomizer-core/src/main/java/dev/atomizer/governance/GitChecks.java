@@ -37,6 +37,9 @@ public final class GitChecks {
         }
     }
 
+    /** Where the pre-commit hook keeps the resume points of the log's versions ({@link LogResumes}). */
+    public static final String RESUMES = "atomizer/log-resumes";
+
     private GitChecks() {
     }
 
@@ -52,7 +55,9 @@ public final class GitChecks {
         Tree head = git.headFiles();
         Tree index = withHistory(git, git.index(), "HEAD", derived);
         dev.atomizer.Trace.mark("HEAD and index opened");
-        Result r = check(changes, contract(head), index, null, null, overrides, derived);
+        LogResumes resumes = LogResumes.at(git.commonDir().resolve(RESUMES));
+        Result r = check(changes, contract(head), index, null, null, overrides, derived, resumes);
+        resumes.save();
         dev.atomizer.Trace.mark("governance and lint of appended entries");
         return r;
     }
@@ -75,6 +80,8 @@ public final class GitChecks {
                 }
             }
             Governance.check(changes, ctx, sev.with(offExcept(approvalRules)), c);
+        } catch (dev.atomizer.log.LimitException e) {
+            throw new AtomizerException(e.getMessage(), e);
         } catch (IOException e) {
             throw new AtomizerException("cannot read the staged files: " + e.getMessage(), e);
         }
@@ -97,6 +104,8 @@ public final class GitChecks {
             // a derived file that differs from a regeneration is reported once, as generated-stale, by check
             Governance.check(changes, ctx, Severities.of(governing.severities()).with(overrides)
                     .with(Map.of(RuleCatalog.GENERATED_FILE, Severity.OFF)), c);
+        } catch (dev.atomizer.log.LimitException e) {
+            throw new AtomizerException(e.getMessage(), e);
         } catch (IOException e) {
             throw new AtomizerException("cannot read the changed files: " + e.getMessage(), e);
         }
@@ -113,6 +122,8 @@ public final class GitChecks {
         List<Diagnostic> all = new ArrayList<>();
         FileSummary total = FileSummary.EMPTY;
         List<CommitInfo> range = git.range(base, head);
+        // the commits of a range extend each other's logs: each version is read once
+        LogResumes resumes = LogResumes.inMemory();
         try (RangeSignatures signatures = new RangeSignatures(git, range)) {
             for (CommitInfo commit : range) {
                 progress.accept(commit);
@@ -127,7 +138,7 @@ public final class GitChecks {
                     Tree after = withHistory(git, git.files(commit.id()),
                             commit.parents().isEmpty() ? null : commit.parents().get(0), derived);
                     r = check(git.changes(commit.id(), 0), governing, after, Approval.parse(commit.message()),
-                            signatures.of(commit), overrides, derived);
+                            signatures.of(commit), overrides, derived, resumes);
                 }
                 for (Diagnostic d : r.diagnostics()) {
                     all.add(new Diagnostic(d.path(), d.line(), d.column(), d.rule(), d.severity(),
@@ -187,7 +198,7 @@ public final class GitChecks {
         MergeChanges changes = MergeChanges.of(git, merge, parents, result, new Policies(before));
         Collector c = new Collector();
         Result r = check(changes.own(), before, withHistory(git, result, merge.parents().get(0), derived),
-                Approval.parse(merge.message()), signatures, overrides, derived);
+                Approval.parse(merge.message()), signatures, overrides, derived, LogResumes.inMemory());
         r.diagnostics().forEach(c);
         int entries = r.summary().entries();
         Severity appendOnly = governanceSeverities(before, overrides).of(RuleCatalog.APPEND_ONLY);
@@ -204,9 +215,11 @@ public final class GitChecks {
                 if (linter == null) {
                     linter = linter(result, overrides);
                 }
-                entries += lintTail(log.path(), log.merged(), kept.tailOffset(), kept.previousTimestamp(),
-                        kept.oldEndsClosed(), Severities.of(before.severities()).with(overrides), linter, c);
+                entries += lintTail(log.path(), log.merged(), kept, Severities.of(before.severities()).with(overrides),
+                        linter, c);
             }
+        } catch (dev.atomizer.log.LimitException e) {
+            throw new AtomizerException(e.getMessage(), e);
         } catch (IOException e) {
             throw new AtomizerException("cannot read merge " + merge.shortId() + ": " + e.getMessage(), e);
         }
@@ -215,9 +228,9 @@ public final class GitChecks {
 
     /** Governance of one change set under {@code governing}, then the contract of the entries each log gained. */
     static Result check(List<FileChange> changes, Contract governing, Tree after, Approval approval,
-                        Signatures signatures, Map<String, Severity> overrides, DerivedFiles derived)
-            throws AtomizerException {
-        ChangeContext ctx = new ChangeContext(governing, approval, signatures, after, derived);
+                        Signatures signatures, Map<String, Severity> overrides, DerivedFiles derived,
+                        LogResumes resumes) throws AtomizerException {
+        ChangeContext ctx = new ChangeContext(governing, approval, signatures, after, derived, resumes);
         Collector c = new Collector();
         int entries = 0;
         try {
@@ -231,23 +244,19 @@ public final class GitChecks {
                     continue;
                 }
                 byte[] bytes = change.newContent().bytes();
-                int offset = 0;
-                String previous = null;
-                boolean afterClosedEntry = false;
-                if (change.kind() == FileChange.Kind.MODIFY) {
-                    AppendCheck a = ctx.appendCheck(change);
-                    if (!a.appendOnly()) {
-                        continue; // append-only said what is wrong; the edited part is not linted again
-                    }
-                    offset = a.tailOffset();
-                    previous = a.previousTimestamp();
-                    afterClosedEntry = a.oldEndsClosed();
+                // a new log is all appended
+                AppendCheck a = change.kind() == FileChange.Kind.MODIFY ? ctx.appendCheck(change)
+                        : AppendCheck.compare(new byte[0], bytes);
+                if (!a.appendOnly()) {
+                    continue; // append-only said what is wrong; the edited part is not linted again
                 }
                 if (linter == null) {
                     linter = linter(after, overrides);
                 }
-                entries += lintTail(change.newPath(), bytes, offset, previous, afterClosedEntry, govSev, linter, c);
+                entries += lintTail(change.newPath(), bytes, a, govSev, linter, c);
             }
+        } catch (dev.atomizer.log.LimitException e) {
+            throw new AtomizerException(e.getMessage(), e);
         } catch (IOException e) {
             throw new AtomizerException("cannot read the changed files: " + e.getMessage(), e);
         }
@@ -262,26 +271,40 @@ public final class GitChecks {
     }
 
     /**
-     * Lints what a log gained from byte {@code offset} on, after the entry stamped
-     * {@code previous}; a gained part that starts with text after a closed entry is stray.
+     * Lints the entries a log gained (from the first entry the grammar finds in the appended part),
+     * after the entry stamped {@code previous}; appended text before them belongs to the entry
+     * above it and is stray.
      *
      * @return the number of entries linted
      */
-    private static int lintTail(String path, byte[] bytes, int offset, String previous, boolean afterClosedEntry,
-                                Severities severities, Linter linter, Consumer<Diagnostic> sink) throws IOException {
-        // the tail's lines are numbered from 1, then moved to their place in the file when
-        // something is reported: counting the lines of a long log costs more than the check
-        TailLines lines = new TailLines(bytes, offset, sink);
-        // the tail's own "preamble" is not free text: it sits after a closed entry
-        int stray = afterClosedEntry ? AppendCheck.strayBeforeFirstHeading(bytes, offset, 1) : 0;
+    private static int lintTail(String path, byte[] bytes, AppendCheck gained, Severities severities, Linter linter,
+                                Consumer<Diagnostic> sink) throws IOException {
         Severity straySeverity = severities.of(RuleCatalog.STRAY_CONTENT);
-        if (stray > 0 && straySeverity != Severity.OFF) {
-            lines.accept(new Diagnostic(path, stray, 1, RuleCatalog.STRAY_CONTENT, straySeverity,
-                    "content after the last entry's closing '---' (appended text must start with an entry heading"
-                            + " '## [YYYY-MM-DD HH:MM] agent-id | project-slug | event-type')"));
+        if (gained.hostLine() > 0 && straySeverity != Severity.OFF) {
+            int at = AppendCheck.strayOffset(bytes, gained.tailOffset(), gained.entriesOffset());
+            sink.accept(new Diagnostic(path, AppendCheck.lineOf(bytes, at), 1, RuleCatalog.STRAY_CONTENT,
+                    straySeverity, strayMessage(bytes, at, gained)));
         }
-        return linter.lint(path, new ByteArrayInputStream(bytes, offset, bytes.length - offset), previous, 1, lines)
-                .entries();
+        // the entries' lines are numbered from 1, then moved to their place in the file when
+        // something is reported: counting the lines of a long log costs more than the check
+        int offset = gained.entriesOffset();
+        TailLines lines = new TailLines(bytes, offset, sink);
+        return linter.lint(path, new ByteArrayInputStream(bytes, offset, bytes.length - offset),
+                gained.previousTimestamp(), 1, lines).entries();
+    }
+
+    private static String strayMessage(byte[] bytes, int at, AppendCheck gained) {
+        String must = "appended text must start with an entry heading"
+                + " '## [YYYY-MM-DD HH:MM] agent-id | project-slug | event-type'";
+        if (dev.atomizer.log.LogGrammar.isHeadingLine(dev.atomizer.log.LogGrammar.lineAt(bytes, at))) {
+            return "this heading is read as part of the entry at line " + gained.hostLine() + ", inside a code fence"
+                    + " or HTML block that entry never closes; append a line that closes it (such as '```' or"
+                    + " '-->') before the new entry";
+        }
+        if (gained.oldEndsClosed()) {
+            return "content after the last entry's closing '---' (" + must + ")";
+        }
+        return "appended text that is not an entry continues the entry at line " + gained.hostLine() + " (" + must + ")";
     }
 
     /** The severities of the governance rules for a change that {@code governing} rules. */
@@ -292,6 +315,8 @@ public final class GitChecks {
     private static Contract contract(Tree state) throws AtomizerException {
         try {
             return ParsedFiles.contract(state.read(Workspace.CONTRACT));
+        } catch (dev.atomizer.log.LimitException e) {
+            throw new AtomizerException(e.getMessage(), e);
         } catch (IOException e) {
             throw new AtomizerException(Workspace.CONTRACT + ": cannot read: " + e.getMessage(), e);
         }

@@ -159,7 +159,7 @@ public record MergeChanges(List<FileChange> own, List<MergedLog> logs) {
         List<MergedLog.Side> sides = new ArrayList<>();
         for (int i = 0; i < parents.size(); i++) {
             byte[] log = orEmpty(parents.get(i).read(path));
-            AppendCheck extended = AppendCheck.compare(base, log);
+            AppendCheck extended = AppendCheck.compare(path, base, log, AppendCheck.Resume.START);
             if (!extended.appendOnly()) {
                 return null;
             }

@@ -45,8 +45,8 @@ public record MergedLog(String path, byte[] base, List<Side> sides, byte[] merge
      * @return the merged log against the base when it is sound (its appended part is then linted),
      *         or null when something was reported
      */
-    AppendCheck check(Severity severity, Consumer<Diagnostic> sink) {
-        AppendCheck kept = AppendCheck.compare(base, merged);
+    AppendCheck check(Severity severity, Consumer<Diagnostic> sink) throws dev.atomizer.log.LimitException {
+        AppendCheck kept = AppendCheck.compare(path, base, merged, AppendCheck.Resume.START);
         if (!kept.appendOnly()) {
             String where = kept.entryHeading() == null ? "in the preamble"
                     : "in the entry '" + kept.entryHeading() + "' (line " + kept.entryLine() + " of the base)";

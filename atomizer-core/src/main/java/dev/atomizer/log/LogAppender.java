@@ -2,12 +2,14 @@ package dev.atomizer.log;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,8 +19,15 @@ import java.util.List;
  */
 public final class LogAppender {
 
-    /** What the tail of the log says: the last entry's timestamp and how the file ends. */
-    public record Tail(String lastTimestamp, String lineSeparator, String prefix) {
+    /**
+     * What the log says before the new entry: the last entry's timestamp, how the file ends, and
+     * whether the new entry would start an entry where it is written.
+     *
+     * @param startsEntry the new entry's heading would start an entry; otherwise it would be read
+     *                    as part of what is above it (a code fence or HTML block never closed)
+     * @param hostLine    the line of the log's last entry, 0 when it has none (only a preamble)
+     */
+    public record Tail(String lastTimestamp, String lineSeparator, String prefix, boolean startsEntry, int hostLine) {
     }
 
     /** Checks the entry before it is written; returns normally to let the write go ahead. */
@@ -43,7 +52,7 @@ public final class LogAppender {
                 StandardOpenOption.WRITE);
              FileLock lock = ch.lock()) {
             long size = ch.size();
-            Tail tail = tail(ch, size);
+            Tail tail = tail(ch, size, entry);
             check.accept(tail);
             String sep = tail.lineSeparator();
             StringBuilder sb = new StringBuilder(size == 0 ? "# Project log" + sep + sep : tail.prefix());
@@ -64,10 +73,13 @@ public final class LogAppender {
         }
     }
 
-    /** Reads the end of the log: enough to find the last entry heading. */
-    static Tail tail(FileChannel ch, long size) throws IOException {
+    /**
+     * Reads the log through {@link LogGrammar} (the whole file: whether a line starts an entry
+     * depends on every line above it), then the new entry's lines as they would follow.
+     */
+    static Tail tail(FileChannel ch, long size, NewEntry entry) throws IOException {
         if (size == 0) {
-            return new Tail(null, "\n", "");
+            return new Tail(null, "\n", "", true, 0);
         }
         String sep = "\n";
         ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, 4096));
@@ -77,48 +89,46 @@ public final class LogAppender {
         if (nl > 0 && start.charAt(nl - 1) == '\r') {
             sep = "\r\n";
         }
-        long want = 64 * 1024;
-        while (true) {
-            long from = Math.max(0, size - want);
-            ByteBuffer b = ByteBuffer.allocate((int) (size - from));
-            ch.read(b, from);
-            String text = new String(b.array(), StandardCharsets.UTF_8);
-            String last = lastTimestamp(text, from == 0);
-            if (last != null || from == 0) {
-                return new Tail(last, sep, prefix(text, sep));
+        ByteBuffer end = ByteBuffer.allocate((int) Math.min(size, 4));
+        ch.read(end, size - end.capacity());
+        String prefix = prefix(new String(end.array(), StandardCharsets.ISO_8859_1), sep);
+        LogGrammar.LineScanner grammar = new LogGrammar.LineScanner();
+        Utf8LineReader reader = new Utf8LineReader(Channels.newInputStream(ch.position(0)));
+        List<String> headings = new ArrayList<>();
+        int lastEntry = 0;
+        String line;
+        while ((line = reader.readLine()) != null) {
+            if (grammar.accept(line) == LogGrammar.ENTRY) {
+                lastEntry = reader.lineNumber();
+                if (line.startsWith("## [")) {
+                    headings.add(line);
+                }
             }
-            want *= 4;
         }
+        String last = null;
+        for (int i = headings.size() - 1; i >= 0 && last == null; i--) {
+            last = LogGrammar.timestamp(headings.get(i));
+        }
+        // the new entry, as it would follow: its heading must start an entry
+        boolean starts = true;
+        if (!prefix.isEmpty()) {
+            grammar.accept(""); // the blank line the prefix makes before the heading
+        }
+        List<String> lines = entry.lines();
+        if (!lines.isEmpty()) {
+            starts = grammar.accept(lines.get(0)) == LogGrammar.ENTRY;
+        }
+        return new Tail(last, sep, prefix, starts, lastEntry);
     }
 
     /** Separators so the new heading follows a blank line. */
-    private static String prefix(String text, String sep) {
-        if (text.endsWith(sep + sep) || text.endsWith("\n\n")) {
+    private static String prefix(String ending, String sep) {
+        if (ending.endsWith(sep + sep) || ending.endsWith("\n\n")) {
             return "";
         }
-        if (text.endsWith("\n")) {
+        if (ending.endsWith("\n")) {
             return sep;
         }
         return sep + sep;
-    }
-
-    private static String lastTimestamp(String text, boolean whole) {
-        int start = 0;
-        if (!whole) {
-            // begin at an entry heading so the parse starts at a block boundary
-            int h = text.indexOf("\n## [");
-            if (h < 0) {
-                return null;
-            }
-            start = h + 1;
-        }
-        List<RawEntry> entries = LogParser.parse(text.substring(start));
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            EntryHeader header = entries.get(i).header();
-            if (header.wellFormed() && header.dateTime() != null) {
-                return header.timestamp();
-            }
-        }
-        return null;
     }
 }

@@ -19,11 +19,9 @@ import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 /**
- * Parses the log into {@link RawEntry} records, streaming: the file is cut into chunks at lines
- * that start an entry heading outside fenced code, and each chunk is parsed by commonmark-java
- * on its own, so memory is bounded by the largest entry, not the log. commonmark decides the
- * structure: a chunk that turns out to hold more level-2 headings is split at them, and a cut
- * that commonmark would not make (an unclosed fence, an HTML block running on) is undone.
+ * Parses the log into {@link RawEntry} records, streaming: {@link LogGrammar} says where entries
+ * start, the file is cut into batches of entries there, and each batch is parsed by
+ * commonmark-java on its own, so memory is bounded by the largest entry, not the log.
  */
 public final class LogParser {
 
@@ -35,8 +33,6 @@ public final class LogParser {
             .build();
 
 
-    /** A chunk larger than this (in chars) is checked for entries it can already hand on. */
-    private static final int CHUNK_CAP = 1 << 20;
     /**
      * Entries are parsed in batches of about this many chars: one commonmark parse per batch
      * amortises the parser's set-up, and the batch is split at its level-2 headings anyway.
@@ -51,14 +47,17 @@ public final class LogParser {
 
     private final Consumer<RawEntry> out;
     private final List<String> chunk = new ArrayList<>();
+    /** Chunk indices of the lines that start an entry, as the grammar reads them. */
+    private final List<Integer> starts = new ArrayList<>();
+    /** Chunk index from which the structure is known (for the grammar's confirmations). */
+    private int known;
     /** Where in the chunk (chars) the entry being read began. */
     private long entryStart;
     private int chunkStart = 1;
     private long chunkChars;
-    private long cap = CHUNK_CAP;
-    private char fenceChar;
-    private int fenceLength;
-    private HtmlEnd html;
+    /** The line being classified (not yet in the chunk). */
+    private String current;
+    private final LogGrammar.Scanner grammar = new LogGrammar.Scanner(this::pendingText);
     private int entries;
 
     private LogParser(Consumer<RawEntry> out, int firstLine) {
@@ -76,7 +75,11 @@ public final class LogParser {
         return parse(reader, 1, out);
     }
 
-    /** As {@link #parse(Utf8LineReader, Consumer)} for text that starts at line {@code firstLine} of its file (an appended tail). */
+    /**
+     * As {@link #parse(Utf8LineReader, Consumer)} for text that starts at line {@code firstLine} of
+     * its file (an appended tail). The text must start where the structure is known: at the start
+     * of a file or at an entry start ({@link LogGrammar}).
+     */
     public static int parse(Utf8LineReader reader, int firstLine, Consumer<RawEntry> out) throws IOException {
         LogParser p = new LogParser(out, firstLine);
         String line;
@@ -102,184 +105,112 @@ public final class LogParser {
     }
 
     private void accept(String line) throws LimitException {
-        if (html != null) {
-            // inside an HTML block commonmark has shown to be open: no cut, no fence, until it ends
-            add(line);
-            if (html.endsAt(line)) {
-                html = null;
-            }
-            return;
-        }
-        if (fenceChar == 0 && chunkChars >= BATCH && startsEntry(line)) {
-            Document doc = parseChunk();
-            if (!absorbs(doc, line)) {
-                emit(doc, chunk.size());
+        current = line;
+        int kind = grammar.accept(line);
+        if (kind == LogGrammar.ENTRY) {
+            if (chunkChars >= BATCH) {
+                emitChunk();
                 chunkStart += chunk.size();
                 chunk.clear();
+                starts.clear();
                 chunkChars = 0;
-            } else {
-                // commonmark keeps the line in the chunk's last block: follow that block from now on,
-                // so the lines after it do not each cost a parse of the whole chunk
-                resync(doc.getLastChild());
-                if (html != null) {
-                    add(line);
-                    if (html.endsAt(line)) {
-                        html = null;
-                    }
-                    return;
-                }
             }
-        }
-        if (fenceChar == 0 && startsEntry(line)) {
+            starts.add(chunk.size());
+            known = chunk.size();
             entryStart = chunkChars;
         }
         add(line);
-        trackFence(line);
+        if (kind == LogGrammar.CLOSED) {
+            known = chunk.size();
+        }
+    }
+
+    /** The chunk's lines from where the structure is known through the line being classified. */
+    private String pendingText() throws LimitException {
+        long size = current.length();
+        for (int i = known; i < chunk.size(); i++) {
+            size += chunk.get(i).length() + 1;
+        }
+        if (size > MAX_ENTRY) {
+            throw tooLong();
+        }
+        StringBuilder sb = new StringBuilder((int) size);
+        for (int i = known; i < chunk.size(); i++) {
+            sb.append(chunk.get(i)).append('\n');
+        }
+        return sb.append(current).toString();
     }
 
     private void add(String line) throws LimitException {
         chunk.add(line);
         chunkChars += line.length() + 1;
         if (chunkChars - entryStart > MAX_ENTRY) {
-            throw new LimitException(chunkStart + chunk.size() - 1, "an entry longer than " + MAX_ENTRY
-                    + " characters (2 Mi): not a log entry; split it, or move the text out of the log");
-        }
-        if (chunkChars > cap) {
-            flushComplete();
+            throw tooLong();
         }
     }
 
-    /** Takes the state of the open block commonmark reports at the end of the chunk. */
-    private void resync(Node last) {
-        if (last instanceof FencedCodeBlock f && f.getClosingFenceLength() == null) {
-            fenceChar = f.getFenceCharacter().charAt(0);
-            fenceLength = f.getOpeningFenceLength();
-        } else if (last instanceof HtmlBlock) {
-            html = HtmlEnd.of(chunk.get(startIndex(last)));
-        }
+    private LimitException tooLong() {
+        return new LimitException(chunkStart + chunk.size() - 1, "an entry longer than " + MAX_ENTRY
+                + " characters (2 Mi): not a log entry; split it, or move the text out of the log");
     }
 
     private void finish() {
         if (!chunk.isEmpty()) {
-            emit(parseChunk(), chunk.size());
+            emitChunk();
             chunk.clear();
         }
     }
 
-    /** A line that may start an entry: {@code ##} then a space, tab or end of line, at column 1. */
-    private static boolean startsEntry(String line) {
-        return line.length() >= 2 && line.charAt(0) == '#' && line.charAt(1) == '#'
-                && (line.length() == 2 || line.charAt(2) == ' ' || line.charAt(2) == '\t');
-    }
-
-    // A fence opened at column 1 is always top-level (a container would need indentation), so
-    // the cut never falls inside it. Fences opened indented are left to commonmark (see absorbs).
-    private void trackFence(String line) {
-        if (fenceChar == 0) {
-            if (line.length() >= 3 && (line.charAt(0) == '`' || line.charAt(0) == '~')) {
-                char c = line.charAt(0);
-                int n = run(line, 0, c);
-                if (n >= 3 && (c == '~' || line.indexOf('`', n) < 0)) {
-                    fenceChar = c;
-                    fenceLength = n;
-                }
+    /**
+     * Hands on the entries of the chunk: one commonmark parse for the whole batch, whose
+     * top-level headings at column 1 are the grammar's entry starts (the chunk starts where the
+     * structure is known); should they ever differ, each entry is parsed on its own, so the
+     * entries are always the grammar's.
+     */
+    private void emitChunk() {
+        Document doc = parseLines(0, chunk.size());
+        if (headingIndices(doc, 0).equals(starts)) {
+            emit(doc, 0, chunk.size());
+            return;
+        }
+        int from = 0;
+        for (int k = 0; k <= starts.size(); k++) {
+            int to = k < starts.size() ? starts.get(k) : chunk.size();
+            if (to > from || k == starts.size() && from < chunk.size()) {
+                emit(parseLines(from, to), from, to);
             }
-            return;
-        }
-        int indent = 0;
-        while (indent < line.length() && indent < 4 && line.charAt(indent) == ' ') {
-            indent++;
-        }
-        if (indent > 3) {
-            return;
-        }
-        int n = run(line, indent, fenceChar);
-        if (n >= fenceLength && line.substring(indent + n).isBlank()) {
-            fenceChar = 0;
-            fenceLength = 0;
+            from = to;
         }
     }
 
-    private static int run(String line, int from, char c) {
-        int i = from;
-        while (i < line.length() && line.charAt(i) == c) {
-            i++;
+    private List<Integer> headingIndices(Document doc, int base) {
+        List<Integer> list = new ArrayList<>();
+        for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+            if (!n.getSourceSpans().isEmpty() && isAtxLevel2(n, base)) {
+                list.add(base + startIndex(n));
+            }
         }
-        return i - from;
+        return list;
     }
 
-    private Document parseChunk() {
-        StringBuilder sb = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 16, chunkChars + 16));
-        for (String l : chunk) {
-            sb.append(l).append('\n');
+    private Document parseLines(int from, int to) {
+        long size = 16;
+        for (int i = from; i < to; i++) {
+            size += chunk.get(i).length() + 1;
+        }
+        StringBuilder sb = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 16, size));
+        for (int i = from; i < to; i++) {
+            sb.append(chunk.get(i)).append('\n');
         }
         return (Document) MARKDOWN.parse(sb.toString());
     }
 
-    /** Would the whole document keep {@code next} inside the chunk's last block? */
-    private boolean absorbs(Document doc, String next) {
-        Node last = doc.getLastChild();
-        if (last instanceof FencedCodeBlock f) {
-            // spec: an unclosed fence runs to the end of the document
-            return f.getClosingFenceLength() == null;
-        }
-        if (last instanceof HtmlBlock) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = startIndex(last); i < chunk.size(); i++) {
-                sb.append(chunk.get(i)).append('\n');
-            }
-            sb.append(next).append('\n');
-            Node window = MARKDOWN.parse(sb.toString()).getLastChild();
-            return !(window instanceof Heading h && h.getLevel() == 2 && isAtx(h, sb));
-        }
-        return false;
-    }
-
-    private static boolean isAtx(Heading h, CharSequence text) {
-        // an ATX heading is one line; a setext heading spans its text and the underline
-        List<SourceSpan> spans = h.getSourceSpans();
-        return spans.size() == 1 && text.charAt(spans.get(0).getInputIndex()) == '#';
-    }
-
-    private boolean isAtxLevel2(Node n) {
+    /** A level-2 ATX heading at column 1 (an indented one is content of the entry it is in). */
+    private boolean isAtxLevel2(Node n, int base) {
         if (!(n instanceof Heading h) || h.getLevel() != 2) {
             return false;
         }
-        String line = chunk.get(startIndex(n)).stripLeading();
-        return line.startsWith("#");
-    }
-
-    /** Hands on every entry of an oversized chunk but the last, which may still grow. */
-    private void flushComplete() {
-        Document doc = parseChunk();
-        Node lastHeading = null;
-        for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
-            if (isAtxLevel2(n) && startIndex(n) > 0) {
-                lastHeading = n;
-            }
-        }
-        if (lastHeading == null) {
-            cap *= 2;
-            return;
-        }
-        // the blocks from the last heading on are parsed again with the lines that follow
-        int keepFrom = startIndex(lastHeading);
-        emit(doc, keepFrom);
-        List<String> rest = new ArrayList<>(chunk.subList(keepFrom, chunk.size()));
-        chunk.clear();
-        chunk.addAll(rest);
-        chunkStart += keepFrom;
-        chunkChars = 0;
-        entryStart = 0;
-        for (String l : chunk) {
-            chunkChars += l.length() + 1;
-        }
-        // the parse knows whether the chunk ends inside a fence or an HTML block: take its word
-        fenceChar = 0;
-        fenceLength = 0;
-        html = null;
-        resync(doc.getLastChild());
-        cap = Math.max(CHUNK_CAP, chunkChars * 2);
+        return LogGrammar.isHeadingLine(chunk.get(base + startIndex(n)));
     }
 
     private static int startIndex(Node n) {
@@ -291,19 +222,27 @@ public final class LogParser {
         return s.get(s.size() - 1).getLineIndex();
     }
 
-    /** Turns the top-level blocks of a parsed chunk (its first {@code lineCount} lines) into entries. */
-    private void emit(Document doc, int lineCount) {
+    /**
+     * Turns the top-level blocks of a parse of the chunk's lines {@code [base, to)} into entries: a
+     * block at one of the grammar's entry starts begins an entry.
+     */
+    private void emit(Document doc, int base, int to) {
         Builder entry = null;
+        int next = 0;
+        while (next < starts.size() && starts.get(next) < base) {
+            next++;
+        }
         for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
             if (!(n instanceof Block) || n.getSourceSpans().isEmpty()) {
                 continue;
             }
-            int start = startIndex(n);
-            int end = endIndex(n);
-            if (start >= lineCount) {
+            int start = base + startIndex(n);
+            int end = base + endIndex(n);
+            if (start >= to) {
                 break;
             }
-            if (isAtxLevel2(n)) {
+            if (next < starts.size() && starts.get(next) == start) {
+                next++;
                 if (entry != null) {
                     deliver(entry);
                 }
@@ -316,12 +255,15 @@ public final class LogParser {
             entry.lastIndex = end;
             if (n instanceof ThematicBreak) {
                 entry.separator(start);
-            } else if (n instanceof Heading h && h.getLevel() == 2) {
+            } else if (n instanceof Heading h && h.getLevel() == 2 && !isAtxLine(start)) {
                 // setext: the lines above the `---` are content, the `---` was meant as the separator
                 entry.lines(start, end - 1);
                 entry.setext(end);
             } else if (n instanceof Paragraph || n instanceof Heading && !isAtxLine(start)) {
                 entry.lines(start, end);
+            } else if (n instanceof Heading h && h.getLevel() == 2) {
+                entry.indented.add(chunkStart + start);
+                entry.block(start, end);
             } else if (n instanceof ListBlock || n instanceof BlockQuote) {
                 entry.container(start, end);
             } else {
@@ -348,6 +290,7 @@ public final class LogParser {
         final String heading;
         final List<FieldLine> fields = new ArrayList<>();
         final List<Integer> stray = new ArrayList<>();
+        final List<Integer> indented = new ArrayList<>();
         int separator;
         int setext;
         int lastIndex;
@@ -474,7 +417,7 @@ public final class LogParser {
         RawEntry build() {
             closeField();
             return new RawEntry(line, heading, EntryHeader.parse(heading), List.copyOf(fields), separator, setext,
-                    List.copyOf(stray), chunkStart + lastIndex);
+                    List.copyOf(stray), chunkStart + lastIndex, List.copyOf(indented));
         }
     }
 }

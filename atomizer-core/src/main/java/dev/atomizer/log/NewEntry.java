@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An entry to append, rendered exactly as the contract writes it (PRODUCT.md section 3).
+ * An entry to append, rendered exactly as the contract writes it (README, "The log entry contract").
  * Optional parts are null or blank.
  */
 public record NewEntry(String timestamp, String agent, String project, String event, String status,

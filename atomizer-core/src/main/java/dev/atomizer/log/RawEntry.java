@@ -14,14 +14,18 @@ import java.util.List;
  * @param setextLine    a {@code ---} that CommonMark read as a setext underline (no blank line above), or 0
  * @param strayLines    first line of every block before the first field or after the closing {@code ---}
  * @param endLine       last line of the entry (before the next heading or end of file)
+ * @param indentedHeadings lines of level-2 headings indented by one to three spaces: content to
+ *                      the grammar ({@link LogGrammar}), though they render as headings
  * @param metrics       the tokens of the first Metrics field's line, parsed once for every rule (empty without one)
  */
 public record RawEntry(int line, String heading, EntryHeader header, List<FieldLine> fields, int separatorLine,
-                       int setextLine, List<Integer> strayLines, int endLine, List<Metric> metrics) {
+                       int setextLine, List<Integer> strayLines, int endLine, List<Integer> indentedHeadings,
+                       List<Metric> metrics) {
 
     public RawEntry(int line, String heading, EntryHeader header, List<FieldLine> fields, int separatorLine,
-                    int setextLine, List<Integer> strayLines, int endLine) {
-        this(line, heading, header, fields, separatorLine, setextLine, strayLines, endLine, metricsOf(fields));
+                    int setextLine, List<Integer> strayLines, int endLine, List<Integer> indentedHeadings) {
+        this(line, heading, header, fields, separatorLine, setextLine, strayLines, endLine, indentedHeadings,
+                metricsOf(fields));
     }
 
     private static List<Metric> metricsOf(List<FieldLine> fields) {

@@ -1,6 +1,8 @@
 package dev.atomizer.merge;
 
 import java.io.IOException;
+import dev.atomizer.log.LimitException;
+import dev.atomizer.log.LogGrammar;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -42,6 +44,15 @@ public final class LogMerge {
 
     /** Merges two versions of the log that each may have appended entries to the common base. */
     public static Result merge(byte[] base, byte[] ours, byte[] theirs) {
+        try {
+            return mergeWithin(base, ours, theirs);
+        } catch (TooLong e) {
+            return new Result(ours == null ? new byte[0] : ours.clone(), false,
+                    "line " + e.limit().line() + " of a version: " + e.getMessage() + "; not merged");
+        }
+    }
+
+    private static Result mergeWithin(byte[] base, byte[] ours, byte[] theirs) {
         base = base == null ? new byte[0] : base;
         ours = ours == null ? new byte[0] : ours;
         theirs = theirs == null ? new byte[0] : theirs;
@@ -226,7 +237,7 @@ public final class LogMerge {
         for (int k = 0; k < starts.size(); k++) {
             int s = starts.get(k);
             int e = k + 1 < starts.size() ? starts.get(k + 1) : side.length();
-            String ts = timestamp(side, s);
+            String ts = LogGrammar.timestampKey(side, s);
             if (ts != null) {
                 key = ts;
             }
@@ -257,7 +268,15 @@ public final class LogMerge {
      * pieces of different sides, but never change, drop, add or reorder one side's pieces. Blank
      * pieces are left out.
      */
-    public static List<Piece> appendedPieces(byte[] base, byte[] side, int from) {
+    public static List<Piece> appendedPieces(byte[] base, byte[] side, int from) throws LimitException {
+        try {
+            return pieces(base, side, from);
+        } catch (TooLong e) {
+            throw e.limit();
+        }
+    }
+
+    private static List<Piece> pieces(byte[] base, byte[] side, int from) {
         Text b = Text.of(base == null ? new byte[0] : base);
         Text t = Text.of(side);
         int shift = t.bom ? BOM.length() : 0;
@@ -409,7 +428,7 @@ public final class LogMerge {
             boolean ok = true;
             for (int m = a.size(); m >= 0; m--) {
                 if (m < a.size() && !isBlank(a.get(m))) {
-                    ok = isHeading(a.get(m), 0, content(a.get(m)).length());
+                    ok = LogGrammar.isHeadingLine(content(a.get(m)));
                 }
                 boundary[m] = ok;
             }
@@ -532,90 +551,34 @@ public final class LogMerge {
     // ---- markdown, as far as the merge needs it ----
 
     /**
-     * Offsets of the lines that start an entry: {@code ##} then a space, tab or end of line, at
-     * column 1 and outside fenced code.
+     * Offsets of the lines that start an entry, as {@link LogGrammar} reads them (the text is the
+     * log's bytes as ISO-8859-1 characters).
      */
     private static List<Integer> headingStarts(String s) {
-        List<Integer> starts = new ArrayList<>();
-        char fenceChar = 0;
-        int fenceLength = 0;
-        int start = 0;
-        while (start < s.length()) {
-            int e = s.indexOf('\n', start);
-            int end = e < 0 ? s.length() : e;
-            // spec: "A `---` or `## ` inside fenced code is code, not structure"
-            int indent = 0;
-            while (indent < 4 && start + indent < end && s.charAt(start + indent) == ' ') {
-                indent++;
-            }
-            int at = start + indent;
-            if (fenceChar == 0) {
-                if (indent < 4 && at < end && (s.charAt(at) == '`' || s.charAt(at) == '~')) {
-                    char c = s.charAt(at);
-                    int n = run(s, at, end, c);
-                    // a backtick fence's info string may not hold a backtick (CommonMark)
-                    if (n >= 3 && (c == '~' || noBacktick(s, at + n, end))) {
-                        fenceChar = c;
-                        fenceLength = n;
-                    }
-                } else if (isHeading(s, start, end)) {
-                    starts.add(start);
-                }
-            } else if (indent < 4) {
-                int n = run(s, at, end, fenceChar);
-                if (n >= fenceLength && isBlank(s.substring(at + n, end))) {
-                    fenceChar = 0;
-                    fenceLength = 0;
-                }
-            }
-            start = e < 0 ? s.length() : e + 1;
+        LogGrammar.Starts starts;
+        try {
+            starts = LogGrammar.entryStarts(s.getBytes(StandardCharsets.ISO_8859_1), 0, s.length());
+        } catch (LimitException e) {
+            throw new TooLong(e);
         }
-        return starts;
+        List<Integer> list = new ArrayList<>(starts.size());
+        for (int k = 0; k < starts.size(); k++) {
+            list.add(starts.at(k));
+        }
+        return list;
     }
 
-    private static boolean noBacktick(String s, int from, int end) {
-        for (int i = from; i < end; i++) {
-            if (s.charAt(i) == '`') {
-                return false;
-            }
-        }
-        return true;
-    }
+    /** A log past a documented limit, which the driver does not merge. */
+    private static final class TooLong extends RuntimeException {
+        private static final long serialVersionUID = 1L;
 
-    private static boolean isHeading(String s, int start, int end) {
-        if (end - start < 2 || s.charAt(start) != '#' || s.charAt(start + 1) != '#') {
-            return false;
+        TooLong(LimitException cause) {
+            super(cause.getMessage(), cause);
         }
-        if (end - start == 2) {
-            return true;
-        }
-        char c = s.charAt(start + 2);
-        return c == ' ' || c == '\t' || c == '\r' && end - start == 3;
-    }
 
-    private static int run(String s, int from, int end, char c) {
-        int i = from;
-        while (i < end && s.charAt(i) == c) {
-            i++;
+        LimitException limit() {
+            return (LimitException) getCause();
         }
-        return i - from;
-    }
-
-    /** The {@code YYYY-MM-DD HH:MM} of a heading {@code ## [YYYY-MM-DD HH:MM]...} at {@code at}, or null. */
-    private static String timestamp(String s, int at) {
-        String shape = "## [dddd-dd-dd dd:dd]";
-        if (at + shape.length() > s.length()) {
-            return null;
-        }
-        for (int i = 0; i < shape.length(); i++) {
-            char want = shape.charAt(i);
-            char c = s.charAt(at + i);
-            if (want == 'd' ? c < '0' || c > '9' : c != want) {
-                return null;
-            }
-        }
-        // fixed width, zero-padded: string order is time order
-        return s.substring(at + 4, at + 20);
     }
 
     // ---- text ----

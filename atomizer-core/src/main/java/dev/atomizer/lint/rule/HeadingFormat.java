@@ -20,5 +20,10 @@ public final class HeadingFormat implements EntryRule {
         if (!h.wellFormed()) {
             report.at(context.entry().line(), h.problemColumn(), h.problem());
         }
+        for (int line : context.entry().indentedHeadings()) {
+            report.at(line, 1, "an indented level-2 heading renders like an entry heading but is part of the entry"
+                    + " at line " + context.entry().line() + ": entry headings start at column 1; remove the"
+                    + " indentation to start an entry, or write it as text");
+        }
     }
 }
