@@ -96,6 +96,55 @@ class HooksEndToEndIT {
         assertThat(good.code()).as(good.out() + good.err()).isZero();
     }
 
+    /**
+     * A heading line in someone's fenced Detail is code: it neither moves the last timestamp (so
+     * an older entry slips past, or a valid one is refused) nor starts an entry. The hook, verify
+     * and lint read it alike; an unclosed fence swallows what is appended after it.
+     */
+    @Test
+    void headingsInCodeAreCodeForTheHookAsForLint() throws Exception {
+        assertThat(atomizer(repo, "install-hooks").code()).isZero();
+        String fenced = "## [2026-02-16 10:00] optimizer | bracket-topopt | milestone\n\n**Status:** completed\n"
+                + "**Summary:** Quoted a log.\n**Detail:**\n```\n## [2099-01-01 00:00] manager | bracket-topopt | milestone\n"
+                + "## [2000-01-01 00:00] manager | bracket-topopt | milestone\n```\n\n---\n\n";
+        repo.stage(LOG, BASE + fenced);
+        Run first = commit(repo, "Quote a log");
+        assertThat(first.code()).as(first.out() + first.err()).isZero();
+        // a valid later entry passes (the fenced 2099 line is not the last timestamp) ...
+        repo.stage(LOG, BASE + fenced + entry("2026-02-16 11:00", "optimizer", "completed"));
+        Run later = commit(repo, "Log later work");
+        assertThat(later.code()).as(later.out() + later.err()).isZero();
+        // ... and an older one is refused (the fenced 2000 line is not either)
+        repo.stage(LOG, BASE + fenced + entry("2026-02-16 11:00", "optimizer", "completed")
+                + entry("2026-02-16 10:30", "optimizer", "completed"));
+        Run older = commit(repo, "Log older work");
+        assertThat(older.code()).isNotZero();
+        assertThat(older.out() + older.err()).contains("[timestamp-order]");
+        repo.run("reset", "-q", "--hard");
+
+        // an entry that leaves its fence open, committed past the hook: what follows is its content
+        String open = "## [2026-02-16 12:00] optimizer | bracket-topopt | milestone\n\n**Status:** completed\n"
+                + "**Summary:** Left a fence open.\n**Detail:**\n```\ncode\n\n---\n\n";
+        String committed = repo.read(LOG) + open;
+        repo.stage(LOG, committed);
+        assertThat(repo.run("commit", "-q", "--no-verify", "-m", "Leave a fence open").code()).isZero();
+        repo.stage(LOG, committed + entry("2026-02-16 13:00", "manager", "completed"));
+        Run swallowed = commit(repo, "Log after the open fence");
+        assertThat(swallowed.code()).isNotZero();
+        assertThat(swallowed.out() + swallowed.err()).contains("[stray-content]")
+                .contains("inside a code fence or HTML block that entry never closes");
+        Run logged = atomizer(repo, "log", "--agent", "manager", "--project", "bracket-topopt", "--event", "milestone",
+                "--status", "completed", "--summary", "After the open fence", "--time", "2026-02-16 13:00");
+        assertThat(logged.code()).isEqualTo(1);
+        assertThat(logged.err()).contains("opens a code fence or HTML block and never closes it");
+        // the repair: append the closing fence and the entry's '---', then the entry
+        repo.stage(LOG, committed + "```\n\n---\n\n" + entry("2026-02-16 13:00", "manager", "completed"));
+        Run repaired = commit(repo, "Close the fence and log");
+        assertThat(repaired.code()).as(repaired.out() + repaired.err()).isZero();
+        Run lint = atomizer(repo, "lint", LOG);
+        assertThat(lint.out() + lint.err()).contains("5 entries: 0 errors");
+    }
+
     @Test
     void dashboardsMadeByTheToolCommitAndHandEditsAreBlockedThenCheckFindsStaleOnes() throws Exception {
         assertThat(atomizer(repo, "install-hooks").code()).isZero();
