@@ -87,9 +87,17 @@ public final class Atomizer {
         return severities;
     }
 
-    /** A linter bound to this workspace's contract, projects and severities. */
+    /**
+     * A linter bound to this workspace's contract, projects and severities, checking
+     * {@code timestamp-future} against the wall clock in the contract's time zone.
+     */
     public Linter linter() {
-        return new Linter(contract, status.slugs(), severities);
+        return new Linter(contract, status.slugs(), severities, now());
+    }
+
+    /** The wall clock in the contract's time zone, to the minute. */
+    public java.time.LocalDateTime now() {
+        return java.time.LocalDateTime.now(contract.settings().zone()).withSecond(0).withNano(0);
     }
 
     /** Lints one log file, handing each diagnostic to {@code sink} in file order. */

@@ -61,7 +61,7 @@ final class LogCommand implements Callable<Integer> {
     @Option(names = "--blockers", paramLabel = "TEXT", description = "What blocks, and who can unblock.")
     String blockers;
 
-    @Option(names = "--time", paramLabel = "YYYY-MM-DD HH:MM", description = "Entry time (default: now, local time).")
+    @Option(names = "--time", paramLabel = "YYYY-MM-DD HH:MM", description = "Entry time (default: now, in the contract's time zone).")
     String time;
 
     @Option(names = "--file", paramLabel = "LOG", description = "The log (default: shared/project_log.md of the repository).")
@@ -93,7 +93,7 @@ final class LogCommand implements Callable<Integer> {
             ws = ws.withStatus(main.cwd.resolve(options.status));
         }
         Atomizer atomizer = Atomizer.open(ws, options.severities(), main.cwd);
-        String ts = time != null ? time.trim() : LocalDateTime.now().format(MINUTE);
+        String ts = time != null ? time.trim() : atomizer.now().format(MINUTE);
         NewEntry entry = new NewEntry(ts, agent.trim(), project.trim(), event.trim(), status, summary,
                 "-".equals(detail) ? readStdin() : detail, joinMetrics(), blockers);
         String shown = atomizer.display(ws.log());

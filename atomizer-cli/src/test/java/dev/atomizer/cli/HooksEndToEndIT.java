@@ -145,6 +145,23 @@ class HooksEndToEndIT {
         assertThat(lint.out() + lint.err()).contains("5 entries: 0 errors");
     }
 
+    /** Agents in Tokyo and Los Angeles stamp the same moment alike: in the contract's time zone (UTC by default). */
+    @Test
+    void logStampsInTheContractsTimeZoneWhateverTheMachinesTz() throws Exception {
+        java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        for (String tz : new String[] {"Asia/Tokyo", "America/Los_Angeles"}) {
+            String before = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).format(minute);
+            String[] cmd = {Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
+                "log", "--dry-run", "--agent", "manager", "--project", "bracket-topopt", "--event", "milestone",
+                "--status", "completed", "--summary", "Stamped in UTC"};
+            Run run = repo.run(java.util.Map.of("TZ", tz), cmd);
+            String after = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).format(minute);
+            assertThat(run.code()).as(run.err()).isZero();
+            String stamp = run.out().substring(run.out().indexOf('[') + 1, run.out().indexOf(']'));
+            assertThat(stamp).as(tz).isBetween(before, after);
+        }
+    }
+
     @Test
     void dashboardsMadeByTheToolCommitAndHandEditsAreBlockedThenCheckFindsStaleOnes() throws Exception {
         assertThat(atomizer(repo, "install-hooks").code()).isZero();

@@ -285,7 +285,7 @@ public final class ContractLoader {
             String accepted = setting.accept(value);
             if (accepted == null) {
                 problems.add(doc.problem(r.row().line(), "setting '" + setting.label() + "' must be "
-                        + String.join(" or ", setting.allowed()) + ", not '" + value + "'"));
+                        + setting.expected() + ", not '" + value + "'"));
                 continue;
             }
             Integer prev = firstLine.putIfAbsent(setting, r.row().line());

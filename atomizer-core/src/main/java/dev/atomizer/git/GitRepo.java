@@ -223,7 +223,7 @@ public final class GitRepo implements AutoCloseable {
                 for (RevCommit p : c.getParents()) {
                     parents.add(p.name());
                 }
-                out.add(new CommitInfo(c.name(), List.copyOf(parents), c.getFullMessage()));
+                out.add(new CommitInfo(c.name(), List.copyOf(parents), c.getFullMessage(), committed(c)));
             }
         } catch (MissingObjectException e) {
             throw shallow("a commit of the range (" + e.getObjectId().name() + ")");
@@ -604,10 +604,15 @@ public final class GitRepo implements AutoCloseable {
                 for (RevCommit p : c.getParents()) {
                     parents.add(p.name());
                 }
-                return new CommitInfo(c.name(), parents, c.getFullMessage());
+                return new CommitInfo(c.name(), parents, c.getFullMessage(), committed(c));
             }
         } catch (IOException e) {
             throw new AtomizerException("cannot read the history of " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The committer's time of a commit. */
+    private static java.time.Instant committed(org.eclipse.jgit.revwalk.RevCommit c) {
+        return java.time.Instant.ofEpochSecond(c.getCommitTime());
     }
 }

@@ -56,7 +56,8 @@ public final class GitChecks {
         Tree index = withHistory(git, git.index(), "HEAD", derived);
         dev.atomizer.Trace.mark("HEAD and index opened");
         LogResumes resumes = LogResumes.at(git.commonDir().resolve(RESUMES));
-        Result r = check(changes, contract(head), index, null, null, overrides, derived, resumes);
+        Result r = check(changes, contract(head), index, null, null, overrides, derived, resumes,
+                java.time.Instant.now());
         resumes.save();
         dev.atomizer.Trace.mark("governance and lint of appended entries");
         return r;
@@ -138,7 +139,7 @@ public final class GitChecks {
                     Tree after = withHistory(git, git.files(commit.id()),
                             commit.parents().isEmpty() ? null : commit.parents().get(0), derived);
                     r = check(git.changes(commit.id(), 0), governing, after, Approval.parse(commit.message()),
-                            signatures.of(commit), overrides, derived, resumes);
+                            signatures.of(commit), overrides, derived, resumes, commit.committed());
                 }
                 for (Diagnostic d : r.diagnostics()) {
                     all.add(new Diagnostic(d.path(), d.line(), d.column(), d.rule(), d.severity(),
@@ -198,7 +199,8 @@ public final class GitChecks {
         MergeChanges changes = MergeChanges.of(git, merge, parents, result, new Policies(before));
         Collector c = new Collector();
         Result r = check(changes.own(), before, withHistory(git, result, merge.parents().get(0), derived),
-                Approval.parse(merge.message()), signatures, overrides, derived, LogResumes.inMemory());
+                Approval.parse(merge.message()), signatures, overrides, derived, LogResumes.inMemory(),
+                merge.committed());
         r.diagnostics().forEach(c);
         int entries = r.summary().entries();
         Severity appendOnly = governanceSeverities(before, overrides).of(RuleCatalog.APPEND_ONLY);
@@ -213,7 +215,7 @@ public final class GitChecks {
                     continue;
                 }
                 if (linter == null) {
-                    linter = linter(result, overrides);
+                    linter = linter(result, overrides, merge.committed());
                 }
                 entries += lintTail(log.path(), log.merged(), kept, Severities.of(before.severities()).with(overrides),
                         linter, c);
@@ -229,7 +231,7 @@ public final class GitChecks {
     /** Governance of one change set under {@code governing}, then the contract of the entries each log gained. */
     static Result check(List<FileChange> changes, Contract governing, Tree after, Approval approval,
                         Signatures signatures, Map<String, Severity> overrides, DerivedFiles derived,
-                        LogResumes resumes) throws AtomizerException {
+                        LogResumes resumes, java.time.Instant checkedAt) throws AtomizerException {
         ChangeContext ctx = new ChangeContext(governing, approval, signatures, after, derived, resumes);
         Collector c = new Collector();
         int entries = 0;
@@ -251,7 +253,7 @@ public final class GitChecks {
                     continue; // append-only said what is wrong; the edited part is not linted again
                 }
                 if (linter == null) {
-                    linter = linter(after, overrides);
+                    linter = linter(after, overrides, checkedAt);
                 }
                 entries += lintTail(change.newPath(), bytes, a, govSev, linter, c);
             }
@@ -264,10 +266,18 @@ public final class GitChecks {
     }
 
     /** The linter of a state's contract and project list. */
-    private static Linter linter(Tree state, Map<String, Severity> overrides) throws AtomizerException, IOException {
+    /**
+     * The linter of a state's contract and project list, checking {@code timestamp-future} against
+     * {@code checkedAt} (the wall clock for the hooks, the commit's time for verify) in the
+     * contract's time zone; never when it is null.
+     */
+    private static Linter linter(Tree state, Map<String, Severity> overrides, java.time.Instant checkedAt)
+            throws AtomizerException, IOException {
         Contract contract = contract(state);
         ProjectStatus status = ParsedFiles.status(state.read(Workspace.STATUS));
-        return new Linter(contract, status.slugs(), Severities.of(contract.severities()).with(overrides));
+        java.time.LocalDateTime now = checkedAt == null ? null
+                : java.time.LocalDateTime.ofInstant(checkedAt, contract.settings().zone());
+        return new Linter(contract, status.slugs(), Severities.of(contract.severities()).with(overrides), now);
     }
 
     /**

@@ -194,7 +194,7 @@ public final class Warmup {
             FileChange append = new FileChange(FileChange.Kind.MODIFY, Workspace.LOG, Workspace.LOG, () -> old,
                     () -> neu);
             GitChecks.Result r = GitChecks.check(List.of(append), ParsedFiles.contract(before.get(Workspace.CONTRACT)),
-                    after::get, null, null, Map.of(), DerivedFiles.NONE, LogResumes.inMemory());
+                    after::get, null, null, Map.of(), DerivedFiles.NONE, LogResumes.inMemory(), java.time.Instant.now());
             return r.diagnostics().isEmpty() && r.summary().entries() == 1;
         } catch (AtomizerException | RuntimeException e) {
             // a warm-up has nothing to report: the real run reads and reports for itself

@@ -11,6 +11,12 @@ import java.util.Set;
  * @param contract          the contract in force
  * @param projects          project slugs PROJECT_STATUS.md lists, or null when it lists none
  * @param previousTimestamp the timestamp of the nearest earlier entry with a valid one, or null
+ * @param now               the moment of checking in the contract's time zone, or null when there is none
  */
-public record EntryContext(RawEntry entry, Contract contract, Set<String> projects, String previousTimestamp) {
+public record EntryContext(RawEntry entry, Contract contract, Set<String> projects, String previousTimestamp,
+                           java.time.LocalDateTime now) {
+
+    public EntryContext(RawEntry entry, Contract contract, Set<String> projects, String previousTimestamp) {
+        this(entry, contract, projects, previousTimestamp, null);
+    }
 }

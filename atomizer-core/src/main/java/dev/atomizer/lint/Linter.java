@@ -10,6 +10,7 @@ import dev.atomizer.log.RawEntry;
 import dev.atomizer.log.Utf8LineReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,14 +27,26 @@ public final class Linter {
     private final Severities severities;
     private final List<EntryRule> rules = new ArrayList<>();
     private final List<Severity> levels = new ArrayList<>();
+    private final LocalDateTime now;
 
     /**
+     * A linter without a moment of checking: {@code timestamp-future} is silent (the derivations
+     * lint this way, so that what they make depends on the log alone).
+     *
      * @param projects the slugs PROJECT_STATUS.md lists, or null when it lists none
      */
     public Linter(Contract contract, Set<String> projects, Severities severities) {
+        this(contract, projects, severities, null);
+    }
+
+    /**
+     * @param now the moment of checking in the contract's time zone ({@code timestamp-future}), or null
+     */
+    public Linter(Contract contract, Set<String> projects, Severities severities, LocalDateTime now) {
         this.contract = contract;
         this.projects = projects;
         this.severities = severities;
+        this.now = now;
         for (EntryRule r : Rules.all()) {
             Severity s = severities.of(r.id());
             if (s != Severity.OFF) {
@@ -102,7 +115,7 @@ public final class Linter {
 
         void entry(RawEntry e) {
             entries++;
-            EntryContext ctx = new EntryContext(e, contract, projects, previous);
+            EntryContext ctx = new EntryContext(e, contract, projects, previous, now);
             for (int i = 0; i < reports.length; i++) {
                 rules.get(i).check(ctx, reports[i]);
             }

@@ -14,6 +14,7 @@ public final class RuleCatalog {
     public static final String HEADING_FORMAT = "heading-format";
     public static final String TIMESTAMP_INVALID = "timestamp-invalid";
     public static final String TIMESTAMP_ORDER = "timestamp-order";
+    public static final String TIMESTAMP_FUTURE = "timestamp-future";
     public static final String AGENT_ID_FORMAT = "agent-id-format";
     public static final String UNKNOWN_AGENT = "unknown-agent";
     public static final String PROJECT_SLUG_FORMAT = "project-slug-format";
@@ -54,6 +55,7 @@ public final class RuleCatalog {
         m.put(HEADING_FORMAT, Severity.ERROR);
         m.put(TIMESTAMP_INVALID, Severity.ERROR);
         m.put(TIMESTAMP_ORDER, Severity.ERROR);
+        m.put(TIMESTAMP_FUTURE, Severity.ERROR);
         m.put(AGENT_ID_FORMAT, Severity.ERROR);
         m.put(UNKNOWN_AGENT, Severity.ERROR);
         m.put(PROJECT_SLUG_FORMAT, Severity.ERROR);

@@ -49,6 +49,11 @@ public final class RuleDocs {
                 "Use a real date (YYYY-MM-DD) and a 24-hour time (HH:MM, 00:00 to 23:59).");
         put(RuleCatalog.TIMESTAMP_ORDER, "An entry is older than the entry before it; the log is append-only in time.",
                 "Append entries in time order; a late report gets the current time and says in its Detail when it happened.");
+        put(RuleCatalog.TIMESTAMP_FUTURE, "An entry is stamped later than the moment of checking (the clock of log, lint and"
+                        + " the hook, the commit's time in verify) by more than the contract's Clock tolerance"
+                        + " (default 15 minutes), read in its Time zone (default UTC).",
+                "Stamp entries with the current time in the contract's time zone (log does, whatever the machine's"
+                        + " TZ); an entry dated ahead would make every later entry fail timestamp-order.");
         put(RuleCatalog.AGENT_ID_FORMAT, "The agent-id of an entry heading is not lowercase kebab-case.",
                 "Write the agent-id in lowercase kebab-case, e.g. 'tech-lead'.");
         put(RuleCatalog.UNKNOWN_AGENT, "The contract lists agents and the entry's agent-id is not one of them.",

@@ -211,6 +211,8 @@ class ContractLoaderTest {
                 | Time travel | on |
                 | APPROVALS | signed |
                 | approvals | trailer |
+                | Time zone | Mars/Olympus |
+                | Clock tolerance | a while |
                 """;
         assertThatThrownBy(() -> ContractLoader.parse(bad, "shared/data-contracts/schemas.md"))
                 .isInstanceOf(AtomizerException.class)
@@ -224,9 +226,26 @@ class ContractLoaderTest {
                         "shared/data-contracts/schemas.md:8:1: error [config] the Key of approver 'ana' is malformed: "
                                 + "expected an OpenSSH public key line ('ssh-ed25519 AAAA… comment', also ssh-rsa and "
                                 + "ecdsa-sha2-*) or an OpenPGP fingerprint (40 hex digits)",
-                        "shared/data-contracts/schemas.md:14:1: error [config] setting 'Approvals' must be trailer or signed, not 'sometimes'",
-                        "shared/data-contracts/schemas.md:15:1: error [config] unknown setting 'Time travel'; the settings are: Approvals",
-                        "shared/data-contracts/schemas.md:17:1: error [config] setting 'Approvals' is already set at line 16"));
+                        "shared/data-contracts/schemas.md:14:1: error [config] setting 'Approvals' must be 'trailer' or"
+                                + " 'signed', not 'sometimes'",
+                        "shared/data-contracts/schemas.md:15:1: error [config] unknown setting 'Time travel'; the settings are:"
+                                + " Approvals, Time zone, Clock tolerance",
+                        "shared/data-contracts/schemas.md:17:1: error [config] setting 'Approvals' is already set at line 16",
+                        "shared/data-contracts/schemas.md:18:1: error [config] setting 'Time zone' must be a time zone ID"
+                                + " such as 'UTC', 'Europe/Paris' or 'America/New_York', not 'Mars/Olympus'",
+                        "shared/data-contracts/schemas.md:19:1: error [config] setting 'Clock tolerance' must be a number of"
+                                + " minutes from 0 to 1440, such as '15' or '15 minutes', not 'a while'"));
+    }
+
+    @Test
+    void theTimeZoneAndClockToleranceHaveDefaultsAndReadTheirValues() throws Exception {
+        Contract plain = ContractLoader.parse("## Settings\n\n| Setting | Value |\n|---|---|\n| Approvals | trailer |\n", "s.md");
+        assertThat(plain.settings().zone()).isEqualTo(java.time.ZoneId.of("UTC"));
+        assertThat(plain.settings().clockTolerance()).isEqualTo(java.time.Duration.ofMinutes(15));
+        Contract set = ContractLoader.parse("## Settings\n\n| Setting | Value |\n|---|---|\n"
+                + "| time zone | America/New_York |\n| Clock tolerance | 5 minutes |\n", "s.md");
+        assertThat(set.settings().zone()).isEqualTo(java.time.ZoneId.of("America/New_York"));
+        assertThat(set.settings().clockTolerance()).isEqualTo(java.time.Duration.ofMinutes(5));
     }
 
     @Test

@@ -124,7 +124,7 @@ public final class GitFixture {
         env.put("GIT_COMMITTER_NAME", "Agent");
         env.put("GIT_COMMITTER_EMAIL", "agent@example.com");
         String date = this.date != null ? this.date
-                : "2026-02-16T09:" + String.format(java.util.Locale.ROOT, "%02d", tick++ % 60) + ":00Z";
+                : "2026-06-01T09:" + String.format(java.util.Locale.ROOT, "%02d", tick++ % 60) + ":00Z";
         env.put("GIT_AUTHOR_DATE", date);
         env.put("GIT_COMMITTER_DATE", date);
         env.put("LC_ALL", "C");

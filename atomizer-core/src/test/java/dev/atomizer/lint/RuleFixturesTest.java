@@ -22,11 +22,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The rule catalog driven by examples: {@code src/test/resources/rules/<rule-id>/} holds a
  * {@code pass.md} that must lint clean, a {@code fail.md}, and {@code fail.expected} listing every
  * diagnostic the failing file must produce ({@code line:col severity rule}); optional
- * {@code schemas.md} and {@code PROJECT_STATUS.md} set the contract and projects.
+ * {@code schemas.md} and {@code PROJECT_STATUS.md} set the contract and projects. Every fixture is
+ * checked at {@link #NOW} in the contract's time zone ({@code timestamp-future}).
  */
 class RuleFixturesTest {
 
     static final Path ROOT = Path.of("src/test/resources/rules");
+    static final java.time.LocalDateTime NOW = java.time.LocalDateTime.of(2026, 3, 1, 12, 0);
 
     static Stream<String> rules() throws Exception {
         try (Stream<Path> dirs = Files.list(ROOT)) {
@@ -76,7 +78,7 @@ class RuleFixturesTest {
         ProjectStatus status = Files.exists(dir.resolve("PROJECT_STATUS.md"))
                 ? ProjectStatus.parse(Files.readString(dir.resolve("PROJECT_STATUS.md")), "PROJECT_STATUS.md")
                 : ProjectStatus.none();
-        Linter linter = new Linter(contract, status.slugs(), Severities.of(contract.severities()));
+        Linter linter = new Linter(contract, status.slugs(), Severities.of(contract.severities()), NOW);
         try (InputStream in = Files.newInputStream(dir.resolve(file))) {
             return linter.lint(rule + "/" + file, in, sink::add);
         }

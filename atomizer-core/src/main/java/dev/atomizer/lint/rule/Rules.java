@@ -7,7 +7,8 @@ import java.util.List;
 public final class Rules {
 
     private static final List<EntryRule> ALL = List.of(
-            new HeadingFormat(), new TimestampInvalid(), new TimestampOrder(), new AgentIdFormat(),
+            new HeadingFormat(), new TimestampInvalid(), new TimestampOrder(), new TimestampFuture(),
+            new AgentIdFormat(),
             new UnknownAgent(), new ProjectSlugFormat(), new UnknownProject(), new UnknownEventType(),
             new StatusMissing(), new StatusInvalid(), new SummaryMissing(), new SummaryMultiline(),
             new SummaryTooLong(), new UnknownField(), new DuplicateField(), new FieldOrder(),
