@@ -49,6 +49,14 @@ floor() { java $flags -cp "$out" Hello; }
 jgit_alone() { java $flags -XX:SharedArchiveFile="$out/jgit-alone.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
   -cp "$jar:$out/jgit-alone.jar" JGitAlone; }
 
+# a timestamp $2 minutes after the last entry of log $1: the generated logs end in the past, so the
+# appended entries are neither older than the log (timestamp-order) nor in the future (timestamp-future)
+after_last() {
+  local last
+  last=$(grep -o '^## \[[0-9]\{4\}-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]\]' "$1" | tail -1 | cut -c5-20)
+  date -u -d "$last UTC + $2 minutes" '+%Y-%m-%d %H:%M'
+}
+
 entry() { # ts agent
   printf '## [%s] %s | bracket-topopt | milestone\n\n**Status:** completed\n**Summary:** Appended by the benchmark.\n**Metrics:** tokens=100\n\n---\n\n' "$1" "$2"
 }
@@ -60,8 +68,8 @@ entry() { # ts agent
   echo "- java: $(java -version 2>&1 | head -1); JVM flags (hooks/atomizer): \`$flags\`"
   echo "- median of $runs runs each, hook and floor alternating; the hook is .git/hooks/pre-commit as installed by \`atomizer install-hooks\`, checking one staged appended entry"
   echo
-  echo "| log entries | log MB | floor s | hook s (with class-data archive) | ratio | hook s (no archive) | ratio | JGit part alone s | ratio |"
-  echo "|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+  echo "| log entries | log MB | floor s | hook s (with class-data archive) | ratio | hook s (no resume point: log read whole) | ratio | hook s (no archive) | ratio | JGit part alone s | ratio |"
+  echo "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
 } >"$results.tmp"
 
 for n in "${sizes[@]}"; do
@@ -75,29 +83,34 @@ for n in "${sizes[@]}"; do
   cp "$repo/sample-repo/shared/data-contracts/schemas.md" "$r/shared/data-contracts/"
   (cd "$r" && git init -q -b main && git add -A && git commit -q --no-verify -m base)
   (cd "$r" && "$launcher" install-hooks >/dev/null)
-  (cd "$r" && entry "2099-01-01 00:00" manager >>shared/project_log.md && git add shared/project_log.md)
+  ts=$(after_last "$log" 1)
+  (cd "$r" && entry "$ts" manager >>shared/project_log.md && git add shared/project_log.md)
   (cd "$r" && .git/hooks/pre-commit) || { echo "bench: the hook rejected a valid appended entry" >&2; exit 1; }
   (cd "$r" && java $flags -XX:ArchiveClassesAtExit="$out/jgit-alone.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
     -cp "$jar:$out/jgit-alone.jar" JGitAlone) || { echo "bench: JGitAlone failed" >&2; exit 1; }
-  hooks=(); floors=(); plain=(); alone=()
+  hooks=(); floors=(); plain=(); alone=(); cold=()
   for ((i = 0; i < runs; i++)); do
     hooks+=("$(cd "$r" && elapsed .git/hooks/pre-commit)")
     floors+=("$(elapsed floor)")
     alone+=("$(cd "$r" && elapsed jgit_alone)")
+    # without the resume point of HEAD's log (the first commit after a clone or a pull): the log is read whole
+    rm -f "$r/.git/atomizer/log-resumes"
+    cold+=("$(cd "$r" && elapsed .git/hooks/pre-commit)")
   done
   mv "$r/.git/atomizer/atomizer.jar.jsa" "$r/.git/atomizer/off.jsa"
   for ((i = 0; i < runs; i++)); do plain+=("$(cd "$r" && elapsed .git/hooks/pre-commit)"); done
   mv "$r/.git/atomizer/off.jsa" "$r/.git/atomizer/atomizer.jar.jsa"
   h=$(printf '%s\n' "${hooks[@]}" | median); f=$(printf '%s\n' "${floors[@]}" | median); p=$(printf '%s\n' "${plain[@]}" | median)
-  j=$(printf '%s\n' "${alone[@]}" | median)
+  j=$(printf '%s\n' "${alone[@]}" | median); c=$(printf '%s\n' "${cold[@]}" | median)
   mb=$(awk -v b="$(stat -c %s "$log")" 'BEGIN { printf "%.1f", b / 1e6 }')
-  awk -v n="$n" -v mb="$mb" -v f="$f" -v h="$h" -v p="$p" -v j="$j" 'BEGIN { printf "| %d | %s | %.3f | %.3f | %.1f× | %.3f | %.1f× | %.3f | %.1f× |\n", n, mb, f, h, h / f, p, p / f, j, j / f }' >>"$results.tmp"
-  echo "bench: $n entries: floor $f s, hook $h s, hook without archive $p s, JGit part alone $j s" >&2
+  awk -v n="$n" -v mb="$mb" -v f="$f" -v h="$h" -v p="$p" -v j="$j" -v c="$c" 'BEGIN { printf "| %d | %s | %.3f | %.3f | %.1f× | %.3f | %.1f× | %.3f | %.1f× | %.3f | %.1f× |\n", n, mb, f, h, h / f, c, c / f, p, p / f, j, j / f }' >>"$results.tmp"
+  echo "bench: $n entries: floor $f s, hook $h s, hook reading the log whole $c s, hook without archive $p s, JGit part alone $j s" >&2
 done
 
 # verify over a 50-commit range (10k log)
 r=$out/hook-${sizes[0]}
-(cd "$r" && git reset -q --hard && for i in $(seq -w 1 50); do entry "2099-01-02 00:$i" optimizer >>shared/project_log.md; git commit -q --no-verify -am "append $i"; done)
+(cd "$r" && git reset -q --hard && for i in $(seq 1 50); do entry "$(after_last shared/project_log.md 1)" optimizer >>shared/project_log.md; git commit -q --no-verify -am "append $i"; done)
+(cd "$r" && "$launcher" verify --base HEAD~50 >/dev/null) || { echo "bench: verify found problems in the appended range" >&2; exit 1; }
 vs=()
 for ((i = 0; i < 3; i++)); do vs+=("$(cd "$r" && elapsed "$launcher" verify --base HEAD~50)"); done
 v=$(printf '%s\n' "${vs[@]}" | median)

@@ -65,6 +65,38 @@ public record Workspace(Path root, Path log, Path contract, Path status) {
         return Files.readAllBytes(real);
     }
 
+    /**
+     * The file {@code path} under {@code root}, checked before Atomizer writes it: its folder must
+     * be inside the repository's own files (a folder that is a symlink out of the repository or
+     * into {@code .git} would have the write land there), and the file must not be a symlink
+     * (written through, it would change whatever it points to).
+     *
+     * @throws IOException that says which of the two it is
+     */
+    public static Path writable(Path root, String path) throws IOException {
+        Path file = root.resolve(path).normalize();
+        Path top = root.toRealPath();
+        Path dir = file.getParent();
+        while (dir != null && !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            dir = dir.getParent();
+        }
+        Path real;
+        try {
+            real = dir == null ? null : dir.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new IOException("its folder " + root.relativize(dir) + " is a symlink to nothing", e);
+        }
+        if (real == null || !real.startsWith(top) || real.startsWith(top.resolve(".git"))) {
+            throw new IOException("its folder leads outside the repository's files (to " + real
+                    + "); make it a regular folder");
+        }
+        if (Files.isSymbolicLink(file)) {
+            throw new IOException("is a symlink (to " + Files.readSymbolicLink(file)
+                    + "); Atomizer writes only regular files: replace it by one");
+        }
+        return file;
+    }
+
     /** The workspace that holds {@code start} (a directory or a file). */
     public static Workspace discover(Path start) throws AtomizerException {
         Path dir = start.toAbsolutePath().normalize();

@@ -101,6 +101,9 @@ final class LogCommand implements Callable<Integer> {
         int[] errors = new int[1];
         int[] entries = {1};
         try {
+            if (!dryRun) {
+                Workspace.writable(ws.root(), ws.root().relativize(ws.log().toAbsolutePath().normalize()).toString());
+            }
             LogAppender.append(dryRun ? devNull() : ws.log(), entry, tail -> {
                 if (!tail.startsEntry()) {
                     String where = tail.hostLine() > 0 ? "the entry at line " + tail.hostLine() : "the preamble";

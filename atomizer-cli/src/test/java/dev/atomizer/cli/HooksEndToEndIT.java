@@ -162,6 +162,33 @@ class HooksEndToEndIT {
         }
     }
 
+    /** A committed symlink never has Atomizer write through it, out of the repository. */
+    @Test
+    void nothingIsWrittenThroughASymlinkOutOfTheRepository() throws Exception {
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Path secret = Files.writeString(outside.resolve("notes.md"), "not the log\n");
+        // the derived files' folder, committed as a symlink out of the repository
+        Files.createDirectories(repo.file("shared"));
+        Files.createSymbolicLink(repo.file("shared/dashboards"), Path.of("../../outside"));
+        repo.git("add", "-A");
+        repo.git("commit", "-q", "--no-verify", "-m", "Link the dashboards out");
+        Run dashboards = atomizer(repo, "dashboards");
+        assertThat(dashboards.code()).as(dashboards.out() + dashboards.err()).isEqualTo(2);
+        assertThat(dashboards.err()).contains("shared/dashboards/").contains("leads outside the repository's files")
+                .contains("no derived file was changed").doesNotContain("Exception");
+        try (var files = Files.list(outside)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("notes.md");
+        }
+        // the log itself, a symlink to a file outside
+        Files.delete(repo.file(LOG));
+        Files.createSymbolicLink(repo.file(LOG), Path.of("../../outside/notes.md"));
+        Run logged = atomizer(repo, "log", "--agent", "manager", "--project", "bracket-topopt", "--event", "milestone",
+                "--status", "completed", "--summary", "Through the link", "--time", "2026-02-16 10:00");
+        assertThat(logged.code()).isEqualTo(2);
+        assertThat(logged.err()).contains("is a symlink").doesNotContain("Exception");
+        assertThat(Files.readString(secret)).isEqualTo("not the log\n");
+    }
+
     @Test
     void dashboardsMadeByTheToolCommitAndHandEditsAreBlockedThenCheckFindsStaleOnes() throws Exception {
         assertThat(atomizer(repo, "install-hooks").code()).isZero();

@@ -62,7 +62,7 @@ public final class Derived {
         try {
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 current = f.getKey();
-                Path target = root.resolve(f.getKey());
+                Path target = dev.atomizer.Workspace.writable(root, f.getKey());
                 if (Files.isDirectory(target)) {
                     throw new IOException("a folder is in the way");
                 }

@@ -48,8 +48,9 @@ public final class LogAppender {
         if (parent != null) {
             Files.createDirectories(parent);
         }
+        // never through a symlink: the log is a regular file of the repository
         try (FileChannel ch = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+                StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
              FileLock lock = ch.lock()) {
             long size = ch.size();
             Tail tail = tail(ch, size, entry);
