@@ -24,6 +24,11 @@ public record FileChange(Kind kind, String oldPath, String newPath, Content oldC
             return null;
         }
 
+        /** What this side is when it is not a regular file ("a symlink", "a submodule (gitlink)"), or null. */
+        default String notAFile() {
+            return null;
+        }
+
         Content NONE = () -> new byte[0];
     }
 

@@ -386,7 +386,17 @@ public final class GitRepo implements AutoCloseable {
     private Tree tree(RevTree tree) {
         return path -> {
             try (TreeWalk tw = TreeWalk.forPath(reader, path, tree)) {
-                return tw == null ? null : blob(tw.getObjectId(0));
+                if (tw == null) {
+                    return null;
+                }
+                org.eclipse.jgit.lib.FileMode mode = tw.getFileMode(0);
+                if (mode == org.eclipse.jgit.lib.FileMode.TREE) {
+                    throw new NotAFileException(path, "a folder");
+                }
+                if (mode == org.eclipse.jgit.lib.FileMode.GITLINK) {
+                    throw new NotAFileException(path, "a submodule (gitlink)");
+                }
+                return blob(tw.getObjectId(0));
             }
         };
     }
@@ -421,21 +431,63 @@ public final class GitRepo implements AutoCloseable {
                 throw new IOException("rename detection was cancelled", e);
             }
             List<FileChange> out = new ArrayList<>();
+            // a change of type (a file made a symlink or a submodule) is one change, not a delete and an add
+            java.util.Map<String, DiffEntry> added = new java.util.HashMap<>();
             for (DiffEntry d : detected) {
+                if (d.getChangeType() == DiffEntry.ChangeType.ADD) {
+                    added.put(d.getNewPath(), d);
+                }
+            }
+            java.util.Set<String> merged = new java.util.HashSet<>();
+            for (DiffEntry d : detected) {
+                if (d.getChangeType() == DiffEntry.ChangeType.DELETE && added.containsKey(d.getOldPath())) {
+                    merged.add(d.getOldPath());
+                }
+            }
+            for (DiffEntry d : detected) {
+                if (d.getChangeType() == DiffEntry.ChangeType.ADD && merged.contains(d.getNewPath())) {
+                    continue;
+                }
+                if (d.getChangeType() == DiffEntry.ChangeType.DELETE && merged.contains(d.getOldPath())) {
+                    DiffEntry add = added.get(d.getOldPath());
+                    out.add(new FileChange(FileChange.Kind.MODIFY, d.getOldPath(), d.getOldPath(),
+                            content(d.getOldId(), d.getOldMode()), content(add.getNewId(), add.getNewMode())));
+                    continue;
+                }
                 out.add(new FileChange(kind(d.getChangeType()),
                         d.getChangeType() == DiffEntry.ChangeType.ADD ? null : d.getOldPath(),
                         d.getChangeType() == DiffEntry.ChangeType.DELETE ? null : d.getNewPath(),
-                        content(d.getOldId()), content(d.getNewId())));
+                        content(d.getOldId(), d.getOldMode()), content(d.getNewId(), d.getNewMode())));
             }
             return out;
         }
     }
 
-    private FileChange.Content content(AbbreviatedObjectId id) {
+    private FileChange.Content content(AbbreviatedObjectId id, org.eclipse.jgit.lib.FileMode mode) {
         if (id == null || !id.isComplete() || ObjectId.zeroId().equals(id.toObjectId())) {
             return FileChange.Content.NONE;
         }
-        return new Blob(id.toObjectId());
+        if (mode == org.eclipse.jgit.lib.FileMode.GITLINK) {
+            return new NotAFile("a submodule (gitlink)", null);
+        }
+        Blob blob = new Blob(id.toObjectId());
+        return mode == org.eclipse.jgit.lib.FileMode.SYMLINK ? new NotAFile("a symlink", blob) : blob;
+    }
+
+    /** A side that is not a regular file: a gitlink has no content to read; a symlink's is its target. */
+    private record NotAFile(String what, Blob link) implements FileChange.Content {
+        @Override
+        public byte[] bytes() throws IOException {
+            if (link == null) {
+                throw new IOException("is " + what + ", not a file");
+            }
+            return link.bytes();
+        }
+
+        @Override
+        public String notAFile() {
+            return what;
+        }
     }
 
     /** A blob read once, on first use; from any thread (with a reader of its own). */
@@ -496,10 +548,12 @@ public final class GitRepo implements AutoCloseable {
             for (DiffEntry d : DiffEntry.scan(tw)) {
                 String newPath = d.getChangeType() == DiffEntry.ChangeType.DELETE ? null : d.getNewPath();
                 FileChange.Content neu = newPath == null ? FileChange.Content.NONE
+                        : d.getNewMode() == org.eclipse.jgit.lib.FileMode.GITLINK ? new NotAFile("a submodule (gitlink)", null)
+                        : d.getNewMode() == org.eclipse.jgit.lib.FileMode.SYMLINK ? new NotAFile("a symlink", null)
                         : () -> Files.readAllBytes(root.resolve(newPath));
                 out.add(new FileChange(kind(d.getChangeType()),
                         d.getChangeType() == DiffEntry.ChangeType.ADD ? null : d.getOldPath(), newPath,
-                        content(d.getOldId()), neu));
+                        content(d.getOldId(), d.getOldMode()), neu));
             }
             return out;
         } catch (IOException e) {

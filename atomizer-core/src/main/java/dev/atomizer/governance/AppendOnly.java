@@ -19,6 +19,13 @@ public final class AppendOnly implements ChangeRule {
 
     @Override
     public void check(ChangeContext context, FileChange change, Report report) throws IOException {
+        String notAFile = change.newContent().notAFile();
+        if (notAFile != null && context.policies().is(change.newPath(), Policy.APPEND_ONLY)) {
+            report.at(1, 1, change.newPath() + " is append-only and is " + notAFile + " here: the log must be a regular"
+                    + " file; " + (change.kind() == FileChange.Kind.ADD ? "add it as one"
+                    : "restore it with 'git checkout HEAD -- " + change.newPath() + "'"));
+            return;
+        }
         if (!context.policies().is(change.oldPath(), Policy.APPEND_ONLY)) {
             return;
         }

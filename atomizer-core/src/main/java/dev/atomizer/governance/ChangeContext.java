@@ -43,7 +43,9 @@ public record ChangeContext(Contract contract, Policies policies, Approval appro
     public AppendCheck appendCheck(dev.atomizer.git.FileChange change) throws IOException {
         AppendCheck c = appendChecks.get(change.path());
         if (c == null) {
-            byte[][] both = bothVersions(change);
+            // a log that was not a file (a symlink, a submodule) before: all of it is new
+            byte[][] both = change.oldContent().notAFile() != null
+                    ? new byte[][] {new byte[0], change.newContent().bytes()} : bothVersions(change);
             c = AppendCheck.compare(change.path(), both[0], both[1], resumes.of(change.oldContent().id()));
             if (c.appendOnly()) {
                 resumes.remember(change.oldContent().id(), c.resumeOld());

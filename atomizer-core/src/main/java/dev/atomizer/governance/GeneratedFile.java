@@ -23,6 +23,11 @@ public final class GeneratedFile implements ChangeRule {
         if (change.newPath() == null || !context.policies().is(change.newPath(), Policy.GENERATED)) {
             return;
         }
+        if (change.newContent().notAFile() != null) {
+            report.at(1, 1, change.newPath() + " is generated and is " + change.newContent().notAFile()
+                    + " here: run 'atomizer dashboards', which writes regular files, and stage the result");
+            return;
+        }
         byte[] expected = context.derived().expected(change.newPath(), context.after());
         if (expected != null && !Arrays.equals(expected, change.newContent().bytes())) {
             report.at(1, 1, change.newPath() + " is generated and differs from what the generator makes of the "

@@ -242,8 +242,9 @@ public final class GitChecks {
             dev.atomizer.Trace.mark("governance rules");
             Linter linter = null;
             for (FileChange change : changes) {
-                if (change.newPath() == null || !ctx.policies().is(change.newPath(), Policy.APPEND_ONLY)) {
-                    continue;
+                if (change.newPath() == null || !ctx.policies().is(change.newPath(), Policy.APPEND_ONLY)
+                        || change.newContent().notAFile() != null) {
+                    continue; // a log that is not a file is append-only's to report
                 }
                 byte[] bytes = change.newContent().bytes();
                 // a new log is all appended

@@ -49,16 +49,21 @@ public record MergeChanges(List<FileChange> own, List<MergedLog> logs) {
             List<String> logBases = git.mergeBases(ids);
             List<FileChange> againstFirst = git.changes(merge.id(), 0);
             for (String path : appendOnlyPaths(git, merge, againstFirst, policies)) {
-                byte[] mine = result.read(path);
-                byte[] base = mine == null ? null : logAt(git, path, logBases, 0);
-                if (base == null) {
-                    continue; // deleted, or no base to keep: judged against the first parent
+                MergedLog log;
+                try {
+                    byte[] mine = result.read(path);
+                    byte[] base = mine == null ? null : logAt(git, path, logBases, 0);
+                    if (base == null) {
+                        continue; // deleted, or no base to keep: judged against the first parent
+                    }
+                    if (Arrays.equals(base, orEmpty(parents.get(0).read(path))) && sameAsAnother(mine, path, parents)) {
+                        merged.add(path); // the first parent kept the base's log: another's is taken whole
+                        continue;
+                    }
+                    log = mergedLog(path, parents, mine, base, ids);
+                } catch (dev.atomizer.git.NotAFileException e) {
+                    continue; // a version that is not a file: judged against the first parent
                 }
-                if (Arrays.equals(base, orEmpty(parents.get(0).read(path))) && sameAsAnother(mine, path, parents)) {
-                    merged.add(path); // the first parent kept the base's log: another's is taken whole
-                    continue;
-                }
-                MergedLog log = mergedLog(path, parents, mine, base, ids);
                 if (log != null) {
                     logs.add(log);
                     merged.add(path);

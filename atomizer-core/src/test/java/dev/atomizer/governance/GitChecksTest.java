@@ -125,6 +125,35 @@ class GitChecksTest {
         assertThat(preCommit()).containsExactly("shared/old_log.md:1 append-only");
     }
 
+    /** The log made a submodule (gitlink) or a symlink is a violation, never an I/O error; a restored log is linted whole. */
+    @Test
+    void aLogThatIsNoLongerAFileIsAViolation() throws Exception {
+        String head = repo.commit(LOG, BASE);
+        String base = repo.git("rev-parse", "HEAD").strip();
+        repo.git("rm", "-q", "--cached", LOG);
+        repo.git("update-index", "--add", "--cacheinfo", "160000," + head.strip() + "," + LOG);
+        assertThat(preCommit()).containsExactly(LOG + ":1 append-only");
+        repo.git("commit", "-q", "--no-verify", "-m", "Log as a submodule");
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            GitChecks.Result r = GitChecks.verify(git, base, "HEAD", Map.of(), DerivedFiles.NONE, c -> { });
+            assertThat(render(r.diagnostics())).containsExactly(LOG + ":1 append-only");
+            assertThat(r.diagnostics().get(0).message()).contains("is a submodule (gitlink) here");
+        }
+        // back to a file: nothing to compare with, so the whole log is linted
+        repo.git("rm", "-q", "--cached", LOG);
+        repo.stage(LOG, BASE + entry("2026-02-16 11:00", "done"));
+        assertThat(preCommit()).containsExactly(LOG + ":19 status-invalid");
+        repo.git("reset", "-q", "--hard", base);
+
+        // a symlink to the log's own content elsewhere in the repository
+        repo.write("shared/copy.md", BASE);
+        java.nio.file.Files.delete(repo.file(LOG));
+        java.nio.file.Files.createSymbolicLink(repo.file(LOG), java.nio.file.Path.of("copy.md"));
+        repo.git("add", "-A");
+        // git sees the log renamed to copy.md and a symlink added in its place: both are reported
+        assertThat(preCommit()).containsExactly("shared/copy.md:1 append-only", LOG + ":1 append-only");
+    }
+
     @Test
     void crlfLogsAppendAndLintAtTheRightLines() throws Exception {
         String crlf = BASE.replace("\n", "\r\n");
