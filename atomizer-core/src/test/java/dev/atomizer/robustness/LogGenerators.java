@@ -275,7 +275,9 @@ final class LogGenerators {
                 .as((a, b) -> a + b);
         Arbitrary<String> value = Arbitraries.strings()
                 .withChars("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%:/+-")
-                .ofMinLength(1).ofMaxLength(12);
+                .ofMinLength(1).ofMaxLength(12)
+                // a valid value: not a number in exponent notation past the bounds (1e999999 is metrics-format)
+                .filter(v -> !v.matches("[+-]?[0-9]*\\.?[0-9]*[eE][+-]?[0-9]+"));
         Arbitrary<List<String>> keys = key.filter(k -> !k.equals("iteration") && !k.equals("objective"))
                 .list().uniqueElements().ofMinSize(iteration ? 0 : 1).ofMaxSize(5);
         return Combinators.combine(keys, value.list().ofSize(7), Arbitraries.integers().between(1, 1000),
