@@ -130,7 +130,7 @@ final class LogCommand implements Callable<Integer> {
             throw new AtomizerException(shown + ": cannot append: " + e.getMessage(), e);
         }
         for (Diagnostic d : problems) {
-            main.err.println(d.severity().label() + " [" + d.rule() + "] " + d.message());
+            main.err.println(d.severity().label() + " [" + d.rule() + "] " + Diagnostic.visible(d.message()));
         }
         if (entries[0] != 1) {
             // one call, one entry: a text field must not start an entry of its own (under any name)

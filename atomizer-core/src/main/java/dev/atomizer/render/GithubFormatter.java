@@ -48,7 +48,7 @@ public final class GithubFormatter implements Formatter {
                     .append(",line=").append(Integer.toString(d.line()))
                     .append(",col=").append(Integer.toString(d.column()))
                     .append(",title=").append(property(d.rule()))
-                    .append("::").append(data(d.message())).append('\n');
+                    .append("::").append(data(Diagnostic.visible(d.message()))).append('\n');
         } else {
             over.merge(s, 1, Integer::sum);
             // a plain log line, escaped alike (one line each), printed with commands stopped
