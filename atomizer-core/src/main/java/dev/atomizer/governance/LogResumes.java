@@ -44,8 +44,10 @@ public final class LogResumes {
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 String[] f = line.split(" ", 3);
-                if (f.length >= 2 && f[0].matches("[0-9a-f]{40}|[0-9a-f]{64}") && f[1].matches("\\d{1,10}")) {
-                    String before = f.length == 3 && f[2].matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d") ? f[2] : null;
+                if (f.length >= 2 && (f[0].length() == 40 || f[0].length() == 64) && all(f[0], "0123456789abcdef")
+                        && !f[1].isEmpty() && f[1].length() <= 9 && all(f[1], "0123456789")) {
+                    String before = f.length == 3 ? dev.atomizer.log.LogGrammar.timestamp("## [" + f[2] + "] a | b | c")
+                            : null;
                     r.known.put(f[0], new Resume(Integer.parseInt(f[1]), before));
                 }
             }
@@ -53,6 +55,15 @@ public final class LogResumes {
             r.known.clear(); // a cache: without it every version is read whole
         }
         return r;
+    }
+
+    private static boolean all(String s, String allowed) {
+        for (int i = 0; i < s.length(); i++) {
+            if (allowed.indexOf(s.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where the version with blob id {@code id} may be resumed from: {@link Resume#START} when unknown. */
@@ -87,7 +98,8 @@ public final class LogResumes {
         List<String> kept = lines.subList(Math.max(0, lines.size() - KEPT), lines.size());
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            // a name of this process's own, not Files.createTempFile: its SecureRandom costs the hook ~20 ms
+            Path tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             try {
                 Files.write(tmp, kept, StandardCharsets.UTF_8);
                 try {

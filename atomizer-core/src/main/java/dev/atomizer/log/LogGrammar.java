@@ -35,10 +35,13 @@ public final class LogGrammar {
     /** A line that closes a code fence or HTML block: the structure is known from the next line on. */
     public static final int CLOSED = 2;
 
-    private static final Parser MARKDOWN = Parser.builder()
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
-            .inlineParserFactory(context -> (lines, node) -> { })
-            .build();
+    /** The parser of the confirmations, made on first need: most logs never need one (the hook's path stays lean). */
+    private static final class Markdown {
+        static final Parser PARSER = Parser.builder()
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+                .inlineParserFactory(context -> (lines, node) -> { })
+                .build();
+    }
 
     private LogGrammar() {
     }
@@ -148,7 +151,7 @@ public final class LogGrammar {
         /** Parses the text since the structure was last known: is the heading line a heading? */
         private int confirm(CharSequence line) throws LimitException {
             String text = pending.text();
-            Node last = MARKDOWN.parse(text).getLastChild();
+            Node last = Markdown.PARSER.parse(text).getLastChild();
             int lastLine = lines(text) - 1;
             uncertain = false;
             if (last instanceof Heading h && h.getLevel() == 2 && startIndex(h) == lastLine) {
@@ -298,6 +301,12 @@ public final class LogGrammar {
         });
         int s = from;
         while (s < end) {
+            if (!scanner.needsEveryLine()) {
+                s = nextThatMayMatter(b, s, end);
+                if (s >= end) {
+                    break;
+                }
+            }
             int e = s;
             while (e < end && b[e] != '\n' && b[e] != '\r') {
                 e++;
@@ -306,20 +315,41 @@ public final class LogGrammar {
             if (next < end) {
                 next += b[next] == '\r' && next + 1 < end && b[next + 1] == '\n' ? 2 : 1;
             }
-            if (scanner.needsEveryLine() || e > s && Scanner.mayMatter(b[s])) {
-                view.set(s, e);
-                lineEnd[0] = e;
-                int kind = scanner.accept(view);
-                if (kind == ENTRY) {
-                    starts.add(s);
-                    known[0] = s;
-                } else if (kind == CLOSED) {
-                    known[0] = next;
-                }
+            view.set(s, e);
+            lineEnd[0] = e;
+            int kind = scanner.accept(view);
+            if (kind == ENTRY) {
+                starts.add(s);
+                known[0] = s;
+            } else if (kind == CLOSED) {
+                known[0] = next;
             }
             s = next;
         }
         return starts;
+    }
+
+    /**
+     * The start of the first line at or after the line start {@code s} whose first byte
+     * {@link Scanner#mayMatter may matter}, or {@code end}. One small loop over the bytes: compiled
+     * early, it keeps a long log's scan at about a nanosecond per byte even in a fresh JVM.
+     */
+    private static int nextThatMayMatter(byte[] b, int s, int end) {
+        int i = s;
+        while (i < end) {
+            byte c = b[i];
+            if (c == '#' || c == '`' || c == '~' || c == ' ' || c == '<') {
+                return i;
+            }
+            while (i < end && b[i] != '\n' && b[i] != '\r') {
+                i++;
+            }
+            if (i + 1 < end && b[i] == '\r' && b[i + 1] == '\n') {
+                i++;
+            }
+            i++;
+        }
+        return end;
     }
 
     /** The 1-based line of byte offset {@code at} (LF, CRLF and lone CR end lines). */

@@ -34,12 +34,13 @@ class GithubFormatterTest {
 
     @Test
     void escapesAsTheRunnerReadsThem() throws Exception {
-        // message: % CR LF escaped, ':' and ',' kept; properties (file, title): ':' and ',' escaped as well
+        // message: control characters shown (one line, see Diagnostic.toText), % escaped, ':' and ',' kept;
+        // properties (file, title): % CR LF ':' and ',' escaped
         String out = github(List.of(new Diagnostic("dir: a,b/100%\nx.md", 1, 2, "odd:rule,x%\r",
                 Severity.ERROR, "50% done\r\n::warning::injected, a: b")), new FileSummary(1, 1, 0));
         assertThat(out.lines().toList()).containsExactly(
                 "::error file=dir%3A a%2Cb/100%25%0Ax.md,line=1,col=2,title=odd%3Arule%2Cx%25%0D"
-                        + "::50%25 done%0D%0A::warning::injected, a: b",
+                        + "::50%25 done\u240d\u240a::warning::injected, a: b",
                 "atomizer: 1 error, 0 warnings in 1 entry");
         assertThat(GithubFormatter.data("%0A")).isEqualTo("%250A");
         assertThat(GithubFormatter.property("a:b,c%")).isEqualTo("a%3Ab%2Cc%25");
@@ -61,7 +62,8 @@ class GithubFormatterTest {
         assertThat(lines.stream().filter(l -> l.startsWith("::warning "))).hasSize(10);
         // the rest stay in the log as plain, escaped lines, with commands stopped around them: no
         // message can open a command of its own
-        assertThat(lines).contains("log.md:11:1: error [status-invalid] e11%0A::error::x", "log.md:113:1: warning [field-order] w13");
+        assertThat(lines).contains("log.md:11:1: error [status-invalid] e11\u240a::error::x",
+                "log.md:113:1: warning [field-order] w13");
         int stop = lines.indexOf(lines.stream().filter(l -> l.startsWith("::stop-commands::atomizer-")).findFirst().orElseThrow());
         String token = lines.get(stop).substring("::stop-commands::".length());
         assertThat(token).matches("atomizer-[0-9a-f]{32}");
