@@ -42,6 +42,12 @@ final class GitCommands {
         java.io.PrintStream sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), false,
                 StandardCharsets.UTF_8);
         preCommit(cwd, sink, sink, Map.of(), "text", true);
+        // the first commit after the install then reads only what it appends
+        try (GitRepo git = GitRepo.open(cwd)) {
+            dev.atomizer.governance.GitChecks.rememberHeadLogs(git);
+        } catch (AtomizerException e) {
+            // not a repository the hooks can check yet: the hook will say so
+        }
         // the hook's own warm-up runs on a daemon thread the exit may cut short: here, in full
         Warmup.runAll(cwd);
         try {

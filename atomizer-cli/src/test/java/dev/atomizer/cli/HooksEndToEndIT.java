@@ -66,6 +66,9 @@ class HooksEndToEndIT {
         assertThat(first.out()).contains("updated .git/hooks/pre-commit (your lines are kept)").contains("merge driver")
                 .contains("it is governed (immutable): commit it with the trailers 'Change-Request: <id>' and "
                         + "'Approved-by: <approver>'");
+        // the install read HEAD's log once: the first commit reads only what it appends
+        assertThat(Files.readString(repo.file(".git/atomizer/log-resumes")))
+                .startsWith(repo.git("rev-parse", "HEAD:" + LOG).strip() + " ");
         String once = Files.readString(hook);
         assertThat(once).startsWith("#!/bin/sh\n# >>> atomizer >>>").contains("echo user-check-ran");
         assertThat(atomizer(repo, "install-hooks").code()).isZero();

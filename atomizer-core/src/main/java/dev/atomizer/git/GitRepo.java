@@ -356,6 +356,22 @@ public final class GitRepo implements AutoCloseable {
                 + "; fetch the full history (git fetch --unshallow, or 'fetch-depth: 0' with actions/checkout)");
     }
 
+    /** The blob id (hex) of {@code path} in HEAD when it is a regular file there, or null. */
+    public String headBlobId(String path) throws AtomizerException {
+        try {
+            RevTree head = headTree();
+            if (head == null) {
+                return null;
+            }
+            try (TreeWalk tw = TreeWalk.forPath(reader, path, head)) {
+                return tw == null || (tw.getFileMode(0).getBits() & org.eclipse.jgit.lib.FileMode.TYPE_MASK)
+                        != org.eclipse.jgit.lib.FileMode.TYPE_FILE ? null : tw.getObjectId(0).name();
+            }
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read HEAD: " + e.getMessage(), e);
+        }
+    }
+
     private RevTree headTree() throws IOException {
         if (!headResolved) {
             ObjectId id = repo.resolve(Constants.HEAD + "^{commit}");

@@ -63,6 +63,28 @@ public final class GitChecks {
         return r;
     }
 
+    /**
+     * Reads HEAD's log through once and keeps its resume point, so the next
+     * pre-commit reads only what it appends ({@code install-hooks} calls this). Problems are not
+     * reported here: the hooks and {@code verify} report them.
+     */
+    public static void rememberHeadLogs(GitRepo git) {
+        try {
+            Tree head = git.headFiles();
+            Policies policies = new Policies(contract(head));
+            LogResumes resumes = LogResumes.at(git.commonDir().resolve(RESUMES));
+            String path = Workspace.LOG;
+            String id = policies.is(path, Policy.APPEND_ONLY) ? git.headBlobId(path) : null;
+            byte[] log = id == null ? null : head.read(path);
+            if (log != null) {
+                resumes.remember(id, AppendCheck.compare(path, log, log, AppendCheck.Resume.START).resumeNew());
+                resumes.save();
+            }
+        } catch (AtomizerException | IOException | RuntimeException e) {
+            // the first commit reads the log whole instead
+        }
+    }
+
     /** commit-msg: the approval rules (immutable-path, no-delete) with the trailers of the message being written. */
     public static Result commitMsg(GitRepo git, String message, Map<String, Severity> overrides)
             throws AtomizerException {
