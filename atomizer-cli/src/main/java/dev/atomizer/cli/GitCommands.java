@@ -90,8 +90,11 @@ final class GitCommands {
                 throw new AtomizerException("cannot read the commit message " + messageFile + ": " + e.getMessage(), e);
             }
             GitChecks.Result r = GitChecks.commitMsg(git, message, overrides);
+            // the refused commit does not exist: commit the same message again, with the trailers
             return report(r, out, err, "text", null, "commit blocked",
-                    "add the approval trailers to the message (git commit --amend keeps your staged changes)");
+                    "your changes are still staged; commit them again with the approval trailers: git commit"
+                            + " --cleanup=strip -F " + messageFile + " --trailer 'Change-Request: <id>'"
+                            + " --trailer 'Approved-by: <approver>'");
         } catch (AtomizerException e) {
             return usage(e, err);
         }

@@ -148,6 +148,13 @@ class HooksEndToEndIT {
         assertThat(lint.out() + lint.err()).contains("5 entries: 0 errors");
     }
 
+    @Test
+    void versionPrintsTheReleaseNotDev() throws Exception {
+        Run v = atomizer(repo, "--version");
+        assertThat(v.code()).isZero();
+        assertThat(v.out().strip()).matches("atomizer \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    }
+
     /** Agents in Tokyo and Los Angeles stamp the same moment alike: in the contract's time zone (UTC by default). */
     @Test
     void logStampsInTheContractsTimeZoneWhateverTheMachinesTz() throws Exception {
@@ -243,8 +250,15 @@ class HooksEndToEndIT {
         Run refused = commit(repo, "Tweak the mission");
         assertThat(refused.code()).isNotZero();
         assertThat(refused.out() + refused.err()).contains("[immutable-path]").contains("Change-Request");
-        Run approved = commit(repo, "Tweak the mission", "Change-Request: CR-2\nApproved-by: ceo");
+        // the hint, followed to the letter (never --amend: that would rewrite the previous commit)
+        String hint = refused.err().lines().filter(l -> l.contains("commit blocked")).findFirst().orElseThrow();
+        assertThat(hint).doesNotContain("--amend");
+        String command = hint.substring(hint.indexOf("git commit")).replace("<id>", "CR-2").replace("<approver>", "ceo");
+        Run approved = repo.run("/bin/sh", "-c", command);
         assertThat(approved.code()).as(approved.out() + approved.err()).isZero();
+        assertThat(repo.git("log", "-1", "--format=%B")).startsWith("Tweak the mission\n")
+                .contains("Change-Request: CR-2").contains("Approved-by: ceo").doesNotContain("#");
+        assertThat(repo.git("log", "-1", "--format=%s", "HEAD~1")).isEqualTo("Mission\n");
 
         repo.stage("context-docs/00-mission.md", "# Mission, sneaked in\n");
         assertThat(repo.run("commit", "-q", "--no-verify", "-m", "Sneak").code()).isZero();
