@@ -21,6 +21,7 @@ final class DerivedCommands {
     }
 
     @Command(name = "dashboards", mixinStandardHelpOptions = true,
+            header = "Regenerate the dashboards and the KPI table from the log and PROJECT_STATUS.md.",
             description = {"Regenerate every derived file from the log and PROJECT_STATUS.md:",
                     "shared/dashboards/exec-summary.md, technical.md and operations.md.",
                     "Files whose content would not change are not rewritten; writes are atomic."})
@@ -52,6 +53,7 @@ final class DerivedCommands {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
+            header = "Lint the whole log, govern the working tree against HEAD, and find stale derived files.",
             description = {"Lint the whole log, govern the working tree's changes against HEAD (append-only,",
                     "write-once, generated files) and compare every derived file with a regeneration",
                     "(generated-stale). What CI runs besides 'verify'."})
@@ -86,6 +88,7 @@ final class DerivedCommands {
     }
 
     @Command(name = "gates", mixinStandardHelpOptions = true,
+            header = "Show the rollout gates G1-G6: who signed each off and what each still needs.",
             description = {"Show the rollout gates G1-G6: sign-offs (milestone entries with gate=Gn) and the",
                     "criteria computed from the log, the KPIs and the git history. Exit 0 whatever their state."})
     static final class GatesCommand implements Callable<Integer> {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code report weekly|closeout|status}: the reports of the seed's section 4. */
 @Command(name = "report", mixinStandardHelpOptions = true,
+        header = "Make a report: a weekly or closeout snapshot, written once, or a project's status.",
         description = {"Make a report: 'weekly' and 'closeout' write a snapshot once (never rewritten),",
                 "'status' prints a project's status report."},
         subcommands = {ReportCommands.Weekly.class, ReportCommands.Closeout.class, ReportCommands.Status.class})

@@ -42,6 +42,30 @@ class MainTest {
     }
 
     @Test
+    void helpListsEveryCommandWithWholeSentences() {
+        java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
+        int code = Main.run(new String[] {"help"}, Path.of("."), new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(code).isZero();
+        String help = o.toString(StandardCharsets.UTF_8);
+        java.util.Map<String, String> commands = new java.util.LinkedHashMap<>();
+        String current = null;
+        for (String line : help.substring(help.indexOf("Commands:")).lines().skip(1).toList()) {
+            if (line.isBlank()) {
+                break;
+            }
+            if (line.startsWith("  ") && !line.startsWith("   ")) {
+                current = line.strip().split("\\s+", 2)[0];
+                commands.put(current, line.strip().substring(current.length()).strip());
+            } else if (current != null) {
+                commands.merge(current, line.strip(), (a, b) -> a + " " + b);
+            }
+        }
+        assertThat(commands).containsKeys("lint", "log", "verify", "dashboards", "check", "gates", "report");
+        commands.forEach((name, text) -> assertThat(text).as(name).endsWith(".").doesNotEndWith(":."));
+    }
+
+    @Test
     void lintWithoutFilesFindsTheRepositoryLogFromASubdirectory() throws Exception {
         Files.writeString(log, GOOD);
         Path sub = Files.createDirectories(root.resolve("context-docs/deep"));
