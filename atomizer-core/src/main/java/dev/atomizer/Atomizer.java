@@ -106,6 +106,10 @@ public final class Atomizer {
         try (InputStream in = Files.newInputStream(file)) {
             return linter().lint(shown, in, sink);
         } catch (NoSuchFileException e) {
+            if (file.toAbsolutePath().normalize().equals(workspace.log().toAbsolutePath().normalize())) {
+                throw new AtomizerException(shown + ": no such file: there is no log yet; start it with 'atomizer log"
+                        + " --agent <id> --project <slug> --event <type> --status <status> --summary <text>'");
+            }
             throw new AtomizerException(shown + ": no such file");
         } catch (dev.atomizer.log.LimitException e) {
             throw new AtomizerException(e.getMessage(), e);
@@ -221,9 +225,11 @@ public final class Atomizer {
         Severity stale = severities.of(RuleCatalog.GENERATED_STALE);
         if (stale != Severity.OFF) {
             for (String path : staleDerived(root)) {
-                all.add(new Diagnostic(path, 1, 1, RuleCatalog.GENERATED_STALE, stale, path
-                        + " is not what the generator makes of the log and PROJECT_STATUS.md; run 'atomizer dashboards'"
-                        + " (or 'mvn atomizer:dashboards') and commit the result"));
+                String what = Files.exists(root.resolve(path), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        ? " is not what the generator makes of the log and PROJECT_STATUS.md"
+                        : " is missing (the generator makes it from the log and PROJECT_STATUS.md)";
+                all.add(new Diagnostic(path, 1, 1, RuleCatalog.GENERATED_STALE, stale, path + what
+                        + "; run 'atomizer dashboards' (or 'mvn atomizer:dashboards') and commit the result"));
                 summary = summary.plus(new FileSummary(0, stale == Severity.ERROR ? 1 : 0,
                         stale == Severity.WARNING ? 1 : 0));
             }

@@ -42,6 +42,23 @@ class MainTest {
     }
 
     @Test
+    void aRepositoryWithoutALogSaysHowToStartOne() {
+        assertThat(run(root, "lint")).isEqualTo(2);
+        assertThat(err).contains("shared/project_log.md: no such file: there is no log yet; start it with 'atomizer log");
+    }
+
+    @Test
+    void checkCallsAMissingDerivedFileMissing() throws Exception {
+        Files.writeString(log, "# Log\n\n## [2026-01-05 09:00] manager | p | milestone\n\n**Status:** completed\n"
+                + "**Summary:** s\n\n---\n");
+        assertThat(run(root, "dashboards")).isZero();
+        Files.delete(root.resolve("shared/dashboards/technical.md"));
+        assertThat(run(root, "check")).isEqualTo(1);
+        assertThat(out).contains("shared/dashboards/technical.md:1:1: error [generated-stale] shared/dashboards/technical.md"
+                + " is missing (the generator makes it from the log and PROJECT_STATUS.md); run 'atomizer dashboards'");
+    }
+
+    @Test
     void helpListsEveryCommandWithWholeSentences() {
         java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
         int code = Main.run(new String[] {"help"}, Path.of("."), new PrintStream(o, true, StandardCharsets.UTF_8),

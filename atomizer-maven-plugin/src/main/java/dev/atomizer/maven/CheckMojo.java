@@ -20,6 +20,8 @@ public class CheckMojo extends AbstractAtomizerMojo {
     protected void process() throws AtomizerException, MojoFailureException {
         Atomizer atomizer = Atomizer.open(workspace(), severities(), root.toPath());
         Atomizer.LintResult r = atomizer.check(severities());
+        long stale = r.diagnostics().stream()
+                .filter(d -> d.rule().equals(dev.atomizer.lint.RuleCatalog.GENERATED_STALE)).count();
         for (Diagnostic d : r.diagnostics()) {
             log(d);
         }
@@ -28,8 +30,9 @@ public class CheckMojo extends AbstractAtomizerMojo {
             getLog().error(summary);
             if (failOnViolation) {
                 throw new MojoFailureException("atomizer:check found " + r.summary().errors() + " error"
-                        + (r.summary().errors() == 1 ? "" : "s") + " (listed above). Stale derived files: run "
-                        + "'mvn atomizer:dashboards' and commit them.");
+                        + (r.summary().errors() == 1 ? "" : "s") + " (listed above)"
+                        + (stale == 0 ? "." : "; for the " + stale + " stale derived file" + (stale == 1 ? "" : "s")
+                        + ", run 'mvn atomizer:dashboards' and commit the result."));
             }
         } else {
             getLog().info(summary);
