@@ -356,6 +356,15 @@ public final class GitRepo implements AutoCloseable {
                 + "; fetch the full history (git fetch --unshallow, or 'fetch-depth: 0' with actions/checkout)");
     }
 
+    /** True when HEAD has no commit yet (the branch is unborn: the next commit is the root commit). */
+    public boolean unborn() throws AtomizerException {
+        try {
+            return headTree() == null;
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read HEAD: " + e.getMessage(), e);
+        }
+    }
+
     /** The blob id (hex) of {@code path} in HEAD when it is a regular file there, or null. */
     public String headBlobId(String path) throws AtomizerException {
         try {

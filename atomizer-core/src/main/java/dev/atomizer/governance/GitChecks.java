@@ -89,6 +89,11 @@ public final class GitChecks {
     public static Result commitMsg(GitRepo git, String message, Map<String, Severity> overrides)
             throws AtomizerException {
         git.workTree();
+        if (git.unborn()) {
+            // the root commit: nothing before it to protect, so nothing to approve (a repository is
+            // set up, foundational documents and all, in its first commit)
+            return new Result(List.of(), FileSummary.EMPTY);
+        }
         List<FileChange> changes = git.stagedChanges();
         Approval approval = Approval.parse(message);
         Collector c = new Collector();

@@ -60,6 +60,17 @@ class GitChecksTest {
         assertThat(preCommit()).isEmpty();
     }
 
+    /** The root commit sets the repository up: it has nothing before it to protect, so it needs no trailers. */
+    @Test
+    void theRootCommitNeedsNoApprovalTheNextDoes() throws Exception {
+        repo.stage("context-docs/00-mission.md", "# Mission\n");
+        repo.stage(LOG, BASE);
+        assertThat(commitMsg("Set up the status repository")).isEmpty();
+        repo.commit("Set up the status repository");
+        repo.stage("context-docs/00-mission.md", "# Mission, edited\n");
+        assertThat(commitMsg("Edit the mission")).containsExactly("context-docs/00-mission.md:1 immutable-path");
+    }
+
     @Test
     void onlyAppendedEntriesAreLintedAtTheirLinesInTheWholeFile() throws Exception {
         // an old broken entry is history: it is not the committer's to fix
