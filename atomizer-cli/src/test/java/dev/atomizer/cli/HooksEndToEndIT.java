@@ -148,6 +148,36 @@ class HooksEndToEndIT {
         assertThat(lint.out() + lint.err()).contains("5 entries: 0 errors");
     }
 
+    /**
+     * A malformed entry committed past the hooks is not a dead end: the fix in place is an
+     * amendment, refused without an approval, committed with one (following the hint), and listed
+     * for the Auditor; afterwards lint is clean.
+     */
+    @Test
+    void aCommittedBadEntryIsRepairedByAnApprovedAmendment() throws Exception {
+        assertThat(atomizer(repo, "install-hooks").code()).isZero();
+        repo.stage(LOG, BASE + entry("2026-02-16 10:00", "optimizer", "done"));
+        assertThat(repo.run("commit", "-q", "--no-verify", "-m", "Log past the hooks").code()).isZero();
+        String bad = repo.git("rev-parse", "HEAD").strip();
+        assertThat(atomizer(repo, "lint").code()).isEqualTo(1);
+
+        repo.stage(LOG, BASE + entry("2026-02-16 10:00", "optimizer", "completed"));
+        Run plain = commit(repo, "Fix the status of the optimizer's entry");
+        assertThat(plain.code()).isNotZero();
+        assertThat(plain.out() + plain.err()).contains("[append-only]").contains("without an approved amendment")
+                .contains("Change-Request").doesNotContain("--amend");
+        String hint = plain.err().lines().filter(l -> l.contains("commit blocked")).findFirst().orElseThrow();
+        String command = hint.substring(hint.indexOf("git commit")).replace("<id>", "CR-7").replace("<approver>", "ceo");
+        Run approved = repo.run("/bin/sh", "-c", command);
+        assertThat(approved.code()).as(approved.out() + approved.err()).isZero();
+
+        Run lint = atomizer(repo, "lint");
+        assertThat(lint.code()).as(lint.out() + lint.err()).isZero();
+        Run verify = atomizer(repo, "verify", "--base", bad, "--format", "markdown");
+        assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+        assertThat(verify.out()).contains(LOG).contains("amended").contains("CR-7");
+    }
+
     @Test
     void versionPrintsTheReleaseNotDev() throws Exception {
         Run v = atomizer(repo, "--version");

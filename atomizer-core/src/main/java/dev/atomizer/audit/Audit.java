@@ -213,7 +213,7 @@ public record Audit(String base, String head, String baseId, String headId, List
                         if (verdict == null) {
                             verdict = Approvals.judge(approval, contract, signatures.of(c));
                         }
-                        out.add(new ProtectedChange(c, change.path(), what(change), rule, approval, verdict));
+                        out.add(new ProtectedChange(c, change.path(), what(change, rule), rule, approval, verdict));
                     }
                 }
             } catch (IOException e) {
@@ -252,17 +252,26 @@ public record Audit(String base, String head, String baseId, String headId, List
         if (old.policy() == Policy.WRITE_ONCE) {
             return old;
         }
+        if (old.policy() == Policy.APPEND_ONLY && change.kind() == FileChange.Kind.MODIFY
+                && change.oldContent().notAFile() == null && change.newContent().notAFile() == null
+                && !dev.atomizer.governance.AppendCheck.compare(change.oldContent().bytes(),
+                        change.newContent().bytes()).appendOnly()) {
+            return old; // an amendment of the log: it stands only with an approval
+        }
         return old.policy() == Policy.NO_DELETE && NoDelete.loss(policies, change) != null ? old : null;
     }
 
-    private static String what(FileChange change) throws IOException {
+    private static String what(FileChange change, GovernedPath rule) throws IOException {
         return switch (change.kind()) {
             case ADD, COPY -> "added";
             case DELETE -> "deleted";
             case RENAME -> "renamed from " + change.oldPath() + (shrank(change) ? ", shrank from "
                     + dev.atomizer.state.Format.count(change.oldContent().bytes().length) + " to "
                     + dev.atomizer.state.Format.count(change.newContent().bytes().length) + " bytes" : "");
-            case MODIFY -> change.newContent().bytes().length < change.oldContent().bytes().length
+            case MODIFY -> rule.policy() == Policy.APPEND_ONLY
+                    ? "amended (existing lines changed from line " + dev.atomizer.governance.AppendCheck.compare(
+                            change.oldContent().bytes(), change.newContent().bytes()).changedLine() + ")"
+                    : change.newContent().bytes().length < change.oldContent().bytes().length
                     ? "shrank from " + dev.atomizer.state.Format.count(change.oldContent().bytes().length) + " to "
                     + dev.atomizer.state.Format.count(change.newContent().bytes().length) + " bytes"
                     : "modified";

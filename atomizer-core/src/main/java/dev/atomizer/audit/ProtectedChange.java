@@ -6,8 +6,8 @@ import dev.atomizer.governance.Approval;
 import dev.atomizer.governance.ApprovalVerdict;
 
 /**
- * A commit's change to a path whose policy restricts changes (immutable, write-once, no-delete),
- * with the approval its trailers carry.
+ * A commit's change to a path whose policy restricts changes (immutable, write-once, no-delete, and
+ * an amendment of an append-only log), with the approval its trailers carry.
  *
  * @param change   what happened: added, modified, deleted, renamed from …, shrank …
  * @param rule     the governed-paths row of the contract before the commit

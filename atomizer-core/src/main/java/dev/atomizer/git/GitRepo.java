@@ -176,6 +176,16 @@ public final class GitRepo implements AutoCloseable {
         }
     }
 
+    /** The blob id (hex) staged at {@code path}, or null when nothing is staged there. */
+    public String indexBlobId(String path) throws AtomizerException {
+        try {
+            DirCacheEntry e = dirCache().getEntry(path);
+            return e == null ? null : e.getObjectId().name();
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read the index: " + e.getMessage(), e);
+        }
+    }
+
     private DirCache dirCache() throws IOException {
         if (dirCache == null) {
             dirCache = repo.readDirCache();

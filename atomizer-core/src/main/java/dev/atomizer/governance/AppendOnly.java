@@ -40,11 +40,29 @@ public final class AppendOnly implements ChangeRule {
                 if (!c.appendOnly()) {
                     String where = c.entryHeading() == null ? "in the preamble"
                             : "in the entry '" + c.entryHeading() + "' (line " + c.entryLine() + ")";
-                    report.at(c.changedLine(), 1, "the log is append-only: line " + c.changedLine() + " " + where
-                            + " was changed, removed or moved; existing entries never change: " + restore);
+                    String edited = "the log is append-only: line " + c.changedLine() + " " + where
+                            + " was changed, removed or moved";
+                    if (context.deferred() != null) {
+                        // an amendment, if the commit message approves it: commit-msg judges
+                        context.deferred().add(new ChangeContext.Deferred(change.oldPath(), c.changedLine(), edited));
+                    } else if (context.approval() == null) {
+                        report.at(c.changedLine(), 1, edited + "; existing entries never change: " + restore
+                                + ", or commit the repair as an amendment approved by trailers");
+                    } else {
+                        ApprovalVerdict verdict = context.verdict();
+                        if (!verdict.approved()) {
+                            report.at(c.changedLine(), 1, amendment(edited, verdict, context, restore));
+                        }
+                    }
                 }
             }
             default -> { }
         }
+    }
+
+    /** The finding for an edit of the log that no approval allows. */
+    static String amendment(String edited, ApprovalVerdict verdict, ChangeContext context, String restore) {
+        return edited + " without an approved amendment (" + verdict.problem() + "): " + restore
+                + "; or, to repair a committed entry, keep the edit and " + context.approvalHint();
     }
 }

@@ -4,6 +4,7 @@ import dev.atomizer.contract.Contract;
 import dev.atomizer.git.Tree;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,9 +18,21 @@ import java.util.Map;
  * @param after    the files after the change
  * @param derived  what the generator would make of derived files
  * @param resumes  where versions of the log already read may be resumed from
+ * @param deferred when the approval comes later (pre-commit: the message does not exist yet), where
+ *                 a rule leaves what only an approval can allow (an amendment of the log); else null
  */
 public record ChangeContext(Contract contract, Policies policies, Approval approval, Signatures signatures, Tree after,
-                            DerivedFiles derived, Map<String, AppendCheck> appendChecks, LogResumes resumes) {
+                            DerivedFiles derived, Map<String, AppendCheck> appendChecks, LogResumes resumes,
+                            List<Deferred> deferred) {
+
+    /** A finding that stands unless the commit's trailers approve the change. */
+    public record Deferred(String path, int line, String message) {
+    }
+
+    public ChangeContext(Contract contract, Policies policies, Approval approval, Signatures signatures, Tree after,
+                         DerivedFiles derived, Map<String, AppendCheck> appendChecks, LogResumes resumes) {
+        this(contract, policies, approval, signatures, after, derived, appendChecks, resumes, null);
+    }
 
     public ChangeContext(Contract contract, Approval approval, Tree after, DerivedFiles derived) {
         this(contract, approval, null, after, derived);

@@ -39,6 +39,8 @@ public final class GitChecks {
 
     /** Where the pre-commit hook keeps the resume points of the log's versions ({@link LogResumes}). */
     public static final String RESUMES = "atomizer/log-resumes";
+    /** Where pre-commit leaves the log's edits for commit-msg to judge with the message's trailers. */
+    public static final String AMENDMENTS = "atomizer/pending-amendments";
 
     private GitChecks() {
     }
@@ -56,9 +58,11 @@ public final class GitChecks {
         Tree index = withHistory(git, git.index(), "HEAD", derived);
         dev.atomizer.Trace.mark("HEAD and index opened");
         LogResumes resumes = LogResumes.at(git.commonDir().resolve(RESUMES));
+        List<ChangeContext.Deferred> deferred = new ArrayList<>();
         Result r = check(changes, contract(head), index, null, null, overrides, derived, resumes,
-                java.time.Instant.now());
+                java.time.Instant.now(), deferred);
         resumes.save();
+        Amendments.leave(git.gitDir().resolve(AMENDMENTS), deferred, git);
         dev.atomizer.Trace.mark("governance and lint of appended entries");
         return r;
     }
@@ -108,6 +112,19 @@ public final class GitChecks {
                 }
             }
             Governance.check(changes, ctx, sev.with(offExcept(approvalRules)), c);
+            // the log's edits pre-commit left: an amendment stands only with an approval
+            List<ChangeContext.Deferred> pending = Amendments.read(git.gitDir().resolve(AMENDMENTS), git);
+            Severity appendOnly = sev.of(RuleCatalog.APPEND_ONLY);
+            if (!pending.isEmpty() && appendOnly != Severity.OFF) {
+                ApprovalVerdict verdict = ctx.verdict();
+                if (!verdict.approved()) {
+                    for (ChangeContext.Deferred d : pending) {
+                        c.accept(new Diagnostic(d.path(), d.line(), 1, RuleCatalog.APPEND_ONLY, appendOnly,
+                                AppendOnly.amendment(d.message(), verdict, ctx, "restore it with 'git checkout HEAD -- "
+                                        + d.path() + "' and append your entries (a correcting entry, not an edit)")));
+                    }
+                }
+            }
         } catch (dev.atomizer.log.LimitException e) {
             throw new AtomizerException(e.getMessage(), e);
         } catch (IOException e) {
@@ -259,7 +276,16 @@ public final class GitChecks {
     static Result check(List<FileChange> changes, Contract governing, Tree after, Approval approval,
                         Signatures signatures, Map<String, Severity> overrides, DerivedFiles derived,
                         LogResumes resumes, java.time.Instant checkedAt) throws AtomizerException {
-        ChangeContext ctx = new ChangeContext(governing, approval, signatures, after, derived, resumes);
+        return check(changes, governing, after, approval, signatures, overrides, derived, resumes, checkedAt, null);
+    }
+
+    /** As above; {@code deferred}: see {@link ChangeContext#deferred()}. */
+    static Result check(List<FileChange> changes, Contract governing, Tree after, Approval approval,
+                        Signatures signatures, Map<String, Severity> overrides, DerivedFiles derived,
+                        LogResumes resumes, java.time.Instant checkedAt, List<ChangeContext.Deferred> deferred)
+            throws AtomizerException {
+        ChangeContext ctx = new ChangeContext(governing, new Policies(governing), approval, signatures, after, derived,
+                new java.util.HashMap<>(), resumes, deferred);
         Collector c = new Collector();
         int entries = 0;
         try {
@@ -278,7 +304,11 @@ public final class GitChecks {
                 AppendCheck a = change.kind() == FileChange.Kind.MODIFY ? ctx.appendCheck(change)
                         : AppendCheck.compare(new byte[0], bytes);
                 if (!a.appendOnly()) {
-                    continue; // append-only said what is wrong; the edited part is not linted again
+                    boolean amendment = deferred != null || approval != null && ctx.verdict().approved();
+                    if (!amendment) {
+                        continue; // append-only said what is wrong; the edited part is not linted again
+                    }
+                    a = AppendCheck.compare(change.newPath(), new byte[0], bytes, AppendCheck.Resume.START);
                 }
                 if (linter == null) {
                     linter = linter(after, overrides, checkedAt);

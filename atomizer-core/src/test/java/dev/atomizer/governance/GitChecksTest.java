@@ -98,23 +98,38 @@ class GitChecksTest {
         assertThat(preCommit()).containsExactly(LOG + ":17 timestamp-order");
     }
 
+    /**
+     * An edit of existing entries is an amendment: pre-commit lints the edited log whole and leaves
+     * the edit for commit-msg, which refuses it, naming the entry, unless the trailers approve it.
+     */
     @Test
     void editingReorderingOrDeletingEntriesBreaksAppendOnlyAndNamesTheEntry() throws Exception {
         repo.commit(LOG, BASE);
         repo.stage(LOG, BASE.replace("**Status:** completed\n**Summary:** Gate passed.\n\n---\n\n## [2026-02-16 10:00]",
                 "**Status:** failed\n**Summary:** Gate passed.\n\n---\n\n## [2026-02-16 10:00]"));
+        assertThat(preCommit()).isEmpty();
         try (GitRepo git = GitRepo.open(repo.dir())) {
-            List<Diagnostic> ds = GitChecks.preCommit(git, Map.of(), DerivedFiles.NONE).diagnostics();
+            List<Diagnostic> ds = GitChecks.commitMsg(git, "Change a status", Map.of()).diagnostics();
             assertThat(render(ds)).containsExactly(LOG + ":5 append-only");
-            assertThat(ds.get(0).message()).contains("'## [2026-02-16 09:00] manager | bracket-topopt | milestone' (line 3)");
+            assertThat(ds.get(0).message()).contains("'## [2026-02-16 09:00] manager | bracket-topopt | milestone' (line 3)")
+                    .contains("without an approved amendment").contains("Change-Request");
         }
+        assertThat(commitMsg("Repair a status\n\nChange-Request: CR-3\nApproved-by: ceo")).isEmpty();
         String reordered = "# Project log\n\n" + entry("2026-02-16 10:00", "completed") + entry("2026-02-16 09:00", "completed");
         repo.stage(LOG, reordered);
-        assertThat(preCommit()).containsExactly(LOG + ":3 append-only");
+        // the amended log is linted whole at pre-commit: a reorder breaks time order
+        assertThat(preCommit()).containsExactly(LOG + ":10 timestamp-order");
+        assertThat(commitMsg("Reorder")).containsExactly(LOG + ":3 append-only");
         repo.stage(LOG, "# Project log\n\n" + entry("2026-02-16 09:00", "completed"));
-        assertThat(preCommit()).containsExactly(LOG + ":10 append-only");
+        assertThat(preCommit()).isEmpty();
+        assertThat(commitMsg("Drop an entry")).containsExactly(LOG + ":10 append-only");
         repo.stage(LOG, "# Project log\n\n" + entry("2026-02-16 09:30", "completed") + BASE.substring(15));
-        assertThat(preCommit()).containsExactly(LOG + ":3 append-only");
+        preCommit();
+        assertThat(commitMsg("Insert an entry")).containsExactly(LOG + ":3 append-only");
+        // what pre-commit left is about the log it saw: a commit staged since without a pre-commit
+        // (a merge runs only commit-msg) is not judged by it
+        repo.stage(LOG, BASE + entry("2026-02-16 11:00", "completed"));
+        assertThat(commitMsg("Merge")).isEmpty();
     }
 
     @Test
