@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code exec-summary.md}, the CEO's page (seed 2A): project RAG one line each, decisions needed
- * oldest first, resource burn, wins this week and the top 3 risks, in at most 30 lines.
+ * {@code exec-summary.md}, the CEO's page: project RAG one line each, decisions needed oldest
+ * first, resource burn, wins this week and the top 3 risks, in at most 30 lines, spent by priority
+ * (see {@link #allocate}).
  */
 public final class ExecSummary implements Artifact {
 
@@ -36,16 +37,21 @@ public final class ExecSummary implements Artifact {
     public String render(Sources s) {
         LogState log = s.log();
         LocalDateTime asOf = log.asOf();
-        List<Section> sections = new ArrayList<>();
-        sections.add(new Section("🚦 Projects", projects(s), "no active projects"));
-        sections.add(new Section("📌 Decisions needed", asOf == null ? List.of() : decisions(log), "none open"));
-        sections.add(new Section("💰 Resource burn", asOf == null ? List.of() : burn(log), "no entries yet").whole());
-        sections.add(new Section("🏆 Wins this week", asOf == null ? List.of() : wins(log), "none yet this week"));
-        sections.add(new Section("⚠️ Top risks", risks(s), "none listed").whole());
+        List<String> projects = projects(s);
+        Section projectSection = new Section("🚦 Projects", projects, "no active projects");
+        Section decisions = new Section("📌 Decisions needed", asOf == null ? List.of() : decisions(log), "none open");
+        Section burn = new Section("💰 Resource burn", asOf == null ? List.of() : burn(log), "no entries yet");
+        Section wins = new Section("🏆 Wins this week", asOf == null ? List.of() : wins(log), "none yet this week");
+        Section risks = new Section("⚠️ Top risks", risks(s), "none listed");
+        List<Section> sections = List.of(projectSection, decisions, burn, wins, risks);
+        int red = (int) ProjectHealth.of(log, s.status()).stream()
+                .filter(p -> !p.closed() && p.rag() == dev.atomizer.status.StatusFile.Rag.RED).count();
         Page page = new Page(s.banner("Executive summary"));
         page.h1("Executive summary — " + s.asOfText());
         int fixed = page.lineCount() + sections.size() * 3; // blank, heading, blank per section
-        allocate(sections, MAX_LINES - fixed);
+        allocate(sections, MAX_LINES - fixed, List.of(
+                new Claim(projectSection, red), new Claim(decisions, Integer.MAX_VALUE), new Claim(risks, SHORT),
+                new Claim(burn, SHORT), new Claim(wins, Integer.MAX_VALUE), new Claim(projectSection, Integer.MAX_VALUE)));
         for (Section sec : sections) {
             page.h2(sec.title);
             page.bullets(sec.shown());
@@ -53,25 +59,29 @@ public final class ExecSummary implements Artifact {
         return page.text();
     }
 
+    /** A section's claim on the page: up to {@code lines} item lines (a cut's "…and N more" counts as one). */
+    record Claim(Section section, int lines) {
+    }
+
     /**
-     * Shares {@code budget} item lines: short sections (burn, the top 3 risks) get all they need
-     * first, then every other section one line, then one more at a time in page order.
+     * Spends {@code budget} item lines by priority: every section first gets one line (its first
+     * item, or that it has none), then the claims are served in order, each as far as the budget
+     * goes: the red projects, every decision waiting on the CEO, the top risks, the burn, the wins,
+     * then the other projects. A section that cannot show all its items ends with "…and N more".
      */
-    static void allocate(List<Section> sections, int budget) {
+    static void allocate(List<Section> sections, int budget, List<Claim> claims) {
         int left = budget;
         for (Section s : sections) {
-            s.lines = s.whole ? Math.max(1, Math.min(SHORT, s.items.size())) : 1;
-            left -= s.lines;
+            s.lines = 1;
+            left -= 1;
         }
-        boolean more = true;
-        while (left > 0 && more) {
-            more = false;
-            for (Section s : sections) {
-                if (left > 0 && s.lines < s.items.size()) {
-                    s.lines++;
-                    left--;
-                    more = true;
-                }
+        for (Claim c : claims) {
+            Section s = c.section();
+            int want = Math.min(c.lines(), s.items.size());
+            if (want > s.lines && left > 0) {
+                int grant = Math.min(want - s.lines, left);
+                s.lines += grant;
+                left -= grant;
             }
         }
     }
@@ -193,13 +203,7 @@ public final class ExecSummary implements Artifact {
         final String title;
         final List<String> items;
         final String none;
-        boolean whole;
         int lines;
-
-        Section whole() {
-            whole = true;
-            return this;
-        }
 
         Section(String title, List<String> items, String none) {
             this.title = title;
@@ -213,6 +217,10 @@ public final class ExecSummary implements Artifact {
             }
             if (items.size() <= lines) {
                 return items;
+            }
+            if (lines <= 1) {
+                // one line: the first item, with the count of the others on it
+                return List.of(items.get(0) + " (+" + (items.size() - 1) + " more)");
             }
             List<String> out = new ArrayList<>(items.subList(0, lines - 1));
             out.add("…and " + (items.size() - (lines - 1)) + " more");

@@ -145,7 +145,34 @@ class DashboardsTest {
         assertThat(text.split("\n", -1)).hasSizeLessThanOrEqualTo(ExecSummary.MAX_LINES + 1); // + the final newline
         assertThat(text.lines().count()).isLessThanOrEqualTo(ExecSummary.MAX_LINES);
         assertThat(text).containsPattern("…and 9[0-9] more");
-        assertThat(text.lines().filter(l -> l.startsWith("- …and ")).count()).isEqualTo(2); // projects and decisions
+        // projects, decisions (and the burn, after them) are cut, each saying how many it left out
+        assertThat(text.lines().filter(l -> l.startsWith("- …and ") || l.endsWith(" more)")).count()).isEqualTo(3);
+        assertThat(text.substring(text.indexOf("Projects"), text.indexOf("Decisions needed"))).contains("(+99 more)");
+    }
+
+    /** The CEO sees every decision waiting on him before the page spends lines on green projects or wins. */
+    @Test
+    void theExecSummarySpendsItsLinesOnDecisionsBeforeGreenProjectsAndWins() throws Exception {
+        StringBuilder status = new StringBuilder("## Projects\n\n| Slug | RAG |\n|---|---|\n");
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            String p = "project-" + (10 + i);
+            status.append("| ").append(p).append(" | Green |\n");
+            log.append(entry("2026-03-02 10:" + (10 + i), "manager", p, "milestone", "completed", "Shipped " + i, null));
+        }
+        for (int i = 0; i < 8; i++) {
+            log.append(entry("2026-03-02 11:" + (10 + i), "manager", "project-10", "decision-needed", "in-progress",
+                    "Decision " + i, "ref=dec-" + i));
+        }
+        String text = exec(log.toString(), status.toString());
+        assertThat(text.lines().count()).isLessThanOrEqualTo(ExecSummary.MAX_LINES);
+        for (int i = 0; i < 8; i++) {
+            assertThat(text).contains("Decision " + i);
+        }
+        String decisions = text.substring(text.indexOf("Decisions needed"), text.indexOf("Resource burn"));
+        assertThat(decisions).doesNotContain("more");
+        // what did not fit is counted, not dropped silently: 12 projects and 12 wins on one line each
+        assertThat(text).contains("(+11 more)");
     }
 
     @Test
