@@ -74,6 +74,27 @@ class WorkflowsTest {
         assertThat(String.valueOf(with.get("java-version"))).isEqualTo("17");
     }
 
+    /**
+     * The pre-commit framework's manifest: every hook names the framework version its stage names
+     * need, each entry script exists and is executable, and a manual-stage hook lints the whole log.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePreCommitManifestDeclaresItsMinimumVersionAndAWholeLogHook() throws Exception {
+        Path manifest = Path.of("../.pre-commit-hooks.yaml");
+        List<Map<String, Object>> hooks = new Yaml().load(Files.readString(manifest, StandardCharsets.UTF_8));
+        assertThat(hooks).extracting(h -> h.get("id")).containsExactly("atomizer", "atomizer-commit-msg", "atomizer-lint");
+        for (Map<String, Object> h : hooks) {
+            assertThat(h.get("minimum_pre_commit_version")).as((String) h.get("id")).isEqualTo("3.2.0");
+            String script = ((String) h.get("entry")).split(" ")[0];
+            assertThat(Path.of("..").resolve(script)).as(script).isExecutable();
+        }
+        Map<String, Object> lint = hooks.get(2);
+        assertThat((List<String>) lint.get("stages")).containsExactly("manual");
+        assertThat(lint.get("entry")).isEqualTo("hooks/atomizer lint");
+        assertThat(lint.get("pass_filenames")).isEqualTo(false);
+    }
+
     @Test
     void neitherWorkflowUsesPullRequestTargetAndEveryActionIsPinned() throws Exception {
         for (Path p : List.of(BUILD, SAMPLE)) {
