@@ -270,6 +270,48 @@ final class GitCommands {
         }
     }
 
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            header = "Set up a status repository here: the contract, the status file, the log, the hooks.",
+            description = {"Lays out a status repository in the current directory (made a git repository if it is",
+                    "not one): shared/data-contracts/schemas.md (the contract, with the default event types,",
+                    "statuses, fields and governed paths), shared/PROJECT_STATUS.md, the log with its preamble,",
+                    "the weekly report template, the folders the generators write and the dashboards; then",
+                    "installs the hooks and the merge driver. A file that is already there is kept: init never overwrites.",
+                    "Commit the result: the root commit needs no approval trailers."})
+    static final class Init implements Callable<Integer> {
+        private final Main main;
+
+        Init(Main main) {
+            this.main = main;
+        }
+
+        @Override
+        public Integer call() throws AtomizerException {
+            if (GitRepo.initIfNone(main.cwd)) {
+                main.out.println("made a git repository (branch main)");
+            }
+            try (GitRepo git = GitRepo.open(main.cwd)) {
+                Path top = git.workTree();
+                for (String line : dev.atomizer.install.Scaffold.make(top)) {
+                    main.out.println(line);
+                }
+                var contract = ContractLoader.load(top.resolve(Workspace.CONTRACT), Workspace.CONTRACT);
+                for (var o : dev.atomizer.Atomizer.dashboards(top, null)) {
+                    if (o.written()) {
+                        main.out.println("made " + o.path());
+                    }
+                }
+                for (String line : HookInstaller.install(git, contract, ownJar())) {
+                    main.out.println(line);
+                }
+                main.out.println("next: edit the Agents and Approvers of " + Workspace.CONTRACT + " and the projects of "
+                        + Workspace.STATUS + ", then 'git add -A && git commit -m \"Set up the status repository\"'"
+                        + " (the root commit needs no trailers); log work with 'atomizer log'");
+                return Main.OK;
+            }
+        }
+    }
+
     @Command(name = "uninstall-hooks", mixinStandardHelpOptions = true,
             description = "Remove what install-hooks added; your own hook lines stay.")
     static final class UninstallHooks implements Callable<Integer> {

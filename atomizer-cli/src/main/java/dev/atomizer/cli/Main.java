@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Lint and govern an agent team's markdown project log kept in git.",
         subcommands = {LintCommand.class, LogCommand.class, GitCommands.PreCommit.class, GitCommands.CommitMsg.class,
-                GitCommands.Verify.class, GitCommands.InstallHooks.class, GitCommands.UninstallHooks.class,
+                GitCommands.Verify.class, GitCommands.Init.class, GitCommands.InstallHooks.class, GitCommands.UninstallHooks.class,
                 GitCommands.MergeDriver.class, DerivedCommands.Dashboards.class, DerivedCommands.Check.class,
                 DerivedCommands.GatesCommand.class, ReportCommands.class,
                 CommandLine.HelpCommand.class},

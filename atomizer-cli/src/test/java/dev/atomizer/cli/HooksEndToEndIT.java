@@ -178,6 +178,46 @@ class HooksEndToEndIT {
         assertThat(verify.out()).contains(LOG).contains("amended").contains("CR-7");
     }
 
+    /**
+     * A new team from an empty directory: init lays the repository out and installs the hooks; the
+     * root commit goes through the real hooks without trailers; the first entry, the dashboards
+     * and check follow; a second init keeps everything.
+     */
+    @Test
+    void initTurnsAnEmptyDirectoryIntoAGovernedRepository() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("new-team"));
+        GitFixture team = repo.at(dir);
+        Run init = atomizer(team, "init");
+        assertThat(init.code()).as(init.err()).isZero();
+        assertThat(init.out()).contains("made a git repository (branch main)", "made shared/data-contracts/schemas.md",
+                "made shared/PROJECT_STATUS.md", "made shared/dashboards/exec-summary.md", "created .git/hooks/pre-commit",
+                "the root commit needs no trailers");
+        assertThat(atomizer(team, "check").code()).isZero();
+        team.run("add", "-A");
+        Run root = commit(team, "Set up the status repository");
+        assertThat(root.code()).as(root.out() + root.err()).isZero();
+
+        Run logged = atomizer(team, "log", "--agent", "manager", "--project", "first-project", "--event", "milestone",
+                "--status", "completed", "--summary", "Repository set up");
+        assertThat(logged.code()).as(logged.err()).isZero();
+        assertThat(atomizer(team, "dashboards").code()).isZero();
+        team.run("add", "-A");
+        Run first = commit(team, "First entry");
+        assertThat(first.code()).as(first.out() + first.err()).isZero();
+        Run check = atomizer(team, "check");
+        assertThat(check.code()).as(check.out() + check.err()).isZero();
+
+        // a foundational edit after the root commit needs its approval, as everywhere
+        Files.writeString(dir.resolve("context-docs/00-mission.md"), "# Mission\n");
+        team.run("add", "-A");
+        assertThat(commit(team, "Mission").code()).isNotZero();
+
+        Run again = atomizer(team, "init");
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).contains("kept shared/data-contracts/schemas.md (already there)")
+                .doesNotContain("made shared/");
+    }
+
     @Test
     void versionPrintsTheReleaseNotDev() throws Exception {
         Run v = atomizer(repo, "--version");

@@ -366,6 +366,25 @@ public final class GitRepo implements AutoCloseable {
                 + "; fetch the full history (git fetch --unshallow, or 'fetch-depth: 0' with actions/checkout)");
     }
 
+    /**
+     * Makes {@code dir} a git repository with the branch {@code main} unless it is already in one.
+     *
+     * @return true when a repository was made
+     */
+    public static boolean initIfNone(Path dir) throws AtomizerException {
+        try (GitRepo existing = open(dir)) {
+            existing.workTree();
+            return false;
+        } catch (AtomizerException notYet) {
+            try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(dir.toFile())
+                    .setInitialBranch("main").call()) {
+                return true;
+            } catch (org.eclipse.jgit.api.errors.GitAPIException | RuntimeException e) {
+                throw new AtomizerException("cannot make " + dir + " a git repository: " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** True when HEAD has no commit yet (the branch is unborn: the next commit is the root commit). */
     public boolean unborn() throws AtomizerException {
         try {

@@ -99,7 +99,8 @@ public final class HookInstaller {
             if (changed) {
                 writeAtomically(attributes, String.join("\n", lines) + "\n");
                 done.add("added the append-only log(s) to .gitattributes (commit it so every clone merges the log the same way"
-                        + (new dev.atomizer.governance.Policies(contract).is(".gitattributes", Policy.IMMUTABLE)
+                        + (git.unborn() ? "; the root commit needs no trailers"
+                        : new dev.atomizer.governance.Policies(contract).is(".gitattributes", Policy.IMMUTABLE)
                         ? "; it is governed (immutable): commit it with the trailers 'Change-Request: <id>' and "
                         + "'Approved-by: <approver>'" : "") + ")");
             } else {

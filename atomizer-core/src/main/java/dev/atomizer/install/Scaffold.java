@@ -1,0 +1,88 @@
+package dev.atomizer.install;
+
+import dev.atomizer.AtomizerException;
+import dev.atomizer.Workspace;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code atomizer init} lays out in a new status repository: the contract (with the default
+ * event types, statuses, fields and governed paths, commented), {@code PROJECT_STATUS.md}, the log
+ * with its preamble, the weekly report template, and the folders the generators write. A file that
+ * is already there is kept as it is: init never overwrites.
+ */
+public final class Scaffold {
+
+    /** The files init makes, by path, with the resource each is copied from. */
+    static final Map<String, String> FILES = files();
+
+    /** Folders the generators and reports write into, kept in git by an empty {@code .gitkeep}. */
+    static final List<String> FOLDERS = List.of("shared/dashboards", "shared/kpi", "shared/reports/weekly",
+            "shared/reports/project", "context-docs", "knowledge-base");
+
+    private Scaffold() {
+    }
+
+    private static Map<String, String> files() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(Workspace.CONTRACT, "schemas.md");
+        m.put(Workspace.STATUS, "PROJECT_STATUS.md");
+        m.put(Workspace.LOG, "project_log.md");
+        m.put("shared/reports/templates/weekly-template.md", "weekly-template.md");
+        return m;
+    }
+
+    /** The content init writes at {@code path} (one of {@link #FILES}). */
+    public static byte[] content(String path) throws AtomizerException {
+        String resource = FILES.get(path);
+        try (InputStream in = Scaffold.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new AtomizerException("the scaffold's " + resource + " is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read the scaffold's " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Lays the repository out under {@code root}, keeping every file that exists.
+     *
+     * @return one line per file or folder: "made …" or "kept … (already there)"
+     */
+    public static List<String> make(Path root) throws AtomizerException {
+        List<String> out = new ArrayList<>();
+        try {
+            for (String path : FILES.keySet()) {
+                if (Files.exists(root.resolve(path), LinkOption.NOFOLLOW_LINKS)) {
+                    out.add("kept " + path + " (already there)");
+                    continue;
+                }
+                Path file = Workspace.writable(root, path);
+                Files.createDirectories(file.getParent());
+                Files.write(file, content(path));
+                out.add("made " + path);
+            }
+            for (String folder : FOLDERS) {
+                Path dir = root.resolve(folder);
+                if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                Path keep = Workspace.writable(root, folder + "/.gitkeep");
+                Files.createDirectories(keep.getParent());
+                Files.write(keep, new byte[0]);
+                out.add("made " + folder + "/");
+            }
+        } catch (IOException e) {
+            throw new AtomizerException("cannot lay out " + root + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+}

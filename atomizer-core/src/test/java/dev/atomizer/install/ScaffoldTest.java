@@ -1,0 +1,45 @@
+package dev.atomizer.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atomizer.Workspace;
+import dev.atomizer.contract.Contract;
+import dev.atomizer.contract.ContractLoader;
+import dev.atomizer.contract.DefaultContract;
+import dev.atomizer.status.ProjectStatus;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScaffoldTest {
+
+    /** The contract init writes is the default contract, written out: the same types, statuses, fields and paths. */
+    @Test
+    void theScaffoldsContractIsTheDefaultOne() throws Exception {
+        Contract made = ContractLoader.parse(new String(Scaffold.content(Workspace.CONTRACT), StandardCharsets.UTF_8),
+                Workspace.CONTRACT);
+        Contract def = DefaultContract.get();
+        assertThat(made.eventTypes().keySet()).containsExactlyElementsOf(def.eventTypes().keySet());
+        made.eventTypes().forEach((k, t) -> assertThat(t.requiredMetrics()).isEqualTo(def.eventTypes().get(k).requiredMetrics()));
+        assertThat(made.statuses()).containsExactlyElementsOf(def.statuses());
+        assertThat(made.fields()).containsExactlyElementsOf(def.fields());
+        assertThat(made.governedPaths()).containsExactlyElementsOf(def.governedPaths());
+        assertThat(made.approvers()).contains("ceo");
+        assertThat(made.settings().zone().getId()).isEqualTo("UTC");
+    }
+
+    @Test
+    void itMakesWhatIsMissingAndKeepsWhatIsThere(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("shared"));
+        Files.writeString(root.resolve(Workspace.STATUS), "# Ours\n");
+        assertThat(Scaffold.make(root)).contains("made " + Workspace.CONTRACT, "kept " + Workspace.STATUS
+                + " (already there)", "made " + Workspace.LOG, "made shared/dashboards/");
+        assertThat(Files.readString(root.resolve(Workspace.STATUS))).isEqualTo("# Ours\n");
+        assertThat(Scaffold.make(root)).allMatch(l -> l.startsWith("kept "));
+        ProjectStatus status = ProjectStatus.parse(new String(Scaffold.content(Workspace.STATUS), StandardCharsets.UTF_8),
+                Workspace.STATUS);
+        assertThat(status.slugs()).containsExactly("first-project");
+    }
+}
