@@ -1,0 +1,40 @@
+package dev.atomizer.maven;
+
+import dev.atomizer.Atomizer;
+import dev.atomizer.AtomizerException;
+import dev.atomizer.git.GitRepo;
+import dev.atomizer.install.Scaffold;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Sets up a status repository in the current directory, as {@code atomizer init} does: makes it a
+ * git repository when it is not one; lays out the contract (the default one, commented),
+ * {@code PROJECT_STATUS.md}, the log, the weekly template, the generators' folders and the
+ * dashboards, never overwriting a file; then installs the hooks and the merge driver. Runs without
+ * a POM ({@code mvn dev.atomizer:atomizer-maven-plugin:init} in an empty directory). The root
+ * commit that follows needs no approval trailers.
+ */
+@Mojo(name = "init", requiresProject = false, threadSafe = true)
+public class InitMojo extends InstallHooksMojo {
+
+    @Override
+    protected void process() throws AtomizerException, MojoFailureException {
+        if (GitRepo.initIfNone(root.toPath())) {
+            getLog().info("made a git repository (branch main)");
+        }
+        try (GitRepo git = GitRepo.open(root.toPath())) {
+            for (String line : Scaffold.make(git.workTree())) {
+                getLog().info(line);
+            }
+            for (var o : Atomizer.dashboards(git.workTree(), null)) {
+                if (o.written()) {
+                    getLog().info("made " + o.path());
+                }
+            }
+        }
+        super.process();
+        getLog().info("next: edit the Agents and Approvers of the contract and the projects of PROJECT_STATUS.md, then"
+                + " commit everything (the root commit needs no trailers)");
+    }
+}
