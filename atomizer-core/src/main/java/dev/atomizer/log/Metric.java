@@ -44,6 +44,10 @@ public record Metric(String key, String value, int column, String problem) {
         if (value.isEmpty()) {
             return new Metric(key, value, column, "metric '" + key + "' has no value");
         }
+        if (value.indexOf('=') >= 0) {
+            return new Metric(key, value, column, "metric '" + key + "' has the value '" + value
+                    + "', which holds '=': separate the pairs with commas or spaces");
+        }
         // a value of at most 18 chars without an exponent is within bounds whatever it is: most values
         if ((value.length() > MAX_DIGITS || value.indexOf('e') >= 0 || value.indexOf('E') >= 0)
                 && NUMBER.matcher(value).matches() && number(value) == null) {

@@ -70,6 +70,16 @@ class RuleFixturesTest {
         });
     }
 
+    @Test
+    void aLooseMetricsLineIsOneErrorThatSaysWhatWasMeant() throws Exception {
+        List<Diagnostic> found = new ArrayList<>();
+        lint("metrics-format", "fail.md", found);
+        assertThat(found.stream().filter(d -> d.line() == 23).map(Diagnostic::message)).singleElement().asString()
+                .contains("(and 4 more on this line)").contains("did you mean 'tokens=12, cost_usd=0.4'?");
+        assertThat(found.stream().filter(d -> d.line() == 31).map(Diagnostic::message)).singleElement().asString()
+                .contains("holds '='").contains("did you mean 'tokens=12, cost_usd=0.4'?");
+    }
+
     private static FileSummary lint(String rule, String file, List<Diagnostic> sink) throws Exception {
         Path dir = ROOT.resolve(rule);
         Contract contract = Files.exists(dir.resolve("schemas.md"))

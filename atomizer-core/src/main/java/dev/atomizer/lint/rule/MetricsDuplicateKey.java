@@ -25,7 +25,7 @@ public final class MetricsDuplicateKey implements EntryRule {
         }
         Set<String> seen = new HashSet<>();
         for (Metric m : context.entry().metrics()) {
-            if (m.key() != null && !seen.add(m.key())) {
+            if (m.problem() == null && !seen.add(m.key())) {
                 report.at(f.line(), m.column(), "metric '" + m.key() + "' appears twice; keep one value");
             }
         }

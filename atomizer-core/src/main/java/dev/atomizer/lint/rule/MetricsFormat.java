@@ -10,6 +10,10 @@ import dev.atomizer.log.Metric;
 /** spec: Metrics is not a list of {@code key=value}. */
 public final class MetricsFormat implements EntryRule {
 
+    /** A pair written with spaces around '=' or with ':' instead: {@code iteration = 3}, {@code objective: 0.5}. */
+    private static final java.util.regex.Pattern LOOSE_PAIR =
+            java.util.regex.Pattern.compile("([a-z][a-z0-9_]*)\\s*[:=]\\s*([^\\s,;:=]+)");
+
     @Override
     public String id() {
         return RuleCatalog.METRICS_FORMAT;
@@ -28,11 +32,40 @@ public final class MetricsFormat implements EntryRule {
             report.at(f.line(), f.column(), "Metrics is empty; add key=value pairs or remove the field");
             return;
         }
+        // one typo, one error: the first bad token, how many more, and the line as it was meant
+        Metric first = null;
+        int bad = 0;
         for (Metric m : context.entry().metrics()) {
             if (m.problem() != null) {
-                report.at(f.line(), m.column(), m.problem() + "; Metrics is a list of key=value pairs "
-                        + "(e.g. 'iteration=12, objective=0.031')");
+                first = first == null ? m : first;
+                bad++;
             }
         }
+        if (first == null) {
+            return;
+        }
+        String meant = meant(f.value());
+        report.at(f.line(), first.column(), first.problem()
+                + (bad > 1 ? " (and " + (bad - 1) + " more on this line)" : "") + "; "
+                + (meant != null ? "did you mean '" + meant + "'?"
+                : "Metrics is a list of key=value pairs (e.g. 'iteration=12, objective=0.031')"));
+    }
+
+    /** The Metrics line as it was meant, when every part of it reads as a loose pair; else null. */
+    static String meant(String value) {
+        java.util.regex.Matcher m = LOOSE_PAIR.matcher(value);
+        java.util.List<String> pairs = new java.util.ArrayList<>();
+        int at = 0;
+        while (m.find()) {
+            if (!value.substring(at, m.start()).matches("[\\s,;]*")) {
+                return null;
+            }
+            pairs.add(m.group(1) + "=" + m.group(2));
+            at = m.end();
+        }
+        if (pairs.isEmpty() || !value.substring(at).matches("[\\s,;]*")) {
+            return null;
+        }
+        return String.join(", ", pairs);
     }
 }
