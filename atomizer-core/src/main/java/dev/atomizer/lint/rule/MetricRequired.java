@@ -40,8 +40,8 @@ public final class MetricRequired implements EntryRule {
         }
         for (String key : type.requiredMetrics()) {
             // written but malformed ('iteration: 3'): metrics-format names it, with the line as meant
-            if (f != null && java.util.regex.Pattern.compile("(?<![a-z0-9_])" + java.util.regex.Pattern.quote(key)
-                    + "(?![a-z0-9_])").matcher(f.value()).find() && !present.contains(key)) {
+            if (!present.contains(key) && f != null && java.util.regex.Pattern.compile("(?<![a-z0-9_])"
+                    + java.util.regex.Pattern.quote(key) + "(?![a-z0-9_])").matcher(f.value()).find()) {
                 continue;
             }
             if (!present.contains(key)) {
