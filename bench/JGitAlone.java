@@ -5,7 +5,7 @@ import java.nio.file.Path;
  * The JGit part of the pre-commit hook alone, for bench/hook.sh: open the repository of the
  * current directory as the hook does (one-command mode, no system config), read the index and
  * HEAD, and list the staged changes. No blob is read, no contract parsed, nothing linted: the
- * least any hook that "reads the staged index through JGit" (PRODUCT.md section 6) must do.
+ * least any hook that "reads the staged index through JGit" must do.
  */
 public final class JGitAlone {
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/hook.sh: the pre-commit hook benchmark (PRODUCT.md section 7, issue "git governance").
+# bench/hook.sh: the pre-commit hook benchmark (bar in bench/README.md).
 #
 # For each size (default 10k and 100k entries), in one run:
 #   - makes a throwaway repository whose log has that many entries (and the sample repository's
@@ -118,7 +118,7 @@ v=$(printf '%s\n' "${vs[@]}" | median)
   echo
   echo "verify over a 50-commit range (each commit appends one entry to the ${sizes[0]}-entry log): median of 3: ${v} s"
   echo
-  echo "Bar (PRODUCT.md section 7): the hook on the 10,000-entry log within 3× the floor."
+  echo "Bar: the hook on the 10,000-entry log within 3× the floor."
 } >>"$results.tmp"
 mv "$results.tmp" "$results"
 cat "$results"

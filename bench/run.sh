@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/run.sh: the Atomizer benchmark (PRODUCT.md section 7). See bench/README.md.
+# bench/run.sh: the Atomizer benchmark (bench/README.md). See bench/README.md.
 #
 # One run generates 1k / 10k / 100k-entry logs into bench/out/, then, for each size, times
 #   (a) the JVM floor: a hello-world with the JVM flags of hooks/atomizer,
@@ -270,7 +270,7 @@ cell() { printf '%s s / %s MB' "$1" "$(mb_rss "$2")"; }
       "| $(cell "${A_S[$n]}" "${A_M[$n]}") | $mlc | $su |"
   done
   echo
-  echo "## Quality bars (PRODUCT.md section 7)"
+  echo "## Quality bars (bench/README.md)"
   echo
   bar_in=0
   for n in "${size_list[@]}"; do [ "$n" != "$BAR_SIZE" ] || bar_in=1; done

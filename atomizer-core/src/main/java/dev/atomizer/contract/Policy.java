@@ -2,7 +2,7 @@ package dev.atomizer.contract;
 
 import java.util.Locale;
 
-/** What may happen to a governed path (seed section 5, "Documentation Governance"). */
+/** What may happen to a governed path (docs/governance.md). */
 public enum Policy {
     /** Existing bytes never change; new content goes at the end (the log). */
     APPEND_ONLY("append-only"),

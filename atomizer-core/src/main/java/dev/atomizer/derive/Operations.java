@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code operations.md} (seed 2C): agent health, throughput per agent per day, queue depth, token
+ * {@code operations.md}: agent health, throughput per agent per day, queue depth, token
  * budget against use, and alerts.
  */
 public final class Operations implements Artifact {

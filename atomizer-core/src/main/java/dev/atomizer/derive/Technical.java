@@ -13,7 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * {@code technical.md} (seed 2B): studies, the FEA queue, the model registry, optimization curves
+ * {@code technical.md}: studies, the FEA queue, the model registry, optimization curves
  * (a table and a Mermaid {@code xychart-beta} chart) and the knowledge-base delta.
  */
 public final class Technical implements Artifact {

@@ -5,7 +5,7 @@ import dev.atomizer.log.LogGrammar;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Compares two versions of the log. spec: "the new log must begin with the old one byte for byte
+ * Compares two versions of the log. "the new log must begin with the old one byte for byte
  * (trailing whitespace at the old end tolerated)". When it does, says where the appended part
  * starts and where its first entry starts, as {@link LogGrammar} reads the new version; when it
  * does not, names the first entry that differs.

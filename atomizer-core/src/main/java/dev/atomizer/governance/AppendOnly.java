@@ -7,7 +7,7 @@ import dev.atomizer.lint.RuleCatalog;
 import java.io.IOException;
 
 /**
- * spec: "an existing byte of the log changed: an entry edited, deleted, reordered or inserted
+ * "an existing byte of the log changed: an entry edited, deleted, reordered or inserted
  * above the end. The message names the first entry that differs."
  */
 public final class AppendOnly implements ChangeRule {

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * spec: "a derived file (dashboards, KPI table) is staged with content other than what the
+ * "a derived file (dashboards, KPI table) is staged with content other than what the
  * generator makes from the staged sources: a hand edit". Silent while {@link DerivedFiles} knows nothing.
  */
 public final class GeneratedFile implements ChangeRule {

@@ -7,7 +7,7 @@ import dev.atomizer.lint.Report;
 import dev.atomizer.lint.RuleCatalog;
 
 /**
- * spec: "a foundational path is added, modified, renamed or deleted without an approval
+ * "a foundational path is added, modified, renamed or deleted without an approval
  * (trailers `Change-Request: <id>` and `Approved-by: <approver id>` naming an approver the contract lists;
  * see {@link Approvals} for keys and signatures)".
  */

@@ -7,7 +7,7 @@ import dev.atomizer.lint.RuleCatalog;
 import java.io.IOException;
 
 /**
- * spec: "a knowledge-base file is deleted or truncated without approval" (the knowledge base is
+ * "a knowledge-base file is deleted or truncated without approval" (the knowledge base is
  * accumulative). A move out of the accumulative paths is a deletion there, and a move within them
  * that cuts the file is a truncation, whatever git's rename detection paired.
  */

@@ -5,7 +5,7 @@ import dev.atomizer.git.FileChange;
 import dev.atomizer.lint.Report;
 import dev.atomizer.lint.RuleCatalog;
 
-/** spec: "an existing generated report is modified, renamed or deleted" (reports are snapshots). */
+/** "an existing generated report is modified, renamed or deleted" (reports are snapshots). */
 public final class WriteOnce implements ChangeRule {
 
     @Override

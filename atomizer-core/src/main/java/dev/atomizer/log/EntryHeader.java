@@ -28,7 +28,7 @@ public record EntryHeader(String problem, int problemColumn,
 
     /** Parses the raw heading line (starting with {@code ##}). */
     public static EntryHeader parse(String line) {
-        // spec: "must match the heading format exactly (single spaces, `|` separators)"
+        // "must match the heading format exactly (single spaces, `|` separators)"
         if (!line.startsWith("## ")) {
             return bad("an entry heading starts with '## ' (two hashes, one space): " + FORMAT, 1);
         }

@@ -1,7 +1,7 @@
 package dev.atomizer.log;
 
 /**
- * The start of a field line: {@code **Name:**} after at most three spaces (spec: "A field is a
+ * The start of a field line: {@code **Name:**} after at most three spaces ("A field is a
  * line that starts with `**Name:**`"), or the common slip {@code **Name**:}, which is read as the
  * field it was meant to be so that one typo gives one message. Hand-written: it runs on every
  * paragraph line of the log.

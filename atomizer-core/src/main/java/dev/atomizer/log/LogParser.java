@@ -250,7 +250,7 @@ public final class LogParser {
                 continue;
             }
             if (entry == null) {
-                continue; // spec: "Everything before the first level-2 heading is a free preamble"
+                continue; // "Everything before the first level-2 heading is a free preamble"
             }
             entry.lastIndex = end;
             if (n instanceof ThematicBreak) {

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record Metric(String key, String value, int column, String problem) {
 
-    // spec: "key `[a-z][a-z0-9_]*`, value non-empty, no spaces; pairs separated by `,` and/or spaces"
+    // "key `[a-z][a-z0-9_]*`, value non-empty, no spaces; pairs separated by `,` and/or spaces"
     public static List<Metric> parse(String text, int column) {
         List<Metric> out = new ArrayList<>();
         int i = 0;

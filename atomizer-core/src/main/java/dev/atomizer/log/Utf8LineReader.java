@@ -143,7 +143,7 @@ public final class Utf8LineReader implements Closeable {
             }
         }
         if (ascii) {
-            // spec: ASCII is a subset of UTF-8; Latin-1 decoding of ASCII bytes is exact and fast.
+            // ASCII is a subset of UTF-8; Latin-1 decoding of ASCII bytes is exact and fast.
             return new String(line, off, len - off, StandardCharsets.ISO_8859_1);
         }
         try {

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 /**
  * The git merge driver for the log ({@code driver %O %A %B}): keeps the common base, adds both
  * sides' new entries ordered by timestamp, and leaves conflict markers only when a side changed
- * the base part itself (PRODUCT.md section 3, "Concurrent appends").
+ * the base part itself (docs/governance.md, "Merges").
  *
  * <p>Works on bytes: the inputs are decoded as ISO-8859-1, so every byte (a BOM, CRLF, invalid
  * UTF-8) round-trips exactly, and the markdown structure it needs (headings, fences) is ASCII.
@@ -81,7 +81,7 @@ public final class LogMerge {
         if (o.body.equals(t.body)) {
             return clean(prefix + o.body, "ours and theirs differ only in the byte-order mark; ours taken");
         }
-        // spec: "fails the merge (leaving conflict markers) only where the base part itself was
+        // "fails the merge (leaving conflict markers) only where the base part itself was
         // changed on a side"
         String stem = stripTrailing(baseBody);
         boolean oursAppends = appends(o.body, stem);
@@ -101,7 +101,7 @@ public final class LogMerge {
         } else {
             conflictRegion(out, o.body.substring(0, oursEnd), t.body.substring(0, theirsEnd), nl);
         }
-        // spec: "adds both sides' new entries ordered by timestamp (stable)": a two-way merge,
+        // "adds both sides' new entries ordered by timestamp (stable)": a two-way merge,
         // ours first on equal timestamps, and never reordering a side's own entries
         int baseEnd = out.length();
         int i = 0;
@@ -514,7 +514,7 @@ public final class LogMerge {
             }
         }
         int lineStart = base.lastIndexOf('\n', at - 1) + 1;
-        // spec: "The message names the first entry that differs": the one holding that line, or
+        // "The message names the first entry that differs": the one holding that line, or
         // the next one when the line is only the blank space before it
         int entry = -1;
         for (int h : headingStarts(base)) {

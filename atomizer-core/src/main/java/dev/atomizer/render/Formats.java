@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The output formats by name (PRODUCT.md section 6: {@code --format text|json|sarif|github|markdown}). */
+/** The output formats by name ({@code --format text|json|sarif|github|markdown}; the README's "Output formats"). */
 public final class Formats {
 
     /** The names, as one constant for option descriptions. */

@@ -41,7 +41,7 @@ public final class RuleDocs {
     private static final Map<String, Doc> DOCS = new LinkedHashMap<>();
 
     static {
-        // spec: PRODUCT.md section 3, "Rule catalog" and "Governance rules"
+        // the README's rule catalog describes the same rules for readers
         put(RuleCatalog.HEADING_FORMAT, "An entry heading does not match " + HEADING + ".",
                 "Write the heading exactly as " + HEADING + ": single spaces, ' | ' separators.");
         put(RuleCatalog.TIMESTAMP_INVALID,

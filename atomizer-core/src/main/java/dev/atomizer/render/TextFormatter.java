@@ -4,7 +4,7 @@ import dev.atomizer.lint.Diagnostic;
 import dev.atomizer.lint.FileSummary;
 import java.io.IOException;
 
-/** {@code path:line:col: severity [rule] message}, one line each (PRODUCT.md section 6). */
+/** {@code path:line:col: severity [rule] message}, one line each (the README's "Output formats"). */
 public final class TextFormatter implements Formatter {
 
     private final Appendable out;

@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The project closeout report (seed 4B), {@code shared/reports/project/SLUG-closeout.md}, for a
+ * The project closeout report, {@code shared/reports/project/SLUG-closeout.md}, for a
  * finished project: PROJECT_STATUS.md says {@code completed}, or a {@code milestone} entry carries
  * {@code closeout=true}. It covers the project's log up to its closing moment (the first closeout
  * milestone, else the project's last entry), so it reads the same whenever it is made:

@@ -16,7 +16,7 @@ import java.time.LocalDateTime;
 import java.util.Map;
 
 /**
- * The reports (seed section 4), for the command line and the Maven plugin: the weekly report and
+ * The reports, for the command line and the Maven plugin: the weekly report and
  * the closeout report are snapshots, written once and never rewritten; the status report is printed.
  *
  * <pre>{@code

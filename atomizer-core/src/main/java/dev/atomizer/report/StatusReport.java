@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The on-demand status report of one project (seed 4C: "give me a status report on [project]"),
+ * The on-demand status report of one project ("give me a status report on [project]"),
  * printed, never written: RAG derived from the log beside the declared one, phase, owner, open
  * decisions, open delegations, blocked work, active studies, the last 10 entries and the planned
  * items.

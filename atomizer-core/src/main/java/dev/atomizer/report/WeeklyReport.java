@@ -26,7 +26,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The weekly report (seed 4A), {@code shared/reports/weekly/YYYY-Www-report.md}: highlights,
+ * The weekly report, {@code shared/reports/weekly/YYYY-Www-report.md}: highlights,
  * projects, KPIs, agent performance and the decisions log of one ISO week, made from the log up
  * to the end of that week and PROJECT_STATUS.md, through a Mustache template the team may edit.
  * The data the template sees is {@link #names()}; see the README's "Reports" section.

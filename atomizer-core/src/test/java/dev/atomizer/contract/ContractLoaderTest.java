@@ -261,7 +261,7 @@ class ContractLoaderTest {
                         .startsWith("schemas.md:1:1: error [encoding]"));
     }
 
-    /** spec: "Adding a row adds a type; no code change and no rebuild." */
+    /** "Adding a row adds a type; no code change and no rebuild." */
     @Test
     void addingAnEventTypeRowMakesThatTypeValid(@TempDir Path root) throws Exception {
         Path contract = root.resolve(Workspace.CONTRACT);

@@ -14,7 +14,7 @@ import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 
 /**
- * Generators of valid project logs under the default contract (PRODUCT.md section 3), and their
+ * Generators of valid project logs under the default contract (the README's "The log entry contract"), and their
  * serialization with the accepted variations: LF / CRLF / mixed line endings, optional UTF-8 BOM,
  * optional trailing newline.
  */

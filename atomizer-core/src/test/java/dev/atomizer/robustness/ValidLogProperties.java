@@ -17,7 +17,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Any log written to the contract (PRODUCT.md section 3) lints clean, however it is laid out:
+ * Any log written to the contract (the README's "The log entry contract") lints clean, however it is laid out:
  * Detail with lists and fenced code holding {@code ---} and entry-heading lines, LF / CRLF / mixed
  * line endings, with or without a BOM or a trailing newline.
  */

@@ -6,7 +6,7 @@ import dev.atomizer.lint.Report;
 import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.EntryHeader;
 
-/** spec: agent-id is not lowercase kebab-case. */
+/** agent-id is not lowercase kebab-case. */
 public final class AgentIdFormat implements EntryRule {
 
     @Override

@@ -6,7 +6,7 @@ import dev.atomizer.lint.Report;
 import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.FieldLine;
 
-/** spec: Status is {@code blocked} and there is no non-empty Blockers field. */
+/** Status is {@code blocked} and there is no non-empty Blockers field. */
 public final class BlockersMissing implements EntryRule {
 
     @Override

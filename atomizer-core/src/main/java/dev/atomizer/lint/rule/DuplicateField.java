@@ -8,7 +8,7 @@ import dev.atomizer.log.FieldLine;
 import java.util.HashMap;
 import java.util.Map;
 
-/** spec: a field appears twice in one entry. */
+/** a field appears twice in one entry. */
 public final class DuplicateField implements EntryRule {
 
     @Override

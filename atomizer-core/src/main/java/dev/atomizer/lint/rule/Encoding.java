@@ -5,7 +5,7 @@ import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.EncodingException;
 
 /**
- * spec: the file is not valid UTF-8. A file-level rule: the reader stops at the first bad byte
+ * the file is not valid UTF-8. A file-level rule: the reader stops at the first bad byte
  * (CRLF and a byte-order mark are accepted), and this says where.
  */
 public final class Encoding {

@@ -6,7 +6,7 @@ import dev.atomizer.lint.Report;
 import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.FieldLine;
 
-/** spec: fields are not in contract order (Status, Summary, Detail, Metrics, Blockers). */
+/** fields are not in contract order (Status, Summary, Detail, Metrics, Blockers). */
 public final class FieldOrder implements EntryRule {
 
     @Override

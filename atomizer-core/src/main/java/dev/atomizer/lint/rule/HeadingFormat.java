@@ -6,7 +6,7 @@ import dev.atomizer.lint.Report;
 import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.EntryHeader;
 
-/** spec: an entry heading must match {@code ## [YYYY-MM-DD HH:MM] agent-id | project-slug | event-type} exactly. */
+/** an entry heading must match {@code ## [YYYY-MM-DD HH:MM] agent-id | project-slug | event-type} exactly. */
 public final class HeadingFormat implements EntryRule {
 
     @Override

@@ -11,7 +11,7 @@ import dev.atomizer.log.Metric;
 import java.util.HashSet;
 import java.util.Set;
 
-/** spec: the contract requires a metric for this event type and it is absent. */
+/** the contract requires a metric for this event type and it is absent. */
 public final class MetricRequired implements EntryRule {
 
     @Override

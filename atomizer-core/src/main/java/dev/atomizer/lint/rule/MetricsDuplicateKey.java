@@ -9,7 +9,7 @@ import dev.atomizer.log.Metric;
 import java.util.HashSet;
 import java.util.Set;
 
-/** spec: a metric key repeats within one entry. */
+/** a metric key repeats within one entry. */
 public final class MetricsDuplicateKey implements EntryRule {
 
     @Override

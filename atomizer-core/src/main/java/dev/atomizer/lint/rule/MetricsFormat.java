@@ -7,7 +7,7 @@ import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.FieldLine;
 import dev.atomizer.log.Metric;
 
-/** spec: Metrics is not a list of {@code key=value}. */
+/** Metrics is not a list of {@code key=value}. */
 public final class MetricsFormat implements EntryRule {
 
     /** A pair written with spaces around '=' or with ':' instead: {@code iteration = 3}, {@code objective: 0.5}. */

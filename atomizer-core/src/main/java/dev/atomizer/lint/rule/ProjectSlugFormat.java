@@ -6,7 +6,7 @@ import dev.atomizer.lint.Report;
 import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.EntryHeader;
 
-/** spec: project-slug is not lowercase kebab-case. */
+/** project-slug is not lowercase kebab-case. */
 public final class ProjectSlugFormat implements EntryRule {
 
     @Override

@@ -5,7 +5,7 @@ import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
 import dev.atomizer.lint.RuleCatalog;
 
-/** spec: an entry is not closed by {@code ---} before the next entry or end of file. */
+/** an entry is not closed by {@code ---} before the next entry or end of file. */
 public final class SeparatorMissing implements EntryRule {
 
     @Override

@@ -6,7 +6,7 @@ import dev.atomizer.lint.Report;
 import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.FieldLine;
 
-/** spec: Status is not one of the contract's values. */
+/** Status is not one of the contract's values. */
 public final class StatusInvalid implements EntryRule {
 
     @Override

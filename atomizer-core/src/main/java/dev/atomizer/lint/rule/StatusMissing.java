@@ -5,7 +5,7 @@ import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
 import dev.atomizer.lint.RuleCatalog;
 
-/** spec: no {@code **Status:**} field. */
+/** no {@code **Status:**} field. */
 public final class StatusMissing implements EntryRule {
 
     @Override

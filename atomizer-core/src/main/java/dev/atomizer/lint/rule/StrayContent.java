@@ -5,7 +5,7 @@ import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
 import dev.atomizer.lint.RuleCatalog;
 
-/** spec: content between an entry's {@code ---} and the next heading, or before an entry's first field. */
+/** content between an entry's {@code ---} and the next heading, or before an entry's first field. */
 public final class StrayContent implements EntryRule {
 
     @Override

@@ -6,7 +6,7 @@ import dev.atomizer.lint.Report;
 import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.FieldLine;
 
-/** spec: no {@code **Summary:**} field, or it is empty. */
+/** no {@code **Summary:**} field, or it is empty. */
 public final class SummaryMissing implements EntryRule {
 
     @Override

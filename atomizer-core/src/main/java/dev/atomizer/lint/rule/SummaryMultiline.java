@@ -6,7 +6,7 @@ import dev.atomizer.lint.Report;
 import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.FieldLine;
 
-/** spec: Summary continues onto a second line. */
+/** Summary continues onto a second line. */
 public final class SummaryMultiline implements EntryRule {
 
     @Override

@@ -6,7 +6,7 @@ import dev.atomizer.lint.Report;
 import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.FieldLine;
 
-/** spec: Summary longer than 200 characters. */
+/** Summary longer than 200 characters. */
 public final class SummaryTooLong implements EntryRule {
 
     @Override

@@ -6,7 +6,7 @@ import dev.atomizer.lint.Report;
 import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.EntryHeader;
 
-/** spec: the date or time is not a real calendar date / 24h time (2026-02-30, 24:00, 12:60). */
+/** the date or time is not a real calendar date / 24h time (2026-02-30, 24:00, 12:60). */
 public final class TimestampInvalid implements EntryRule {
 
     @Override

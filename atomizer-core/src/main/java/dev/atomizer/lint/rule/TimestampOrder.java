@@ -6,7 +6,7 @@ import dev.atomizer.lint.Report;
 import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.EntryHeader;
 
-/** spec: an entry is older than the entry before it (the log is append-only in time). */
+/** an entry is older than the entry before it (the log is append-only in time). */
 public final class TimestampOrder implements EntryRule {
 
     @Override

@@ -6,7 +6,7 @@ import dev.atomizer.lint.Report;
 import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.EntryHeader;
 
-/** spec: the contract lists agents and the id is not one of them. */
+/** the contract lists agents and the id is not one of them. */
 public final class UnknownAgent implements EntryRule {
 
     @Override

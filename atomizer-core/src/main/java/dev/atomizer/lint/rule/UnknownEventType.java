@@ -6,7 +6,7 @@ import dev.atomizer.lint.Report;
 import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.EntryHeader;
 
-/** spec: event-type is not in the contract's enumeration. */
+/** event-type is not in the contract's enumeration. */
 public final class UnknownEventType implements EntryRule {
 
     @Override

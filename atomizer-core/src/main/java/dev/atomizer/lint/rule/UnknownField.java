@@ -7,7 +7,7 @@ import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.FieldLine;
 import java.util.Locale;
 
-/** spec: a {@code **Name:**} field the contract does not define. */
+/** a {@code **Name:**} field the contract does not define. */
 public final class UnknownField implements EntryRule {
 
     @Override

@@ -6,7 +6,7 @@ import dev.atomizer.lint.Report;
 import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.EntryHeader;
 
-/** spec: PROJECT_STATUS.md lists projects and the slug is not one of them. */
+/** PROJECT_STATUS.md lists projects and the slug is not one of them. */
 public final class UnknownProject implements EntryRule {
 
     @Override

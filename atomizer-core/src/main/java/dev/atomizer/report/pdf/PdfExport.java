@@ -26,7 +26,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
- * A report's markdown as a PDF (seed R6): markdown to XHTML with commonmark (GFM tables), XHTML to
+ * A report's markdown as a PDF: markdown to XHTML with commonmark (GFM tables), XHTML to
  * PDF with openhtmltopdf. The font is Liberation Sans, which PDFBox ships, embedded; characters it
  * has no glyph for (the RAG emoji, mostly) are left out rather than printed as boxes. The same
  * report gives the same PDF bytes (no timestamps; the document ID is a digest of the report).
