@@ -209,11 +209,12 @@ public record Audit(String base, String head, String baseId, String headId, List
             try {
                 for (FileChange change : changes(git, c, parent, policies)) {
                     GovernedPath rule = restricted(policies, change);
-                    if (rule != null) {
+                    String what = rule == null ? null : what(change, rule);
+                    if (what != null) {
                         if (verdict == null) {
                             verdict = Approvals.judge(approval, contract, signatures.of(c));
                         }
-                        out.add(new ProtectedChange(c, change.path(), what(change, rule), rule, approval, verdict));
+                        out.add(new ProtectedChange(c, change.path(), what, rule, approval, verdict));
                     }
                 }
             } catch (IOException e) {
@@ -253,14 +254,20 @@ public record Audit(String base, String head, String baseId, String headId, List
             return old;
         }
         if (old.policy() == Policy.APPEND_ONLY && change.kind() == FileChange.Kind.MODIFY
-                && change.oldContent().notAFile() == null && change.newContent().notAFile() == null
-                && !dev.atomizer.governance.AppendCheck.compare(change.oldContent().bytes(),
-                        change.newContent().bytes()).appendOnly()) {
-            return old; // an amendment of the log: it stands only with an approval
+                && change.oldContent().notAFile() == null && change.newContent().notAFile() == null) {
+            return old; // an amendment of the log, unless it only appends (see what)
         }
         return old.policy() == Policy.NO_DELETE && NoDelete.loss(policies, change) != null ? old : null;
     }
 
+    /** What an amendment of the log changed, or null when the log was only appended to (no protected change). */
+    private static String amended(FileChange change) throws IOException {
+        dev.atomizer.governance.AppendCheck c = dev.atomizer.governance.AppendCheck.compare(
+                change.oldContent().bytes(), change.newContent().bytes());
+        return c.appendOnly() ? null : "amended (existing lines changed from line " + c.changedLine() + ")";
+    }
+
+    /** How the change is told in the summary, or null when it is no protected change after all. */
     private static String what(FileChange change, GovernedPath rule) throws IOException {
         return switch (change.kind()) {
             case ADD, COPY -> "added";
@@ -268,9 +275,7 @@ public record Audit(String base, String head, String baseId, String headId, List
             case RENAME -> "renamed from " + change.oldPath() + (shrank(change) ? ", shrank from "
                     + dev.atomizer.state.Format.count(change.oldContent().bytes().length) + " to "
                     + dev.atomizer.state.Format.count(change.newContent().bytes().length) + " bytes" : "");
-            case MODIFY -> rule.policy() == Policy.APPEND_ONLY
-                    ? "amended (existing lines changed from line " + dev.atomizer.governance.AppendCheck.compare(
-                            change.oldContent().bytes(), change.newContent().bytes()).changedLine() + ")"
+            case MODIFY -> rule.policy() == Policy.APPEND_ONLY ? amended(change)
                     : change.newContent().bytes().length < change.oldContent().bytes().length
                     ? "shrank from " + dev.atomizer.state.Format.count(change.oldContent().bytes().length) + " to "
                     + dev.atomizer.state.Format.count(change.newContent().bytes().length) + " bytes"

@@ -323,7 +323,6 @@ public final class GitChecks {
         return c.result(entries);
     }
 
-    /** The linter of a state's contract and project list. */
     /**
      * The linter of a state's contract and project list, checking {@code timestamp-future} against
      * {@code checkedAt} (the wall clock for the hooks, the commit's time for verify) in the

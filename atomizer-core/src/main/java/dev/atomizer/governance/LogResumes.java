@@ -3,10 +3,8 @@ package dev.atomizer.governance;
 import dev.atomizer.governance.AppendCheck.Resume;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +44,7 @@ public final class LogResumes {
                 String[] f = line.split(" ", 3);
                 if (f.length >= 2 && (f[0].length() == 40 || f[0].length() == 64) && all(f[0], "0123456789abcdef")
                         && !f[1].isEmpty() && f[1].length() <= 9 && all(f[1], "0123456789")) {
-                    String before = f.length == 3 ? dev.atomizer.log.LogGrammar.timestamp("## [" + f[2] + "] a | b | c")
-                            : null;
+                    String before = f.length == 3 && dev.atomizer.log.LogGrammar.isTimestamp(f[2]) ? f[2] : null;
                     r.known.put(f[0], new Resume(Integer.parseInt(f[1]), before));
                 }
             }
@@ -98,18 +95,7 @@ public final class LogResumes {
         List<String> kept = lines.subList(Math.max(0, lines.size() - KEPT), lines.size());
         try {
             Files.createDirectories(file.getParent());
-            // a name of this process's own, not Files.createTempFile: its SecureRandom costs the hook ~20 ms
-            Path tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            try {
-                Files.write(tmp, kept, StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            dev.atomizer.AtomicFile.replace(file, (String.join("\n", kept) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             // the next run reads the log whole
         }

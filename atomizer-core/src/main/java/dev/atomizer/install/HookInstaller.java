@@ -264,20 +264,7 @@ public final class HookInstaller {
     }
 
     static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".atomizer", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            if (Files.exists(file)) {
-                try {
-                    Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system
-                }
-            }
-            move(tmp, file);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        dev.atomizer.AtomicFile.replace(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -79,6 +79,11 @@ public record EntryHeader(String problem, int problemColumn,
         return new EntryHeader(null, 0, ts, dateTime(ts), 5, agent, a0 + 1, project, p1 + 3, event, p2 + 3);
     }
 
+    /** A timestamp {@code YYYY-MM-DD HH:MM} of a real calendar date and 24-hour time. */
+    static boolean validTimestamp(String ts) {
+        return timestampShape(ts) && dateTime(ts) != null;
+    }
+
     private static boolean timestampShape(String ts) {
         if (ts.length() != 16) {
             return false;

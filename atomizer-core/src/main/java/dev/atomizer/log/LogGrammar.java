@@ -65,6 +65,11 @@ public final class LogGrammar {
         return h.wellFormed() && h.dateTime() != null ? h.timestamp() : null;
     }
 
+    /** Whether {@code ts} is a timestamp as an entry heading holds it: {@code YYYY-MM-DD HH:MM}, a real date-time. */
+    public static boolean isTimestamp(String ts) {
+        return EntryHeader.validTimestamp(ts);
+    }
+
     /**
      * The {@code YYYY-MM-DD HH:MM} of a heading starting {@code ## [YYYY-MM-DD HH:MM]} at
      * {@code at}, whatever follows it, or null: a sort key (fixed width, zero-padded).

@@ -4,10 +4,8 @@ import java.io.IOException;
 import dev.atomizer.log.LimitException;
 import dev.atomizer.log.LogGrammar;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -143,33 +141,11 @@ public final class LogMerge {
     /** As {@link #run(Path, Path, Path)}, handing the result's message to {@code report}. */
     public static int run(Path base, Path ours, Path theirs, Consumer<String> report) throws IOException {
         Result r = merge(Files.readAllBytes(base), Files.readAllBytes(ours), Files.readAllBytes(theirs));
-        writeAtomically(ours, r.merged());
+        // same folder, so git never sees a half-written file; the file keeps its mode
+        dev.atomizer.AtomicFile.replace(ours, r.merged());
         report.accept(r.message());
         // git: exit 0 = merged cleanly, non-zero = conflict (the file then holds the markers)
         return r.clean() ? 0 : 1;
-    }
-
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        // same folder, so the move is a rename on one file system: git never sees a half-written file
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".merge");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                // a temp file is created private (0600): the merged file keeps the mode it had
-                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(abs));
-            } catch (UnsupportedOperationException | IOException e) {
-                // not a POSIX file system, or %A is gone: the temp file's mode will do
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     /**

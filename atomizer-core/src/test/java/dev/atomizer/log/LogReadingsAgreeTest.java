@@ -132,9 +132,7 @@ class LogReadingsAgreeTest {
         } catch (java.io.IOException e) {
             assertThat(e).hasMessage("stop");
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            deleteTree(dir);
         }
     }
 
@@ -153,9 +151,7 @@ class LogReadingsAgreeTest {
             boolean isEntry = commonMarkEntryLines(written).contains(headingLine);
             assertThat(starts[0]).as("the appender says the new heading starts an entry").isEqualTo(isEntry);
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            deleteTree(dir);
         }
     }
 
@@ -179,6 +175,12 @@ class LogReadingsAgreeTest {
         assertThat(c.entriesOffset()).isEqualTo(n.length);
         assertThat(c.hostLine()).isEqualTo(3);
         assertThat(LogParser.parse(neu)).hasSize(1);
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     // ---- the oracle ----
