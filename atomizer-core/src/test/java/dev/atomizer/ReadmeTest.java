@@ -51,4 +51,56 @@ class ReadmeTest {
         }
         assertThat(listed).containsExactlyElementsOf(sections);
     }
+    /** The sample file a README excerpt names in the lines before its fence. */
+    static final java.util.Map<String, String> EXCERPTS = java.util.Map.of(
+            "`exec-summary.md`", "shared/dashboards/exec-summary.md",
+            "`technical.md`", "shared/dashboards/technical.md",
+            "`operations.md`", "shared/dashboards/operations.md",
+            "`kpi/metrics.md`", "shared/kpi/metrics.md",
+            "`shared/reports/weekly/2026-W11-report.md`", "shared/reports/weekly/2026-W11-report.md");
+
+    /**
+     * Every excerpt of a generated file of sample-repo is that file's lines, in order (lines may be
+     * left out, none changed): when the generator changes, the README's picture of it cannot drift.
+     */
+    @Test
+    void excerptsOfTheSamplesGeneratedFilesAreTheirLines() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("../README.md"));
+        int checked = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).equals("```markdown")) {
+                continue;
+            }
+            String before = String.join("\n", lines.subList(Math.max(0, i - 3), i));
+            String file = null;
+            for (java.util.Map.Entry<String, String> e : EXCERPTS.entrySet()) {
+                if (before.contains(e.getKey())) {
+                    file = e.getValue();
+                }
+            }
+            if (file == null) {
+                continue;
+            }
+            List<String> actual = Files.readAllLines(Path.of("../sample-repo").resolve(file));
+            int at = 0;
+            for (int j = i + 1; !lines.get(j).equals("```"); j++) {
+                String line = lines.get(j);
+                if (line.isBlank()) {
+                    continue;
+                }
+                int found = -1;
+                for (int k = at; k < actual.size(); k++) {
+                    if (actual.get(k).equals(line)) {
+                        found = k;
+                        break;
+                    }
+                }
+                assertThat(found).as("README line " + (j + 1) + " is not a line of sample-repo/" + file
+                        + " (after its line " + at + "): " + line).isGreaterThanOrEqualTo(0);
+                at = found + 1;
+            }
+            checked++;
+        }
+        assertThat(checked).isEqualTo(EXCERPTS.size());
+    }
 }

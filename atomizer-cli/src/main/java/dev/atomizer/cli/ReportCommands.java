@@ -63,7 +63,7 @@ final class ReportCommands implements Runnable {
         public Integer call() throws AtomizerException {
             IsoWeek w = week == null ? null : IsoWeek.parse(week, "--week");
             Workspace ws = Workspace.discover(main.cwd);
-            say(main, Reports.weekly(ws.root(), w, DerivedCommands.asOf(asOf), pdf));
+            say(main, Reports.weekly(ws.root(), w, DerivedCommands.asOf(asOf), java.time.Instant.now(), pdf));
             return Main.OK;
         }
     }

@@ -56,7 +56,8 @@ class ReportCommandsTest {
 
     @Test
     void weeklyWritesOnceThenLeavesTheReportAlone() throws Exception {
-        assertThat(run("report", "weekly")).isZero();
+        // now is the clock (or --as-of): the last week whose cut-off (Friday 16:00 New York) has come
+        assertThat(run("report", "weekly", "--as-of", "2026-02-16 08:00")).isZero();
         assertThat(err).isEqualTo("atomizer: wrote " + W07 + "\n");
         assertThat(out).isEmpty();
         Path f = root.resolve(W07);
@@ -75,8 +76,10 @@ class ReportCommandsTest {
         assertThat(err).isEqualTo("atomizer: --week '2021-W53' does not exist: 2021 has 52 ISO weeks\n");
         assertThat(run("report", "weekly", "--week", "W07")).isEqualTo(2);
         assertThat(err).isEqualTo("atomizer: --week 'W07' is not an ISO week 'YYYY-Www' (e.g. 2026-W10)\n");
-        assertThat(run("report", "weekly", "--week", "2026-W08")).isEqualTo(2);
-        assertThat(err).startsWith("atomizer: week 2026-W08 (2026-02-16 to 2026-02-22) is not complete as of 2026-02-16 08:00");
+        assertThat(run("report", "weekly", "--week", "2026-W08", "--as-of", "2026-02-20 20:59")).isEqualTo(2);
+        assertThat(err).isEqualTo("atomizer: week 2026-W08 is not over yet as of 2026-02-20 20:59: its report covers the log "
+                + "from 2026-02-13 21:00 to 2026-02-20 21:00 (its cut-off: 'Weekly report due' Friday 17:00 "
+                + "America/New_York less 'Weekly report cut-off' 60 minutes) and can be written from 2026-02-20 21:00 on\n");
         assertThat(run("report", "weekly", "--as-of", "yesterday")).isEqualTo(2);
         assertThat(err).isEqualTo("atomizer: --as-of 'yesterday' is not 'YYYY-MM-DD HH:MM'\n");
         assertThat(root.resolve("shared/reports")).doesNotExist();
@@ -139,7 +142,7 @@ class ReportCommandsTest {
 
     @Test
     void pdfBesideTheReport() throws Exception {
-        assertThat(run("report", "weekly", "--pdf")).isZero();
+        assertThat(run("report", "weekly", "--pdf", "--as-of", "2026-02-16 08:00")).isZero();
         assertThat(err).isEqualTo("atomizer: wrote " + W07 + "\natomizer: wrote shared/reports/weekly/2026-W07-report.pdf\n");
         assertThat(Files.readAllBytes(root.resolve("shared/reports/weekly/2026-W07-report.pdf"))).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
     }

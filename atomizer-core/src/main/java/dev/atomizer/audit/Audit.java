@@ -79,6 +79,19 @@ public record Audit(String base, String head, String baseId, String headId, List
      *
      * @throws AtomizerException when git cannot be read or a log is not valid UTF-8
      */
+    /** The head's dashboard sections; the default when its contract is malformed (verify reports that). */
+    private static dev.atomizer.contract.Sections sections(Tree head) throws AtomizerException {
+        try {
+            return dev.atomizer.contract.ContractLoader.fromBytes(read(head, Workspace.CONTRACT), Workspace.CONTRACT)
+                    .sections();
+        } catch (AtomizerException e) {
+            if (e.problems().isEmpty()) {
+                throw e;
+            }
+            return dev.atomizer.contract.Sections.DEFAULT;
+        }
+    }
+
     public static Audit of(GitRepo git, String base, String head, GitChecks.Result verified) throws AtomizerException {
         String baseId = git.commitId(base, "base");
         String headId = git.commitId(head, "head");
@@ -90,8 +103,9 @@ public record Audit(String base, String head, String baseId, String headId, List
         Tree before = git.files(baseId);
         Tree after = git.files(headId);
         List<String> notes = new ArrayList<>();
-        LogState logBefore = LogState.of(read(before, Workspace.LOG), Workspace.LOG, null);
-        LogState logAfter = LogState.of(read(after, Workspace.LOG), Workspace.LOG, null);
+        dev.atomizer.contract.Sections sections = sections(after);
+        LogState logBefore = LogState.of(read(before, Workspace.LOG), Workspace.LOG, null, sections);
+        LogState logAfter = LogState.of(read(after, Workspace.LOG), Workspace.LOG, null, sections);
         StatusFile statusBefore = status(before, "base", notes);
         StatusFile statusAfter = status(after, "head", notes);
 

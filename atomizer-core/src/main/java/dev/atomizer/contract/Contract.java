@@ -22,6 +22,7 @@ import java.util.Set;
  * @param severities    per-rule severities from the Rules table
  * @param approverKeys  the signing key of each approver the Approvers table gives one (Key column)
  * @param settings      the Settings table
+ * @param sections      the Dashboard sections table: which event types feed which part of the dashboards
  */
 public record Contract(String source,
                        Map<String, EventType> eventTypes,
@@ -32,7 +33,8 @@ public record Contract(String source,
                        List<GovernedPath> governedPaths,
                        Map<String, Severity> severities,
                        Map<String, ApproverKey> approverKeys,
-                       Settings settings) {
+                       Settings settings,
+                       Sections sections) {
 
     /** The approver every contract has. */
     public static final String BUILT_IN_APPROVER = "ceo";
@@ -50,6 +52,7 @@ public record Contract(String source,
         severities = Collections.unmodifiableMap(new LinkedHashMap<>(severities));
         approverKeys = Collections.unmodifiableMap(new LinkedHashMap<>(approverKeys));
         settings = settings == null ? Settings.DEFAULT : settings;
+        sections = sections == null ? Sections.DEFAULT : sections;
     }
 
     /** A contract with no approver keys and the default settings. */
@@ -57,12 +60,17 @@ public record Contract(String source,
                     Set<String> agents, Set<String> approvers, List<GovernedPath> governedPaths,
                     Map<String, Severity> severities) {
         this(source, eventTypes, statuses, fields, agents, approvers, governedPaths, severities, Map.of(),
-                Settings.DEFAULT);
+                Settings.DEFAULT, Sections.DEFAULT);
     }
 
     /** The key an approver signs with, or null when the contract gives none. */
     public ApproverKey keyOf(String approver) {
         return approverKeys.get(approver);
+    }
+
+    /** The event types of a dashboard section that this contract defines (none: the section has nothing to show). */
+    public java.util.List<String> section(Sections.Section s) {
+        return sections.defined(s, eventTypes);
     }
 
     /** Position of a field in contract order, or -1 when the contract does not define it. */

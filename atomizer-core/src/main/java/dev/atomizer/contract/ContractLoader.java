@@ -35,6 +35,7 @@ public final class ContractLoader {
     public static final String GOVERNED_PATHS = "governed paths";
     public static final String RULES = "rules";
     public static final String SETTINGS = "settings";
+    public static final String DASHBOARD_SECTIONS = "dashboard sections";
 
     static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     static final Pattern METRIC_KEY = Pattern.compile("[a-z][a-z0-9_]*");
@@ -79,6 +80,7 @@ public final class ContractLoader {
         Map<String, Severity> severities = new LinkedHashMap<>();
         Map<String, ApproverKey> keys = new LinkedHashMap<>();
         Settings settings = Settings.DEFAULT;
+        Section sectionsTable = null;
 
         Map<String, Section> seen = new LinkedHashMap<>();
         for (Section s : doc.sections()) {
@@ -103,9 +105,11 @@ public final class ContractLoader {
                 case GOVERNED_PATHS -> governed = governedPaths(s);
                 case RULES -> severities = severities(s);
                 case SETTINGS -> settings = settings(s);
+                case DASHBOARD_SECTIONS -> sectionsTable = s;
                 default -> throw new IllegalStateException(key);
             }
         }
+        Sections sections = sectionsTable == null ? Sections.DEFAULT : sections(sectionsTable, eventTypes);
         if (seen.containsKey(EVENT_TYPES) && eventTypes.isEmpty() && hasEmptyTable(seen.get(EVENT_TYPES))) {
             problems.add(doc.problem(seen.get(EVENT_TYPES).line(), "the Event types table lists no event type"));
         }
@@ -118,7 +122,7 @@ public final class ContractLoader {
                     + (problems.size() == 1 ? "" : "s") + ")", problems);
         }
         return new Contract(doc.path(), eventTypes, statuses, fields, agents, approvers, governed, severities, keys,
-                settings);
+                settings, sections);
     }
 
     /** A section whose tables exist but hold no row at all (rows that are all invalid are reported one by one). */
@@ -132,7 +136,8 @@ public final class ContractLoader {
 
     private static boolean isKnown(String key) {
         return switch (key) {
-            case EVENT_TYPES, STATUS_VALUES, FIELDS, AGENTS, APPROVERS, GOVERNED_PATHS, RULES, SETTINGS -> true;
+            case EVENT_TYPES, STATUS_VALUES, FIELDS, AGENTS, APPROVERS, GOVERNED_PATHS, RULES, SETTINGS,
+                    DASHBOARD_SECTIONS -> true;
             default -> false;
         };
     }
@@ -296,6 +301,45 @@ public final class ContractLoader {
             out.put(setting, accepted);
         }
         return new Settings(out);
+    }
+
+    /** The Dashboard sections table; every event type it names must be one the contract defines. */
+    private Sections sections(Section s, Map<String, EventType> eventTypes) {
+        Map<Sections.Section, List<String>> out = new java.util.EnumMap<>(Sections.Section.class);
+        List<Keyed> rows = rows(s, "| Section | Event types |", "section", "name");
+        if (rows == null) {
+            return Sections.DEFAULT;
+        }
+        Map<Sections.Section, Integer> firstLine = new java.util.EnumMap<>(Sections.Section.class);
+        for (Keyed r : rows) {
+            Sections.Section section = Sections.Section.find(r.key());
+            if (section == null) {
+                problems.add(doc.problem(r.row().line(), "unknown dashboard section '" + r.key()
+                        + "'; the sections are: " + Sections.Section.labels()));
+                continue;
+            }
+            Integer prev = firstLine.putIfAbsent(section, r.row().line());
+            if (prev != null) {
+                problems.add(doc.problem(r.row().line(), "section '" + section.label() + "' is already mapped at line "
+                        + prev));
+                continue;
+            }
+            List<String> types = new ArrayList<>();
+            for (String t : r.cell("event types", "events", "types").split(",")) {
+                String type = unquote(t);
+                if (type.isEmpty() || type.matches("[-\u2013\u2014]+") || type.equalsIgnoreCase("none")) {
+                    continue;
+                }
+                if (!eventTypes.containsKey(type)) {
+                    problems.add(doc.problem(r.row().line(), "section '" + section.label() + "' names event type '"
+                            + type + "', which the Event types table does not define"));
+                } else if (!types.contains(type)) {
+                    types.add(type);
+                }
+            }
+            out.put(section, types);
+        }
+        return new Sections(out);
     }
 
     private List<GovernedPath> governedPaths(Section s) {

@@ -26,7 +26,25 @@ public record Settings(Map<Setting, String> values) {
                 Settings::zoneId),
         /** How far past the moment of checking an entry may be stamped (clocks drift) before timestamp-future. */
         CLOCK_TOLERANCE("Clock tolerance", "15", "a number of minutes from 0 to 1440, such as '15' or '15 minutes'",
-                Settings::minutes);
+                Settings::minutes),
+        /** The team's name, at the top of its reports; none by default. */
+        ORGANISATION("Organisation", "", "a name on one line of at most 80 characters", Settings::name),
+        /** When a week's report is due: a day, a time and a zone. */
+        WEEKLY_DUE("Weekly report due", "Friday 17:00 America/New_York",
+                "a day, a time and a time zone, such as 'Friday 17:00 America/New_York'", Settings::weekly),
+        /** How long before the due time a week's report is cut off: it covers the log up to then. */
+        WEEKLY_CUTOFF("Weekly report cut-off", "60", "a duration before the due time from 0 minutes to 6 days, "
+                + "such as '60 minutes' or '2 hours'", v -> duration(v, 6 * 24 * 60)),
+        /** K1: the longest a log commit may wait for the dashboards' regeneration. */
+        K1_TARGET("K1 target", "60", "a duration such as '1 hour' or '30 minutes'", v -> duration(v, 7 * 24 * 60)),
+        /** K2: the share of a week's entries that must pass the contract. */
+        K2_TARGET("K2 target", "95", "a percentage such as '95%'", Settings::percent),
+        /** K5: the longest a decision may wait. */
+        K5_TARGET("K5 target", "2880", "a duration such as '48 hours' or '2 days'", v -> duration(v, 90 * 24 * 60)),
+        /** K7: the highest share of errors in an agent's entries. */
+        K7_TARGET("K7 target", "5", "a percentage such as '5%'", Settings::percent),
+        /** K8: the most a week's generation work may cost, in US dollars. */
+        K8_TARGET("K8 target", "2.00", "an amount of US dollars such as '$2' or '2.50'", Settings::dollars);
 
         private final String label;
         private final String fallback;
@@ -54,10 +72,11 @@ public record Settings(Map<Setting, String> values) {
             return expected;
         }
 
-        /** The setting a table names, ignoring case; null when there is none. */
+        /** The setting a table names, ignoring case (and the US spelling of Organisation); null when there is none. */
         public static Setting find(String name) {
+            String n = name.trim().replaceFirst("(?i)^organization$", "Organisation").replaceFirst("(?i)cutoff$", "cut-off");
             for (Setting s : values()) {
-                if (s.label.equalsIgnoreCase(name.trim())) {
+                if (s.label.equalsIgnoreCase(n)) {
                     return s;
                 }
             }
@@ -98,6 +117,100 @@ public record Settings(Map<Setting, String> values) {
         }
         int n = Integer.parseInt(v);
         return n <= 1440 ? Integer.toString(n) : null;
+    }
+
+    private static String name(String value) {
+        return value.isEmpty() || value.length() > 80 || value.chars().anyMatch(Character::isISOControl) ? null : value;
+    }
+
+    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile(
+            "(\\d{1,6})\\s*(m|min|mins|minutes?|h|hours?|d|days?)?");
+
+    /** Minutes, from "90", "90 minutes", "2 hours" or "1 day", at most {@code max}. */
+    private static String duration(String value, int max) {
+        java.util.regex.Matcher m = DURATION.matcher(value.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return null;
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "m" : m.group(2);
+        long minutes = unit.startsWith("h") ? n * 60 : unit.startsWith("d") ? n * 24 * 60 : n;
+        return minutes <= max ? Long.toString(minutes) : null;
+    }
+
+    private static String percent(String value) {
+        String v = value.replaceFirst("\\s*%$", "");
+        try {
+            java.math.BigDecimal d = new java.math.BigDecimal(v);
+            return d.signum() < 0 || d.compareTo(java.math.BigDecimal.valueOf(100)) > 0 ? null
+                    : d.stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String dollars(String value) {
+        String v = value.replaceFirst("^\\$\\s*", "").replaceFirst("\\s*(usd|USD)$", "");
+        if (!v.matches("\\d{1,7}(\\.\\d{1,2})?")) {
+            return null;
+        }
+        return new java.math.BigDecimal(v).setScale(2).toPlainString();
+    }
+
+    /** "Friday 17:00 America/New_York", normalised; null when it is not a day, a time and a zone. */
+    private static String weekly(String value) {
+        String[] parts = value.split("\\s+");
+        if (parts.length != 3) {
+            return null;
+        }
+        try {
+            java.time.DayOfWeek day = java.time.DayOfWeek.valueOf(parts[0].toUpperCase(Locale.ROOT));
+            java.time.LocalTime time = java.time.LocalTime.parse(parts[1].length() == 4 ? "0" + parts[1] : parts[1]);
+            String zone = java.time.ZoneId.of(parts[2]).getId();
+            String d = day.name().charAt(0) + day.name().substring(1).toLowerCase(Locale.ROOT);
+            return d + " " + time + " " + zone;
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** When week reports fall due: the due moment of a week and its cut-off. */
+    public record Weekly(java.time.DayOfWeek day, java.time.LocalTime time, java.time.ZoneId zone,
+                         java.time.Duration cutOff) {
+
+        /** The due moment of the ISO week starting on {@code monday}. */
+        public java.time.Instant due(java.time.LocalDate monday) {
+            return monday.plusDays(day.ordinal()).atTime(time).atZone(zone).toInstant();
+        }
+
+        /** The cut-off of the ISO week starting on {@code monday}: its report covers the log up to then. */
+        public java.time.Instant cutOff(java.time.LocalDate monday) {
+            return due(monday).minus(cutOff);
+        }
+    }
+
+    /** The weekly report's due time and cut-off. */
+    public Weekly weekly() {
+        String[] parts = get(Setting.WEEKLY_DUE).split(" ");
+        return new Weekly(java.time.DayOfWeek.valueOf(parts[0].toUpperCase(Locale.ROOT)),
+                java.time.LocalTime.parse(parts[1]), java.time.ZoneId.of(parts[2]),
+                java.time.Duration.ofMinutes(Long.parseLong(get(Setting.WEEKLY_CUTOFF))));
+    }
+
+    /** The organisation's name, or null when the contract gives none. */
+    public String organisation() {
+        String o = get(Setting.ORGANISATION);
+        return o.isEmpty() ? null : o;
+    }
+
+    /** A duration setting (K1 or K5 target, cut-off). */
+    public java.time.Duration minutes(Setting s) {
+        return java.time.Duration.ofMinutes(Long.parseLong(get(s)));
+    }
+
+    /** A percentage or amount setting. */
+    public java.math.BigDecimal decimal(Setting s) {
+        return new java.math.BigDecimal(get(s));
     }
 
     /** How approvals are given: by trailer (key-less approvers) or only by signed commits. */

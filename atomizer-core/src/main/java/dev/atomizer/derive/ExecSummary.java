@@ -24,7 +24,6 @@ public final class ExecSummary implements Artifact {
     public static final String PATH = "shared/dashboards/exec-summary.md";
     /** The seed's hard cap (K4). */
     public static final int MAX_LINES = 30;
-    static final Duration DECISION_TARGET = Duration.ofHours(48);
     /** The most lines a whole section (resource burn, the top 3 risks) takes; never cut. */
     static final int SHORT = 3;
 
@@ -39,7 +38,8 @@ public final class ExecSummary implements Artifact {
         LocalDateTime asOf = log.asOf();
         List<String> projects = projects(s);
         Section projectSection = new Section("🚦 Projects", projects, "no active projects");
-        Section decisions = new Section("📌 Decisions needed", asOf == null ? List.of() : decisions(log), "none open");
+        Section decisions = new Section("📌 Decisions needed", asOf == null ? List.of() : decisions(log, s.contract().settings().minutes(
+                dev.atomizer.contract.Settings.Setting.K5_TARGET)), "none open");
         Section burn = new Section("💰 Resource burn", asOf == null ? List.of() : burn(log), "no entries yet");
         Section wins = new Section("🏆 Wins this week", asOf == null ? List.of() : wins(log), "none yet this week");
         Section risks = new Section("⚠️ Top risks", risks(s), "none listed");
@@ -108,7 +108,7 @@ public final class ExecSummary implements Artifact {
         return out;
     }
 
-    private static List<String> decisions(LogState log) {
+    private static List<String> decisions(LogState log, Duration target) {
         List<Track> open = new ArrayList<>();
         for (Track t : log.decisions()) {
             if (t.open()) {
@@ -119,7 +119,7 @@ public final class ExecSummary implements Artifact {
         List<String> out = new ArrayList<>();
         for (Track t : open) {
             Duration age = t.age(log.asOf());
-            String late = age.compareTo(DECISION_TARGET) > 0 ? " ⏰" : "";
+            String late = age.compareTo(target) > 0 ? " ⏰" : "";
             out.add("**" + Md.inline(t.name()) + "** " + Md.inline(t.project())
                     + ", open " + Format.age(age) + late + (t.blocked() ? ", blocked" : "") + ": "
                     + Md.inline(Md.clip(t.first().summary(), 90)));
@@ -155,7 +155,7 @@ public final class ExecSummary implements Artifact {
         LocalDateTime from = Window.weekStart(log.asOf());
         List<Entry> wins = new ArrayList<>();
         for (Entry e : log.entries()) {
-            if (!e.time().isBefore(from) && isWin(e)) {
+            if (!e.time().isBefore(from) && log.isWin(e)) {
                 wins.add(e);
             }
         }
@@ -167,10 +167,6 @@ public final class ExecSummary implements Artifact {
         return out;
     }
 
-    /** A win: a completed milestone or a completed study. */
-    public static boolean isWin(Entry e) {
-        return e.is(Entry.COMPLETED) && (e.event().equals("milestone") || e.event().equals("study-complete"));
-    }
 
     private static List<String> risks(Sources s) {
         List<String> out = new ArrayList<>();

@@ -25,18 +25,28 @@ public record Gates(String id, String name, boolean passed, String evidence) {
     public static List<Gates> of(Sources s, List<Kpis.Week> weeks) {
         LogState log = s.log();
         List<Gates> out = new ArrayList<>();
-        out.add(signOff(log, "G1", "Schema approved", "Antoine signs off the data contracts and layout"));
+        String approvers = approvers(s);
+        out.add(signOff(log, "G1", "Schema approved", approvers + " signs off the data contracts and layout"));
         out.add(computed(log, "G2", "Logging stable", g2(s)));
-        out.add(signOff(log, "G3", "Exec dashboard valid", "Antoine confirms the exec summary matches his view"));
+        out.add(signOff(log, "G3", "Exec dashboard valid", approvers + " confirms the exec summary matches the team's view"));
         out.add(computed(log, "G4", "Full dashboards live", g4(s, weeks)));
         out.add(computed(log, "G5", "Reports automated", g5(s, weeks)));
         out.add(computed(log, "G6", "System mature", g6(weeks)));
         return out;
     }
 
+    /** "an approver (ceo or mario)": who may sign off, from the contract's Approvers table. */
+    private static String approvers(Sources s) {
+        List<String> a = new ArrayList<>(s.contract().approvers());
+        if (a.size() == 1) {
+            return "the approver " + a.get(0);
+        }
+        return "an approver (" + String.join(", ", a.subList(0, a.size() - 1)) + " or " + a.get(a.size() - 1) + ")";
+    }
+
     private static Entry milestone(LogState log, String gate) {
         for (Entry e : log.entries()) {
-            if (e.event().equals("milestone") && gate.equals(e.metric("gate")) && e.is(Entry.COMPLETED)) {
+            if (log.isMilestone(e) && gate.equals(e.metric("gate"))) {
                 return e;
             }
         }
@@ -45,7 +55,8 @@ public record Gates(String id, String name, boolean passed, String evidence) {
 
     private static Gates signOff(LogState log, String id, String name, String who) {
         Entry e = milestone(log, id);
-        return e == null ? new Gates(id, name, false, "no sign-off yet (" + who + "; a milestone entry with gate=" + id + ")")
+        return e == null ? new Gates(id, name, false, "no sign-off yet (" + who + "; a completed " + String.join(" or ", log.sections().of(
+                dev.atomizer.contract.Sections.Section.MILESTONES)).replaceFirst("^$", "log") + " entry with gate=" + id + ")")
                 : new Gates(id, name, true, "signed off " + Format.timestamp(e.time()) + " by " + e.agent()
                         + " (log line " + e.line() + ")");
     }
@@ -131,20 +142,36 @@ public record Gates(String id, String name, boolean passed, String evidence) {
         return new String[] {"", "dashboards regenerated within " + k1.text() + " of every log commit in " + last.id()};
     }
 
-    /** G5: weekly reports present for two consecutive complete weeks. */
+    /**
+     * G5: weekly reports committed for two consecutive complete weeks (the commits K3 sees); without
+     * git history (a copy outside git), present in the files.
+     */
     private static String[] g5(Sources s, List<Kpis.Week> weeks) {
+        Kpis k = Kpis.of(s);
+        boolean git = s.history() != null;
+        String how = git ? "committed" : "present (no git history)";
         String previous = null;
         for (Kpis.Week w : weeks) {
             if (w.partial()) {
                 continue;
             }
-            boolean present = read(s, "shared/reports/weekly/" + w.id() + "-report.md") != null;
+            String path = Kpis.reportPath(w.monday());
+            boolean present = git ? k.committed(path) != null : exists(s, path);
             if (present && previous != null) {
-                return new String[] {"", "weekly reports " + w.id() + " and " + previous + " present"};
+                return new String[] {"", "weekly reports " + w.id() + " and " + previous + " " + how};
             }
             previous = present ? w.id() : null;
         }
-        return new String[] {null, "no two consecutive weekly reports in shared/reports/weekly/"};
+        return new String[] {null, "no two consecutive weekly reports " + (git ? "committed to" : "in")
+                + " shared/reports/weekly/"};
+    }
+
+    private static boolean exists(Sources s, String path) {
+        try {
+            return s.read(path) != null;
+        } catch (AtomizerException e) {
+            return false;
+        }
     }
 
     /** G6: every KPI measured and met in two consecutive complete weeks. */
@@ -162,12 +189,5 @@ public record Gates(String id, String name, boolean passed, String evidence) {
         return new String[] {null, "not every KPI measured and met in two consecutive weeks"};
     }
 
-    private static byte[] read(Sources s, String path) {
-        try {
-            return s.read(path);
-        } catch (AtomizerException e) {
-            return null;
-        }
-    }
 
 }

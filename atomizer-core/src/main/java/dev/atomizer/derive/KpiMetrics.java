@@ -1,5 +1,8 @@
 package dev.atomizer.derive;
 
+import dev.atomizer.contract.Sections.Section;
+import dev.atomizer.contract.Settings;
+import dev.atomizer.contract.Settings.Setting;
 import dev.atomizer.state.Format;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,28 +50,49 @@ public final class KpiMetrics implements Artifact {
         }
         page.table(g);
         page.h2("How each is computed");
+        Settings set = s.contract().settings();
         page.bullets(List.of(
-                "**K1 dashboard freshness** (target ≤ 1 h): for each commit of the week that changed the log, the time until "
+                "**K1 dashboard freshness** (target ≤ " + target(set.minutes(Setting.K1_TARGET)) + "): for each commit of the week that changed the log, the time until "
                         + "a commit of the same week changed `exec-summary.md`; the worst of the week (complete weeks "
                         + "only). From the git history up to the commit before this file's.",
-                "**K2 log compliance** (≥ 95%): the week's entries with no error under the contract (lint).",
+                "**K2 log compliance** (≥ " + set.get(Setting.K2_TARGET) + "%): the week's entries with no error under the contract (lint).",
                 "**K3 weekly report on time** (100%): the commit that added `reports/weekly/YYYY-Www-report.md`, "
-                        + "against " + Md.inline(s.status().settings().getOrDefault("weekly report due", Kpis.DEFAULT_DUE))
-                        + " of that week (the `Weekly report due` setting of PROJECT_STATUS.md).",
-                "**K4 CEO read-time** (≤ 30 lines): the exec summary's length now; it is capped by construction.",
-                "**K5 decision backlog age** (≤ 48 h): the oldest `decision-needed` still open at the week's end.",
+                        + "against " + Md.inline(set.get(Setting.WEEKLY_DUE)) + " of that week (the `Weekly report due` "
+                        + "setting of schemas.md). A commit counts once a later commit changes the log, so committing "
+                        + "a report never makes this file stale.",
+                "**K4 CEO read-time** (≤ " + ExecSummary.MAX_LINES + " lines): the exec summary's length now; it is capped by construction.",
+                "**K5 decision backlog age** (≤ " + target(set.minutes(Setting.K5_TARGET)) + "): the oldest decision ("
+                        + types(s, Section.DECISIONS) + ") still open at the week's end.",
                 "**K6 status accuracy** (no surprises): projects PROJECT_STATUS.md declares better than the log shows, now.",
-                "**K7 agent error rate** (≤ 5%): the worst agent's share of `error` or `failed` entries in its entries.",
-                "**K8 generation cost** (≤ $2/week): `cost_usd` of entries tagged `generation=` (dashboard and report "
+                "**K7 agent error rate** (≤ " + set.get(Setting.K7_TARGET) + "%): the worst agent's share of error "
+                        + "entries (" + types(s, Section.ERRORS) + " or status `failed`) in its entries.",
+                "**K8 generation cost** (≤ $" + set.get(Setting.K8_TARGET) + "/week): `cost_usd` of entries tagged `generation=` (dashboard and report "
                         + "work by agents; atomizer itself spends no tokens).",
                 "Not measurable from the repository: how long the CEO actually reads (K4 uses length), and whether "
                         + "reality matches beyond what the log records (K6 compares the declared and derived RAG).",
-                "Gates: G1 and G3 are sign-offs (a `milestone` with `gate=G1`/`gate=G3`); G2, G4, G5 and G6 are computed "
+                "Gates: G1 and G3 are sign-offs (a completed " + types(s, Section.MILESTONES) + " entry with "
+                        + "`gate=G1`/`gate=G3`); G2, G4, G5 and G6 are computed "
                         + "(G2: a 48 h window with ≥ 95% compliant entries from every agent active that week; G4: K1 "
-                        + "met in the last complete week; G5: weekly reports for two "
+                        + "met in the last complete week; G5: weekly reports committed for two "
                         + "consecutive weeks; G6: every KPI measured and met in two consecutive weeks).",
-                "Weeks are ISO weeks (Monday 00:00 to Sunday 24:00, UTC as in the log); as of " + s.asOfText() + "."));
+                "Weeks are ISO weeks (Monday 00:00 to Sunday 24:00, " + set.zone().getId() + " as in the log); as of "
+                        + s.asOfText() + "."));
         return page.text();
+    }
+
+    /** "48 h", "90 min". */
+    static String target(java.time.Duration d) {
+        long m = d.toMinutes();
+        return m % 60 == 0 ? m / 60 + " h" : m + " min";
+    }
+
+    /** The section's event types as inline code, "no event type" when the contract maps none. */
+    static String types(Sources s, Section section) {
+        List<String> out = new ArrayList<>();
+        for (String t : s.contract().section(section)) {
+            out.add("`" + t + "`");
+        }
+        return out.isEmpty() ? "no event type" : String.join(", ", out);
     }
 
     static String week(java.time.LocalDate d) {

@@ -1,5 +1,6 @@
 package dev.atomizer.derive;
 
+import dev.atomizer.contract.Settings;
 import dev.atomizer.git.History;
 import dev.atomizer.lint.Diagnostic;
 import dev.atomizer.lint.Linter;
@@ -58,21 +59,59 @@ public final class Kpis {
     }
 
     public static final List<String> IDS = List.of("K1", "K2", "K3", "K4", "K5", "K6", "K7", "K8");
-    static final Duration K1_TARGET = Duration.ofHours(1);
-    static final Duration K5_TARGET = Duration.ofHours(48);
-    static final BigDecimal K8_TARGET = new BigDecimal("2.00");
-    static final String DEFAULT_DUE = "Friday 17:00 America/New_York";
 
     private final Sources s;
     private final LogState log;
     private final Set<Integer> failing = new HashSet<>();
     private final int execLines;
+    private final Settings settings;
+    private List<History.Commit> visible;
 
     Kpis(Sources s, int execLines) {
         this.s = s;
         this.log = s.log();
         this.execLines = execLines;
+        this.settings = s.contract().settings();
         lint();
+    }
+
+    /**
+     * The commits K3 and G5 may see: those before the newest commit that changed the log, or all of
+     * them when the log of these sources differs from the history's (the commit being made changes
+     * it). So committing a report, or anything but the log, never changes this set, and derived files
+     * made before such a commit are still what the generator makes after it; the commit shows once
+     * the log moves on. Null without history.
+     */
+    List<History.Commit> visibleCommits() {
+        History h = s.history();
+        if (h == null) {
+            return null;
+        }
+        if (visible == null) {
+            List<History.Commit> all = h.commits();
+            int last = -1;
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).paths().contains(dev.atomizer.Workspace.LOG)) {
+                    last = i;
+                }
+            }
+            boolean logChanges = last < 0 || !History.blobId(s.logBytes()).equals(h.tipBlob(dev.atomizer.Workspace.LOG));
+            visible = logChanges ? all : all.subList(0, last);
+        }
+        return visible;
+    }
+
+    /** The first visible commit that added {@code path}, or null. */
+    History.Commit committed(String path) {
+        List<History.Commit> commits = visibleCommits();
+        if (commits != null) {
+            for (History.Commit c : commits) {
+                if (c.paths().contains(path)) {
+                    return c;
+                }
+            }
+        }
+        return null;
     }
 
     private static Sources lastSources;
@@ -141,7 +180,7 @@ public final class Kpis {
         Map<String, Value> v = new LinkedHashMap<>();
         v.put("K1", freshness(from, end, partial));
         v.put("K2", compliance(in));
-        v.put("K3", partial ? Value.na("week not over") : reportOnTime(monday));
+        v.put("K3", reportOnTime(monday));
         v.put("K4", partial ? new Value(execLines + " lines", execLines <= ExecSummary.MAX_LINES)
                 : Value.na("–"));
         v.put("K5", backlog(end));
@@ -169,14 +208,14 @@ public final class Kpis {
         List<History.Commit> commits = h.commits();
         for (int i = 0; i < commits.size(); i++) {
             History.Commit c = commits.get(i);
-            LocalDateTime t = LocalDateTime.ofInstant(c.time(), ZoneOffset.UTC);
+            LocalDateTime t = LocalDateTime.ofInstant(c.time(), settings.zone());
             if (!c.paths().contains(dev.atomizer.Workspace.LOG) || t.isBefore(from) || !t.isBefore(end)) {
                 continue;
             }
             Duration lag = null;
             for (int j = i; j < commits.size(); j++) {
                 History.Commit d = commits.get(j);
-                if (!LocalDateTime.ofInstant(d.time(), ZoneOffset.UTC).isBefore(end)) {
+                if (!LocalDateTime.ofInstant(d.time(), settings.zone()).isBefore(end)) {
                     break;
                 }
                 if (d.paths().contains(ExecSummary.PATH)) {
@@ -196,7 +235,7 @@ public final class Kpis {
         if (worst == null) {
             return Value.na("no log commits");
         }
-        return new Value(Format.age(worst), worst.compareTo(K1_TARGET) <= 0);
+        return new Value(Format.age(worst), worst.compareTo(settings.minutes(Settings.Setting.K1_TARGET)) <= 0);
     }
 
     /** Whether an entry has no error diagnostic. */
@@ -210,51 +249,33 @@ public final class Kpis {
             return Value.na("no entries");
         }
         long ok = in.stream().filter(e -> !failing.contains(e.line())).count();
-        return new Value(Format.percent(ok, in.size(), 1) + " of " + in.size(), ok * 100 >= 95L * in.size());
+        return new Value(Format.percent(ok, in.size(), 1) + " of " + in.size(),
+                BigDecimal.valueOf(ok * 100L).compareTo(settings.decimal(Settings.Setting.K2_TARGET)
+                        .multiply(BigDecimal.valueOf(in.size()))) >= 0);
     }
 
-    /** K3: the week's report committed by Friday 17:00 of that week in the configured zone. */
+    /**
+     * K3: the week's report committed by its due time (the contract's {@code Weekly report due}).
+     * Read from the visible commits only ({@link #visibleCommits()}), so it settles.
+     */
     private Value reportOnTime(LocalDate monday) {
-        String path = "shared/reports/weekly/" + Format.isoWeek(monday) + "-report.md";
-        Instant due;
-        try {
-            due = due(monday);
-        } catch (DateTimeException | IllegalArgumentException e) {
-            return Value.na("bad 'Weekly report due' setting");
+        if (s.history() == null) {
+            return Value.na("no git history");
         }
-        History h = s.history();
-        if (h != null) {
-            for (History.Commit c : h.commits()) {
-                if (c.paths().contains(path)) {
-                    Duration late = Duration.between(due, c.time());
-                    return late.isNegative() || late.isZero() ? new Value("on time", true)
-                            : new Value(Format.age(late) + " late", false);
-                }
-            }
+        Instant due = settings.weekly().due(monday);
+        History.Commit c = committed(reportPath(monday));
+        if (c != null) {
+            Duration late = Duration.between(due, c.time());
+            return late.isNegative() || late.isZero() ? new Value("on time", true)
+                    : new Value(Format.age(late) + " late", false);
         }
-        byte[] present;
-        try {
-            present = s.read(path);
-        } catch (dev.atomizer.AtomizerException e) {
-            present = null;
-        }
-        if (present == null) {
-            return new Value("missing", false);
-        }
-        return Value.na(h == null ? "present; no git history" : "present, not committed");
+        Instant now = log.asOf().atZone(settings.zone()).toInstant();
+        return now.isBefore(due) ? Value.na("not due yet") : new Value("missing", false);
     }
 
-    /** "Friday 17:00 America/New_York" from the Settings table, as an instant in the week of {@code monday}. */
-    Instant due(LocalDate monday) {
-        String setting = s.status().settings().getOrDefault("weekly report due", DEFAULT_DUE).strip();
-        String[] parts = setting.split("\\s+");
-        if (parts.length != 3) {
-            throw new IllegalArgumentException(setting);
-        }
-        DayOfWeek day = DayOfWeek.valueOf(parts[0].toUpperCase(Locale.ROOT));
-        LocalTime time = LocalTime.parse(parts[1]);
-        ZoneId zone = ZoneId.of(parts[2]);
-        return monday.plusDays(day.ordinal()).atTime(time).atZone(zone).toInstant();
+    /** Where the weekly report of the week starting on {@code monday} lives. */
+    static String reportPath(LocalDate monday) {
+        return "shared/reports/weekly/" + Format.isoWeek(monday) + "-report.md";
     }
 
     /** K5: the oldest decision still open at the end of the week. */
@@ -278,7 +299,7 @@ public final class Kpis {
             }
         }
         return worst == null ? new Value("none open", true)
-                : new Value(Format.age(worst), worst.compareTo(K5_TARGET) <= 0);
+                : new Value(Format.age(worst), worst.compareTo(settings.minutes(Settings.Setting.K5_TARGET)) <= 0);
     }
 
     /** K6: projects PROJECT_STATUS.md declares better than the log shows (Green over Amber or Red, Amber over Red). */
@@ -301,7 +322,7 @@ public final class Kpis {
         for (Entry e : in) {
             int[] c = byAgent.computeIfAbsent(e.agent(), k -> new int[2]);
             c[0]++;
-            if (Operations.isError(e)) {
+            if (log.isError(e)) {
                 c[1]++;
             }
         }
@@ -318,7 +339,8 @@ public final class Kpis {
             return Value.na("no entries");
         }
         int[] c = byAgent.get(worst);
-        return new Value(Format.percent(c[1], c[0], 1) + " (" + worst + ")", c[1] * 100L <= 5L * c[0]);
+        return new Value(Format.percent(c[1], c[0], 1) + " (" + worst + ")", BigDecimal.valueOf(c[1] * 100L)
+                .compareTo(settings.decimal(Settings.Setting.K7_TARGET).multiply(BigDecimal.valueOf(c[0]))) <= 0);
     }
 
     /** K8: cost_usd of entries tagged {@code generation=} (dashboards and report work). */
@@ -330,6 +352,6 @@ public final class Kpis {
                 sum = sum.add(c);
             }
         }
-        return new Value(Format.usd(sum), sum.compareTo(K8_TARGET) <= 0);
+        return new Value(Format.usd(sum), sum.compareTo(settings.decimal(Settings.Setting.K8_TARGET)) <= 0);
     }
 }

@@ -51,7 +51,8 @@ public final class Operations implements Artifact {
         List<String> alerts = new ArrayList<>();
         health(page, log, agents, stats, alerts);
         throughput(page, log, agents);
-        queue(page, log, alerts);
+        queue(page, log, alerts, s.contract().settings().minutes(
+                dev.atomizer.contract.Settings.Setting.K5_TARGET));
         budget(page, s, stats, alerts);
         page.h2("Alerts");
         page.bullets(alerts.isEmpty() ? List.of("*None.*") : capped(alerts));
@@ -87,7 +88,7 @@ public final class Operations implements Artifact {
             if (st.last == null || !e.time().isBefore(st.last.time())) {
                 st.last = e;
             }
-            if (isError(e) && Duration.between(e.time(), asOf).compareTo(DAY) <= 0) {
+            if (log.isError(e) && Duration.between(e.time(), asOf).compareTo(DAY) <= 0) {
                 st.errors24h++;
             }
             if (!e.time().isBefore(weekStart) && !e.time().isAfter(asOf)) {
@@ -100,9 +101,6 @@ public final class Operations implements Artifact {
         return out;
     }
 
-    static boolean isError(Entry e) {
-        return e.event().equals("error") || e.is(Entry.FAILED);
-    }
 
     private static void health(Page page, LogState log, List<String> agents, Map<String, AgentStats> stats,
                                List<String> alerts) {
@@ -178,7 +176,7 @@ public final class Operations implements Artifact {
         page.table(t);
     }
 
-    private static void queue(Page page, LogState log, List<String> alerts) {
+    private static void queue(Page page, LogState log, List<String> alerts, Duration decisionTarget) {
         page.h2("Queue depth");
         LocalDateTime asOf = log.asOf();
         List<Track> delegations = new ArrayList<>();
@@ -219,9 +217,9 @@ public final class Operations implements Artifact {
             more(page, blocked.size());
         }
         for (Track d : log.decisions()) {
-            if (d.open() && d.age(asOf).compareTo(ExecSummary.DECISION_TARGET) > 0) {
+            if (d.open() && d.age(asOf).compareTo(decisionTarget) > 0) {
                 alerts.add("decision **" + Md.inline(d.name()) + "** (" + d.project() + ") waiting "
-                        + Format.age(d.age(asOf)) + ", over the 48 h target (K5)");
+                        + Format.age(d.age(asOf)) + ", over the " + KpiMetrics.target(decisionTarget) + " target (K5)");
             }
         }
     }

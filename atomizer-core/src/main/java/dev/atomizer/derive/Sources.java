@@ -28,10 +28,10 @@ public record Sources(LogState log, StatusFile status, Contract contract, byte[]
         } catch (IOException e) {
             throw new AtomizerException("cannot read the git history: " + e.getMessage(), e);
         }
-        return new Sources(LogState.of(log, Workspace.LOG, asOf),
+        Contract contract = ContractLoader.fromBytes(bytes(files, Workspace.CONTRACT), Workspace.CONTRACT);
+        return new Sources(LogState.of(log, Workspace.LOG, asOf, contract.sections()),
                 StatusFile.fromBytes(bytes(files, Workspace.STATUS), Workspace.STATUS),
-                ContractLoader.fromBytes(bytes(files, Workspace.CONTRACT), Workspace.CONTRACT),
-                log == null ? new byte[0] : log, history, files);
+                contract, log == null ? new byte[0] : log, history, files);
     }
 
     /** The working tree under {@code root} as a {@link Tree}: regular files inside the repository only. */

@@ -1,5 +1,7 @@
 package dev.atomizer.derive;
 
+import dev.atomizer.contract.Sections;
+import dev.atomizer.contract.Sections.Section;
 import dev.atomizer.state.Entry;
 import dev.atomizer.state.Format;
 import dev.atomizer.state.LogState;
@@ -13,8 +15,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * {@code technical.md}: studies, the FEA queue, the model registry, optimization curves
- * (a table and a Mermaid {@code xychart-beta} chart) and the knowledge-base delta.
+ * {@code technical.md}: studies, their runs, the model registry, optimization curves (a table and
+ * a Mermaid {@code xychart-beta} chart) and the knowledge-base delta. A part that the contract
+ * feeds no event type (its {@code ## Dashboard sections}) and that has no data is left out: a team
+ * without study events sees no study tables.
  */
 public final class Technical implements Artifact {
 
@@ -35,12 +39,26 @@ public final class Technical implements Artifact {
         LogState log = s.log();
         Page page = new Page(s.banner("Technical dashboard"));
         page.h1("Technical dashboard — " + s.asOfText());
-        List<Study> shown = studies(log);
-        studiesSection(page, log, shown);
-        queue(page, log);
-        models(page, s.status());
-        curves(page, shown);
-        knowledge(page, log);
+        boolean studies = !s.contract().section(Section.STUDIES).isEmpty() || !log.studies().isEmpty();
+        boolean knowledge = !s.contract().section(Section.KNOWLEDGE).isEmpty()
+                || log.entries().stream().anyMatch(log::isKnowledge);
+        if (studies) {
+            List<Study> shown = studies(log);
+            studiesSection(page, log, shown);
+            runs(page, log);
+            models(page, s.status());
+            curves(page, shown);
+        } else if (!s.status().models().isEmpty()) {
+            models(page, s.status());
+        }
+        if (knowledge) {
+            knowledge(page, log);
+        }
+        if (!studies && !knowledge && s.status().models().isEmpty()) {
+            page.paragraph("*Nothing to show: the contract feeds no event type to the `studies` or `knowledge` "
+                    + "sections (the `## Dashboard sections` table of schemas.md) and no entry carries a `kb=` "
+                    + "metric.*");
+        }
         return page.text();
     }
 
@@ -104,8 +122,8 @@ public final class Technical implements Artifact {
      * {@code error} tied to a study by ref counts as a failed run); each running study has one run
      * in flight; pending is what its {@code max_iter} leaves.
      */
-    private static void queue(Page page, LogState log) {
-        page.h2("FEA queue");
+    private static void runs(Page page, LogState log) {
+        page.h2("Study runs");
         long running = 0;
         long pending = 0;
         long done = 0;
@@ -115,7 +133,8 @@ public final class Technical implements Artifact {
         LocalDateTime asOf = log.asOf();
         for (Study st : log.studies()) {
             for (Entry e : st.entries()) {
-                boolean run = e.event().equals("study-iteration") || e.event().equals("error");
+                boolean iteration = log.sections().studyRole(e.event()) == Sections.StudyRole.ITERATION;
+                boolean run = iteration || log.sections().has(Section.ERRORS, e.event());
                 if (!run) {
                     continue;
                 }
@@ -123,7 +142,7 @@ public final class Technical implements Artifact {
                 if (e.is(Entry.FAILED)) {
                     failed++;
                     failed7 += recent ? 1 : 0;
-                } else if (e.event().equals("study-iteration") && e.is(Entry.COMPLETED)) {
+                } else if (iteration && e.is(Entry.COMPLETED)) {
                     done++;
                     done7 += recent ? 1 : 0;
                 }
@@ -140,8 +159,9 @@ public final class Technical implements Artifact {
         t.row(Long.toString(pending), Long.toString(running), Long.toString(done7), Long.toString(failed7),
                 Long.toString(done), Long.toString(failed));
         page.table(t);
-        page.paragraph("One run per `study-iteration` entry (an `error` with the study's `ref` is a failed run); "
-                + "a running study has one run in flight and `max_iter` minus its iterations pending.");
+        page.paragraph("One run per iteration entry (" + codes(log.sections().of(Section.STUDIES), 1)
+                + "; an error entry with the study's `ref` is a failed run); a running study has one run in flight "
+                + "and `max_iter` minus its iterations pending.");
     }
 
     private static void models(Page page, StatusFile status) {
@@ -203,6 +223,16 @@ public final class Technical implements Artifact {
         }
     }
 
+    /** The types from index {@code from} (to the one before last when {@code from} is 1) as inline code. */
+    private static String codes(List<String> types, int from) {
+        List<String> out = new ArrayList<>();
+        int to = from == 1 ? types.size() - 1 : types.size();
+        for (int i = from; i < to; i++) {
+            out.add("`" + types.get(i) + "`");
+        }
+        return out.isEmpty() ? "none" : String.join(", ", out);
+    }
+
     private static List<Entry> objectives(Study st) {
         List<Entry> out = new ArrayList<>();
         for (Entry e : st.iterations()) {
@@ -224,15 +254,18 @@ public final class Technical implements Artifact {
         Md.Table t = new Md.Table("Date", "Agent", "Project", "KB entry", "Summary");
         int n = 0;
         for (Entry e : log.entries()) {
-            String kb = e.metric("kb");
-            if (kb != null && !e.time().isBefore(from)) {
+            if (log.isKnowledge(e) && !e.time().isBefore(from)) {
                 if (++n <= MAX_ROWS) {
-                    t.row(Format.timestamp(e.time()), e.agent(), e.project(), kb, Md.clip(e.summary(), 100));
+                    String kb = e.metric("kb");
+                    t.row(Format.timestamp(e.time()), e.agent(), e.project(), kb == null ? e.event() : kb,
+                            Md.clip(e.summary(), 100));
                 }
             }
         }
         page.paragraph("Since " + Format.date(from.toLocalDate()) + " (week " + Format.isoWeek(from.toLocalDate())
-                + "): " + n + " new or updated " + (n == 1 ? "entry" : "entries") + " (log entries with a `kb=` metric).");
+                + "): " + n + " new or updated " + (n == 1 ? "entry" : "entries") + " (log entries with a `kb=` metric"
+                + (log.sections().of(Section.KNOWLEDGE).isEmpty() ? ""
+                        : " or of type " + codes(log.sections().of(Section.KNOWLEDGE), 0)) + ").");
         if (n > 0) {
             page.table(t);
         }

@@ -681,7 +681,20 @@ public final class GitRepo implements AutoCloseable {
                 }
             }
         }
-        return new History(List.copyOf(out));
+        java.util.Map<String, String> tips = new java.util.HashMap<>();
+        RevCommit tip;
+        try (RevWalk w = new RevWalk(reader)) {
+            tip = w.parseCommit(start);
+        }
+        for (String p : prefixes) {
+            try (TreeWalk tw = TreeWalk.forPath(reader, p, tip.getTree())) {
+                if (tw != null && (tw.getRawMode(0) & org.eclipse.jgit.lib.FileMode.TYPE_MASK)
+                        == org.eclipse.jgit.lib.FileMode.TYPE_FILE) {
+                    tips.put(p, tw.getObjectId(0).name());
+                }
+            }
+        }
+        return new History(List.copyOf(out), tips);
     }
 
     /**

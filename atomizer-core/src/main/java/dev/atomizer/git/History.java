@@ -8,7 +8,38 @@ import java.util.Set;
  * The commits behind a state of the repository, oldest first: when each was made and which of
  * the paths asked about it changed. What the KPIs measure from git (freshness, reports on time).
  */
-public record History(List<Commit> commits) {
+public record History(List<Commit> commits, java.util.Map<String, String> tipBlobs) {
+
+    public History {
+        commits = List.copyOf(commits);
+        tipBlobs = java.util.Map.copyOf(tipBlobs);
+    }
+
+    /** A history with no blob ids at its tip. */
+    public History(List<Commit> commits) {
+        this(commits, java.util.Map.of());
+    }
+
+    /** The blob id of {@code path} at the newest commit (of the file paths asked about), or null when it is not there. */
+    public String tipBlob(String path) {
+        return tipBlobs.get(path);
+    }
+
+    /** The id git gives a blob of these bytes (SHA-1 of "blob N\0" and the bytes). */
+    public static String blobId(byte[] bytes) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-1");
+            sha.update(("blob " + bytes.length + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] d = sha.digest(bytes);
+            StringBuilder b = new StringBuilder(40);
+            for (byte x : d) {
+                b.append(Character.forDigit((x >> 4) & 15, 16)).append(Character.forDigit(x & 15, 16));
+            }
+            return b.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is part of every Java runtime", e);
+        }
+    }
 
     /** @param paths the asked-about paths this commit added, modified or deleted */
     public record Commit(String id, Instant time, Set<String> paths) {

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * What {@code atomizer init} lays out in a new status repository: the contract (with the default
  * event types, statuses, fields and governed paths, commented), {@code PROJECT_STATUS.md}, the log
- * with its preamble, the weekly report template, and the folders the generators write. A file that
+ * with its preamble, the weekly report template, the GitHub workflow (verify pull requests,
+ * regenerate on main, the weekly report on Friday) and the folders the generators write. A file that
  * is already there is kept as it is: init never overwrites.
  */
 public final class Scaffold {
@@ -35,7 +36,10 @@ public final class Scaffold {
         m.put(Workspace.CONTRACT, "schemas.md");
         m.put(Workspace.STATUS, "PROJECT_STATUS.md");
         m.put(Workspace.LOG, "project_log.md");
-        m.put("shared/reports/templates/weekly-template.md", "weekly-template.md");
+        // the built-in template, written out for the team to edit
+        m.put("shared/reports/templates/weekly-template.md", "/dev/atomizer/report/weekly-template.md");
+        // the workflow of sample-repo (a test keeps them the same)
+        m.put(".github/workflows/atomizer.yml", "atomizer.yml");
         return m;
     }
 

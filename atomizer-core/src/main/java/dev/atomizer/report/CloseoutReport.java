@@ -48,7 +48,8 @@ public final class CloseoutReport {
     /** The closeout milestone of a project (the first {@code milestone} with {@code closeout=true}), or null. */
     static Entry closeout(LogState log, String slug) {
         for (Entry e : log.entries()) {
-            if (e.project().equals(slug) && e.event().equals("milestone") && "true".equals(e.metric("closeout"))) {
+            if (e.project().equals(slug) && log.sections().has(dev.atomizer.contract.Sections.Section.MILESTONES, e.event())
+                    && "true".equals(e.metric("closeout"))) {
                 return e;
             }
         }
@@ -107,7 +108,7 @@ public final class CloseoutReport {
         Entry closeout = closeout(state, slug);
         Set<Integer> wanted = new TreeSet<>();
         for (Entry e : mine) {
-            if (e.metric("lesson") != null || e == closeout || e.event().equals("study-complete")) {
+            if (e.metric("lesson") != null || e == closeout || state.sections().studyRole(e.event()) == dev.atomizer.contract.Sections.StudyRole.END) {
                 wanted.add(e.line());
             }
         }
@@ -126,8 +127,8 @@ public final class CloseoutReport {
         summary(page, state, declared, mine, closeout);
         decisionTrail(page, state, slug);
         results(page, state, slug, details);
-        lessons(page, mine, closeout, details);
-        knowledge(page, mine);
+        lessons(page, state, mine, closeout, details);
+        knowledge(page, state, mine);
         work(page, state, slug);
         return page.text();
     }
@@ -193,7 +194,23 @@ public final class CloseoutReport {
         page.h2("Final results");
         List<Study> studies = state.studies().stream().filter(s -> s.project().equals(slug)).toList();
         if (studies.isEmpty()) {
-            page.paragraph("*No study was run for this project.*");
+            if (!state.sections().of(dev.atomizer.contract.Sections.Section.STUDIES).isEmpty()
+                    && state.entries().stream().anyMatch(e -> state.sections().studyRole(e.event()) != null)) {
+                page.paragraph("*No study was run for this project.*");
+                return;
+            }
+            List<String> wins = new ArrayList<>();
+            for (Entry e : state.entries()) {
+                if (e.project().equals(slug) && state.isWin(e)) {
+                    wins.add(Format.date(e.time().toLocalDate()) + " " + e.agent() + ", " + e.event() + ": "
+                            + Md.inline(e.summary()));
+                }
+            }
+            if (wins.isEmpty()) {
+                page.paragraph("*No win was recorded for this project.*");
+            } else {
+                page.bullets(wins);
+            }
             return;
         }
         Md.Table table = new Md.Table("Study", "State", "Iterations:", "Best objective:", "Convergence:", "Last update");
@@ -211,7 +228,7 @@ public final class CloseoutReport {
         page.bullets(outcomes);
     }
 
-    private static void lessons(Page page, List<Entry> mine, Entry closeout, Map<Integer, String> details) {
+    private static void lessons(Page page, LogState state, List<Entry> mine, Entry closeout, Map<Integer, String> details) {
         page.h2("Lessons learned");
         List<String> items = new ArrayList<>();
         for (Entry e : mine) {
@@ -232,7 +249,7 @@ public final class CloseoutReport {
         }
         List<String> problems = new ArrayList<>();
         for (Entry e : mine) {
-            if (WeekData.isError(e)) {
+            if (state.isError(e)) {
                 problems.add(Format.timestamp(e.time()) + " " + e.agent() + ", " + e.event() + ": "
                         + Md.inline(e.summary()));
             }
@@ -245,12 +262,12 @@ public final class CloseoutReport {
         }
     }
 
-    private static void knowledge(Page page, List<Entry> mine) {
+    private static void knowledge(Page page, LogState state, List<Entry> mine) {
         page.h2("Knowledge-base entries created");
         List<String> items = new ArrayList<>();
         for (Entry e : mine) {
-            if (e.metric("kb") != null) {
-                items.add("**" + Md.inline(e.metric("kb")) + "** (" + Format.date(e.time().toLocalDate()) + ", "
+            if (state.isKnowledge(e)) {
+                items.add("**" + Md.inline(e.metric("kb") != null ? e.metric("kb") : e.event()) + "** (" + Format.date(e.time().toLocalDate()) + ", "
                         + e.agent() + "): " + Md.inline(e.summary()));
             }
         }
@@ -264,9 +281,9 @@ public final class CloseoutReport {
     private static void work(Page page, LogState state, String slug) {
         page.h2("Delegated work");
         Md.Table table = new Md.Table("Task", "Delegated", "To", "State", "Closed", "Summary");
+        List<Track> handoffs = state.handoffs();
         for (Track t : state.tracks()) {
-            if (!t.project().equals(slug) || t.kind().equals("decision-needed")
-                    || !(t.kind().equals("task-delegated") || t.kind().equals("review-request"))) {
+            if (!t.project().equals(slug) || state.isDecision(t) || !handoffs.contains(t)) {
                 continue;
             }
             String to = t.first().metric("to");

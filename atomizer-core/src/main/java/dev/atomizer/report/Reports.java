@@ -39,34 +39,58 @@ public final class Reports {
     public record Outcome(String path, boolean written, String pdf, boolean pdfWritten) {
     }
 
-    /**
-     * Writes the weekly report of {@code week} (null: the last complete ISO week before the as-of
-     * time) unless it exists.
-     *
-     * @param asOf the moment that decides which weeks are complete (null: the newest entry's timestamp)
-     */
+    /** As {@link #weekly(Path, IsoWeek, LocalDateTime, java.time.Instant, boolean)} with no clock: now is the newest entry. */
     public static Outcome weekly(Path root, IsoWeek week, LocalDateTime asOf, boolean pdf) throws AtomizerException {
+        return weekly(root, week, asOf, null, pdf);
+    }
+
+    /**
+     * Writes the weekly report of {@code week} unless it exists. A week's report covers its period
+     * ({@link ReportWeek}: up to the week's cut-off) and may be written once the cut-off has come.
+     * Without a week: the last week whose cut-off has come.
+     *
+     * @param asOf the moment that decides which weeks may be written, and the log is read up to
+     *             (null: {@code now})
+     * @param clock the wall clock, read in the log's time zone (null: the newest entry's timestamp)
+     */
+    public static Outcome weekly(Path root, IsoWeek week, LocalDateTime asOf, java.time.Instant clock, boolean pdf)
+            throws AtomizerException {
         Tree files = Sources.workingTree(root);
-        LogState whole = LogState.of(read(files, Workspace.LOG), Workspace.LOG, asOf);
-        LocalDateTime now = whole.asOf();
-        if (now == null || whole.entries().isEmpty()) {
+        dev.atomizer.contract.Contract contract = dev.atomizer.contract.ContractLoader.fromBytes(
+                read(files, Workspace.CONTRACT), Workspace.CONTRACT);
+        dev.atomizer.contract.Settings settings = contract.settings();
+        LogState whole = LogState.of(read(files, Workspace.LOG), Workspace.LOG, asOf, contract.sections());
+        if (whole.entries().isEmpty()) {
             throw new AtomizerException(Workspace.LOG + " has no entries" + (asOf == null ? "" : " as of "
                     + Format.timestamp(asOf)) + ": there is no week to report yet");
         }
-        IsoWeek w = week != null ? week : IsoWeek.lastComplete(now);
-        if (!w.completeAt(now)) {
-            throw new AtomizerException("week " + w + " (" + Format.date(w.monday()) + " to " + Format.date(w.sunday())
-                    + ") is not complete as of " + Format.timestamp(now) + (asOf == null ? " (the newest entry)" : "")
-                    + ": a weekly report is a snapshot of a finished week; the last complete one is "
-                    + IsoWeek.lastComplete(now));
+        LocalDateTime now = clock == null ? null
+                : LocalDateTime.ofInstant(clock, settings.zone()).withSecond(0).withNano(0);
+        LocalDateTime newest = whole.entries().stream().map(e -> e.time()).max(LocalDateTime::compareTo).orElseThrow();
+        LocalDateTime ready = asOf != null ? asOf : now != null ? now : newest;
+        String readyText = Format.timestamp(ready) + (asOf != null ? "" : now != null ? " (now, " + settings.zone().getId()
+                + ")" : " (the newest entry)");
+        ReportWeek w;
+        if (week != null) {
+            w = ReportWeek.of(week, settings);
+        } else {
+            // the last week whose cut-off has come: a silent week gets its report too
+            w = ReportWeek.containing(ready, settings).previous();
+        }
+        if (!w.readyAt(ready)) {
+            throw new AtomizerException("week " + w + " is not over yet as of " + readyText + ": its report covers the log"
+                    + " from " + w.period() + " (its cut-off: 'Weekly report due' " + settings.get(
+                    dev.atomizer.contract.Settings.Setting.WEEKLY_DUE) + " less 'Weekly report cut-off' "
+                    + settings.weekly().cutOff().toMinutes() + " minutes) and can be written from "
+                    + Format.timestamp(w.to()) + " on");
         }
         LocalDateTime first = whole.entries().stream().map(e -> e.time()).min(LocalDateTime::compareTo).orElseThrow();
-        if (w.lastMinute().isBefore(first)) {
+        if (!w.to().isAfter(first)) {
             // a typo in --week would otherwise leave an empty snapshot behind
-            throw new AtomizerException("week " + w + " ends before the log's first entry (" + Format.timestamp(first)
-                    + "): there is nothing to report");
+            throw new AtomizerException("week " + w + " (" + w.period() + ") ends before the log's first entry ("
+                    + Format.timestamp(first) + "): there is nothing to report");
         }
-        String path = WeeklyReport.path(w);
+        String path = WeeklyReport.path(w.iso());
         byte[] existing = read(files, path);
         if (existing == null) {
             String templatePath = WeeklyReport.TEMPLATE;

@@ -75,9 +75,9 @@ public final class StatusReport {
         page.bullets(head);
 
         List<Track> mine = log.tracks().stream().filter(t -> t.project().equals(slug) && t.open()).toList();
-        section(page, "Open decisions", mine.stream().filter(t -> t.kind().equals("decision-needed"))
+        section(page, "Open decisions", mine.stream().filter(log::isDecision)
                 .map(t -> track(t, log)).toList(), "none");
-        section(page, "Open delegations", mine.stream().filter(t -> t.kind().equals("task-delegated"))
+        section(page, "Open delegations", mine.stream().filter(t -> log.delegations().contains(t))
                 .map(t -> track(t, log) + (t.first().metric("to") == null ? "" : " (to " + t.first().metric("to") + ")"))
                 .toList(), "none");
         section(page, "Blocked work", log.blocked().stream().filter(t -> t.project().equals(slug))
@@ -86,6 +86,11 @@ public final class StatusReport {
                         + Md.inline(t.latest().blockers() != null ? t.latest().blockers() : t.latest().summary()))
                 .toList(), "none");
 
+        if (sources.contract().section(dev.atomizer.contract.Sections.Section.STUDIES).isEmpty()
+                && log.studies().isEmpty()) {
+            last(page, log, slug, sources);
+            return page.text();
+        }
         page.h2("Active studies");
         Md.Table studies = new Md.Table("Study", "Iterations:", "Best objective:", "Convergence:", "Last update");
         for (Study s : log.studies()) {
@@ -100,7 +105,11 @@ public final class StatusReport {
         } else {
             page.table(studies);
         }
+        last(page, log, slug, sources);
+        return page.text();
+    }
 
+    private static void last(Page page, LogState log, String slug, Sources sources) {
         page.h2("Last " + LAST + " entries");
         List<Entry> entries = log.entries().stream().filter(e -> e.project().equals(slug)).toList();
         Md.Table last = new Md.Table("Time", "Agent", "Event", "Status", "Summary");
@@ -128,7 +137,6 @@ public final class StatusReport {
         } else {
             page.table(planned);
         }
-        return page.text();
     }
 
     private static String track(Track t, LogState log) {

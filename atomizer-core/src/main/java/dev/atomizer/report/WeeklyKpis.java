@@ -67,8 +67,8 @@ public final class WeeklyKpis {
         out.add(count("Log entries", now, before, w -> (long) w.entries().size()));
         out.add(count("Decisions opened", now, before, w -> decisions(w, true)));
         out.add(count("Decisions closed", now, before, w -> decisions(w, false)));
-        out.add(count("Tasks done", now, before, w -> w.entries().stream().filter(WeekData::isTaskDone).count()));
-        out.add(count("Errors", now, before, w -> w.entries().stream().filter(WeekData::isError).count()));
+        out.add(count("Tasks done", now, before, w -> w.entries().stream().filter(w::isTaskDone).count()));
+        out.add(count("Errors", now, before, w -> w.entries().stream().filter(w::isError).count()));
         Burn a = burn(now);
         Burn b = burn(before);
         out.add(new KpiRow("", "Tokens", Format.count(a.tokens()), Format.count(b.tokens()),

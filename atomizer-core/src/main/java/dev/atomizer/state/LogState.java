@@ -1,6 +1,8 @@
 package dev.atomizer.state;
 
 import dev.atomizer.AtomizerException;
+import dev.atomizer.contract.Sections;
+import dev.atomizer.contract.Sections.Section;
 import dev.atomizer.log.EncodingException;
 import dev.atomizer.log.LogParser;
 import dev.atomizer.log.RawEntry;
@@ -22,11 +24,13 @@ import java.util.Map;
  * tracks (decisions, delegations, blockers) and the studies, as of one moment.
  *
  * <p>Linking: entries with the same {@code ref=} form one track, whose latest entry gives its
- * state. Without a ref: a {@code decision-needed} continues the open decision of the same agent and
- * project; a {@code task-delegated} opens a task that the delegate's ({@code to=}) next completed
+ * state. Without a ref: a decision (an event type of the contract's {@code decisions} section, by
+ * default {@code decision-needed}) continues the open decision of the same agent and project; a
+ * delegation ({@code task-delegated}) opens a task that the delegate's ({@code to=}) next completed
  * or failed entry on that project without a ref closes (oldest first); a blocked entry opens a
- * blocker that the same agent's next entry on the project continues; studies run from
- * {@code study-start} to {@code study-complete} per project.
+ * blocker that the same agent's next entry on the project continues; studies run from the
+ * {@code studies} section's first type ({@code study-start}) to its last ({@code study-complete})
+ * per project.
  */
 public final class LogState {
 
@@ -37,10 +41,12 @@ public final class LogState {
     private final LocalDateTime asOf;
     private final int skipped;
     private final int[] headings;
+    private final Sections sections;
 
     private LogState(String source, List<Entry> entries, List<Track> tracks, List<Study> studies,
-                     LocalDateTime asOf, int skipped, int[] headings) {
+                     LocalDateTime asOf, int skipped, int[] headings, Sections sections) {
         this.headings = headings;
+        this.sections = sections;
         this.source = source;
         this.entries = entries;
         this.tracks = tracks;
@@ -55,8 +61,9 @@ public final class LogState {
      *
      * @param asOf the moment to fold to, or null for the newest entry's timestamp
      */
-    public static LogState read(InputStream in, String source, LocalDateTime asOf) throws AtomizerException {
-        Builder b = new Builder(asOf);
+    public static LogState read(InputStream in, String source, LocalDateTime asOf, Sections sections)
+            throws AtomizerException {
+        Builder b = new Builder(asOf, sections);
         try {
             LogParser.parse(new Utf8LineReader(in), b::accept);
         } catch (EncodingException e) {
@@ -67,9 +74,50 @@ public final class LogState {
         return b.build(source);
     }
 
-    /** As {@link #read(InputStream, String, LocalDateTime)} from bytes; null bytes give an empty log. */
+    /** As {@link #read(InputStream, String, LocalDateTime, Sections)} from bytes; null bytes give an empty log. */
+    public static LogState of(byte[] log, String source, LocalDateTime asOf, Sections sections)
+            throws AtomizerException {
+        return read(new ByteArrayInputStream(log == null ? new byte[0] : log), source, asOf, sections);
+    }
+
+    /** As {@link #of(byte[], String, LocalDateTime, Sections)} with the default sections. */
     public static LogState of(byte[] log, String source, LocalDateTime asOf) throws AtomizerException {
-        return read(new ByteArrayInputStream(log == null ? new byte[0] : log), source, asOf);
+        return of(log, source, asOf, Sections.DEFAULT);
+    }
+
+    /** Which event types feed which section, as the fold used them. */
+    public Sections sections() {
+        return sections;
+    }
+
+    /** A win: a completed entry of a {@code wins} type. */
+    public boolean isWin(Entry e) {
+        return e.is(Entry.COMPLETED) && sections.has(Section.WINS, e.event());
+    }
+
+    /** An error: an entry of an {@code errors} type, or any failed entry. */
+    public boolean isError(Entry e) {
+        return e.is(Entry.FAILED) || sections.has(Section.ERRORS, e.event());
+    }
+
+    /** A task done: a completed entry of a {@code completions} type. */
+    public boolean isTaskDone(Entry e) {
+        return e.is(Entry.COMPLETED) && sections.has(Section.COMPLETIONS, e.event());
+    }
+
+    /** A completed milestone (a {@code milestones} type): it may sign off a gate or close a project. */
+    public boolean isMilestone(Entry e) {
+        return e.is(Entry.COMPLETED) && sections.has(Section.MILESTONES, e.event());
+    }
+
+    /** Whether an entry changes the knowledge base: a {@code knowledge} type, or a {@code kb=} metric. */
+    public boolean isKnowledge(Entry e) {
+        return e.metric("kb") != null || sections.has(Section.KNOWLEDGE, e.event());
+    }
+
+    /** Whether a track was opened by a decision. */
+    public boolean isDecision(Track t) {
+        return sections.has(Section.DECISIONS, t.kind());
     }
 
     public String source() {
@@ -113,31 +161,42 @@ public final class LogState {
         return skipped;
     }
 
-    /** Tracks opened by a {@code decision-needed} entry. */
+    /** Tracks opened by a decision (by default a {@code decision-needed} entry). */
     public List<Track> decisions() {
-        return ofKind("decision-needed");
+        return ofKind(Section.DECISIONS);
     }
 
-    /** Tracks opened by a {@code task-delegated} entry. */
+    /** Tracks opened by a delegation (by default a {@code task-delegated} entry). */
     public List<Track> delegations() {
-        return ofKind("task-delegated");
+        return ofKind(Section.DELEGATIONS);
     }
 
-    /** Blocked work: open tracks whose latest entry is blocked, decisions excepted (they wait on an approver). */
-    public List<Track> blocked() {
+    /** Tracks opened by a delegation or a review request. */
+    public List<Track> handoffs() {
         List<Track> out = new ArrayList<>();
         for (Track t : tracks) {
-            if (t.blocked() && !t.kind().equals("decision-needed")) {
+            if (sections.has(Section.DELEGATIONS, t.kind()) || sections.has(Section.REVIEWS, t.kind())) {
                 out.add(t);
             }
         }
         return out;
     }
 
-    private List<Track> ofKind(String event) {
+    /** Blocked work: open tracks whose latest entry is blocked, decisions excepted (they wait on an approver). */
+    public List<Track> blocked() {
         List<Track> out = new ArrayList<>();
         for (Track t : tracks) {
-            if (t.kind().equals(event)) {
+            if (t.blocked() && !isDecision(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private List<Track> ofKind(Section section) {
+        List<Track> out = new ArrayList<>();
+        for (Track t : tracks) {
+            if (sections.has(section, t.kind())) {
                 out.add(t);
             }
         }
@@ -177,9 +236,11 @@ public final class LogState {
         private int skipped;
         private int[] headings = new int[64];
         private int headingCount;
+        private final Sections sections;
 
-        Builder(LocalDateTime limit) {
+        Builder(LocalDateTime limit, Sections sections) {
             this.limit = limit;
+            this.sections = sections;
         }
 
         void accept(RawEntry raw) {
@@ -221,27 +282,24 @@ public final class LogState {
                 blocker.add(e);
                 continued = true;
             }
-            switch (e.event()) {
-                case "decision-needed" -> {
-                    String key = "dec\u0000" + e.project() + "\u0000" + e.agent();
-                    Track t = byKey.get(key);
-                    if (t != null && t.open()) {
-                        t.add(e);
-                    } else {
-                        open(key, new Track(null, e));
-                    }
-                    return;
+            if (sections.has(Section.DECISIONS, e.event())) {
+                String key = "dec\u0000" + e.project() + "\u0000" + e.agent();
+                Track t = byKey.get(key);
+                if (t != null && t.open()) {
+                    t.add(e);
+                } else {
+                    open(key, new Track(null, e));
                 }
-                case "task-delegated" -> {
-                    Track t = new Track(null, e);
-                    tracks.add(t);
-                    String to = e.metric("to");
-                    if (to != null) {
-                        delegated.computeIfAbsent(e.project() + "\u0000" + to, k -> new ArrayDeque<>()).add(t);
-                    }
-                    return;
+                return;
+            }
+            if (sections.has(Section.DELEGATIONS, e.event())) {
+                Track t = new Track(null, e);
+                tracks.add(t);
+                String to = e.metric("to");
+                if (to != null) {
+                    delegated.computeIfAbsent(e.project() + "\u0000" + to, k -> new ArrayDeque<>()).add(t);
                 }
-                default -> { }
+                return;
             }
             if (e.is(Entry.COMPLETED) || e.is(Entry.FAILED)) {
                 ArrayDeque<Track> queue = delegated.get(e.project() + "\u0000" + e.agent());
@@ -262,7 +320,8 @@ public final class LogState {
 
         private void study(Entry e) {
             String ref = e.ref();
-            boolean studyEvent = e.event().startsWith("study-");
+            Sections.StudyRole role = sections.studyRole(e.event());
+            boolean studyEvent = role != null;
             if (ref != null) {
                 Study s = studyByRef.get(ref);
                 if (s == null && studyEvent) {
@@ -271,7 +330,7 @@ public final class LogState {
                     studies.add(s);
                 }
                 if (s != null) {
-                    s.add(e);
+                    s.add(e, role);
                 }
                 return;
             }
@@ -279,13 +338,13 @@ public final class LogState {
                 return;
             }
             Study s = runningByProject.get(e.project());
-            if (s == null || e.event().equals("study-start")) {
+            if (s == null || role == Sections.StudyRole.START) {
                 s = new Study(e.project() + " study from " + Format.date(e.time().toLocalDate()), e.project());
                 studies.add(s);
                 runningByProject.put(e.project(), s);
             }
-            s.add(e);
-            if (e.event().equals("study-complete")) {
+            s.add(e, role);
+            if (role == Sections.StudyRole.END) {
                 runningByProject.remove(e.project());
             }
         }
@@ -294,7 +353,7 @@ public final class LogState {
             LocalDateTime asOf = limit != null ? limit : newest;
             return new LogState(source, Collections.unmodifiableList(entries), Collections.unmodifiableList(tracks),
                     Collections.unmodifiableList(studies), asOf, skipped,
-                    java.util.Arrays.copyOf(headings, headingCount));
+                    java.util.Arrays.copyOf(headings, headingCount), sections);
         }
     }
 }

@@ -58,7 +58,7 @@ public record ProjectHealth(String slug, String name, Rag derived, List<String> 
         LocalDateTime asOf = log.asOf();
         for (Entry e : log.entries()) {
             last.put(e.project(), e);
-            if (e.event().equals("milestone") && "true".equals(e.metric("closeout"))) {
+            if (log.sections().has(dev.atomizer.contract.Sections.Section.MILESTONES, e.event()) && "true".equals(e.metric("closeout"))) {
                 closeout.put(e.project(), true);
             }
             if (e.is(Entry.FAILED) && e.ref() == null && Duration.between(e.time(), asOf).compareTo(AMBER_FAILED) <= 0) {
@@ -95,7 +95,7 @@ public record ProjectHealth(String slug, String name, Rag derived, List<String> 
         List<String> red = new ArrayList<>();
         List<String> amber = new ArrayList<>();
         for (Track t : tracks) {
-            if (t.open() && t.kind().equals("decision-needed")) {
+            if (t.open() && log.isDecision(t)) {
                 // a decision, blocked or not, waits on its approver: Amber however long (K5 tracks the age)
                 amber.add(t.name() + " awaiting decision " + Format.age(t.age(asOf)));
             } else if (t.blocked()) {

@@ -6,8 +6,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * An optimization study: from {@code study-start} through {@code study-iteration} entries to
- * {@code study-complete}, tied together by {@code ref=} or, without one, per project.
+ * A study: from its start (by default {@code study-start}) through its iterations
+ * ({@code study-iteration}) to its end ({@code study-complete}), tied together by {@code ref=} or,
+ * without one, per project. The contract's {@code studies} section names the three.
  */
 public final class Study {
 
@@ -22,12 +23,13 @@ public final class Study {
         this.project = project;
     }
 
-    void add(Entry e) {
+    /** Adds an entry; {@code role} is its part in the study (null: another entry with the study's ref). */
+    void add(Entry e, dev.atomizer.contract.Sections.StudyRole role) {
         entries.add(e);
-        switch (e.event()) {
-            case "study-iteration" -> iterations.add(e);
-            case "study-complete" -> complete = e;
-            default -> { }
+        if (role == dev.atomizer.contract.Sections.StudyRole.ITERATION) {
+            iterations.add(e);
+        } else if (role == dev.atomizer.contract.Sections.StudyRole.END) {
+            complete = e;
         }
     }
 

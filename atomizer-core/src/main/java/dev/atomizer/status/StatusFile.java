@@ -23,14 +23,16 @@ import java.util.regex.Pattern;
  * ## Risks     | Risk | Project | Impact | Likelihood | Mitigation |
  * ## Budgets   | Agent | Monthly tokens |
  * ## Models    | Model | Project | Mesh | Last validated | Notes |
- * ## Settings  | Setting | Value |   (e.g. "Weekly report due" = "Friday 17:00 America/New_York")
  * </pre>
+ *
+ * Settings (the weekly report's due time, KPI targets, …) live in the contract's Settings table;
+ * a {@code ## Settings} table here is reported, with where to move it.
  *
  * RAG is Green, Amber or Red; Status is active (default), on-hold or completed; Impact and
  * Likelihood are High, Medium or Low; dates are YYYY-MM-DD. Problems are reported with file:line.
  */
 public record StatusFile(String source, List<Project> projects, List<Planned> planned, List<Risk> risks,
-                         List<Budget> budgets, List<Model> models, java.util.Map<String, String> settings) {
+                         List<Budget> budgets, List<Model> models) {
 
     private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -108,7 +110,7 @@ public record StatusFile(String source, List<Project> projects, List<Planned> pl
     }
 
     public static StatusFile none() {
-        return new StatusFile(null, List.of(), List.of(), List.of(), List.of(), List.of(), java.util.Map.of());
+        return new StatusFile(null, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     public boolean present() {
@@ -199,15 +201,15 @@ public record StatusFile(String source, List<Project> projects, List<Planned> pl
                 models.add(new Model(r.line, r.get("model"), p.isEmpty() ? null : slug(r, p), r.get("mesh"),
                         r.get("last validated", "validated"), r.get("notes", "status")));
             }
-            java.util.Map<String, String> settings = new java.util.TreeMap<>();
             for (Cells r : rows("Settings", "setting")) {
-                settings.put(r.get("setting").toLowerCase(Locale.ROOT), r.get("value"));
+                problem(r.line, "setting '" + r.get("setting") + "' belongs in the Settings table of "
+                        + dev.atomizer.Workspace.CONTRACT + " (a contract change): move it there");
             }
             if (!problems.isEmpty()) {
                 throw new AtomizerException(doc.path() + ": malformed project status", problems);
             }
             return new StatusFile(doc.path(), List.copyOf(projects), List.copyOf(planned), List.copyOf(risks),
-                    List.copyOf(budgets), List.copyOf(models), java.util.Collections.unmodifiableMap(settings));
+                    List.copyOf(budgets), List.copyOf(models));
         }
 
         private List<Cells> rows(String section, String required) {

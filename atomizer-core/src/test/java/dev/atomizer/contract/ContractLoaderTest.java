@@ -192,6 +192,43 @@ class ContractLoaderTest {
     }
 
     @Test
+    void dashboardSectionsMapTheContractsOwnEventTypesAndUnlistedSectionsKeepTheirDefault() throws Exception {
+        String md = """
+                # C
+
+                ## Event types
+
+                | Type | Meaning |
+                |------|---------|
+                | `release-shipped` | shipped |
+                | `milestone` | gate |
+
+                ## Dashboard sections
+
+                | Section | Event types |
+                |---------|-------------|
+                | Wins | `release-shipped`, milestone |
+                | studies | |
+                """;
+        Contract c = ContractLoader.parse(md, "s.md");
+        assertThat(c.sections().of(Sections.Section.WINS)).containsExactly("release-shipped", "milestone");
+        assertThat(c.sections().of(Sections.Section.STUDIES)).isEmpty();
+        // unlisted: the default, but only the types this contract defines count
+        assertThat(c.sections().of(Sections.Section.DECISIONS)).containsExactly("decision-needed");
+        assertThat(c.section(Sections.Section.DECISIONS)).isEmpty();
+        assertThat(c.section(Sections.Section.MILESTONES)).containsExactly("milestone");
+        String bad = md + "| winz | `milestone` |\n| wins | `milestone` |\n| errors | `incident` |\n";
+        assertThatThrownBy(() -> ContractLoader.parse(bad, "s.md"))
+                .isInstanceOf(AtomizerException.class)
+                .satisfies(e -> assertThat(((AtomizerException) e).lines()).containsExactly(
+                        "s.md:16:1: error [config] unknown dashboard section 'winz'; the sections are: wins, decisions,"
+                                + " delegations, reviews, completions, errors, studies, milestones, knowledge",
+                        "s.md:17:1: error [config] section 'wins' is already mapped at line 14",
+                        "s.md:18:1: error [config] section 'errors' names event type 'incident', which the Event types"
+                                + " table does not define"));
+    }
+
+    @Test
     void aMalformedKeyAnUnknownSettingOrValueAreContractErrorsAtTheirLines() {
         String bad = """
                 ## Approvers
@@ -229,7 +266,8 @@ class ContractLoaderTest {
                         "shared/data-contracts/schemas.md:14:1: error [config] setting 'Approvals' must be 'trailer' or"
                                 + " 'signed', not 'sometimes'",
                         "shared/data-contracts/schemas.md:15:1: error [config] unknown setting 'Time travel'; the settings are:"
-                                + " Approvals, Time zone, Clock tolerance",
+                                + " Approvals, Time zone, Clock tolerance, Organisation, Weekly report due, Weekly report"
+                                + " cut-off, K1 target, K2 target, K5 target, K7 target, K8 target",
                         "shared/data-contracts/schemas.md:17:1: error [config] setting 'Approvals' is already set at line 16",
                         "shared/data-contracts/schemas.md:18:1: error [config] setting 'Time zone' must be a time zone ID"
                                 + " such as 'UTC', 'Europe/Paris' or 'America/New_York', not 'Mars/Olympus'",

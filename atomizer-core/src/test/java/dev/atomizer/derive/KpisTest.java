@@ -90,6 +90,32 @@ class KpisTest {
         assertThat(week(weeks, "2026-W10").values().get("K3")).isEqualTo(new Kpis.Value("on time", true));
         assertThat(week(weeks, "2026-W11").values().get("K3")).isEqualTo(new Kpis.Value("1h 30m late", false));
         assertThat(week(weeks, "2026-W12").values().get("K3")).isEqualTo(new Kpis.Value("missing", false));
+        String before = metrics();
+        // a report committed alone changes nothing derived: the file made before the commit is still
+        // what the generator makes after it (derived files settle)
+        commitAt("2026-03-23T10:00:00Z", "shared/reports/weekly/2026-W12-report.md", "# W12\n");
+        assertThat(metrics()).isEqualTo(before);
+        assertThat(week(weeks(), "2026-W12").values().get("K3")).isEqualTo(new Kpis.Value("missing", false));
+        // it counts once the log moves on
+        log += entry("2026-03-23 11:00", "manager", "milestone", "completed", null);
+        commitAt("2026-03-23T11:00:00Z", Workspace.LOG, log);
+        assertThat(week(weeks(), "2026-W12").values().get("K3")).isEqualTo(new Kpis.Value("2d 13h late", false));
+    }
+
+    @Test
+    void aReportIsNotDueBeforeItsDueTime() throws Exception {
+        String log = "# Log\n\n" + entry("2026-03-02 09:00", "manager", "milestone", "completed", null)
+                + entry("2026-03-06 21:59", "manager", "milestone", "completed", null);
+        commitAt("2026-03-06T22:00:00Z", Workspace.LOG, log);
+        // the newest entry is a minute before Friday 17:00 New York: W10's report is not due yet
+        assertThat(week(weeks(), "2026-W10").values().get("K3")).isEqualTo(new Kpis.Value("not due yet", null));
+    }
+
+    private String metrics() throws Exception {
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            Sources s = Sources.read(git.withHistory(Sources.workingTree(repo.dir()), "HEAD", Derived.HISTORY_PATHS), null);
+            return new KpiMetrics().render(s);
+        }
     }
 
     @Test
@@ -119,9 +145,9 @@ class KpisTest {
                 + entry("2026-03-02 09:00", "manager", "milestone", "completed", "gate=G1")
                 + entry("2026-03-03 09:00", "optimizer", "task-completed", "completed", null)
                 + entry("2026-03-17 09:00", "manager", "milestone", "completed", null);
+        commitAt("2026-03-06T21:00:00Z", "shared/reports/weekly/2026-W10-report.md", "# W10\n");
+        commitAt("2026-03-13T21:00:00Z", "shared/reports/weekly/2026-W11-report.md", "# W11\n");
         commitAt("2026-03-17T09:00:00Z", Workspace.LOG, log);
-        repo.write("shared/reports/weekly/2026-W10-report.md", "# W10\n");
-        repo.write("shared/reports/weekly/2026-W11-report.md", "# W11\n");
         List<Gates> gates;
         try (GitRepo git = GitRepo.open(repo.dir())) {
             Sources s = Sources.read(git.withHistory(Sources.workingTree(repo.dir()), "HEAD", Derived.HISTORY_PATHS), null);
@@ -134,7 +160,7 @@ class KpisTest {
         assertThat(gates.get(2).passed()).isFalse();
         assertThat(gates.get(3).evidence()).isEqualTo("K1 in 2026-W11: no log commits");
         assertThat(gates.get(4).passed()).isTrue();
-        assertThat(gates.get(4).evidence()).isEqualTo("weekly reports 2026-W10 and 2026-W11 present");
+        assertThat(gates.get(4).evidence()).isEqualTo("weekly reports 2026-W10 and 2026-W11 committed");
         assertThat(gates.get(5).passed()).isFalse();
     }
 

@@ -10,6 +10,7 @@ import dev.atomizer.status.ProjectStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,23 @@ class ScaffoldTest {
         assertThat(made.governedPaths()).containsExactlyElementsOf(def.governedPaths());
         assertThat(made.approvers()).contains("ceo");
         assertThat(made.settings().zone().getId()).isEqualTo("UTC");
+        // the sections and settings written out are the defaults (the organisation's name aside)
+        assertThat(made.sections()).isEqualTo(def.sections());
+        for (dev.atomizer.contract.Settings.Setting s : dev.atomizer.contract.Settings.Setting.values()) {
+            if (s != dev.atomizer.contract.Settings.Setting.ORGANISATION) {
+                assertThat(made.settings().get(s)).as(s.label()).isEqualTo(def.settings().get(s));
+            }
+        }
+    }
+
+    /** The workflow and the template init writes are the sample's. */
+    @Test
+    void theWorkflowAndTemplateAreTheSamples() throws Exception {
+        Path sample = Path.of("../sample-repo");
+        for (String path : List.of(".github/workflows/atomizer.yml", "shared/reports/templates/weekly-template.md")) {
+            assertThat(new String(Scaffold.content(path), StandardCharsets.UTF_8)).as(path)
+                    .isEqualTo(Files.readString(sample.resolve(path)));
+        }
     }
 
     @Test

@@ -50,8 +50,9 @@ class SampleReportsTest {
                 + "or additive AlSi10Mg");
         String w11 = Files.readString(SAMPLE.resolve("shared/reports/weekly/2026-W11-report.md"));
         // dec-010 opened in W11 and still open at its end, blocked on the branding choice
+        // W11 ends at its cut-off, Friday 2026-03-13 16:00 New York (20:00 UTC)
         assertThat(w11).contains("- **dec-010** (dashboard-rollout), opened 2026-03-12 11:00 by secretary:")
-                .contains("  - Open at the end of the week (3d 12h), blocked: Antoine's choice of branding");
+                .contains("  - Open at the end of the week (1d 8h), blocked: Antoine's choice of branding");
         String closeout = Files.readString(SAMPLE.resolve("shared/reports/project/pump-housing-modal-closeout.md"));
         assertThat(closeout).contains("### dec-002 — resolved", "| study-pump-03 | completed | 41 | 8.214 | 100% |",
                 "- **modal-rib-heuristics** (2026-02-19, webster)");

@@ -45,7 +45,7 @@ public class ReportMojo extends AbstractAtomizerMojo {
         switch (kind) {
             case "weekly" -> {
                 IsoWeek w = week == null || week.isBlank() ? null : IsoWeek.parse(week, "atomizer.week");
-                log(Reports.weekly(root.toPath(), w, asOf(), pdf));
+                log(Reports.weekly(root.toPath(), w, asOf(), java.time.Instant.now(), pdf));
             }
             case "closeout" -> log(Reports.closeout(root.toPath(), project(), pdf));
             case "status" -> {

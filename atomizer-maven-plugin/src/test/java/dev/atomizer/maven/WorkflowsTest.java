@@ -18,18 +18,12 @@ import org.yaml.snakeyaml.Yaml;
  * whole history for verify, the pull request's base sha, annotations plus the Auditor summary,
  * SARIF uploaded to code scanning, one regeneration at a time on main committed by the bot, and no
  * trigger loop; never {@code pull_request_target} (it runs with write access on a fork's code).
- * The Maven goals and properties the sample uses must be this plugin's.
+ * The sample runs Atomizer through this repository's action ({@code action.yml}), with its inputs.
  */
 class WorkflowsTest {
 
     static final Path BUILD = Path.of("../.github/workflows/build.yml");
     static final Path SAMPLE = Path.of("../sample-repo/.github/workflows/atomizer.yml");
-    static final Path DESCRIPTOR = Path.of("target/classes/META-INF/maven/plugin.xml");
-
-    /** Verify runs from the base's checkout: the pull request's pom.xml and .mvn/ never configure it. */
-    static final String GATE = "mvn -B -f \"$RUNNER_TEMP/gate/pom.xml\" atomizer:verify -Datomizer.root=\"$GITHUB_WORKSPACE\" ";
-
-    static final String VERIFY = GATE + "-Datomizer.base=${{ github.event.pull_request.base.sha }} -Datomizer.format=github";
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> load(Path file) throws Exception {
@@ -121,11 +115,21 @@ class WorkflowsTest {
         stepRunning(job, "mvn -B -f sample-repo/pom.xml atomizer:check");
     }
 
+    static final String ACTION = "atomizer-dev/atomizer";
+
+    /** A step running the action with {@code command}, whose args contain {@code args}. */
+    static Map<String, Object> atomizer(Map<String, Object> job, String command, String args) {
+        return steps(job).stream().filter(s -> String.valueOf(s.get("uses")).startsWith(ACTION + "@"))
+                .filter(s -> command.equals(map(s.get("with"), "with").get("command"))
+                        && String.valueOf(map(s.get("with"), "with").get("args")).contains(args))
+                .findFirst().orElseThrow(() -> new AssertionError("no step runs atomizer " + command + " " + args));
+    }
+
     @Test
     void pullRequestsAreVerifiedWithAnnotationsTheAuditorSummaryAndSarif() throws Exception {
         Map<String, Object> wf = load(SAMPLE);
         Map<String, Object> on = triggers(wf);
-        assertThat(on).containsKeys("pull_request", "push");
+        assertThat(on).containsKeys("pull_request", "push", "schedule");
         assertThat(map(wf.get("permissions"), "permissions")).isEqualTo(Map.of("contents", "read"));
 
         Map<String, Object> job = job(wf, "verify");
@@ -134,23 +138,20 @@ class WorkflowsTest {
                 .isEqualTo(Map.of("contents", "read", "security-events", "write"));
         Map<String, Object> checkout = map(stepUsing(job, "actions/checkout").get("with"), "checkout with");
         assertThat(checkout.get("fetch-depth")).isEqualTo(0);
-        setupJava17(job);
-        Map<String, Object> gate = stepRunning(job, "git worktree add --detach \"$RUNNER_TEMP/gate\" ${{ github.event.pull_request.base.sha }}");
-        Map<String, Object> verify = stepRunning(job, VERIFY);
+        Map<String, Object> verify = atomizer(job, "verify",
+                "--base ${{ github.event.pull_request.base.sha }} --format github");
         assertThat(verify).doesNotContainKey("if");
-        assertThat(steps(job).indexOf(gate)).isLessThan(steps(job).indexOf(verify));
-        assertThat(steps(job).stream().map(st -> String.valueOf(st.get("run"))).filter(r -> r.contains("atomizer:"))
-                .toList()).as("every Atomizer run of the pull request job is the base's build").allMatch(r -> r.startsWith(GATE));
+        // the action is the pinned release: nothing in the pull request's build configures it
+        assertThat(Files.readString(SAMPLE)).doesNotContain("mvn ").doesNotContain("failOnViolation")
+                .doesNotContain("atomizer.skip");
 
-        Map<String, Object> sarif = stepRunning(job, "-Datomizer.format=sarif");
-        assertThat(String.valueOf(sarif.get("run")))
-                .contains("-Datomizer.base=${{ github.event.pull_request.base.sha }}")
-                .contains("-Datomizer.output=\"$GITHUB_WORKSPACE/atomizer.sarif\"");
+        Map<String, Object> sarif = atomizer(job, "verify", "--format sarif");
+        assertThat(String.valueOf(map(sarif.get("with"), "with").get("args")))
+                .contains("--base ${{ github.event.pull_request.base.sha }}");
+        assertThat(map(sarif.get("with"), "with").get("output")).isEqualTo("atomizer.sarif");
         assertThat(sarif.get("if")).isEqualTo("always()");
-        // nothing the pull request's build could set keeps its errors from failing verify: the
-        // workflow (governed, immutable) lets that step fail without failing the job
+        // its errors already failed the job in the step above
         assertThat(sarif.get("continue-on-error")).isEqualTo(true);
-        assertThat(Files.readString(SAMPLE)).doesNotContain("-Datomizer.failOnViolation").doesNotContain("-Datomizer.skip");
         Map<String, Object> upload = stepUsing(job, "github/codeql-action/upload-sarif");
         assertThat(upload.get("if")).isEqualTo("always()");
         assertThat(map(upload.get("with"), "upload with").get("sarif_file")).isEqualTo("atomizer.sarif");
@@ -176,7 +177,6 @@ class WorkflowsTest {
         Map<String, Object> concurrency = map(job.get("concurrency"), "concurrency");
         assertThat(String.valueOf(concurrency.get("group"))).startsWith("atomizer-dashboards");
         assertThat(concurrency.get("cancel-in-progress")).isEqualTo(false);
-        setupJava17(job);
 
         // a forced push is reported as such, before anything is checked or regenerated
         Map<String, Object> forced = steps(job).stream()
@@ -184,10 +184,10 @@ class WorkflowsTest {
                 .orElseThrow(() -> new AssertionError("no step for a forced push"));
         assertThat(String.valueOf(forced.get("run"))).contains("echo \"::error ").contains("force-pushed")
                 .contains("exit 1");
-        Map<String, Object> recheck = stepRunning(job, "mvn -B atomizer:verify -Datomizer.base=${{ github.event.before }}");
+        Map<String, Object> recheck = atomizer(job, "verify", "--base ${{ github.event.before }} --format github");
         assertThat(steps(job).indexOf(forced)).isLessThan(steps(job).indexOf(recheck));
 
-        Map<String, Object> regenerate = stepRunning(job, "mvn -B atomizer:dashboards");
+        Map<String, Object> regenerate = atomizer(job, "dashboards", "");
         Map<String, Object> commit = stepRunning(job, "git push");
         String script = String.valueOf(commit.get("run"));
         assertThat(script).contains("git config user.name 'github-actions[bot]'")
@@ -199,27 +199,59 @@ class WorkflowsTest {
         assertThat(steps(job).indexOf(regenerate)).isLessThan(steps(job).indexOf(commit));
     }
 
+    /**
+     * Friday between the weekly report's default cut-off (16:00 New York) and its due time (17:00):
+     * GitHub's cron is UTC, so one run falls in the window in summer time and one in winter time.
+     */
     @Test
-    void theSampleUsesThisPluginsGoalsAndProperties() throws Exception {
-        String descriptor = Files.readString(DESCRIPTOR);
-        String text = Files.readString(SAMPLE);
-        Matcher goals = Pattern.compile("atomizer:([a-z-]+)").matcher(text);
-        int seen = 0;
-        while (goals.find()) {
-            String mojo = mojo(descriptor, goals.group(1));
-            seen++;
-            int end = text.indexOf('\n', goals.end());
-            Matcher props = Pattern.compile("-D(atomizer\\.[A-Za-z]+)=").matcher(text.substring(goals.end(), end));
-            while (props.find()) {
-                assertThat(mojo).as(goals.group(1) + " takes " + props.group(1)).contains("${" + props.group(1) + "}");
-            }
+    @SuppressWarnings("unchecked")
+    void theWeeklyReportIsWrittenOnScheduleBetweenItsCutOffAndDueTime() throws Exception {
+        Map<String, Object> wf = load(SAMPLE);
+        List<Map<String, Object>> schedule = (List<Map<String, Object>>) triggers(wf).get("schedule");
+        List<String> crons = schedule.stream().map(c -> String.valueOf(c.get("cron"))).toList();
+        assertThat(crons).containsExactly("30 20 * * 5", "30 21 * * 5");
+        java.time.ZoneId ny = java.time.ZoneId.of("America/New_York");
+        for (String month : List.of("2026-07-03", "2026-12-04")) {   // Fridays in summer and in winter time
+            long inWindow = crons.stream().map(c -> {
+                String[] f = c.split(" ");
+                return java.time.LocalDate.parse(month).atTime(Integer.parseInt(f[1]), Integer.parseInt(f[0]))
+                        .atZone(java.time.ZoneOffset.UTC).withZoneSameInstant(ny).toLocalTime();
+            }).filter(t -> !t.isBefore(java.time.LocalTime.of(16, 0)) && t.isBefore(java.time.LocalTime.of(17, 0)))
+                    .count();
+            assertThat(inWindow).as(month).isEqualTo(1);
         }
-        assertThat(seen).isGreaterThanOrEqualTo(3);
+        Map<String, Object> job = job(wf, "weekly-report");
+        assertThat(String.valueOf(job.get("if"))).contains("github.event_name == 'schedule'");
+        assertThat(map(job.get("permissions"), "permissions")).isEqualTo(Map.of("contents", "write"));
+        assertThat(String.valueOf(map(job.get("concurrency"), "concurrency").get("group"))).startsWith("atomizer-dashboards");
+        Map<String, Object> report = atomizer(job, "report", "weekly");
+        Map<String, Object> commit = stepRunning(job, "git push");
+        assertThat(String.valueOf(commit.get("run"))).contains("git add -- shared/reports/weekly").contains("[skip ci]");
+        assertThat(steps(job).indexOf(report)).isLessThan(steps(job).indexOf(commit));
+        // the dashboards job is not the scheduled one
+        assertThat(String.valueOf(job(wf, "dashboards").get("if"))).doesNotContain("schedule");
     }
 
-    private static String mojo(String descriptor, String goal) {
-        Matcher m = Pattern.compile("(?s)<mojo>\\s*<goal>" + Pattern.quote(goal) + "</goal>.*?</mojo>").matcher(descriptor);
-        assertThat(m.find()).as("goal " + goal + " in plugin.xml").isTrue();
-        return m.group();
+    /** Every input the sample gives the action is one the action declares; every command is one the CLI has. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSampleGivesTheActionOnlyItsInputs() throws Exception {
+        Map<String, Object> action = load(Path.of("../action.yml"));
+        Map<String, Object> inputs = map(action.get("inputs"), "inputs");
+        assertThat(map(inputs.get("java-version"), "java-version").get("default")).isEqualTo("17");
+        Map<String, Object> wf = load(SAMPLE);
+        int seen = 0;
+        for (Object j : map(wf.get("jobs"), "jobs").values()) {
+            for (Map<String, Object> st : steps((Map<String, Object>) j)) {
+                if (String.valueOf(st.get("uses")).startsWith(ACTION + "@")) {
+                    seen++;
+                    Map<String, Object> with = map(st.get("with"), "with");
+                    assertThat(inputs.keySet()).containsAll(with.keySet());
+                    assertThat(List.of("verify", "dashboards", "report")).contains(String.valueOf(with.get("command")));
+                }
+            }
+        }
+        assertThat(seen).isGreaterThanOrEqualTo(5);
     }
+
 }
