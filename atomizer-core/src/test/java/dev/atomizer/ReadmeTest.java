@@ -103,4 +103,59 @@ class ReadmeTest {
         }
         assertThat(checked).isEqualTo(EXCERPTS.size());
     }
+    /** GitHub's anchors of a markdown file's headings: lowercase, punctuation dropped, spaces as hyphens. */
+    static java.util.Set<String> anchors(Path file) throws Exception {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        Parser.builder().build().parse(Files.readString(file)).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                StringBuilder sb = new StringBuilder();
+                heading.accept(new AbstractVisitor() {
+                    @Override
+                    public void visit(Text t) {
+                        sb.append(t.getLiteral());
+                    }
+
+                    @Override
+                    public void visit(Code c) {
+                        sb.append(c.getLiteral());
+                    }
+                });
+                out.add(sb.toString().toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "")
+                        .replace(' ', '-'));
+            }
+        });
+        return out;
+    }
+
+    /** Every relative link of the README and of docs/ names a file that exists, and a heading of it. */
+    @Test
+    void relativeLinksOfTheReadmeAndDocsResolve() throws Exception {
+        List<Path> docs = new ArrayList<>();
+        docs.add(Path.of("../README.md"));
+        try (var s = Files.list(Path.of("../docs"))) {
+            s.filter(f -> f.toString().endsWith(".md")).sorted().forEach(docs::add);
+        }
+        Pattern link = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+        int checked = 0;
+        for (Path doc : docs) {
+            String text = Files.readString(doc).replaceAll("(?s)```.*?```", "");
+            Matcher m = link.matcher(text);
+            while (m.find()) {
+                String target = m.group(1);
+                if (target.matches("[a-z]+:.*")) {
+                    continue;
+                }
+                int hash = target.indexOf('#');
+                String file = hash < 0 ? target : target.substring(0, hash);
+                Path resolved = file.isEmpty() ? doc : doc.getParent().resolve(file).normalize();
+                assertThat(resolved).as(doc + " links to " + target).exists();
+                if (hash >= 0) {
+                    assertThat(anchors(resolved)).as(doc + " links to " + target).contains(target.substring(hash + 1));
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(20);
+    }
 }

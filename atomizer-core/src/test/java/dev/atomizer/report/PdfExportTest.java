@@ -89,4 +89,28 @@ class PdfExportTest {
             server.stop(0);
         }
     }
+
+    /** A list nested 400 deep (a Detail from the log, a team's template) is laid out, its deep part as text. */
+    @Test
+    void aDeeplyNestedListIsLaidOutNotOverflowed() throws Exception {
+        StringBuilder md = new StringBuilder("# Report\n\n");
+        for (int i = 0; i < 400; i++) {
+            md.append("  ".repeat(i)).append("- level ").append(i).append('\n');
+        }
+        // a stack as small as the launcher's (-Xss1m) and smaller still: the layout must not depend on it
+        byte[][] pdf = new byte[1][];
+        Throwable[] failed = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                pdf[0] = dev.atomizer.report.pdf.PdfExport.pdf(md.toString(), "Report");
+            } catch (Throwable e) {
+                failed[0] = e;
+            }
+        }, "small-stack", 512 * 1024);
+        t.start();
+        t.join();
+        assertThat(failed[0]).isNull();
+        String text = text(java.nio.file.Files.write(root.resolve("deep.pdf"), pdf[0]));
+        assertThat(text).contains("level 0").contains("level 11").contains("level 399");
+    }
 }

@@ -24,6 +24,7 @@ class WorkflowsTest {
 
     static final Path BUILD = Path.of("../.github/workflows/build.yml");
     static final Path SAMPLE = Path.of("../sample-repo/.github/workflows/atomizer.yml");
+    static final Path RELEASE = Path.of("../.github/workflows/release.yml");
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> load(Path file) throws Exception {
@@ -91,7 +92,7 @@ class WorkflowsTest {
 
     @Test
     void neitherWorkflowUsesPullRequestTargetAndEveryActionIsPinned() throws Exception {
-        for (Path p : List.of(BUILD, SAMPLE)) {
+        for (Path p : List.of(BUILD, SAMPLE, RELEASE)) {
             String text = Files.readString(p);
             assertThat(text).as(p.toString()).doesNotContain("pull_request_target");
             Matcher m = Pattern.compile("uses:\\s*(\\S+)").matcher(text);
@@ -99,6 +100,25 @@ class WorkflowsTest {
                 assertThat(m.group(1)).as(p + " " + m.group(1)).matches("[\\w./-]+@v\\d+");
             }
         }
+    }
+
+    /** A release is a tag: tested, signed and deployed with the release profile, from a protected environment. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTagIsReleasedSignedFromAProtectedEnvironment() throws Exception {
+        Map<String, Object> wf = load(RELEASE);
+        Map<String, Object> push = map(triggers(wf).get("push"), "push");
+        assertThat((List<String>) push.get("tags")).containsExactly("v*");
+        assertThat(map(wf.get("permissions"), "permissions")).isEqualTo(Map.of("contents", "read"));
+        Map<String, Object> job = job(wf, "deploy");
+        assertThat(job.get("environment")).isEqualTo("maven-central");
+        Map<String, Object> java = map(stepUsing(job, "actions/setup-java").get("with"), "setup-java with");
+        assertThat(java).containsEntry("server-id", "central").containsKey("gpg-private-key");
+        Map<String, Object> deploy = stepRunning(job, "mvn -B -P release deploy");
+        assertThat(map(deploy.get("env"), "env")).containsKeys("CENTRAL_USERNAME", "CENTRAL_TOKEN", "GPG_PASSPHRASE");
+        // the profile it names exists, with the signing and the upload
+        String pom = Files.readString(Path.of("../pom.xml"));
+        assertThat(pom).contains("<id>release</id>").contains("maven-gpg-plugin").contains("central-publishing-maven-plugin");
     }
 
     @Test

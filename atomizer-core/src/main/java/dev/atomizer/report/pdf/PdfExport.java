@@ -42,6 +42,13 @@ public final class PdfExport {
     static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     static final String FAMILY = "Liberation Sans";
 
+    /**
+     * Lists and quotes nested deeper than this are drawn as one paragraph of their text: the
+     * layout recurses once per level, and a report may carry any depth (a Detail from the log, a
+     * team's template), while no reader follows a list 13 levels deep.
+     */
+    static final int MAX_DEPTH = 12;
+
     private static final String CSS = "@page { size: A4; margin: 18mm 16mm; }"
             + " body { font-family: '" + FAMILY + "'; font-size: 10pt; line-height: 1.35; }"
             + " h1 { font-size: 17pt; } h2 { font-size: 13pt; margin-top: 14pt; } h3 { font-size: 11pt; }"
@@ -90,6 +97,9 @@ public final class PdfExport {
             }
         } catch (IOException | RuntimeException e) {
             throw new AtomizerException("cannot make the PDF of " + title + ": " + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            // the depth cap above keeps the layout shallow; anything else this deep is refused in one line
+            throw new AtomizerException("cannot make the PDF of " + title + ": the report nests too deep to lay out");
         }
     }
 
@@ -113,6 +123,54 @@ public final class PdfExport {
         doc.getDocument().getTrailer().setItem(COSName.ID, ids);
     }
 
+    /** Replaces every list or quote nested deeper than {@link #MAX_DEPTH} by a paragraph of its text. */
+    static void flattenDeep(org.commonmark.node.Node doc) {
+        java.util.ArrayDeque<Object[]> todo = new java.util.ArrayDeque<>();
+        todo.push(new Object[] {doc, 0});
+        while (!todo.isEmpty()) {
+            Object[] top = todo.pop();
+            org.commonmark.node.Node node = (org.commonmark.node.Node) top[0];
+            int depth = (Integer) top[1];
+            for (org.commonmark.node.Node c = node.getFirstChild(); c != null; ) {
+                org.commonmark.node.Node next = c.getNext();
+                boolean nests = c instanceof org.commonmark.node.ListBlock || c instanceof org.commonmark.node.BlockQuote;
+                int d = depth + (nests ? 1 : 0);
+                if (nests && d > MAX_DEPTH) {
+                    org.commonmark.node.Paragraph p = new org.commonmark.node.Paragraph();
+                    p.appendChild(new org.commonmark.node.Text(text(c)));
+                    c.insertBefore(p);
+                    c.unlink();
+                } else {
+                    todo.push(new Object[] {c, d});
+                }
+                c = next;
+            }
+        }
+    }
+
+    /** The literal text under {@code node}, its pieces joined by spaces, without recursion. */
+    private static String text(org.commonmark.node.Node node) {
+        StringBuilder sb = new StringBuilder();
+        java.util.ArrayDeque<org.commonmark.node.Node> todo = new java.util.ArrayDeque<>();
+        todo.push(node);
+        while (!todo.isEmpty()) {
+            org.commonmark.node.Node n = todo.pop();
+            if (n instanceof org.commonmark.node.Text t) {
+                sb.append(sb.length() == 0 ? "" : " ").append(t.getLiteral());
+            } else if (n instanceof org.commonmark.node.Code c) {
+                sb.append(sb.length() == 0 ? "" : " ").append(c.getLiteral());
+            }
+            java.util.List<org.commonmark.node.Node> kids = new java.util.ArrayList<>();
+            for (org.commonmark.node.Node k = n.getFirstChild(); k != null; k = k.getNext()) {
+                kids.add(k);
+            }
+            for (int i = kids.size() - 1; i >= 0; i--) {
+                todo.push(kids.get(i));
+            }
+        }
+        return sb.toString();
+    }
+
     /** The XHTML the PDF is made from (well-formed: commonmark escapes raw HTML and text). */
     static String html(String markdown, String title, TrueTypeFont ttf) throws IOException {
         String md = markdown;
@@ -133,6 +191,7 @@ public final class PdfExport {
             sb.append("<p class=\"banner\">").append(escape(banner)).append("</p>");
         }
         org.commonmark.node.Node doc = parser.parse(md);
+        flattenDeep(doc);
         textForImages(doc);
         sb.append(renderer.render(doc));
         sb.append("</body></html>");
