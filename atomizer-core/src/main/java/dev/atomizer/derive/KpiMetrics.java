@@ -42,6 +42,7 @@ public final class KpiMetrics implements Artifact {
             }
             page.paragraph("✅ target met, ❌ missed, no mark: not measurable that week. Newest week first.");
             page.table(t);
+            trends(page, weeks);
         }
         page.h2("Gates");
         Md.Table g = new Md.Table("Gate", "Name", "Status", "Evidence");
@@ -78,6 +79,31 @@ public final class KpiMetrics implements Artifact {
                 "Weeks are ISO weeks (Monday 00:00 to Sunday 24:00, " + set.zone().getId() + " as in the log); as of "
                         + s.asOfText() + "."));
         return page.text();
+    }
+
+    /** K2 and K5 over the weeks of the table, oldest first: the two trends a reader looks for. */
+    private static void trends(Page page, List<Kpis.Week> weeks) {
+        if (weeks.size() < 2) {
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        List<java.math.BigDecimal> k2 = new ArrayList<>();
+        List<java.math.BigDecimal> k5 = new ArrayList<>();
+        for (int i = weeks.size() - 1; i >= 0; i--) {
+            Kpis.Week w = weeks.get(i);
+            ids.add(w.id().substring(5) + (w.partial() ? " so far" : ""));
+            k2.add(w.values().get("K2").amount());
+            k5.add(w.values().get("K5").amount());
+        }
+        page.h3("Trends");
+        Chart compliance = Chart.categories("K2 log compliance by week (%)", "week", ids, "% of entries").line("K2", k2);
+        Chart backlog = Chart.categories("K5 oldest open decision at the week's end (hours)", "week", ids, "hours")
+                .bar("K5", k5);
+        for (Chart c : List.of(compliance, backlog)) {
+            if (c.hasData()) {
+                page.lines(c.lines());
+            }
+        }
     }
 
     /** "48 h", "90 min". */

@@ -40,7 +40,12 @@ import java.util.Set;
 public final class Kpis {
 
     /** One KPI's value in one week: its text, and whether its target is met (null: not measurable). */
-    public record Value(String text, Boolean met) {
+    /** One KPI's value in one week: its text, whether its target is met (null: not measurable), and the number charted (or null). */
+    public record Value(String text, Boolean met, BigDecimal amount) {
+        public Value(String text, Boolean met) {
+            this(text, met, null);
+        }
+
         static Value na(String why) {
             return new Value(why, null);
         }
@@ -251,7 +256,8 @@ public final class Kpis {
         long ok = in.stream().filter(e -> !failing.contains(e.line())).count();
         return new Value(Format.percent(ok, in.size(), 1) + " of " + in.size(),
                 BigDecimal.valueOf(ok * 100L).compareTo(settings.decimal(Settings.Setting.K2_TARGET)
-                        .multiply(BigDecimal.valueOf(in.size()))) >= 0);
+                        .multiply(BigDecimal.valueOf(in.size()))) >= 0,
+                BigDecimal.valueOf(ok * 1000L / in.size(), 1));
     }
 
     /**
@@ -298,8 +304,9 @@ public final class Kpis {
                 }
             }
         }
-        return worst == null ? new Value("none open", true)
-                : new Value(Format.age(worst), worst.compareTo(settings.minutes(Settings.Setting.K5_TARGET)) <= 0);
+        return worst == null ? new Value("none open", true, BigDecimal.ZERO)
+                : new Value(Format.age(worst), worst.compareTo(settings.minutes(Settings.Setting.K5_TARGET)) <= 0,
+                        BigDecimal.valueOf(worst.toMinutes() / 6, 1));
     }
 
     /** K6: projects PROJECT_STATUS.md declares better than the log shows (Green over Amber or Red, Amber over Red). */

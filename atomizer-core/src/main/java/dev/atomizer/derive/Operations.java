@@ -135,10 +135,13 @@ public final class Operations implements Artifact {
         LocalDate last = log.asOf().toLocalDate();
         LocalDate first = last.minusDays(DAYS - 1L);
         Map<String, int[]> counts = new HashMap<>();
+        long[] tokens = new long[DAYS];
         for (Entry e : log.entries()) {
             LocalDate d = e.time().toLocalDate();
             if (!d.isBefore(first) && !d.isAfter(last)) {
-                counts.computeIfAbsent(e.agent(), k -> new int[DAYS])[(int) (d.toEpochDay() - first.toEpochDay())]++;
+                int day = (int) (d.toEpochDay() - first.toEpochDay());
+                counts.computeIfAbsent(e.agent(), k -> new int[DAYS])[day]++;
+                tokens[day] += e.count("tokens");
             }
         }
         String[] headers = new String[DAYS + 2];
@@ -174,6 +177,19 @@ public final class Operations implements Artifact {
         t.rowMarkdown(row);
         page.paragraph("Log entries per agent per day, " + Format.date(first) + " to " + Format.date(last) + ":");
         page.table(t);
+        List<String> days = new ArrayList<>();
+        List<java.math.BigDecimal> entries = new ArrayList<>();
+        List<java.math.BigDecimal> used = new ArrayList<>();
+        for (int i = 0; i < DAYS; i++) {
+            LocalDate d = first.plusDays(i);
+            days.add(DAY_NAMES[d.getDayOfWeek().ordinal()] + " " + Format.date(d).substring(5));
+            entries.add(java.math.BigDecimal.valueOf(total[i]));
+            used.add(java.math.BigDecimal.valueOf(tokens[i]));
+        }
+        page.lines(Chart.categories("Log entries per day", "day", days, "entries").bar("entries", entries).lines());
+        if (used.stream().anyMatch(v -> v.signum() > 0)) {
+            page.lines(Chart.categories("Tokens used per day", "day", days, "tokens").bar("tokens", used).lines());
+        }
     }
 
     private static void queue(Page page, LogState log, List<String> alerts, Duration decisionTarget) {

@@ -11,6 +11,7 @@ import java.util.List;
 public final class Page {
 
     private final List<String> lines = new ArrayList<>();
+    private final java.util.Map<String, Integer> headings = new java.util.HashMap<>();
 
     /** Starts with the generated-file banner. */
     public Page(String banner) {
@@ -28,18 +29,27 @@ public final class Page {
     }
 
     public Page h1(String text) {
-        block(List.of("# " + text));
+        block(List.of("# " + unique(text)));
         return this;
     }
 
     public Page h2(String text) {
-        block(List.of("## " + text));
+        block(List.of("## " + unique(text)));
         return this;
     }
 
     public Page h3(String text) {
-        block(List.of("### " + text));
+        block(List.of("### " + unique(text)));
         return this;
+    }
+
+    /**
+     * Headings are unique on a page (markdownlint's MD024, and distinct anchors): a heading seen
+     * before, two studies of the same name say, gets " (2)", " (3)", ….
+     */
+    private String unique(String text) {
+        int n = headings.merge(text, 1, Integer::sum);
+        return n == 1 ? text : text + " (" + n + ")";
     }
 
     public Page paragraph(String markdown) {

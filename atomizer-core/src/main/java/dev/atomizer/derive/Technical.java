@@ -27,6 +27,8 @@ public final class Technical implements Artifact {
     static final int CURVE_STUDIES = 3;
     static final int CURVE_ROWS = 10;
     static final int CHART_POINTS = 100;
+    /** Below this many points the iterations are named one by one on the axis. */
+    static final int FEW_POINTS = 10;
     static final int MAX_ROWS = 20;
 
     @Override
@@ -207,19 +209,7 @@ public final class Technical implements Artifact {
                 page.paragraph("Last " + CURVE_ROWS + " of " + its.size() + " iterations; the chart shows "
                         + (its.size() > CHART_POINTS ? "the last " + CHART_POINTS : "all") + ".");
             }
-            List<Entry> points = its.subList(Math.max(0, its.size() - CHART_POINTS), its.size());
-            List<String> xs = new ArrayList<>();
-            List<String> ys = new ArrayList<>();
-            for (Entry e : points) {
-                xs.add(iterationOf(e).replaceAll("[^0-9A-Za-z._-]", ""));
-                ys.add(Format.decimal(e.decimal("objective")));
-            }
-            page.lines(List.of("```mermaid", "xychart-beta",
-                    "    title \"" + st.id().replace("\"", "'") + ": objective by iteration\"",
-                    "    x-axis \"iteration\" [" + String.join(", ", xs) + "]",
-                    "    y-axis \"objective\"",
-                    "    line [" + String.join(", ", ys) + "]",
-                    "```"));
+            page.lines(curve(st, its).lines());
         }
     }
 
@@ -231,6 +221,46 @@ public final class Technical implements Artifact {
             out.add("`" + types.get(i) + "`");
         }
         return out.isEmpty() ? "none" : String.join(", ", out);
+    }
+
+    /**
+     * The last {@link #CHART_POINTS} objectives on a numeric iteration axis (the renderer picks the
+     * ticks, so 100 points read as well as 3). When the iterations are not numbered one by one
+     * (a number missing, repeated or not a number), the axis counts the reported iterations instead.
+     */
+    static Chart curve(Study st, List<Entry> its) {
+        List<Entry> points = its.subList(Math.max(0, its.size() - CHART_POINTS), its.size());
+        List<java.math.BigDecimal> ys = new ArrayList<>();
+        boolean consecutive = true;
+        Long first = null;
+        Long previous = null;
+        for (Entry e : points) {
+            ys.add(e.decimal("objective"));
+            Long n = wholeNumber(e.metric("iteration"));
+            consecutive &= n != null && (previous == null || n == previous + 1);
+            first = first == null ? n : first;
+            previous = n;
+        }
+        String title = st.id() + ": objective by iteration";
+        if (points.size() < FEW_POINTS) {
+            // a numeric axis over a few points gets fractional ticks (114.1, 114.2, …): name each one
+            List<String> labels = new ArrayList<>();
+            for (Entry e : points) {
+                labels.add(iterationOf(e));
+            }
+            return Chart.categories(title, "iteration", labels, "objective").line("objective", ys);
+        }
+        Chart c = consecutive && first != null
+                ? Chart.numeric(title, "iteration", first, previous, "objective")
+                : Chart.numeric(title, "reported iteration", 1, points.size(), "objective");
+        return c.line("objective", ys);
+    }
+
+    private static Long wholeNumber(String s) {
+        if (s == null || !s.matches("\\d{1,9}")) {
+            return null;
+        }
+        return Long.parseLong(s);
     }
 
     private static List<Entry> objectives(Study st) {

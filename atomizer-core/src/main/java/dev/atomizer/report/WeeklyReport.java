@@ -49,7 +49,7 @@ public final class WeeklyReport {
     /** Every name a weekly template may use. */
     public static TemplateNames names() {
         TemplateNames root = TemplateNames.root().values("reportTitle", "organisation", "week", "from", "to", "previousWeek", "nextWeek", "entries",
-                "activeAgents", "activeProjects", "tokens", "cost");
+                "activeAgents", "activeProjects", "tokens", "cost", "burnChart");
         root.list("highlights", "date", "time", "project", "agent", "event", "summary");
         TemplateNames p = root.list("projects").values("slug", "name", "title", "rag", "ragMark", "status",
                 "declared", "reasons", "phase", "owner", "entries", "activity");
@@ -107,6 +107,7 @@ public final class WeeklyReport {
         }
         m.put("tokens", Format.count(burn.tokens()));
         m.put("cost", Format.usd(burn.cost()));
+        m.put("burnChart", burnChart(week, now.entries()));
         m.put("highlights", highlights(now));
         m.put("projects", projects(now, sources.status()));
         List<Map<String, Object>> kpis = new ArrayList<>();
@@ -178,6 +179,34 @@ public final class WeeklyReport {
             out.add(m);
         }
         return out;
+    }
+
+    /**
+     * Tokens per calendar day of the period, as a Mermaid bar chart (insert it unescaped:
+     * {@code {{{burnChart}}}}); a sentence when no entry of the week carries tokens.
+     */
+    static String burnChart(ReportWeek week, List<Entry> entries) {
+        java.time.LocalDate first = week.from().toLocalDate();
+        java.time.LocalDate last = week.lastMinute().toLocalDate();
+        int days = (int) (last.toEpochDay() - first.toEpochDay()) + 1;
+        long[] tokens = new long[days];
+        for (Entry e : entries) {
+            tokens[(int) (e.time().toLocalDate().toEpochDay() - first.toEpochDay())] += e.count("tokens");
+        }
+        if (java.util.Arrays.stream(tokens).allMatch(t -> t == 0)) {
+            return "*No entry of the week logged tokens.*";
+        }
+        List<String> labels = new ArrayList<>();
+        List<java.math.BigDecimal> values = new ArrayList<>();
+        for (int i = 0; i < days; i++) {
+            java.time.LocalDate d = first.plusDays(i);
+            String day = d.getDayOfWeek().name();
+            labels.add(day.charAt(0) + day.substring(1, 3).toLowerCase(java.util.Locale.ROOT) + " "
+                    + Format.date(d).substring(5));
+            values.add(java.math.BigDecimal.valueOf(tokens[i]));
+        }
+        return String.join("\n", dev.atomizer.derive.Chart.categories("Tokens used per day", "day", labels, "tokens")
+                .bar("tokens", values).lines());
     }
 
     /** "44 entries: 32 study-iteration, 3 task-delegated, …", most frequent first. */

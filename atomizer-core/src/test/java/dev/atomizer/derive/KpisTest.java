@@ -129,14 +129,14 @@ class KpisTest {
                 + entry("2026-03-10 09:00", "manager", "decision-needed", "completed", "ref=dec-1");
         commitAt("2026-03-10T09:00:00Z", Workspace.LOG, log);
         Map<String, Kpis.Value> w10 = week(weeks(), "2026-W10").values();
-        assertThat(w10.get("K2")).isEqualTo(new Kpis.Value("80% of 5", false));
+        assertThat(w10.get("K2")).isEqualTo(new Kpis.Value("80% of 5", false, new java.math.BigDecimal("80.0")));
         // dec-1 opened Monday 09:00 and still open at Sunday 24:00: 6 days 15 hours
-        assertThat(w10.get("K5")).isEqualTo(new Kpis.Value("6d 15h", false));
+        assertThat(w10.get("K5")).isEqualTo(new Kpis.Value("6d 15h", false, new java.math.BigDecimal("159.0")));
         assertThat(w10.get("K7")).isEqualTo(new Kpis.Value("50% (optimizer)", false));
         assertThat(w10.get("K8")).isEqualTo(new Kpis.Value("$2.25", false));
         Map<String, Kpis.Value> w11 = week(weeks(), "2026-W11").values();
-        assertThat(w11.get("K5")).isEqualTo(new Kpis.Value("none open", true));
-        assertThat(w11.get("K2")).isEqualTo(new Kpis.Value("100% of 1", true));
+        assertThat(w11.get("K5")).isEqualTo(new Kpis.Value("none open", true, java.math.BigDecimal.ZERO));
+        assertThat(w11.get("K2")).isEqualTo(new Kpis.Value("100% of 1", true, new java.math.BigDecimal("100.0")));
     }
 
     @Test
