@@ -221,11 +221,53 @@ public final class CloseoutReport {
                     (String) m.get("convergence"), Format.timestamp(s.latest().time()));
             Entry end = s.complete() != null ? s.complete() : s.latest();
             String detail = details.get(end.line());
-            outcomes.add("**" + Md.inline(s.id()) + "** (" + Format.date(end.time().toLocalDate()) + "): "
-                    + Md.inline(end.summary()) + (detail == null ? "" : " — " + Md.inline(detail)));
+            outcomes.add(withDetail("**" + Md.inline(s.id()) + "** (" + Format.date(end.time().toLocalDate()) + "): "
+                    + Md.inline(end.summary()), detail));
         }
         page.table(table);
         page.bullets(outcomes);
+    }
+
+    private static final java.util.regex.Pattern LIST_ITEM = java.util.regex.Pattern.compile("([-*+]|\\d{1,9}[.)])\\s+(.*)");
+
+    /**
+     * A list item with its Detail: the Detail's own list stays a list, nested under the item (its
+     * text before the list follows a dash); a Detail without a list follows a dash on one line.
+     */
+    static String withDetail(String item, String detail) {
+        if (detail == null || detail.isBlank()) {
+            return item;
+        }
+        StringBuilder head = new StringBuilder();
+        List<StringBuilder> sub = new ArrayList<>();
+        boolean blank = false;
+        for (String raw : detail.split("\\R")) {
+            String l = raw.strip();
+            if (l.isEmpty()) {
+                blank = true;
+                continue;
+            }
+            java.util.regex.Matcher m = LIST_ITEM.matcher(l);
+            if (m.matches()) {
+                sub.add(new StringBuilder(m.group(2)));
+            } else if (sub.isEmpty()) {
+                head.append(head.length() == 0 ? "" : " ").append(l);
+            } else if (blank) {
+                // a paragraph after the list: an item of its own, not the tail of the last one
+                sub.add(new StringBuilder(l));
+            } else {
+                sub.get(sub.size() - 1).append(' ').append(l);
+            }
+            blank = false;
+        }
+        StringBuilder out = new StringBuilder(item);
+        if (head.length() > 0) {
+            out.append(" — ").append(Md.inline(head.toString()));
+        }
+        for (StringBuilder s : sub) {
+            out.append("\n  - ").append(Md.inline(s.toString()));
+        }
+        return out.toString();
     }
 
     private static void lessons(Page page, LogState state, List<Entry> mine, Entry closeout, Map<Integer, String> details) {
@@ -234,8 +276,8 @@ public final class CloseoutReport {
         for (Entry e : mine) {
             if (e.metric("lesson") != null) {
                 String d = details.get(e.line());
-                items.add(Format.date(e.time().toLocalDate()) + " " + e.agent() + ": " + Md.inline(e.summary())
-                        + (d == null ? "" : " — " + Md.inline(d)));
+                items.add(withDetail(Format.date(e.time().toLocalDate()) + " " + e.agent() + ": "
+                        + Md.inline(e.summary()), d));
             }
         }
         if (closeout != null && details.containsKey(closeout.line())) {

@@ -106,9 +106,9 @@ public final class Reports {
             Sources sources = Sources.read(files, w.lastMinute());
             existing = WeeklyReport.render(sources, w, template, templatePath).getBytes(StandardCharsets.UTF_8);
             Derived.write(root, Map.of(path, existing));
-            return pdf(root, files, path, existing, true, "Weekly report " + w, pdf);
+            return pdf(root, files, path, existing, true, settings.organisation(), "Weekly report " + w, w.period(), pdf);
         }
-        return pdf(root, files, path, existing, false, "Weekly report " + w, pdf);
+        return pdf(root, files, path, existing, false, settings.organisation(), "Weekly report " + w, w.period(), pdf);
     }
 
     /** Writes the closeout report of a finished project unless it exists. */
@@ -122,13 +122,17 @@ public final class Reports {
         boolean written = false;
         if (existing == null) {
             LocalDateTime closing = CloseoutReport.closingMoment(whole.log(), slug);
-            Sources sources = new Sources(LogState.of(log, Workspace.LOG, closing), whole.status(), whole.contract(),
+            Sources sources = new Sources(LogState.of(log, Workspace.LOG, closing, whole.contract().sections()),
+                    whole.status(), whole.contract(),
                     whole.logBytes(), whole.history(), files);
             existing = CloseoutReport.render(sources, log, slug).getBytes(StandardCharsets.UTF_8);
             Derived.write(root, Map.of(path, existing));
             written = true;
         }
-        return pdf(root, files, path, existing, written, "Closeout report " + slug, pdf);
+        dev.atomizer.status.StatusFile.Project declared = whole.status().project(slug);
+        String name = declared == null || declared.name() == null || declared.name().isBlank() ? slug : declared.name();
+        return pdf(root, files, path, existing, written, whole.contract().settings().organisation(),
+                "Closeout report — " + name, null, pdf);
     }
 
     /** The status report of a project, as of {@code asOf} (null: the newest entry). */
@@ -137,8 +141,9 @@ public final class Reports {
     }
 
     /** The PDF beside a report, made from the report as written, unless it exists. */
-    private static Outcome pdf(Path root, Tree files, String path, byte[] markdown, boolean written, String title,
-                               boolean wanted) throws AtomizerException {
+    private static Outcome pdf(Path root, Tree files, String path, byte[] markdown, boolean written,
+                               String organisation, String title, String period, boolean wanted)
+            throws AtomizerException {
         if (!wanted) {
             return new Outcome(path, written, null, false);
         }
@@ -147,7 +152,8 @@ public final class Reports {
             return new Outcome(path, written, pdfPath, false);
         }
         // the only reference to the PDF libraries: they load here, never on the hook path
-        byte[] bytes = dev.atomizer.report.pdf.PdfExport.pdf(new String(markdown, StandardCharsets.UTF_8), title);
+        byte[] bytes = dev.atomizer.report.pdf.PdfExport.pdf(new String(markdown, StandardCharsets.UTF_8),
+                new dev.atomizer.report.pdf.PdfExport.TitleBlock(organisation, title, period));
         Derived.write(root, Map.of(pdfPath, bytes));
         return new Outcome(path, written, pdfPath, true);
     }

@@ -62,7 +62,8 @@ class CloseoutReportTest {
                 + "- 2026-02-17 10:00 manager, decision-needed (completed): Antoine: yes, close it\n");
         assertThat(r).contains("| study-b | completed | 2 / 10 | 2.25 (iter 2) | 90% | 2026-02-16 13:00 |\n\n"
                 + "- **study-b** (2026-02-16): study-b converged — Mass down \\| 10%.\n");
-        assertThat(r).contains("## Lessons learned\n\n- 2026-02-17 webster: Rib rules written up — Ribs at 45 deg - keep 4 mm walls\n"
+        // a Detail's own list stays a list, nested under the item
+        assertThat(r).contains("## Lessons learned\n\n- 2026-02-17 webster: Rib rules written up — Ribs at 45 deg\n  - keep 4 mm walls\n"
                 + "- From the closeout: Start the audit earlier next time.\n\n### Problems met\n\n"
                 + "- 2026-02-16 14:00 optimizer, error: Mesh crashed once\n");
         assertThat(r).contains("## Knowledge-base entries created\n\n- **rib-rules** (2026-02-17, webster): Rib rules written up\n");

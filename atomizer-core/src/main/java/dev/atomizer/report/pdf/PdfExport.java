@@ -40,7 +40,18 @@ import org.commonmark.renderer.html.HtmlRenderer;
 public final class PdfExport {
 
     static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    /** The other faces of the family (openpdf-fonts-extra ships Liberation, SIL Open Font License). */
+    static final String BOLD = "/liberation/LiberationSans-Bold.ttf";
+    static final String ITALIC = "/liberation/LiberationSans-Italic.ttf";
+    static final String BOLD_ITALIC = "/liberation/LiberationSans-BoldItalic.ttf";
     static final String FAMILY = "Liberation Sans";
+
+    /**
+     * What heads the first page: the organisation (the contract's {@code Organisation}, or none),
+     * the report, and the period it covers (or none).
+     */
+    public record TitleBlock(String organisation, String report, String period) {
+    }
 
     /**
      * Lists and quotes nested deeper than this are drawn as one paragraph of their text: the
@@ -49,13 +60,27 @@ public final class PdfExport {
      */
     static final int MAX_DEPTH = 12;
 
-    private static final String CSS = "@page { size: A4; margin: 18mm 16mm; }"
-            + " body { font-family: '" + FAMILY + "'; font-size: 10pt; line-height: 1.35; }"
-            + " h1 { font-size: 17pt; } h2 { font-size: 13pt; margin-top: 14pt; } h3 { font-size: 11pt; }"
-            + " table { border-collapse: collapse; width: 100%; margin: 6pt 0; }"
+    private static final String CSS = " body { font-family: '" + FAMILY + "'; font-size: 10pt; line-height: 1.35; }"
+            + " h1 { font-size: 17pt; } h2 { font-size: 13pt; margin-top: 14pt; page-break-after: avoid; }"
+            + " h3 { font-size: 11pt; page-break-after: avoid; }"
+            // rows are never cut across pages, and a table that continues repeats its header row
+            + " table { border-collapse: collapse; width: 100%; margin: 6pt 0; -fs-table-paginate: paginate; }"
+            + " thead { display: table-header-group; } tr { page-break-inside: avoid; }"
             + " th, td { border: 0.5pt solid #999; padding: 2pt 4pt; font-size: 8.5pt; vertical-align: top; }"
-            + " th { background: #eee; } code { font-family: '" + FAMILY + "'; }"
-            + " .banner { color: #777; font-size: 7pt; }";
+            + " th { background: #eee; font-weight: bold; } code { font-family: '" + FAMILY + "'; }"
+            + " .nw { white-space: nowrap; }"
+            + " .title-block { border-bottom: 1.5pt solid #1f3a5f; margin-bottom: 10pt; padding-bottom: 6pt; }"
+            + " .org { font-size: 10pt; color: #1f3a5f; font-weight: bold; letter-spacing: 0.5pt; margin: 0; }"
+            + " .report { font-size: 20pt; font-weight: bold; margin: 2pt 0; }"
+            + " .period { font-size: 10pt; color: #444; margin: 0; }"
+            + " .met { color: #166534; font-weight: bold; } .missed { color: #b91c1c; font-weight: bold; }"
+            + " .green { color: #16a34a; } .amber { color: #d97706; } .red { color: #dc2626; }"
+            + " .chart { margin: 6pt 0 10pt 0; page-break-inside: avoid; }"
+            + " .chart-title { font-weight: bold; font-size: 9pt; margin: 0 0 4pt 0; }"
+            + " table.bars { border-collapse: separate; border-spacing: 3pt 0; -fs-table-paginate: auto; }"
+            + " table.bars td { border: 0; padding: 0; vertical-align: bottom; text-align: center; font-size: 7pt; }"
+            + " table.bars td.label { vertical-align: top; color: #444; padding-top: 2pt; border-top: 0.5pt solid #444; }"
+            + " .bar { background: #3b82f6; margin: 0 auto; width: 70%; }";
 
     private PdfExport() {
     }
@@ -67,20 +92,34 @@ public final class PdfExport {
      * @param title    the PDF's title
      */
     public static byte[] pdf(String markdown, String title) throws AtomizerException {
+        return pdf(markdown, new TitleBlock(null, title, null));
+    }
+
+    /**
+     * The PDF of a report, for a client: a title block, the family's bold and italic faces, status
+     * marks as words and coloured dots, no generator banner, rows kept whole with header rows
+     * repeated, tokens kept whole, page numbers, and the report's charts drawn.
+     */
+    public static byte[] pdf(String markdown, TitleBlock block) throws AtomizerException {
+        String title = block.report();
         try {
-            byte[] font = font();
+            byte[] font = font(FONT);
             TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font));
             try {
-                String html = html(markdown, title, ttf);
+                String html = html(markdown, block, ttf);
                 XRLog.setLoggingEnabled(false); // openhtmltopdf logs every font and image it meets
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 PdfRendererBuilder b = new PdfRendererBuilder();
                 b.useFastMode();
                 b.withProducer("atomizer");
-                for (int weight : new int[] {400, 700}) {
-                    b.useFont(() -> new ByteArrayInputStream(font), FAMILY, weight,
-                            BaseRendererBuilder.FontStyle.NORMAL, true);
-                }
+                b.useFont(() -> new ByteArrayInputStream(font), FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+                byte[] bold = font(BOLD);
+                byte[] italic = font(ITALIC);
+                byte[] boldItalic = font(BOLD_ITALIC);
+                b.useFont(() -> new ByteArrayInputStream(bold), FAMILY, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
+                b.useFont(() -> new ByteArrayInputStream(italic), FAMILY, 400, BaseRendererBuilder.FontStyle.ITALIC, true);
+                b.useFont(() -> new ByteArrayInputStream(boldItalic), FAMILY, 700, BaseRendererBuilder.FontStyle.ITALIC,
+                        true);
                 // no resource is fetched or read, whatever the markup names
                 b.useUriResolver((base, uri) -> null);
                 b.withHtmlContent(html, null);
@@ -171,31 +210,109 @@ public final class PdfExport {
         return sb.toString();
     }
 
-    /** The XHTML the PDF is made from (well-formed: commonmark escapes raw HTML and text). */
-    static String html(String markdown, String title, TrueTypeFont ttf) throws IOException {
+    /**
+     * The XHTML the PDF is made from (well-formed: commonmark escapes raw HTML and text). The
+     * generator's banner stays in the markdown: a client reads the title block instead, and the
+     * report's own first heading, which the title block repeats, is left out.
+     */
+    static String html(String markdown, TitleBlock block, TrueTypeFont ttf) throws IOException {
         String md = markdown;
-        String banner = null;
         if (md.startsWith("<!--")) {
             int nl = md.indexOf('\n');
-            String first = nl < 0 ? md : md.substring(0, nl);
-            banner = first.replaceFirst("^<!--\\s*", "").replaceFirst("\\s*-->\\s*$", "");
             md = nl < 0 ? "" : md.substring(nl + 1);
         }
         List<org.commonmark.Extension> ext = List.of(TablesExtension.create());
         Parser parser = Parser.builder().extensions(ext).build();
         HtmlRenderer renderer = HtmlRenderer.builder().extensions(ext).escapeHtml(true).build();
-        StringBuilder sb = new StringBuilder();
-        sb.append("<html><head><meta charset=\"UTF-8\" /><title>").append(escape(title)).append("</title><style>")
-                .append(CSS).append("</style></head><body>");
-        if (banner != null) {
-            sb.append("<p class=\"banner\">").append(escape(banner)).append("</p>");
-        }
         org.commonmark.node.Node doc = parser.parse(md);
+        org.commonmark.node.Node first = doc.getFirstChild();
+        if (first instanceof org.commonmark.node.Heading h && h.getLevel() == 1) {
+            first.unlink();
+        }
         flattenDeep(doc);
         textForImages(doc);
-        sb.append(renderer.render(doc));
+        List<String> charts = PdfCharts.replace(doc);
+        StringBuilder sb = new StringBuilder();
+        sb.append("<html><head><meta charset=\"UTF-8\" /><title>").append(escape(block.report()))
+                .append("</title><style>").append(page(block)).append(CSS).append("</style></head><body>");
+        sb.append("<div class=\"title-block\">");
+        if (block.organisation() != null) {
+            sb.append("<p class=\"org\">").append(escape(block.organisation())).append("</p>");
+        }
+        sb.append("<p class=\"report\">").append(escape(block.report())).append("</p>");
+        if (block.period() != null) {
+            sb.append("<p class=\"period\">").append(escape(block.period())).append("</p>");
+        }
+        sb.append("</div>");
+        sb.append(PdfCharts.insert(keepTokensWhole(marks(renderer.render(doc))), charts));
         sb.append("</body></html>");
         return printable(sb.toString(), ttf);
+    }
+
+    /** Page size and margins, and the footer: the report on the left, "Page n of N" on the right. */
+    private static String page(TitleBlock block) {
+        String left = (block.organisation() == null ? "" : block.organisation() + " · ") + block.report();
+        return "@page { size: A4; margin: 18mm 16mm 20mm 16mm;"
+                + " @bottom-left { content: \"" + cssString(left) + "\"; font-family: '" + FAMILY + "';"
+                + " font-size: 7.5pt; color: #666; }"
+                + " @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); font-family: '" + FAMILY
+                + "'; font-size: 7.5pt; color: #666; } }";
+    }
+
+    private static String cssString(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(' ');
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * Status marks the font has no glyph for, as words and coloured dots: ✅ met, ❌ missed, ⏰ late,
+     * ⏳ open, and the RAG circles as a coloured ●.
+     */
+    static String marks(String html) {
+        return html.replace("✅", "<b class=\"met\">met</b>").replace("❌", "<b class=\"missed\">missed</b>")
+                .replace("⏰", "<b class=\"missed\">late</b>").replace("⏳", "<b>open</b>")
+                .replace("🟢", "<span class=\"green\">●</span>").replace("🟠", "<span class=\"amber\">●</span>")
+                .replace("🔴", "<span class=\"red\">●</span>").replace("⚪", "○");
+    }
+
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile(
+            "[\\p{L}\\p{N}_]+(?:[-/.][\\p{L}\\p{N}_]+)+");
+
+    /**
+     * Words joined by hyphens, slashes or dots (task-003, 2026-03-06, technical.md) are kept on one
+     * line: the layout would otherwise break them after the joint ("task-" / "003").
+     */
+    static String keepTokensWhole(String html) {
+        StringBuilder out = new StringBuilder(html.length() + 256);
+        int i = 0;
+        while (i < html.length()) {
+            int lt = html.indexOf('<', i);
+            int end = lt < 0 ? html.length() : lt;
+            java.util.regex.Matcher m = TOKEN.matcher(html.substring(i, end));
+            int last = 0;
+            String text = html.substring(i, end);
+            while (m.find()) {
+                out.append(text, last, m.start()).append("<span class=\"nw\">").append(m.group()).append("</span>");
+                last = m.end();
+            }
+            out.append(text.substring(last));
+            if (lt < 0) {
+                break;
+            }
+            int gt = html.indexOf('>', lt);
+            out.append(html, lt, gt + 1);
+            i = gt + 1;
+        }
+        return out.toString();
     }
 
     /** Replaces every image by its alt text in brackets: the PDF reads nothing from a URL or a file. */
@@ -237,10 +354,10 @@ public final class PdfExport {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static byte[] font() throws IOException {
-        try (InputStream in = PdfExport.class.getResourceAsStream(FONT)) {
+    private static byte[] font(String resource) throws IOException {
+        try (InputStream in = PdfExport.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IOException("the font " + FONT + " is missing from PDFBox");
+                throw new IOException("the font " + resource + " is missing from the jar");
             }
             return in.readAllBytes();
         }
