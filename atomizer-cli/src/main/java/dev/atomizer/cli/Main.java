@@ -9,9 +9,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code atomizer}: lint the project log, append to it, and (in later releases) govern commits and
- * regenerate derived files. Exit codes: 0 clean (warnings allowed), 1 violations, 2 usage,
- * configuration or I/O problem.
+ * {@code atomizer}: lint the project log and append to it, govern commits (the git hooks,
+ * {@code verify}, the merge driver), regenerate the derived files, write the reports and set up a
+ * status repository. Exit codes: 0 clean (warnings allowed), 1 violations, 2 usage, configuration
+ * or I/O problem.
  */
 @Command(name = "atomizer",
         mixinStandardHelpOptions = true,

@@ -5,8 +5,8 @@ import java.io.IOException;
 
 /**
  * The seam for {@code generated-file}: what the generator makes of a derived file from the
- * sources of a given state. The dashboards release fills it; until then nothing is known and the
- * rule is silent.
+ * sources of a given state. {@code Derived.files()} is the generator's; {@link #NONE} knows
+ * nothing and keeps the rule silent (governance checked on its own, as in its tests).
  */
 @FunctionalInterface
 public interface DerivedFiles {

@@ -64,11 +64,6 @@ class WorkflowsTest {
                 .orElseThrow(() -> new AssertionError("no step runs " + command));
     }
 
-    static void setupJava17(Map<String, Object> job) {
-        Map<String, Object> with = map(stepUsing(job, "actions/setup-java").get("with"), "setup-java with");
-        assertThat(String.valueOf(with.get("java-version"))).isEqualTo("17");
-    }
-
     /**
      * The pre-commit framework's manifest: every hook names the framework version its stage names
      * need, each entry script exists and is executable, and a manual-stage hook lints the whole log.
@@ -130,7 +125,12 @@ class WorkflowsTest {
         assertThat(map(wf.get("permissions"), "permissions")).isEqualTo(Map.of("contents", "read"));
         Map<String, Object> job = job(wf, "verify");
         stepUsing(job, "actions/checkout");
-        setupJava17(job);
+        // every supported JDK: 17 (the floor), 21 and 25
+        Map<String, Object> strategy = map(job.get("strategy"), "strategy");
+        assertThat(map(strategy.get("matrix"), "matrix").get("java")).isEqualTo(List.of("17", "21", "25"));
+        assertThat(strategy.get("fail-fast")).isEqualTo(false);
+        assertThat(map(stepUsing(job, "actions/setup-java").get("with"), "setup-java with").get("java-version"))
+                .isEqualTo("${{ matrix.java }}");
         stepRunning(job, "mvn -B verify");
         stepRunning(job, "mvn -B -f sample-repo/pom.xml atomizer:check");
     }
