@@ -34,7 +34,7 @@ final class GitCommands {
     }
 
     /** Hidden: the run install-hooks records a class-data archive from (the hook's classes, loaded once). */
-    static final String TRAIN = "__train";
+    static final String TRAIN = dev.atomizer.install.HookInstaller.TRAIN_COMMAND;
 
     // ---- the hooks' lean path (no picocli) ----
 

@@ -116,6 +116,17 @@ public final class HookInstaller {
      * Records a class-data-sharing archive of the hook's classes beside the jar (the launcher uses
      * it when present; a JVM that cannot use it ignores it silently): the hook then starts faster.
      */
+    /** The hidden command that runs the hook's work once, for the class-data archive to record. */
+    public static final String TRAIN_COMMAND = "__train";
+
+    /**
+     * The JVM flags the archive is recorded with. A class-data archive is only used by a JVM with
+     * the same garbage collector and compiler settings, so the launcher ({@code hooks/atomizer})
+     * starts the hook with each of these; a test compares the two.
+     */
+    public static final List<String> ARCHIVE_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xshare:auto");
+
     static String classDataArchive(Path jar, Path top) {
         Path jsa = jar.resolveSibling(jar.getFileName() + ".jsa");
         try {
@@ -123,9 +134,10 @@ public final class HookInstaller {
             String javaHome = System.getenv("JAVA_HOME");
             String javaBin = javaHome != null && Files.isExecutable(Path.of(javaHome, "bin", "java"))
                     ? Path.of(javaHome, "bin", "java").toString() : "java";
-            Process p = new ProcessBuilder(javaBin, "-XX:ArchiveClassesAtExit=" + jsa, "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                    "-jar", jar.toString(), "__train")
+            List<String> command = new ArrayList<>(List.of(javaBin, "-XX:ArchiveClassesAtExit=" + jsa));
+            command.addAll(ARCHIVE_FLAGS);
+            command.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", jar.toString(), TRAIN_COMMAND));
+            Process p = new ProcessBuilder(command)
                     .directory(top.toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
