@@ -110,18 +110,18 @@ final class PdfCharts {
         for (BigDecimal v : values) {
             max = v.compareTo(max) > 0 ? v : max;
         }
-        StringBuilder b = new StringBuilder("<div class=\"chart\"><p class=\"chart-title\">").append(escape(title))
+        StringBuilder b = new StringBuilder("<div class=\"chart\"><p class=\"chart-title\">").append(PdfExport.escape(title))
                 .append(from > 0 ? " (the last " + MAX_BARS + ")" : "").append("</p><table class=\"bars\"><tr>");
         for (int i = from; i < values.size(); i++) {
             BigDecimal v = values.get(i);
             BigDecimal h = max.signum() == 0 || v.signum() <= 0 ? BigDecimal.ZERO
                     : v.multiply(HEIGHT_MM).divide(max, 1, RoundingMode.HALF_UP);
-            b.append("<td><div>").append(escape(value(v))).append("</div><div class=\"bar\" style=\"height: ")
+            b.append("<td><div>").append(PdfExport.escape(value(v))).append("</div><div class=\"bar\" style=\"height: ")
                     .append(h.max(new BigDecimal("0.3")).toPlainString()).append("mm\"></div></td>");
         }
         b.append("</tr><tr>");
         for (int i = from; i < values.size(); i++) {
-            b.append("<td class=\"label\">").append(escape(i < labels.size() ? labels.get(i) : "")).append("</td>");
+            b.append("<td class=\"label\">").append(PdfExport.escape(i < labels.size() ? labels.get(i) : "")).append("</td>");
         }
         return b.append("</tr></table></div>").toString();
     }
@@ -135,9 +135,5 @@ final class PdfCharts {
     private static String first(String line) {
         Matcher m = QUOTED.matcher(line);
         return m.find() ? m.group(1) : line;
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -350,7 +350,8 @@ public final class PdfExport {
         return sb.toString();
     }
 
-    private static String escape(String s) {
+    /** Text as XHTML character data or an attribute value. */
+    static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
