@@ -376,8 +376,8 @@ public final class GitRepo implements AutoCloseable {
             existing.workTree();
             return false;
         } catch (AtomizerException notYet) {
-            try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(dir.toFile())
-                    .setInitialBranch("main").call()) {
+            try {
+                org.eclipse.jgit.api.Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call().close();
                 return true;
             } catch (org.eclipse.jgit.api.errors.GitAPIException | RuntimeException e) {
                 throw new AtomizerException("cannot make " + dir + " a git repository: " + e.getMessage(), e);

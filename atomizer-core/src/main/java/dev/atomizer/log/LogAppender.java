@@ -43,6 +43,8 @@ public final class LogAppender {
      * Appends {@code entry} to {@code log} (created with a title when absent) once {@code check}
      * accepts it.
      */
+    // "try": the file lock is held for the whole block by being open; its body never names it
+    @SuppressWarnings("try")
     public static void append(Path log, NewEntry entry, Check check) throws IOException {
         Path parent = log.toAbsolutePath().getParent();
         if (parent != null) {

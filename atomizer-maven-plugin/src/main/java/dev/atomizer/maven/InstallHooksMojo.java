@@ -31,6 +31,9 @@ public class InstallHooksMojo extends AbstractAtomizerMojo {
     @Parameter(property = "atomizer.cliVersion", defaultValue = "${plugin.version}")
     private String cliVersion;
 
+    // "deprecation": @Component is deprecated in favour of JSR-330 @Inject, which needs the
+    // plugin's components indexed for Sisu; this one field keeps the plugin-tools way until then
+    @SuppressWarnings("deprecation")
     @Component
     private RepositorySystem repositorySystem;
 
