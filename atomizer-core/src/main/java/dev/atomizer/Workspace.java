@@ -17,6 +17,11 @@ public record Workspace(Path root, Path log, Path contract, Path status) {
     public static final String CONTRACT = "shared/data-contracts/schemas.md";
     public static final String STATUS = "shared/PROJECT_STATUS.md";
 
+    /** Where the weekly report of an ISO week ({@code YYYY-Www}) lives. */
+    public static String weeklyReport(String isoWeek) {
+        return "shared/reports/weekly/" + isoWeek + "-report.md";
+    }
+
     /** The default layout under {@code root}. */
     public static Workspace at(Path root) {
         Path r = root.toAbsolutePath().normalize();

@@ -275,8 +275,8 @@ final class GitCommands {
             description = {"Lays out a status repository in the current directory (made a git repository if it is",
                     "not one): shared/data-contracts/schemas.md (the contract, with the default event types,",
                     "statuses, fields and governed paths), shared/PROJECT_STATUS.md, the log with its preamble,",
-                    "the weekly report template, the folders the generators write and the dashboards; then",
-                    "installs the hooks and the merge driver. A file that is already there is kept: init never overwrites.",
+                    "the weekly report template, the GitHub workflow, the folders the generators write and the",
+                    "dashboards; then installs the hooks and the merge driver. A file that is already there is kept: init never overwrites.",
                     "Commit the result: the root commit needs no approval trailers."})
     static final class Init implements Callable<Integer> {
         private final Main main;

@@ -2,6 +2,7 @@ package dev.atomizer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atomizer.git.GitFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,24 +53,13 @@ class ReadmeWalkthroughIT {
         String script = "set -e\n" + blocks.get(0) + blocks.get(1).replace("report weekly", "report weekly --as-of '"
                 + friday + "'");
         script = script.replace("/path/to/atomizer", CHECKOUT.toString());
-        Path home = Files.createDirectories(tmp.resolve("home"));
-        ProcessBuilder pb = new ProcessBuilder("/bin/bash", "-c", script).directory(tmp.toFile());
-        Map<String, String> env = pb.environment();
-        env.put("HOME", home.toString());
-        env.put("GIT_CONFIG_NOSYSTEM", "1");
-        env.put("GIT_CONFIG_GLOBAL", home.resolve(".gitconfig").toString());
-        env.put("GIT_AUTHOR_NAME", "Manager");
-        env.put("GIT_AUTHOR_EMAIL", "manager@example.org");
-        env.put("GIT_COMMITTER_NAME", "Manager");
-        env.put("GIT_COMMITTER_EMAIL", "manager@example.org");
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
+        // the fixture's environment: a home of its own, no system or user git configuration, an identity
+        GitFixture fixture = GitFixture.init(tmp.resolve("scratch"));
+        GitFixture.Run run = fixture.at(tmp).run(Map.of(), "/bin/bash", "-c", script);
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
 
         Path repo = tmp.resolve("our-status");
-        Process log = new ProcessBuilder("git", "log", "--format=%s").directory(repo.toFile()).start();
-        String commits = new String(log.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String commits = fixture.at(repo).git("log", "--format=%s");
         assertThat(commits.lines().toList()).containsExactly("Weekly report", "First entry",
                 "Set up the status repository");
         assertThat(repo.resolve(".git/hooks/pre-commit")).exists();

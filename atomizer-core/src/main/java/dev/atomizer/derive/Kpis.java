@@ -281,7 +281,7 @@ public final class Kpis {
 
     /** Where the weekly report of the week starting on {@code monday} lives. */
     static String reportPath(LocalDate monday) {
-        return "shared/reports/weekly/" + Format.isoWeek(monday) + "-report.md";
+        return dev.atomizer.Workspace.weeklyReport(Format.isoWeek(monday));
     }
 
     /** K5: the oldest decision still open at the end of the week. */

@@ -30,7 +30,6 @@ public final class Operations implements Artifact {
     static final int MAX_ROWS = 15;
     static final Duration DAY = Duration.ofHours(24);
     static final Duration SILENT = Duration.ofHours(72);
-    private static final String[] DAY_NAMES = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
     @Override
     public String path() {
@@ -148,7 +147,7 @@ public final class Operations implements Artifact {
         headers[0] = "Agent";
         for (int i = 0; i < DAYS; i++) {
             LocalDate d = first.plusDays(i);
-            headers[i + 1] = DAY_NAMES[d.getDayOfWeek().ordinal()] + " " + Format.date(d).substring(5) + ":";
+            headers[i + 1] = Format.day(d) + ":";
         }
         headers[DAYS + 1] = "Total:";
         Md.Table t = new Md.Table(headers);
@@ -182,7 +181,7 @@ public final class Operations implements Artifact {
         List<java.math.BigDecimal> used = new ArrayList<>();
         for (int i = 0; i < DAYS; i++) {
             LocalDate d = first.plusDays(i);
-            days.add(DAY_NAMES[d.getDayOfWeek().ordinal()] + " " + Format.date(d).substring(5));
+            days.add(Format.day(d));
             entries.add(java.math.BigDecimal.valueOf(total[i]));
             used.add(java.math.BigDecimal.valueOf(tokens[i]));
         }

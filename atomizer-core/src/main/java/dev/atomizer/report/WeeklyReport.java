@@ -43,7 +43,7 @@ public final class WeeklyReport {
 
     /** Where a week's report goes. */
     public static String path(IsoWeek week) {
-        return "shared/reports/weekly/" + week + "-report.md";
+        return Workspace.weeklyReport(week.toString());
     }
 
     /** Every name a weekly template may use. */
@@ -200,9 +200,7 @@ public final class WeeklyReport {
         List<java.math.BigDecimal> values = new ArrayList<>();
         for (int i = 0; i < days; i++) {
             java.time.LocalDate d = first.plusDays(i);
-            String day = d.getDayOfWeek().name();
-            labels.add(day.charAt(0) + day.substring(1, 3).toLowerCase(java.util.Locale.ROOT) + " "
-                    + Format.date(d).substring(5));
+            labels.add(Format.day(d));
             values.add(java.math.BigDecimal.valueOf(tokens[i]));
         }
         return String.join("\n", dev.atomizer.derive.Chart.categories("Tokens used per day", "day", labels, "tokens")

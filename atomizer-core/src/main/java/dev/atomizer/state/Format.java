@@ -18,6 +18,12 @@ public final class Format {
         return date(t.toLocalDate()) + " " + two(t.getHour()) + ":" + two(t.getMinute());
     }
 
+    /** "Fri 03-06": a day as the per-day tables and charts label it. */
+    public static String day(LocalDate d) {
+        String name = d.getDayOfWeek().name();
+        return name.charAt(0) + name.substring(1, 3).toLowerCase(java.util.Locale.ROOT) + " " + date(d).substring(5);
+    }
+
     public static String date(LocalDate d) {
         return four(d.getYear()) + "-" + two(d.getMonthValue()) + "-" + two(d.getDayOfMonth());
     }
