@@ -1,4 +1,5 @@
 import dev.atomizer.git.GitRepo;
+import dev.atomizer.startup.HookProcess;
 import java.nio.file.Path;
 
 /**
@@ -13,7 +14,7 @@ public final class JGitAlone {
     }
 
     public static void main(String[] args) throws Exception {
-        GitRepo.shortLivedProcess();
+        HookProcess.begin();
         try (GitRepo git = GitRepo.open(Path.of("").toAbsolutePath())) {
             if (git.stagedChanges().isEmpty()) {
                 System.exit(3); // the benchmark stages one change: seeing none means it measured nothing

@@ -1,21 +1,38 @@
 package dev.atomizer;
 
+
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.FileSummary;
+import dev.atomizer.api.Severities;
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.Workspace;
+import dev.atomizer.audit.Audit;
+import dev.atomizer.audit.AuditSummary;
 import dev.atomizer.contract.Contract;
 import dev.atomizer.contract.ContractLoader;
 import dev.atomizer.derive.Derived;
+import dev.atomizer.derive.Gates;
+import dev.atomizer.derive.GeneratedStale;
+import dev.atomizer.derive.KpiMetrics;
+import dev.atomizer.derive.Kpis;
 import dev.atomizer.derive.Sources;
+import dev.atomizer.git.CommitInfo;
 import dev.atomizer.git.GitRepo;
 import dev.atomizer.git.Tree;
+import dev.atomizer.governance.CheckWarmup;
 import dev.atomizer.governance.GitChecks;
-import dev.atomizer.lint.RuleCatalog;
-import dev.atomizer.lint.Diagnostic;
-import dev.atomizer.lint.FileSummary;
+import dev.atomizer.install.HookInstaller;
+import dev.atomizer.install.Scaffold;
 import dev.atomizer.lint.Linter;
-import dev.atomizer.lint.Severities;
-import dev.atomizer.lint.Severity;
+import dev.atomizer.render.TextFormatter;
+import dev.atomizer.startup.HookProcess;
+import dev.atomizer.startup.Trace;
+import dev.atomizer.startup.Warmup;
 import dev.atomizer.status.ProjectStatus;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,8 +43,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The façade: a workspace with its contract, project status and rule severities loaded, ready to
- * lint. Used by the command line, the Maven plugin and the hooks alike.
+ * The façade: every use case of Atomizer, for the command line, the Maven plugin and the hooks
+ * alike. An instance is bound to a workspace and the severity overrides the user gave; each method
+ * takes what its use case needs and returns a result the front ends render. The workspace's
+ * contract and project status are read on first need: the git use cases read them from the index
+ * or from each commit instead. The layering behind it: docs/architecture.md.
  *
  * <pre>{@code
  * Atomizer atomizer = Atomizer.open(Workspace.discover(Path.of("")), Map.of());
@@ -36,24 +56,44 @@ import java.util.function.Consumer;
  */
 public final class Atomizer {
 
-    private final Workspace workspace;
-    private final Contract contract;
-    private final ProjectStatus status;
-    private final Severities severities;
+    /** The workspace, or null until a workspace use case discovers it from {@link #start}. */
+    private Workspace workspace;
+    private final Map<String, Severity> overrides;
     private final Path displayBase;
+    /** Where the git use cases look for the repository (as git does, honouring GIT_DIR). */
+    private final Path start;
+    private Loaded loaded;
 
-    private Atomizer(Workspace workspace, Contract contract, ProjectStatus status, Severities severities,
-                     Path displayBase) {
+    /** The working tree's contract, project status and severities, read once. */
+    private record Loaded(Contract contract, ProjectStatus status, Severities severities) {
+    }
+
+    private Atomizer(Workspace workspace, Map<String, Severity> overrides, Path displayBase, Path start) {
         this.workspace = workspace;
-        this.contract = contract;
-        this.status = status;
-        this.severities = severities;
-        this.displayBase = displayBase;
+        this.overrides = Map.copyOf(overrides);
+        this.displayBase = displayBase.toAbsolutePath().normalize();
+        this.start = start.toAbsolutePath().normalize();
     }
 
     /**
-     * Loads the workspace's contract (the seed's default when schemas.md is absent) and project
-     * status; {@code overrides} lay rule severities over the contract's Rules table.
+     * An Atomizer for the workspace, reading nothing yet; {@code overrides} lay rule severities over
+     * the contract's Rules table. Paths in messages are shown relative to {@code displayBase}.
+     */
+    public static Atomizer at(Workspace workspace, Map<String, Severity> overrides, Path displayBase) {
+        return new Atomizer(workspace, overrides, displayBase, workspace.root());
+    }
+
+    /**
+     * As {@link #at(Workspace, Map, Path)}, for the workspace that holds {@code dir}, showing paths
+     * relative to it; the git use cases find the repository from {@code dir}.
+     */
+    public static Atomizer at(Path dir, Map<String, Severity> overrides) {
+        return new Atomizer(null, overrides, dir, dir);
+    }
+
+    /**
+     * Loads the workspace's contract (the default when schemas.md is absent) and project status;
+     * {@code overrides} lay rule severities over the contract's Rules table.
      *
      * @throws AtomizerException when schemas.md or PROJECT_STATUS.md is malformed or unreadable
      */
@@ -64,40 +104,57 @@ public final class Atomizer {
     /** As {@link #open(Workspace, Map)}, showing paths relative to {@code displayBase}. */
     public static Atomizer open(Workspace workspace, Map<String, Severity> overrides, Path displayBase)
             throws AtomizerException {
-        Path base = displayBase.toAbsolutePath().normalize();
-        Contract contract = ContractLoader.load(workspace.contract(), display(base, workspace.contract()));
-        ProjectStatus status = ProjectStatus.load(workspace.status(), display(base, workspace.status()));
-        Severities severities = Severities.of(contract.severities()).with(overrides);
-        return new Atomizer(workspace, contract, status, severities, base);
+        Atomizer a = at(workspace, overrides, displayBase);
+        a.loaded();
+        return a;
     }
 
-    public Workspace workspace() {
+    private Loaded loaded() throws AtomizerException {
+        if (loaded == null) {
+            Workspace ws = workspace();
+            Contract contract = ContractLoader.load(ws.contract(), display(ws.contract()));
+            ProjectStatus status = ProjectStatus.load(ws.status(), display(ws.status()));
+            loaded = new Loaded(contract, status, Severities.of(contract.severities()).with(overrides));
+        }
+        return loaded;
+    }
+
+    /** The workspace: the one given, or the one that holds the start directory. */
+    public Workspace workspace() throws AtomizerException {
+        if (workspace == null) {
+            workspace = Workspace.discover(start);
+        }
         return workspace;
     }
 
-    public Contract contract() {
-        return contract;
+    public Contract contract() throws AtomizerException {
+        return loaded().contract();
     }
 
-    public ProjectStatus status() {
-        return status;
+    public ProjectStatus status() throws AtomizerException {
+        return loaded().status();
     }
 
-    public Severities severities() {
-        return severities;
+    public Severities severities() throws AtomizerException {
+        return loaded().severities();
+    }
+
+    /** The severity overrides the user gave (the command line's --rule, the POM's rules). */
+    public Map<String, Severity> overrides() {
+        return overrides;
     }
 
     /**
      * A linter bound to this workspace's contract, projects and severities, checking
      * {@code timestamp-future} against the wall clock in the contract's time zone.
      */
-    public Linter linter() {
-        return new Linter(contract, status.slugs(), severities, now());
+    public Linter linter() throws AtomizerException {
+        return new Linter(contract(), status().slugs(), severities(), now());
     }
 
     /** The wall clock in the contract's time zone, to the minute. */
-    public java.time.LocalDateTime now() {
-        return java.time.LocalDateTime.now(contract.settings().zone()).withSecond(0).withNano(0);
+    public LocalDateTime now() throws AtomizerException {
+        return LocalDateTime.now(contract().settings().zone()).withSecond(0).withNano(0);
     }
 
     /** Lints one log file, handing each diagnostic to {@code sink} in file order. */
@@ -106,7 +163,7 @@ public final class Atomizer {
         try (InputStream in = Files.newInputStream(file)) {
             return linter().lint(shown, in, sink);
         } catch (NoSuchFileException e) {
-            if (file.toAbsolutePath().normalize().equals(workspace.log().toAbsolutePath().normalize())) {
+            if (file.toAbsolutePath().normalize().equals(workspace().log().toAbsolutePath().normalize())) {
                 throw new AtomizerException(shown + ": no such file: there is no log yet; start it with 'atomizer log"
                         + " --agent <id> --project <slug> --event <type> --status <status> --summary <text>'");
             }
@@ -141,29 +198,28 @@ public final class Atomizer {
     }
 
     /**
-     * Regenerates every derived file (the dashboards) of the repository at {@code root} from its
-     * working-tree sources, writing only those whose content changes.
+     * Regenerates every derived file (the dashboards) of the workspace from its working-tree sources, writing only those whose content changes.
      *
      * @param asOf the moment to describe, or null for the newest entry's timestamp
      */
-    public static List<Derived.Outcome> dashboards(Path root, LocalDateTime asOf) throws AtomizerException {
+    public List<Derived.Outcome> dashboards(LocalDateTime asOf) throws AtomizerException {
+        Path root = workspace().root();
         try (Sourced s = sourced(root, false)) {
             return Derived.write(root, Derived.generate(s.files(), asOf));
         }
     }
 
-    /** The gates G1–G6 of the repository at {@code root}, from its working tree and git history. */
-    public static List<dev.atomizer.derive.Gates> gates(Path root) throws AtomizerException {
-        try (Sourced s = sourced(root, false)) {
+    /** The gates G1–G6 of the workspace, from its working tree and git history. */
+    public List<Gates> gates() throws AtomizerException {
+        try (Sourced s = sourced(workspace().root(), false)) {
             Sources sources = Sources.read(s.files(), null);
-            return dev.atomizer.derive.Gates.of(sources,
-                    dev.atomizer.derive.Kpis.weeks(sources, dev.atomizer.derive.KpiMetrics.WEEKS));
+            return Gates.of(sources, Kpis.weeks(sources, KpiMetrics.WEEKS));
         }
     }
 
     /** The derived files of the working tree that differ from a regeneration (missing ones included). */
-    public static List<String> staleDerived(Path root) throws AtomizerException {
-        try (Sourced s = sourced(root, true)) {
+    public List<String> staleDerived() throws AtomizerException {
+        try (Sourced s = sourced(workspace().root(), true)) {
             return Derived.stale(s.files(), Derived.generate(s.files(), null));
         } catch (IOException e) {
             throw new AtomizerException("cannot read the derived files: " + e.getMessage(), e);
@@ -192,15 +248,15 @@ public final class Atomizer {
         }
         String rev = "HEAD";
         try {
-            String kpi = dev.atomizer.derive.KpiMetrics.PATH;
+            String kpi = KpiMetrics.PATH;
             byte[] committed = git.headFiles().read(kpi);
             if (asCommitted && committed != null && java.util.Arrays.equals(committed, files.read(kpi))) {
-                dev.atomizer.git.CommitInfo last = git.lastChange(kpi);
+                CommitInfo last = git.lastChange(kpi);
                 rev = last == null || last.parents().isEmpty() ? null : last.parents().get(0);
             }
         } catch (IOException e) {
             git.close();
-            throw new AtomizerException("cannot read " + dev.atomizer.derive.KpiMetrics.PATH + ": " + e.getMessage(), e);
+            throw new AtomizerException("cannot read " + KpiMetrics.PATH + ": " + e.getMessage(), e);
         }
         return new Sourced(git.withHistory(files, rev, Derived.HISTORY_PATHS), git);
     }
@@ -210,10 +266,10 @@ public final class Atomizer {
      * the workspace is a git repository), and every derived file compared with a regeneration
      * ({@code generated-stale}). Diagnostics come sorted.
      */
-    public LintResult check(Map<String, Severity> overrides) throws AtomizerException {
+    public LintResult check() throws AtomizerException {
         List<Diagnostic> all = new ArrayList<>();
-        FileSummary summary = lint(workspace.log(), all::add);
-        Path root = workspace.root();
+        FileSummary summary = lint(workspace().log(), all::add);
+        Path root = workspace().root();
         GitRepo opened = openGit(root);
         if (opened != null) {
             try (GitRepo git = opened) {
@@ -222,14 +278,10 @@ public final class Atomizer {
                 summary = summary.plus(r.summary());
             }
         }
-        Severity stale = severities.of(RuleCatalog.GENERATED_STALE);
+        Severity stale = severities().of(GeneratedStale.ID);
         if (stale != Severity.OFF) {
-            for (String path : staleDerived(root)) {
-                String what = Files.exists(root.resolve(path), java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                        ? " is not what the generator makes of the log and PROJECT_STATUS.md"
-                        : " is missing (the generator makes it from the log and PROJECT_STATUS.md)";
-                all.add(new Diagnostic(path, 1, 1, RuleCatalog.GENERATED_STALE, stale, path + what
-                        + "; run 'atomizer dashboards' (or 'mvn atomizer:dashboards') and commit the result"));
+            for (Diagnostic d : GeneratedStale.diagnostics(root, staleDerived(), stale)) {
+                all.add(d);
                 summary = summary.plus(new FileSummary(0, stale == Severity.ERROR ? 1 : 0,
                         stale == Severity.WARNING ? 1 : 0));
             }
@@ -243,7 +295,7 @@ public final class Atomizer {
      * {@code .git}, or one git cannot open): git's checks and history are then left out.
      */
     private static GitRepo openGit(Path root) {
-        if (!java.nio.file.Files.exists(root.resolve(".git"))) {
+        if (!Files.exists(root.resolve(".git"))) {
             return null;
         }
         try {
@@ -253,14 +305,146 @@ public final class Atomizer {
         }
     }
 
+    // ---- the git use cases: they read the contract from the index or from each commit ----
+
     /**
-     * The Auditor summary of a pull request (markdown, under 1 MiB): the verdict, the violations
-     * {@code verified} holds with their commits, protected paths and their approvals, status moves,
-     * the entries added, the commits, the freshness of derived files. See {@link dev.atomizer.audit.Audit}.
+     * {@code pre-commit}: the staged index against HEAD, before the commit exists.
+     *
+     * @param hookProcess this process runs the hook and exits: JGit in its one-command mode and a
+     *                    warm-up on the second core (docs/startup.md)
      */
-    public static String auditorSummary(GitRepo git, String base, String head, GitChecks.Result verified)
-            throws AtomizerException {
-        return dev.atomizer.audit.AuditSummary.render(dev.atomizer.audit.Audit.of(git, base, head, verified));
+    public Checked preCommit(boolean hookProcess) throws AtomizerException {
+        Trace.mark("main");
+        if (hookProcess) {
+            HookProcess.begin(); // before the warm-up thread touches JGit
+            Warmup.start(() -> CheckWarmup.readAhead(start), CheckWarmup::run);
+        }
+        try (GitRepo git = GitRepo.open(start)) {
+            Trace.mark("repository opened");
+            return new Checked(GitChecks.preCommit(git, overrides, Derived.files()), git.workTree());
+        }
+    }
+
+    /** {@code commit-msg}: the approval trailers of the message in {@code messageFile} (relative to the start). */
+    public Checked commitMsg(Path messageFile, boolean hookProcess) throws AtomizerException {
+        if (hookProcess) {
+            HookProcess.begin();
+        }
+        try (GitRepo git = GitRepo.open(start)) {
+            String message;
+            try {
+                message = Files.readString(start.resolve(messageFile), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new AtomizerException("cannot read the commit message " + messageFile + ": " + e.getMessage(), e);
+            }
+            return new Checked(GitChecks.commitMsg(git, message, overrides), null);
+        }
+    }
+
+    /**
+     * After a training run of {@link #preCommit}: the head logs remembered (the first commit after
+     * the install reads only what it appends) and the whole warm-up run on this thread (the hook's
+     * own runs on a daemon thread the exit may cut short).
+     */
+    public void finishTraining() {
+        try (GitRepo git = GitRepo.open(start)) {
+            GitChecks.rememberHeadLogs(git);
+        } catch (AtomizerException e) {
+            // not a repository the hooks can check yet: the hook will say so
+        }
+        Warmup.runAll(() -> CheckWarmup.readAhead(start), CheckWarmup::run);
+    }
+
+    /**
+     * {@code verify}: every commit of {@code base..head}, each against its first parent with its
+     * own trailers (docs/governance.md).
+     *
+     * @param auditorSummary also render the Auditor summary of the range
+     * @param rulesOption    how the front end names severity overrides, for the warning when verify
+     *                       ignores some ({@code --rule}, {@code <rules>})
+     * @param progress       told of each commit as it is checked
+     */
+    public Verification verify(String base, String head, boolean auditorSummary, String rulesOption,
+                               Consumer<CommitInfo> progress) throws AtomizerException {
+        String ignored = GitChecks.ignoredByVerify(overrides, rulesOption);
+        try (GitRepo git = GitRepo.open(start)) {
+            int[] commits = new int[1];
+            GitChecks.Result r = GitChecks.verify(git, base, head, overrides, Derived.files(), c -> {
+                commits[0]++;
+                progress.accept(c);
+            });
+            String summary = auditorSummary ? AuditSummary.render(Audit.of(git, base, head, r)) : null;
+            return new Verification(r, git.workTree(), commits[0], base + ".." + head, ignored, summary);
+        }
+    }
+
+    /**
+     * {@code init}: lays out a status repository at the start directory (made a git repository if it
+     * is not one), makes the dashboards and installs the hooks. Never overwrites a file.
+     *
+     * @param jar the jar the hooks run, or null when running from classes
+     * @return what was done, one line each
+     */
+    public List<String> init(Path jar) throws AtomizerException {
+        List<String> done = new ArrayList<>();
+        if (GitRepo.initIfNone(start)) {
+            done.add("made a git repository (branch main)");
+        }
+        try (GitRepo git = GitRepo.open(start)) {
+            Path top = git.workTree();
+            done.addAll(Scaffold.make(top));
+            for (Derived.Outcome o : at(Workspace.at(top), overrides, top).dashboards(null)) {
+                if (o.written()) {
+                    done.add("made " + o.path());
+                }
+            }
+            done.addAll(HookInstaller.install(git, ContractLoader.load(top.resolve(Workspace.CONTRACT),
+                    Workspace.CONTRACT), jar));
+        }
+        return done;
+    }
+
+    /**
+     * {@code install-hooks}: the hooks and the log's merge driver, as the workspace's contract
+     * governs them; what was done, one line each.
+     */
+    public List<String> installHooks(Path jar) throws AtomizerException {
+        try (GitRepo git = GitRepo.open(start)) {
+            return HookInstaller.install(git, ContractLoader.load(workspace().contract(), Workspace.CONTRACT), jar);
+        }
+    }
+
+    /** {@code uninstall-hooks}: what install-hooks added is removed; what was done, one line each. */
+    public List<String> uninstallHooks() throws AtomizerException {
+        try (GitRepo git = GitRepo.open(start)) {
+            return HookInstaller.uninstall(git);
+        }
+    }
+
+    /** What a hook's check found, with the work tree its paths are relative to (null for commit-msg). */
+    public record Checked(GitChecks.Result result, Path workTree) {
+
+        public boolean failed() {
+            return result.failed();
+        }
+    }
+
+    /**
+     * What {@code verify} found: the checks, how many commits, the range, the warning about ignored
+     * overrides (or null) and the Auditor summary (or null when not asked for).
+     */
+    public record Verification(GitChecks.Result result, Path workTree, int commits, String range, String warning,
+                               String auditorSummary) {
+
+        public boolean failed() {
+            return result.failed();
+        }
+
+        /** {@code verified 3 commits of base..head: …}, the closing line of a text report. */
+        public String summaryLine() {
+            return "verified " + commits + " commit" + (commits == 1 ? "" : "s") + " of " + range + ": "
+                    + TextFormatter.summaryLine(result.summary());
+        }
     }
 
     /** What a lint of several files found. */

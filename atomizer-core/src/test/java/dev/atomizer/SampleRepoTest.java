@@ -1,5 +1,6 @@
 package dev.atomizer;
 
+import dev.atomizer.api.Workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atomizer.Atomizer.LintResult;

@@ -1,13 +1,16 @@
 package dev.atomizer.cli;
 
 import dev.atomizer.Atomizer;
-import dev.atomizer.AtomizerException;
-import dev.atomizer.Workspace;
+import dev.atomizer.api.AtomizerException;
 import dev.atomizer.derive.Derived;
+import dev.atomizer.derive.Gates;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The commands that make derived files. */
@@ -39,8 +42,7 @@ final class DerivedCommands {
 
         @Override
         public Integer call() throws AtomizerException {
-            Workspace ws = Workspace.discover(main.cwd);
-            List<Derived.Outcome> outcomes = Atomizer.dashboards(ws.root(), asOf(asOf));
+            List<Derived.Outcome> outcomes = Atomizer.at(main.cwd, Map.of()).dashboards(asOf(asOf));
             int written = 0;
             for (Derived.Outcome o : outcomes) {
                 main.err.println("atomizer: " + (o.written() ? "wrote " : "unchanged ") + o.path());
@@ -60,10 +62,10 @@ final class DerivedCommands {
     static final class Check implements Callable<Integer> {
         private final Main main;
 
-        @picocli.CommandLine.Mixin
+        @Mixin
         FormatOption format;
 
-        @picocli.CommandLine.Mixin
+        @Mixin
         Options options;
 
         Check(Main main) {
@@ -72,18 +74,10 @@ final class DerivedCommands {
 
         @Override
         public Integer call() throws AtomizerException {
-            Workspace ws = options.apply(Workspace.discover(main.cwd), main.cwd);
             String format = this.format.checked();
-            var overrides = options.severities();
-            java.nio.file.Path base = this.format.base(main.cwd);
-            Atomizer.LintResult r = Atomizer.open(ws, overrides, base).check(overrides);
-            dev.atomizer.render.Formats.write(dev.atomizer.render.Formats.create(format, main.out, base),
-                    r.diagnostics(), r.summary());
-            main.out.flush();
-            if ("text".equals(format)) {
-                main.err.println(dev.atomizer.render.TextFormatter.summaryLine(r.summary()));
-            }
-            return r.summary().errors() > 0 ? Main.VIOLATIONS : Main.OK;
+            Path base = this.format.base(main.cwd);
+            Atomizer.LintResult r = options.atomizer(main.cwd, base).check();
+            return main.print(format, base, r.diagnostics(), r.summary());
         }
     }
 
@@ -100,10 +94,9 @@ final class DerivedCommands {
 
         @Override
         public Integer call() throws AtomizerException {
-            Workspace ws = Workspace.discover(main.cwd);
             int passed = 0;
-            List<dev.atomizer.derive.Gates> gates = Atomizer.gates(ws.root());
-            for (dev.atomizer.derive.Gates g : gates) {
+            List<Gates> gates = Atomizer.at(main.cwd, Map.of()).gates();
+            for (Gates g : gates) {
                 main.out.println(g.id() + "  " + (g.passed() ? "passed" : "open  ") + "  " + g.name() + ": "
                         + g.evidence());
                 passed += g.passed() ? 1 : 0;

@@ -1,6 +1,6 @@
 package dev.atomizer.cli;
 
-import dev.atomizer.AtomizerException;
+import dev.atomizer.api.AtomizerException;
 import dev.atomizer.render.Formats;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

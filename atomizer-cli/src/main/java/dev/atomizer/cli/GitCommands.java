@@ -1,19 +1,17 @@
 package dev.atomizer.cli;
 
 import dev.atomizer.Atomizer;
-import dev.atomizer.AtomizerException;
-import dev.atomizer.Workspace;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Workspace;
 import dev.atomizer.audit.StepSummary;
-import dev.atomizer.contract.ContractLoader;
 import dev.atomizer.git.GitRepo;
 import dev.atomizer.governance.GitChecks;
-import dev.atomizer.governance.Warmup;
-import dev.atomizer.install.HookInstaller;
-import dev.atomizer.lint.Severity;
+import dev.atomizer.api.Severity;
 import dev.atomizer.merge.LogMerge;
 import dev.atomizer.render.Formats;
 import dev.atomizer.render.TextFormatter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -34,22 +32,14 @@ final class GitCommands {
     }
 
     /** Hidden: the run install-hooks records a class-data archive from (the hook's classes, loaded once). */
-    static final String TRAIN = dev.atomizer.install.HookInstaller.TRAIN_COMMAND;
+    static final String TRAIN = dev.atomizer.startup.JvmFlags.TRAIN_COMMAND;
 
     // ---- the hooks' lean path (no picocli) ----
 
     static int train(Path cwd) {
-        java.io.PrintStream sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), false,
-                StandardCharsets.UTF_8);
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         preCommit(cwd, sink, sink, Map.of(), "text", true);
-        // the first commit after the install then reads only what it appends
-        try (GitRepo git = GitRepo.open(cwd)) {
-            dev.atomizer.governance.GitChecks.rememberHeadLogs(git);
-        } catch (AtomizerException e) {
-            // not a repository the hooks can check yet: the hook will say so
-        }
-        // the hook's own warm-up runs on a daemon thread the exit may cut short: here, in full
-        Warmup.runAll(cwd);
+        Atomizer.at(cwd, Map.of()).finishTraining();
         try {
             Formats.create("text", sink);
         } catch (AtomizerException e) {
@@ -58,40 +48,24 @@ final class GitCommands {
         return Main.OK;
     }
 
-    static int preCommit(Path cwd, PrintStream out, PrintStream err, Map<String, Severity> overrides, String format) {
-        return preCommit(cwd, out, err, overrides, format, false);
-    }
-
-    /** @param hookProcess this process runs the hook and exits: JGit in its one-command mode, a warm-up thread */
+    /** @param hookProcess this process runs the hook and exits (docs/startup.md) */
     static int preCommit(Path cwd, PrintStream out, PrintStream err, Map<String, Severity> overrides, String format,
                          boolean hookProcess) {
-        dev.atomizer.Trace.mark("main");
-        if (hookProcess) {
-            GitRepo.shortLivedProcess(); // before the warm-up thread touches JGit
-            Warmup.start(cwd);
-        }
-        try (GitRepo git = GitRepo.open(cwd)) {
-            dev.atomizer.Trace.mark("repository opened");
-            GitChecks.Result r = GitChecks.preCommit(git, overrides, dev.atomizer.derive.Derived.files());
-            return report(r, out, err, format, git.workTree(), "commit blocked",
+        try {
+            Atomizer.Checked c = Atomizer.at(cwd, overrides).preCommit(hookProcess);
+            return report(c.result(), out, err, format, c.workTree(), "commit blocked",
                     "fix the staged files, 'git add' them and commit again");
         } catch (AtomizerException e) {
             return usage(e, err);
         }
     }
 
-    static int commitMsg(Path cwd, Path messageFile, PrintStream out, PrintStream err, Map<String, Severity> overrides) {
-        try (GitRepo git = GitRepo.open(cwd)) {
-            Path file = cwd.resolve(messageFile);
-            String message;
-            try {
-                message = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new AtomizerException("cannot read the commit message " + messageFile + ": " + e.getMessage(), e);
-            }
-            GitChecks.Result r = GitChecks.commitMsg(git, message, overrides);
+    static int commitMsg(Path cwd, Path messageFile, PrintStream out, PrintStream err, Map<String, Severity> overrides,
+                         boolean hookProcess) {
+        try {
+            Atomizer.Checked c = Atomizer.at(cwd, overrides).commitMsg(messageFile, hookProcess);
             // the refused commit does not exist: commit the same message again, with the trailers
-            return report(r, out, err, "text", null, "commit blocked",
+            return report(c.result(), out, err, "text", null, "commit blocked",
                     "your changes are still staged; commit them again with the approval trailers: git commit"
                             + " --cleanup=strip -F " + messageFile + " --trailer 'Change-Request: <id>'"
                             + " --trailer 'Approved-by: <approver>'");
@@ -160,7 +134,7 @@ final class GitCommands {
 
         @Override
         public Integer call() throws AtomizerException {
-            return preCommit(main.cwd, main.out, main.err, options.severities(), format.checked());
+            return preCommit(main.cwd, main.out, main.err, options.severities(), format.checked(), false);
         }
     }
 
@@ -184,7 +158,7 @@ final class GitCommands {
 
         @Override
         public Integer call() throws AtomizerException {
-            return commitMsg(main.cwd, file, main.out, main.err, options.severities());
+            return commitMsg(main.cwd, file, main.out, main.err, options.severities(), false);
         }
     }
 
@@ -216,34 +190,29 @@ final class GitCommands {
         @Override
         public Integer call() throws AtomizerException {
             String format = this.format.checked();
-            Map<String, Severity> overrides = options.severities();
-            String ignored = GitChecks.ignoredByVerify(overrides, "--rule");
-            if (ignored != null) {
-                main.err.println("atomizer: warning: " + ignored);
+            Path stepSummary = "github".equals(format) ? StepSummary.file(main.env, main.cwd) : null;
+            // for people: the Auditor summary rather than a bare table of diagnostics; on GitHub, the
+            // job summary the Auditor reads beside the annotations
+            boolean audit = "markdown".equals(format) || stepSummary != null;
+            Atomizer.Verification v = Atomizer.at(main.cwd, options.severities())
+                    .verify(base, head, audit, "--rule", c -> { });
+            if (v.warning() != null) {
+                main.err.println("atomizer: warning: " + v.warning());
             }
-            try (GitRepo git = GitRepo.open(main.cwd)) {
-                int[] commits = new int[1];
-                GitChecks.Result r = GitChecks.verify(git, base, head, overrides, dev.atomizer.derive.Derived.files(),
-                        c -> commits[0]++);
-                String fix = "each message names the commit; fix with a new commit (history is not rewritten)";
-                if ("markdown".equals(format)) {
-                    // for people: the Auditor summary rather than a bare table of diagnostics
-                    main.out.print(Atomizer.auditorSummary(git, base, head, r));
-                    main.out.flush();
-                    return verdict(r, main.err, "verification failed", fix);
-                }
-                int code = report(r, main.out, main.err, format, git.workTree(), "verification failed", fix);
-                Path stepSummary = StepSummary.file(main.env, main.cwd);
-                if ("github".equals(format) && stepSummary != null) {
-                    // the job summary the Auditor reads beside the annotations
-                    StepSummary.append(stepSummary, Atomizer.auditorSummary(git, base, head, r));
-                }
-                if ("text".equals(format)) {
-                    main.err.println("verified " + commits[0] + " commit" + (commits[0] == 1 ? "" : "s") + " of "
-                            + base + ".." + head + ": " + TextFormatter.summaryLine(r.summary()));
-                }
-                return code;
+            String fix = "each message names the commit; fix with a new commit (history is not rewritten)";
+            if ("markdown".equals(format)) {
+                main.out.print(v.auditorSummary());
+                main.out.flush();
+                return verdict(v.result(), main.err, "verification failed", fix);
             }
+            int code = report(v.result(), main.out, main.err, format, v.workTree(), "verification failed", fix);
+            if (stepSummary != null) {
+                StepSummary.append(stepSummary, v.auditorSummary());
+            }
+            if ("text".equals(format)) {
+                main.err.println(v.summaryLine());
+            }
+            return code;
         }
     }
 
@@ -259,14 +228,8 @@ final class GitCommands {
 
         @Override
         public Integer call() throws AtomizerException {
-            try (GitRepo git = GitRepo.open(main.cwd)) {
-                Path top = git.workTree();
-                var contract = ContractLoader.load(top.resolve(Workspace.CONTRACT), Workspace.CONTRACT);
-                for (String line : HookInstaller.install(git, contract, ownJar())) {
-                    main.out.println(line);
-                }
-                return Main.OK;
-            }
+            Atomizer.at(main.cwd, Map.of()).installHooks(ownJar()).forEach(main.out::println);
+            return Main.OK;
         }
     }
 
@@ -287,28 +250,11 @@ final class GitCommands {
 
         @Override
         public Integer call() throws AtomizerException {
-            if (GitRepo.initIfNone(main.cwd)) {
-                main.out.println("made a git repository (branch main)");
-            }
-            try (GitRepo git = GitRepo.open(main.cwd)) {
-                Path top = git.workTree();
-                for (String line : dev.atomizer.install.Scaffold.make(top)) {
-                    main.out.println(line);
-                }
-                var contract = ContractLoader.load(top.resolve(Workspace.CONTRACT), Workspace.CONTRACT);
-                for (var o : dev.atomizer.Atomizer.dashboards(top, null)) {
-                    if (o.written()) {
-                        main.out.println("made " + o.path());
-                    }
-                }
-                for (String line : HookInstaller.install(git, contract, ownJar())) {
-                    main.out.println(line);
-                }
-                main.out.println("next: edit the Agents and Approvers of " + Workspace.CONTRACT + " and the projects of "
-                        + Workspace.STATUS + ", then 'git add -A && git commit -m \"Set up the status repository\"'"
-                        + " (the root commit needs no trailers); log work with 'atomizer log'");
-                return Main.OK;
-            }
+            Atomizer.at(main.cwd, Map.of()).init(ownJar()).forEach(main.out::println);
+            main.out.println("next: edit the Agents and Approvers of " + Workspace.CONTRACT + " and the projects of "
+                    + Workspace.STATUS + ", then 'git add -A && git commit -m \"Set up the status repository\"'"
+                    + " (the root commit needs no trailers); log work with 'atomizer log'");
+            return Main.OK;
         }
     }
 
@@ -323,12 +269,8 @@ final class GitCommands {
 
         @Override
         public Integer call() throws AtomizerException {
-            try (GitRepo git = GitRepo.open(main.cwd)) {
-                for (String line : HookInstaller.uninstall(git)) {
-                    main.out.println(line);
-                }
-                return Main.OK;
-            }
+            Atomizer.at(main.cwd, Map.of()).uninstallHooks().forEach(main.out::println);
+            return Main.OK;
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.atomizer.cli;
 
 import dev.atomizer.Atomizer;
-import dev.atomizer.AtomizerException;
-import dev.atomizer.Workspace;
-import dev.atomizer.lint.FileSummary;
-import dev.atomizer.lint.Severity;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Workspace;
+import dev.atomizer.api.FileSummary;
+import dev.atomizer.api.Severity;
 import dev.atomizer.render.Formats;
 import dev.atomizer.render.Formatter;
 import dev.atomizer.render.TextFormatter;

@@ -1,12 +1,12 @@
 package dev.atomizer.cli;
 
 import dev.atomizer.Atomizer;
-import dev.atomizer.AtomizerException;
-import dev.atomizer.Workspace;
-import dev.atomizer.lint.Diagnostic;
-import dev.atomizer.lint.FileSummary;
-import dev.atomizer.lint.RuleCatalog;
-import dev.atomizer.lint.Severity;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Workspace;
+import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.FileSummary;
+import dev.atomizer.api.RuleCatalog;
+import dev.atomizer.api.Severity;
 import dev.atomizer.log.LogAppender;
 import dev.atomizer.log.NewEntry;
 import java.io.ByteArrayInputStream;
@@ -98,6 +98,7 @@ final class LogCommand implements Callable<Integer> {
                 "-".equals(detail) ? readStdin() : detail, joinMetrics(), blockers);
         String shown = atomizer.display(ws.log());
         List<Diagnostic> problems = new ArrayList<>();
+        dev.atomizer.lint.Linter linter = atomizer.linter();
         int[] errors = new int[1];
         int[] entries = {1};
         try {
@@ -107,14 +108,14 @@ final class LogCommand implements Callable<Integer> {
             LogAppender.append(dryRun ? devNull() : ws.log(), entry, tail -> {
                 if (!tail.startsEntry()) {
                     String where = tail.hostLine() > 0 ? "the entry at line " + tail.hostLine() : "the preamble";
-                    problems.add(new Diagnostic(shown, Math.max(1, tail.hostLine()), 1, RuleCatalog.STRAY_CONTENT,
+                    problems.add(new Diagnostic(shown, Math.max(1, tail.hostLine()), 1, dev.atomizer.lint.rule.StrayContent.ID,
                             Severity.ERROR, shown + ": " + where + " opens a code fence or HTML block and never"
                                     + " closes it, so a new entry would be read as part of it; append a line that"
                                     + " closes it (such as '```' or '-->') first"));
                     errors[0]++;
                     throw new Rejected();
                 }
-                FileSummary s = atomizer.linter().lint("<new entry>",
+                FileSummary s = linter.lint("<new entry>",
                         new ByteArrayInputStream(String.join("\n", entry.lines()).concat("\n")
                                 .getBytes(StandardCharsets.UTF_8)),
                         dryRun ? null : tail.lastTimestamp(), problems::add);

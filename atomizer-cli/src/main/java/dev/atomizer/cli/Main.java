@@ -1,6 +1,6 @@
 package dev.atomizer.cli;
 
-import dev.atomizer.AtomizerException;
+import dev.atomizer.api.AtomizerException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +73,7 @@ public final class Main implements Runnable {
                 return GitCommands.train(cwd);
             }
             if (args.length == 2 && "commit-msg".equals(args[0]) && !args[1].startsWith("-")) {
-                return GitCommands.commitMsg(cwd, Path.of(args[1]), out, err, java.util.Map.of());
+                return GitCommands.commitMsg(cwd, Path.of(args[1]), out, err, java.util.Map.of(), true);
             }
             return execute(args, cwd, out, err, env);
         } catch (RuntimeException | Error e) {
@@ -99,6 +99,22 @@ public final class Main implements Runnable {
             return USAGE;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * Prints diagnostics in {@code format} (paths relative to {@code base}) and, for text, the
+     * summary line on stderr.
+     *
+     * @return the exit code: violations when there is an error
+     */
+    int print(String format, Path base, java.util.List<dev.atomizer.api.Diagnostic> diagnostics,
+              dev.atomizer.api.FileSummary summary) throws AtomizerException {
+        dev.atomizer.render.Formats.write(dev.atomizer.render.Formats.create(format, out, base), diagnostics, summary);
+        out.flush();
+        if ("text".equals(format)) {
+            err.println(dev.atomizer.render.TextFormatter.summaryLine(summary));
+        }
+        return summary.errors() > 0 ? VIOLATIONS : OK;
     }
 
     @Override

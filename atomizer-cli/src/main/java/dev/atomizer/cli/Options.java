@@ -1,7 +1,7 @@
 package dev.atomizer.cli;
 
-import dev.atomizer.AtomizerException;
-import dev.atomizer.lint.Severity;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Severity;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,8 +23,8 @@ final class Options {
     Map<String, String> rules = new TreeMap<>();
 
     /** The workspace with --contract and --status-file (relative to {@code cwd}) laid over it. */
-    dev.atomizer.Workspace apply(dev.atomizer.Workspace ws, Path cwd) {
-        dev.atomizer.Workspace out = ws;
+    dev.atomizer.api.Workspace apply(dev.atomizer.api.Workspace ws, Path cwd) {
+        dev.atomizer.api.Workspace out = ws;
         if (contract != null) {
             out = out.withContract(cwd.resolve(contract));
         }
@@ -34,7 +34,15 @@ final class Options {
         return out;
     }
 
+    /**
+     * The façade for the workspace that holds {@code cwd}, with these options laid over it, showing
+     * paths relative to {@code displayBase}.
+     */
+    dev.atomizer.Atomizer atomizer(Path cwd, Path displayBase) throws AtomizerException {
+        return dev.atomizer.Atomizer.at(apply(dev.atomizer.api.Workspace.discover(cwd), cwd), severities(), displayBase);
+    }
+
     Map<String, Severity> severities() throws AtomizerException {
-        return dev.atomizer.lint.Severities.parseOverrides(rules, "--rule");
+        return dev.atomizer.api.Severities.parseOverrides(rules, "--rule");
     }
 }

@@ -1,7 +1,7 @@
 package dev.atomizer.cli;
 
-import dev.atomizer.AtomizerException;
-import dev.atomizer.Workspace;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Workspace;
 import dev.atomizer.report.IsoWeek;
 import dev.atomizer.report.Reports;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package dev.atomizer.audit;
 
-import dev.atomizer.AtomizerException;
-import dev.atomizer.Workspace;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Workspace;
 import dev.atomizer.contract.Contract;
 import dev.atomizer.contract.ContractLoader;
 import dev.atomizer.contract.GovernedPath;
@@ -19,8 +19,8 @@ import dev.atomizer.governance.GitChecks;
 import dev.atomizer.governance.MergeChanges;
 import dev.atomizer.governance.NoDelete;
 import dev.atomizer.governance.Policies;
-import dev.atomizer.lint.Diagnostic;
-import dev.atomizer.lint.FileSummary;
+import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.FileSummary;
 import dev.atomizer.state.Entry;
 import dev.atomizer.state.LogState;
 import dev.atomizer.state.ProjectHealth;

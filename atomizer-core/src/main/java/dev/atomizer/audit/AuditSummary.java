@@ -1,9 +1,9 @@
 package dev.atomizer.audit;
 
-import dev.atomizer.Workspace;
+import dev.atomizer.api.Workspace;
 import dev.atomizer.derive.Md;
 import dev.atomizer.git.CommitInfo;
-import dev.atomizer.lint.Severity;
+import dev.atomizer.api.Severity;
 import dev.atomizer.state.Entry;
 import dev.atomizer.state.Format;
 import dev.atomizer.state.ProjectHealth;

@@ -1,7 +1,7 @@
 package dev.atomizer.audit;
 
 import dev.atomizer.git.CommitInfo;
-import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.api.Diagnostic;
 import java.util.List;
 
 /**

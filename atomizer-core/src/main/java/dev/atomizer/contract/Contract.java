@@ -1,6 +1,6 @@
 package dev.atomizer.contract;
 
-import dev.atomizer.lint.Severity;
+import dev.atomizer.api.Severity;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,9 +1,9 @@
 package dev.atomizer.contract;
 
-import dev.atomizer.AtomizerException;
-import dev.atomizer.lint.Diagnostic;
-import dev.atomizer.lint.RuleCatalog;
-import dev.atomizer.lint.Severity;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.RuleCatalog;
+import dev.atomizer.api.Severity;
 import dev.atomizer.md.MarkdownTables;
 import dev.atomizer.md.MarkdownTables.Row;
 import dev.atomizer.md.MarkdownTables.Section;

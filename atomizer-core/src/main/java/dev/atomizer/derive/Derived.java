@@ -1,6 +1,6 @@
 package dev.atomizer.derive;
 
-import dev.atomizer.AtomizerException;
+import dev.atomizer.api.AtomizerException;
 import dev.atomizer.git.Tree;
 import dev.atomizer.governance.DerivedFiles;
 import java.io.IOException;
@@ -29,7 +29,7 @@ public final class Derived {
     }
 
     /** The paths whose commits the KPIs read: the log, the exec summary, the weekly reports. */
-    public static final List<String> HISTORY_PATHS = List.of(dev.atomizer.Workspace.LOG, ExecSummary.PATH,
+    public static final List<String> HISTORY_PATHS = List.of(dev.atomizer.api.Workspace.LOG, ExecSummary.PATH,
             "shared/reports/weekly");
 
     private Derived() {
@@ -62,7 +62,7 @@ public final class Derived {
         try {
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 current = f.getKey();
-                Path target = dev.atomizer.Workspace.writable(root, f.getKey());
+                Path target = dev.atomizer.api.Workspace.writable(root, f.getKey());
                 if (Files.isDirectory(target)) {
                     throw new IOException("a folder is in the way");
                 }

@@ -1,6 +1,6 @@
 package dev.atomizer.derive;
 
-import dev.atomizer.AtomizerException;
+import dev.atomizer.api.AtomizerException;
 import dev.atomizer.state.Entry;
 import dev.atomizer.state.Format;
 import dev.atomizer.state.LogState;

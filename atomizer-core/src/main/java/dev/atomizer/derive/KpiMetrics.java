@@ -20,8 +20,8 @@ public final class KpiMetrics implements Artifact {
 
     @Override
     public String render(Sources s) {
-        Page page = new Page(s.banner("KPIs and gates") .replace("from " + dev.atomizer.Workspace.LOG,
-                "from " + dev.atomizer.Workspace.LOG + (s.history() == null ? "" : ", the git history")));
+        Page page = new Page(s.banner("KPIs and gates") .replace("from " + dev.atomizer.api.Workspace.LOG,
+                "from " + dev.atomizer.api.Workspace.LOG + (s.history() == null ? "" : ", the git history")));
         page.h1("KPIs and gates — " + s.asOfText());
         List<Kpis.Week> weeks = Kpis.weeks(s, WEEKS);
         page.h2("Weekly KPIs");

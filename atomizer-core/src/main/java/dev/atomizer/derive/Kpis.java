@@ -2,10 +2,10 @@ package dev.atomizer.derive;
 
 import dev.atomizer.contract.Settings;
 import dev.atomizer.git.History;
-import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.api.Diagnostic;
 import dev.atomizer.lint.Linter;
-import dev.atomizer.lint.Severities;
-import dev.atomizer.lint.Severity;
+import dev.atomizer.api.Severities;
+import dev.atomizer.api.Severity;
 import dev.atomizer.state.Entry;
 import dev.atomizer.state.Format;
 import dev.atomizer.state.LogState;
@@ -96,11 +96,11 @@ public final class Kpis {
             List<History.Commit> all = h.commits();
             int last = -1;
             for (int i = 0; i < all.size(); i++) {
-                if (all.get(i).paths().contains(dev.atomizer.Workspace.LOG)) {
+                if (all.get(i).paths().contains(dev.atomizer.api.Workspace.LOG)) {
                     last = i;
                 }
             }
-            boolean logChanges = last < 0 || !History.blobId(s.logBytes()).equals(h.tipBlob(dev.atomizer.Workspace.LOG));
+            boolean logChanges = last < 0 || !History.blobId(s.logBytes()).equals(h.tipBlob(dev.atomizer.api.Workspace.LOG));
             visible = logChanges ? all : all.subList(0, last);
         }
         return visible;
@@ -214,7 +214,7 @@ public final class Kpis {
         for (int i = 0; i < commits.size(); i++) {
             History.Commit c = commits.get(i);
             LocalDateTime t = LocalDateTime.ofInstant(c.time(), settings.zone());
-            if (!c.paths().contains(dev.atomizer.Workspace.LOG) || t.isBefore(from) || !t.isBefore(end)) {
+            if (!c.paths().contains(dev.atomizer.api.Workspace.LOG) || t.isBefore(from) || !t.isBefore(end)) {
                 continue;
             }
             Duration lag = null;
@@ -281,7 +281,7 @@ public final class Kpis {
 
     /** Where the weekly report of the week starting on {@code monday} lives. */
     static String reportPath(LocalDate monday) {
-        return dev.atomizer.Workspace.weeklyReport(Format.isoWeek(monday));
+        return dev.atomizer.api.Workspace.weeklyReport(Format.isoWeek(monday));
     }
 
     /** K5: the oldest decision still open at the end of the week. */

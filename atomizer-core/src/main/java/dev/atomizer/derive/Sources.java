@@ -1,7 +1,7 @@
 package dev.atomizer.derive;
 
-import dev.atomizer.AtomizerException;
-import dev.atomizer.Workspace;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Workspace;
 import dev.atomizer.contract.Contract;
 import dev.atomizer.contract.ContractLoader;
 import dev.atomizer.git.Tree;
@@ -36,7 +36,7 @@ public record Sources(LogState log, StatusFile status, Contract contract, byte[]
 
     /** The working tree under {@code root} as a {@link Tree}: regular files inside the repository only. */
     public static Tree workingTree(Path root) {
-        return path -> dev.atomizer.Workspace.readInside(root, path);
+        return path -> dev.atomizer.api.Workspace.readInside(root, path);
     }
 
     private static byte[] bytes(Tree files, String path) throws AtomizerException {

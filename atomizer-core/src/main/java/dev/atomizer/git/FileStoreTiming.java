@@ -21,32 +21,70 @@ import org.eclipse.jgit.util.SystemReader;
  * test's temporary repository is deleted while probes are still being written into it.
  *
  * <p>Atomizer reads repositories and never writes an index, so it needs no fine resolution: every
- * file store is declared, in the system config JGit reads (see {@link QuietSystemReader}), with
+ * file store is declared, in the system config JGit reads ({@link Declaring}, installed by
+ * {@link GitRepo#open} in every process), with
  * JGit's own conservative fallback (2 seconds: a file changed within 2 s of a snapshot counts as
  * changed and is read again). JGit then finds the answer in its config and measures nothing. Should
  * a store still be unknown (one mounted after start), the measurement runs in the foreground: it has
  * removed its probes when JGit returns, and no thread keeps writing.
  */
-final class FileStoreTiming {
+public final class FileStoreTiming {
 
     /** JGit's config section and key; the subsection is {@link #key}. */
     static final String SECTION = "filesystem";
     static final String RESOLUTION = "timestampResolution";
     static final Duration DECLARED = FS.FileStoreAttributes.FALLBACK_TIMESTAMP_RESOLUTION;
 
+    private static volatile boolean installed;
+
     private FileStoreTiming() {
     }
 
-    /** Never in the background: called once, before JGit opens anything. */
-    static void foreground() {
-        FS.FileStoreAttributes.setBackground(false);
+    /**
+     * Declares the timing for this process, before JGit opens anything: the measurement, should
+     * one still run, in the foreground, and a system reader that adds the declared timing to the
+     * system config (unless one is installed already: the hooks' {@code QuietSystemReader} is one).
+     */
+    static void install() {
+        if (!installed) {
+            synchronized (FileStoreTiming.class) {
+                if (!installed) {
+                    FS.FileStoreAttributes.setBackground(false);
+                    SystemReader current = SystemReader.getInstance();
+                    if (!(current instanceof Declaring)) {
+                        SystemReader.setInstance(new Declaring(current));
+                    }
+                    installed = true;
+                }
+            }
+        }
+    }
+
+    /**
+     * A system reader that reads the system config git reads, with the declared timing of every
+     * file store of this machine laid over it.
+     */
+    public static class Declaring extends SystemReader.Delegate {
+
+        /** The file a config with no file loads from: it does not exist, so it loads as empty. */
+        protected static final File NO_FILE = new File("/nonexistent/atomizer/no-system-gitconfig");
+
+        protected Declaring(SystemReader delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public FileBasedConfig openSystemConfig(Config parent, FS fs) {
+            File file = super.openSystemConfig(parent, fs).getFile();
+            return declaring(parent, file == null ? NO_FILE : file, fs);
+        }
     }
 
     /**
      * An empty config at {@code file} (which does not exist) that holds, once loaded, the declared
      * timing of every file store of this machine.
      */
-    static FileBasedConfig declaring(Config parent, File file, FS fs) {
+    public static FileBasedConfig declaring(Config parent, File file, FS fs) {
         return new FileBasedConfig(parent, file, fs) {
             @Override
             public void load() throws IOException, ConfigInvalidException {
@@ -64,7 +102,7 @@ final class FileStoreTiming {
     }
 
     /** The subsection JGit files a store under: Java vendor and version, then the store's name (a volume's serial number on Windows). */
-    static String key(FileStore store) {
+    public static String key(FileStore store) {
         String name = store.name();
         if (SystemReader.getInstance().isWindows()) {
             try {

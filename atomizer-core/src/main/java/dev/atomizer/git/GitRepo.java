@@ -1,6 +1,6 @@
 package dev.atomizer.git;
 
-import dev.atomizer.AtomizerException;
+import dev.atomizer.api.AtomizerException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,25 +54,11 @@ public final class GitRepo implements AutoCloseable {
     }
 
     /**
-     * For a process that runs one command and exits (the command line, the hooks): JGit skips the
-     * work it does for long-lived hosts. See {@link ShortLivedJGit}. Call before any other JGit use;
-     * never from a build tool's or an IDE's JVM.
-     */
-    public static void shortLivedProcess() {
-        ShortLivedJGit.install();
-    }
-
-    /** Runs the staged-diff code once over in-memory data (see {@link JGitWarmup}); touches no file. */
-    public static boolean warmUp() {
-        return JGitWarmup.run();
-    }
-
-    /**
      * Opens the repository that holds {@code start}, honouring {@code GIT_DIR},
      * {@code GIT_WORK_TREE} and {@code GIT_INDEX_FILE} as git does in a hook.
      */
     public static GitRepo open(Path start) throws AtomizerException {
-        QuietSystemReader.install();
+        FileStoreTiming.install();
         FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment();
         if (builder.getGitDir() == null) {
             builder.findGitDir(start.toAbsolutePath().toFile());
@@ -618,7 +604,7 @@ public final class GitRepo implements AutoCloseable {
     /** The working tree's files. */
     public Tree worktreeFiles() throws AtomizerException {
         Path root = workTree();
-        return path -> dev.atomizer.Workspace.readInside(root, path);
+        return path -> dev.atomizer.api.Workspace.readInside(root, path);
     }
 
     /**

@@ -20,7 +20,7 @@ final class Amendments {
     }
 
     static void leave(Path file, List<ChangeContext.Deferred> edits, dev.atomizer.git.GitRepo git)
-            throws dev.atomizer.AtomizerException {
+            throws dev.atomizer.api.AtomizerException {
         try {
             if (edits.isEmpty()) {
                 Files.deleteIfExists(file);
@@ -35,13 +35,13 @@ final class Amendments {
             Files.write(file, lines, StandardCharsets.UTF_8);
         } catch (IOException e) {
             // commit-msg would then let an unapproved edit through: refuse instead
-            throw new dev.atomizer.AtomizerException("cannot write " + file + " (" + e.getMessage()
+            throw new dev.atomizer.api.AtomizerException("cannot write " + file + " (" + e.getMessage()
                     + "): an edit of the log is judged by commit-msg from there", e);
         }
     }
 
     static List<ChangeContext.Deferred> read(Path file, dev.atomizer.git.GitRepo git)
-            throws dev.atomizer.AtomizerException {
+            throws dev.atomizer.api.AtomizerException {
         List<ChangeContext.Deferred> out = new ArrayList<>();
         try {
             if (!Files.isRegularFile(file)) {

@@ -1,20 +1,33 @@
 package dev.atomizer.governance;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.contract.Policy;
 import dev.atomizer.git.FileChange;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import java.io.IOException;
 
 /**
  * "an existing byte of the log changed: an entry edited, deleted, reordered or inserted
  * above the end. The message names the first entry that differs."
  */
-public final class AppendOnly implements ChangeRule {
+@AutoService(Rule.class)
+public final class AppendOnly extends ChangeRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.APPEND_ONLY;
+    public static final String ID = "append-only";
+
+    public AppendOnly() {
+        super(RuleInfo.of(ID, Severity.ERROR, "change", "pre-commit", "commit-msg", "verify")
+                .fires("an existing byte of the log changed — an entry edited, deleted, reordered or "
+                        + "inserted above the end (trailing whitespace at the old end is tolerated) — "
+                        + "without an approved amendment (the commit's `Change-Request:` and "
+                        + "`Approved-by:` trailers, as for foundational documents; see "
+                        + "docs/governance.md, Amending the log); the log deleted, renamed, or made a "
+                        + "symlink or a submodule; the message names the first entry that differs")
+                .fix("Restore the existing entries and append a correcting entry at the end "
+                        + "instead."));
     }
 
     @Override

@@ -1,19 +1,38 @@
 package dev.atomizer.governance;
 
+import dev.atomizer.api.Rule;
+import dev.atomizer.api.RuleInfo;
 import dev.atomizer.git.FileChange;
 import dev.atomizer.lint.Report;
 import java.io.IOException;
 
-/** A governance rule, checked on each changed path. One class per rule, named for its stable ID. */
-public interface ChangeRule {
+/**
+ * A governance rule, checked on each changed path. One class per rule, named for its stable ID,
+ * registered with {@code @AutoService(Rule.class)}.
+ */
+public abstract class ChangeRule implements Rule {
 
-    String id();
+    private final RuleInfo info;
+
+    protected ChangeRule(RuleInfo info) {
+        this.info = info;
+    }
+
+    @Override
+    public final RuleInfo info() {
+        return info;
+    }
+
+    /** The stable ID from the rule catalog. */
+    public final String id() {
+        return info.id();
+    }
 
     /** True when the rule needs the commit message's trailers (it then runs in commit-msg, not pre-commit). */
-    default boolean needsApproval() {
+    public boolean needsApproval() {
         return false;
     }
 
     /** Reports against {@code change.path()}; {@code report.at(line, column, message)}. */
-    void check(ChangeContext context, FileChange change, Report report) throws IOException;
+    public abstract void check(ChangeContext context, FileChange change, Report report) throws IOException;
 }

@@ -1,9 +1,12 @@
 package dev.atomizer.governance;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.contract.Policy;
 import dev.atomizer.git.FileChange;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -11,11 +14,17 @@ import java.util.Arrays;
  * "a derived file (dashboards, KPI table) is staged with content other than what the
  * generator makes from the staged sources: a hand edit". Silent while {@link DerivedFiles} knows nothing.
  */
-public final class GeneratedFile implements ChangeRule {
+@AutoService(Rule.class)
+public final class GeneratedFile extends ChangeRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.GENERATED_FILE;
+    public static final String ID = "generated-file";
+
+    public GeneratedFile() {
+        super(RuleInfo.of(ID, Severity.ERROR, "change", "pre-commit", "verify")
+                .fires("a derived file is staged or committed with content other than what the "
+                        + "generator makes of the sources of the same state (a hand edit, or files made "
+                        + "before the last entry)")
+                .fix("Regenerate the derived files instead of editing them by hand."));
     }
 
     @Override

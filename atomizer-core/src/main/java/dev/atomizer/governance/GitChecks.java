@@ -1,19 +1,18 @@
 package dev.atomizer.governance;
 
-import dev.atomizer.AtomizerException;
-import dev.atomizer.Workspace;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Workspace;
 import dev.atomizer.contract.Contract;
 import dev.atomizer.contract.Policy;
 import dev.atomizer.git.CommitInfo;
 import dev.atomizer.git.FileChange;
 import dev.atomizer.git.GitRepo;
 import dev.atomizer.git.Tree;
-import dev.atomizer.lint.Diagnostic;
-import dev.atomizer.lint.FileSummary;
+import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.FileSummary;
 import dev.atomizer.lint.Linter;
-import dev.atomizer.lint.RuleCatalog;
-import dev.atomizer.lint.Severities;
-import dev.atomizer.lint.Severity;
+import dev.atomizer.api.Severities;
+import dev.atomizer.api.Severity;
 import dev.atomizer.status.ProjectStatus;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -53,17 +52,17 @@ public final class GitChecks {
             throws AtomizerException {
         git.workTree();
         List<FileChange> changes = git.stagedChanges();
-        dev.atomizer.Trace.mark("staged changes read");
+        dev.atomizer.startup.Trace.mark("staged changes read");
         Tree head = git.headFiles();
         Tree index = withHistory(git, git.index(), "HEAD", derived);
-        dev.atomizer.Trace.mark("HEAD and index opened");
+        dev.atomizer.startup.Trace.mark("HEAD and index opened");
         LogResumes resumes = LogResumes.at(git.commonDir().resolve(RESUMES));
         List<ChangeContext.Deferred> deferred = new ArrayList<>();
         Result r = check(changes, contract(head), index, null, null, overrides, derived, resumes,
                 java.time.Instant.now(), deferred);
         resumes.save();
         Amendments.leave(git.gitDir().resolve(AMENDMENTS), deferred, git);
-        dev.atomizer.Trace.mark("governance and lint of appended entries");
+        dev.atomizer.startup.Trace.mark("governance and lint of appended entries");
         return r;
     }
 
@@ -114,12 +113,12 @@ public final class GitChecks {
             Governance.check(changes, ctx, sev.with(offExcept(approvalRules)), c);
             // the log's edits pre-commit left: an amendment stands only with an approval
             List<ChangeContext.Deferred> pending = Amendments.read(git.gitDir().resolve(AMENDMENTS), git);
-            Severity appendOnly = sev.of(RuleCatalog.APPEND_ONLY);
+            Severity appendOnly = sev.of(AppendOnly.ID);
             if (!pending.isEmpty() && appendOnly != Severity.OFF) {
                 ApprovalVerdict verdict = ctx.verdict();
                 if (!verdict.approved()) {
                     for (ChangeContext.Deferred d : pending) {
-                        c.accept(new Diagnostic(d.path(), d.line(), 1, RuleCatalog.APPEND_ONLY, appendOnly,
+                        c.accept(new Diagnostic(d.path(), d.line(), 1, AppendOnly.ID, appendOnly,
                                 AppendOnly.amendment(d.message(), verdict, ctx, "restore it with 'git checkout HEAD -- "
                                         + d.path() + "' and append your entries (a correcting entry, not an edit)")));
                     }
@@ -148,7 +147,7 @@ public final class GitChecks {
         try {
             // a derived file that differs from a regeneration is reported once, as generated-stale, by check
             Governance.check(changes, ctx, Severities.of(governing.severities()).with(overrides)
-                    .with(Map.of(RuleCatalog.GENERATED_FILE, Severity.OFF)), c);
+                    .with(Map.of(GeneratedFile.ID, Severity.OFF)), c);
         } catch (dev.atomizer.log.LimitException e) {
             throw new AtomizerException(e.getMessage(), e);
         } catch (IOException e) {
@@ -247,7 +246,7 @@ public final class GitChecks {
                 merge.committed());
         r.diagnostics().forEach(c);
         int entries = r.summary().entries();
-        Severity appendOnly = governanceSeverities(before, overrides).of(RuleCatalog.APPEND_ONLY);
+        Severity appendOnly = governanceSeverities(before, overrides).of(AppendOnly.ID);
         if (appendOnly == Severity.OFF) {
             return c.result(entries);
         }
@@ -289,10 +288,10 @@ public final class GitChecks {
         Collector c = new Collector();
         int entries = 0;
         try {
-            dev.atomizer.Trace.mark("contract read");
+            dev.atomizer.startup.Trace.mark("contract read");
             Severities govSev = governanceSeverities(governing, overrides);
             Governance.check(changes, ctx, govSev, c);
-            dev.atomizer.Trace.mark("governance rules");
+            dev.atomizer.startup.Trace.mark("governance rules");
             Linter linter = null;
             for (FileChange change : changes) {
                 if (change.newPath() == null || !ctx.policies().is(change.newPath(), Policy.APPEND_ONLY)
@@ -346,10 +345,10 @@ public final class GitChecks {
      */
     private static int lintTail(String path, byte[] bytes, AppendCheck gained, Severities severities, Linter linter,
                                 Consumer<Diagnostic> sink) throws IOException {
-        Severity straySeverity = severities.of(RuleCatalog.STRAY_CONTENT);
+        Severity straySeverity = severities.of(dev.atomizer.lint.rule.StrayContent.ID);
         if (gained.hostLine() > 0 && straySeverity != Severity.OFF) {
             int at = AppendCheck.strayOffset(bytes, gained.tailOffset(), gained.entriesOffset());
-            sink.accept(new Diagnostic(path, AppendCheck.lineOf(bytes, at), 1, RuleCatalog.STRAY_CONTENT,
+            sink.accept(new Diagnostic(path, AppendCheck.lineOf(bytes, at), 1, dev.atomizer.lint.rule.StrayContent.ID,
                     straySeverity, strayMessage(bytes, at, gained)));
         }
         // the entries' lines are numbered from 1, then moved to their place in the file when

@@ -1,9 +1,10 @@
 package dev.atomizer.governance;
 
 import dev.atomizer.git.FileChange;
-import dev.atomizer.lint.Diagnostic;
-import dev.atomizer.lint.Severities;
-import dev.atomizer.lint.Severity;
+import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.RuleCatalog;
+import dev.atomizer.api.Severities;
+import dev.atomizer.api.Severity;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +13,12 @@ import java.util.function.Consumer;
 /** Runs the governance rules over a change set. */
 public final class Governance {
 
-    private static final List<ChangeRule> ALL = List.of(
-            new AppendOnly(), new ImmutablePath(), new WriteOnce(), new NoDelete(), new GeneratedFile());
-
     private Governance() {
     }
 
+    /** The governance rules, in catalog order. */
     public static List<ChangeRule> rules() {
-        return ALL;
+        return RuleCatalog.rules(ChangeRule.class);
     }
 
     /**
@@ -31,7 +30,7 @@ public final class Governance {
                              Consumer<Diagnostic> sink) throws IOException {
         for (FileChange change : changes) {
             List<Diagnostic> found = new ArrayList<>();
-            for (ChangeRule rule : ALL) {
+            for (ChangeRule rule : rules()) {
                 Severity s = severities.of(rule.id());
                 if (s == Severity.OFF || rule.needsApproval() && context.approval() == null) {
                     continue;

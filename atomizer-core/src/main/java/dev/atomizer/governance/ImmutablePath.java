@@ -1,21 +1,33 @@
 package dev.atomizer.governance;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.contract.GovernedPath;
 import dev.atomizer.contract.Policy;
 import dev.atomizer.git.FileChange;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 
 /**
  * "a foundational path is added, modified, renamed or deleted without an approval
  * (trailers `Change-Request: <id>` and `Approved-by: <approver id>` naming an approver the contract lists;
  * see {@link Approvals} for keys and signatures)".
  */
-public final class ImmutablePath implements ChangeRule {
+@AutoService(Rule.class)
+public final class ImmutablePath extends ChangeRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.IMMUTABLE_PATH;
+    public static final String ID = "immutable-path";
+
+    public ImmutablePath() {
+        super(RuleInfo.of(ID, Severity.ERROR, "change", "commit-msg", "verify")
+                .fires("a foundational path is added, modified, renamed or deleted without an "
+                        + "approval: the trailers `Change-Request: <id>` and `Approved-by: <approver "
+                        + "id>` naming an approver of the contract by its id, exactly (`ceo` is built "
+                        + "in), and, for an approver with a key, a commit signed with that key (see "
+                        + "docs/reference.md, Approvals)")
+                .fix("Add the trailers 'Change-Request: <id>' and 'Approved-by: <approver>' (an "
+                        + "approver of the contract) to the commit message."));
     }
 
     @Override

@@ -95,7 +95,7 @@ public final class LogResumes {
         List<String> kept = lines.subList(Math.max(0, lines.size() - KEPT), lines.size());
         try {
             Files.createDirectories(file.getParent());
-            dev.atomizer.AtomicFile.replace(file, (String.join("\n", kept) + "\n").getBytes(StandardCharsets.UTF_8));
+            dev.atomizer.io.AtomicFile.replace(file, (String.join("\n", kept) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             // the next run reads the log whole
         }

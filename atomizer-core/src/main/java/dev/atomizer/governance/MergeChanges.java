@@ -1,6 +1,6 @@
 package dev.atomizer.governance;
 
-import dev.atomizer.AtomizerException;
+import dev.atomizer.api.AtomizerException;
 import dev.atomizer.contract.Policy;
 import dev.atomizer.git.CommitInfo;
 import dev.atomizer.git.FileChange;

@@ -1,8 +1,7 @@
 package dev.atomizer.governance;
 
-import dev.atomizer.lint.Diagnostic;
-import dev.atomizer.lint.RuleCatalog;
-import dev.atomizer.lint.Severity;
+import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.Severity;
 import dev.atomizer.merge.LogMerge;
 import dev.atomizer.merge.LogMerge.Piece;
 import java.util.ArrayList;
@@ -134,6 +133,6 @@ public record MergedLog(String path, byte[] base, List<Side> sides, byte[] merge
     }
 
     private void report(Consumer<Diagnostic> sink, Severity severity, int line, String message) {
-        sink.accept(new Diagnostic(path, line, 1, RuleCatalog.APPEND_ONLY, severity, message));
+        sink.accept(new Diagnostic(path, line, 1, AppendOnly.ID, severity, message));
     }
 }

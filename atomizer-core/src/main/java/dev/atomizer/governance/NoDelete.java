@@ -1,9 +1,12 @@
 package dev.atomizer.governance;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.contract.Policy;
 import dev.atomizer.git.FileChange;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import java.io.IOException;
 
 /**
@@ -11,11 +14,18 @@ import java.io.IOException;
  * accumulative). A move out of the accumulative paths is a deletion there, and a move within them
  * that cuts the file is a truncation, whatever git's rename detection paired.
  */
-public final class NoDelete implements ChangeRule {
+@AutoService(Rule.class)
+public final class NoDelete extends ChangeRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.NO_DELETE;
+    public static final String ID = "no-delete";
+
+    public NoDelete() {
+        super(RuleInfo.of(ID, Severity.ERROR, "change", "commit-msg", "verify")
+                .fires("a knowledge-base file is deleted, moved out of the knowledge base (a "
+                        + "deletion there), or shrinks (a rename within it that cuts the file included) "
+                        + "without approval (as for `immutable-path`)")
+                .fix("Restore the file, or add the approval trailers 'Change-Request: <id>' and "
+                        + "'Approved-by: <approver>'."));
     }
 
     @Override

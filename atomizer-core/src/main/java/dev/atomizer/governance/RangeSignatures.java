@@ -1,6 +1,6 @@
 package dev.atomizer.governance;
 
-import dev.atomizer.AtomizerException;
+import dev.atomizer.api.AtomizerException;
 import dev.atomizer.contract.ApproverKey;
 import dev.atomizer.contract.Contract;
 import dev.atomizer.git.CommitInfo;

@@ -1,16 +1,24 @@
 package dev.atomizer.governance;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.contract.Policy;
 import dev.atomizer.git.FileChange;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 
 /** "an existing generated report is modified, renamed or deleted" (reports are snapshots). */
-public final class WriteOnce implements ChangeRule {
+@AutoService(Rule.class)
+public final class WriteOnce extends ChangeRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.WRITE_ONCE;
+    public static final String ID = "write-once";
+
+    public WriteOnce() {
+        super(RuleInfo.of(ID, Severity.ERROR, "change", "pre-commit", "verify")
+                .fires("an existing report is modified, renamed or deleted")
+                .fix("Restore the report; reports are written once, corrections go into a new "
+                        + "report or a log entry."));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.atomizer.install;
 
-import dev.atomizer.AtomizerException;
+import dev.atomizer.startup.JvmFlags;
+import dev.atomizer.api.AtomizerException;
 import dev.atomizer.contract.Contract;
 import dev.atomizer.contract.GovernedPath;
 import dev.atomizer.contract.Policy;
@@ -115,18 +116,8 @@ public final class HookInstaller {
     /**
      * Records a class-data-sharing archive of the hook's classes beside the jar (the launcher uses
      * it when present; a JVM that cannot use it ignores it silently): the hook then starts faster.
+     * The recording JVM runs with the launcher's own flags ({@link JvmFlags#hook()}).
      */
-    /** The hidden command that runs the hook's work once, for the class-data archive to record. */
-    public static final String TRAIN_COMMAND = "__train";
-
-    /**
-     * The JVM flags the archive is recorded with. A class-data archive is only used by a JVM with
-     * the same garbage collector and compiler settings, so the launcher ({@code hooks/atomizer})
-     * starts the hook with each of these; a test compares the two.
-     */
-    public static final List<String> ARCHIVE_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-Xshare:auto");
-
     static String classDataArchive(Path jar, Path top) {
         Path jsa = jar.resolveSibling(jar.getFileName() + ".jsa");
         try {
@@ -135,8 +126,8 @@ public final class HookInstaller {
             String javaBin = javaHome != null && Files.isExecutable(Path.of(javaHome, "bin", "java"))
                     ? Path.of(javaHome, "bin", "java").toString() : "java";
             List<String> command = new ArrayList<>(List.of(javaBin, "-XX:ArchiveClassesAtExit=" + jsa));
-            command.addAll(ARCHIVE_FLAGS);
-            command.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", jar.toString(), TRAIN_COMMAND));
+            command.addAll(JvmFlags.hook());
+            command.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", jar.toString(), JvmFlags.TRAIN_COMMAND));
             Process p = new ProcessBuilder(command)
                     .directory(top.toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -257,11 +248,10 @@ public final class HookInstaller {
     }
 
     static String launcherScript() throws IOException {
-        try (InputStream in = HookInstaller.class.getResourceAsStream("atomizer")) {
-            if (in == null) {
-                throw new IOException("the launcher script is missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            return JvmFlags.launcher();
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 
@@ -276,7 +266,7 @@ public final class HookInstaller {
     }
 
     static void writeAtomically(Path file, String text) throws IOException {
-        dev.atomizer.AtomicFile.replace(file, text.getBytes(StandardCharsets.UTF_8));
+        dev.atomizer.io.AtomicFile.replace(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -1,7 +1,7 @@
 package dev.atomizer.install;
 
-import dev.atomizer.AtomizerException;
-import dev.atomizer.Workspace;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Workspace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,8 +1,12 @@
 package dev.atomizer.lint;
 
+import dev.atomizer.api.FileSummary;
+import dev.atomizer.api.Severities;
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.Diagnostic;
 import dev.atomizer.contract.Contract;
-import dev.atomizer.lint.rule.Encoding;
-import dev.atomizer.lint.rule.Rules;
+import dev.atomizer.api.RuleCatalog;
+import dev.atomizer.log.Encoding;
 import dev.atomizer.log.EncodingException;
 import dev.atomizer.log.EntryHeader;
 import dev.atomizer.log.LogParser;
@@ -47,7 +51,7 @@ public final class Linter {
         this.projects = projects;
         this.severities = severities;
         this.now = now;
-        for (EntryRule r : Rules.all()) {
+        for (EntryRule r : RuleCatalog.rules(EntryRule.class)) {
             Severity s = severities.of(r.id());
             if (s != Severity.OFF) {
                 rules.add(r);
@@ -83,8 +87,7 @@ public final class Linter {
             Severity s = severities.of(Encoding.ID);
             if (s != Severity.OFF) {
                 List<Diagnostic> one = new ArrayList<>(1);
-                Encoding.report(e, (line, column, message) ->
-                        one.add(new Diagnostic(path, line + firstLine - 1, column, Encoding.ID, s, message)));
+                one.add(new Diagnostic(path, e.line() + firstLine - 1, e.column(), Encoding.ID, s, e.getMessage()));
                 run.emit(one);
             }
         }

@@ -1,9 +1,9 @@
 package dev.atomizer.md;
 
-import dev.atomizer.AtomizerException;
-import dev.atomizer.lint.Diagnostic;
-import dev.atomizer.lint.RuleCatalog;
-import dev.atomizer.lint.Severity;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.RuleCatalog;
+import dev.atomizer.api.Severity;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -232,7 +232,7 @@ public final class MarkdownTables {
                 }
             }
             throw new AtomizerException(displayPath + ": not valid UTF-8",
-                    List.of(new Diagnostic(displayPath, line, 1, RuleCatalog.ENCODING, Severity.ERROR,
+                    List.of(new Diagnostic(displayPath, line, 1, dev.atomizer.log.Encoding.ID, Severity.ERROR,
                             "the file is not valid UTF-8 (bad byte at offset " + bad + "); save it as UTF-8")));
         }
     }

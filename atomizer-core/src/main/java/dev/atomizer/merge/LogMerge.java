@@ -142,7 +142,7 @@ public final class LogMerge {
     public static int run(Path base, Path ours, Path theirs, Consumer<String> report) throws IOException {
         Result r = merge(Files.readAllBytes(base), Files.readAllBytes(ours), Files.readAllBytes(theirs));
         // same folder, so git never sees a half-written file; the file keeps its mode
-        dev.atomizer.AtomicFile.replace(ours, r.merged());
+        dev.atomizer.io.AtomicFile.replace(ours, r.merged());
         report.accept(r.message());
         // git: exit 0 = merged cleanly, non-zero = conflict (the file then holds the markers)
         return r.clean() ? 0 : 1;

@@ -1,6 +1,6 @@
 package dev.atomizer.render;
 
-import dev.atomizer.AtomizerException;
+import dev.atomizer.api.AtomizerException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -73,10 +73,10 @@ public final class Formats {
     }
 
     /** Writes every diagnostic and then the summary; an output failure is a one-line error. */
-    public static void write(Formatter f, List<dev.atomizer.lint.Diagnostic> diagnostics,
-                             dev.atomizer.lint.FileSummary summary) throws AtomizerException {
+    public static void write(Formatter f, List<dev.atomizer.api.Diagnostic> diagnostics,
+                             dev.atomizer.api.FileSummary summary) throws AtomizerException {
         try {
-            for (dev.atomizer.lint.Diagnostic d : diagnostics) {
+            for (dev.atomizer.api.Diagnostic d : diagnostics) {
                 f.diagnostic(d);
             }
             f.finish(summary);

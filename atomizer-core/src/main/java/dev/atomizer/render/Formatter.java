@@ -1,7 +1,7 @@
 package dev.atomizer.render;
 
-import dev.atomizer.lint.Diagnostic;
-import dev.atomizer.lint.FileSummary;
+import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.FileSummary;
 import java.io.IOException;
 
 /**

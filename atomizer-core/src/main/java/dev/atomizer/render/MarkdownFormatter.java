@@ -1,8 +1,8 @@
 package dev.atomizer.render;
 
-import dev.atomizer.lint.Diagnostic;
-import dev.atomizer.lint.FileSummary;
-import dev.atomizer.lint.Severity;
+import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.FileSummary;
+import dev.atomizer.api.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import dev.atomizer.lint.Diagnostic;
-import dev.atomizer.lint.FileSummary;
-import dev.atomizer.lint.RuleCatalog;
-import dev.atomizer.lint.Severity;
+import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.FileSummary;
+import dev.atomizer.api.RuleCatalog;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -92,23 +93,23 @@ public final class SarifFormatter implements Formatter {
         }
         json.writeArrayFieldStart("rules");
         int i = 0;
-        for (Map.Entry<String, Severity> rule : RuleCatalog.defaults().entrySet()) {
-            RuleDocs.Doc doc = RuleDocs.of(rule.getKey());
-            ruleIndex.put(rule.getKey(), i++);
+        for (RuleInfo rule : RuleCatalog.all()) {
+            ruleIndex.put(rule.id(), i++);
             json.writeStartObject();
-            json.writeStringField("id", rule.getKey());
-            if (doc != null) {
-                json.writeStringField("name", doc.name());
-                text("shortDescription", doc.fires());
-                text("fullDescription", doc.fires() + " Fix: " + doc.fix());
-                text("help", doc.fix());
-            }
+            json.writeStringField("id", rule.id());
+            json.writeStringField("name", rule.name());
+            text("shortDescription", rule.fires());
+            text("fullDescription", rule.fires() + ". Fix: " + rule.fix());
+            text("help", rule.fix());
             json.writeObjectFieldStart("defaultConfiguration");
-            json.writeStringField("level", level(rule.getValue()));
+            json.writeStringField("level", level(rule.severity()));
             json.writeEndObject();
             json.writeObjectFieldStart("properties");
             json.writeArrayFieldStart("tags");
-            json.writeString(doc != null && doc.governance() ? "governance" : "log-contract");
+            json.writeString(rule.governance() ? "governance" : "log-contract");
+            for (String tag : rule.tags()) {
+                json.writeString(tag);
+            }
             json.writeEndArray();
             json.writeEndObject();
             json.writeEndObject();

@@ -1,7 +1,7 @@
 package dev.atomizer.report;
 
-import dev.atomizer.AtomizerException;
-import dev.atomizer.Workspace;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Workspace;
 import dev.atomizer.derive.Burn;
 import dev.atomizer.derive.Md;
 import dev.atomizer.derive.Page;

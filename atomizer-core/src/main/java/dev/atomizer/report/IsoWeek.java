@@ -1,6 +1,6 @@
 package dev.atomizer.report;
 
-import dev.atomizer.AtomizerException;
+import dev.atomizer.api.AtomizerException;
 import dev.atomizer.state.Format;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

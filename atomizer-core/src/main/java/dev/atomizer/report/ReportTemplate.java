@@ -11,7 +11,7 @@ import com.github.mustachejava.TemplateContext;
 import com.github.mustachejava.codes.IterableCode;
 import com.github.mustachejava.codes.NotIterableCode;
 import com.github.mustachejava.codes.ValueCode;
-import dev.atomizer.AtomizerException;
+import dev.atomizer.api.AtomizerException;
 import dev.atomizer.derive.Md;
 import java.io.IOException;
 import java.io.StringReader;

@@ -102,20 +102,20 @@ public final class Format {
      * An as-of option, {@code YYYY-MM-DD HH:MM} (a {@code T} between date and time is accepted);
      * null or blank gives null. {@code what} names the option in the error.
      */
-    public static LocalDateTime asOf(String text, String what) throws dev.atomizer.AtomizerException {
+    public static LocalDateTime asOf(String text, String what) throws dev.atomizer.api.AtomizerException {
         if (text == null || text.isBlank()) {
             return null;
         }
         String t = text.strip().replace('T', ' ');
         // four-digit years only, and a real calendar date: 2026-02-30 is an error, not 2026-02-28
         if (!t.matches("[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}")) {
-            throw new dev.atomizer.AtomizerException(what + " '" + text + "' is not 'YYYY-MM-DD HH:MM'");
+            throw new dev.atomizer.api.AtomizerException(what + " '" + text + "' is not 'YYYY-MM-DD HH:MM'");
         }
         try {
             return LocalDateTime.parse(t, java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm")
                     .withResolverStyle(java.time.format.ResolverStyle.STRICT));
         } catch (java.time.format.DateTimeParseException e) {
-            throw new dev.atomizer.AtomizerException(what + " '" + text + "' is not a real date and time (YYYY-MM-DD HH:MM)");
+            throw new dev.atomizer.api.AtomizerException(what + " '" + text + "' is not a real date and time (YYYY-MM-DD HH:MM)");
         }
     }
 

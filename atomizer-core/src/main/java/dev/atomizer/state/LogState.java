@@ -1,6 +1,6 @@
 package dev.atomizer.state;
 
-import dev.atomizer.AtomizerException;
+import dev.atomizer.api.AtomizerException;
 import dev.atomizer.contract.Sections;
 import dev.atomizer.contract.Sections.Section;
 import dev.atomizer.log.EncodingException;

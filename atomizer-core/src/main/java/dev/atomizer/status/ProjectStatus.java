@@ -1,7 +1,7 @@
 package dev.atomizer.status;
 
-import dev.atomizer.AtomizerException;
-import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Diagnostic;
 import dev.atomizer.md.MarkdownTables;
 import dev.atomizer.md.MarkdownTables.Row;
 import dev.atomizer.md.MarkdownTables.Section;

@@ -1,7 +1,7 @@
 package dev.atomizer.status;
 
-import dev.atomizer.AtomizerException;
-import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Diagnostic;
 import dev.atomizer.md.MarkdownTables;
 import dev.atomizer.md.MarkdownTables.Row;
 import dev.atomizer.md.MarkdownTables.Section;
@@ -203,7 +203,7 @@ public record StatusFile(String source, List<Project> projects, List<Planned> pl
             }
             for (Cells r : rows("Settings", "setting")) {
                 problem(r.line, "setting '" + r.get("setting") + "' belongs in the Settings table of "
-                        + dev.atomizer.Workspace.CONTRACT + " (a contract change): move it there");
+                        + dev.atomizer.api.Workspace.CONTRACT + " (a contract change): move it there");
             }
             if (!problems.isEmpty()) {
                 throw new AtomizerException(doc.path() + ": malformed project status", problems);

@@ -7,9 +7,9 @@ import dev.atomizer.git.CommitInfo;
 import dev.atomizer.git.GitFixture;
 import dev.atomizer.git.GitRepo;
 import dev.atomizer.governance.GitChecks;
-import dev.atomizer.lint.Diagnostic;
-import dev.atomizer.lint.FileSummary;
-import dev.atomizer.lint.Severity;
+import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.FileSummary;
+import dev.atomizer.api.Severity;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,7 +158,7 @@ class AuditSummaryTest {
 
     @Test
     void freshDerivedFilesAndAnEmptyRangeAreSaidSo() throws Exception {
-        dev.atomizer.Atomizer.dashboards(repo.dir(), null);
+        dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).dashboards(null);
         repo.git("add", "-A");
         String made = repo.commit("Regenerate the dashboards");
         String s = summary(base);

@@ -3,7 +3,7 @@ package dev.atomizer.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.atomizer.AtomizerException;
+import dev.atomizer.api.AtomizerException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atomizer.Atomizer;
-import dev.atomizer.AtomizerException;
-import dev.atomizer.Workspace;
-import dev.atomizer.lint.Diagnostic;
-import dev.atomizer.lint.Severity;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Workspace;
+import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.Severity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.atomizer.derive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atomizer.AtomizerException;
-import dev.atomizer.Workspace;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Workspace;
 import dev.atomizer.git.Tree;
 import dev.atomizer.state.LogState;
 import dev.atomizer.state.ProjectHealth;
@@ -240,12 +240,12 @@ class DashboardsTest {
         Files.createDirectories(tmp.resolve("shared"));
         Files.writeString(tmp.resolve(Workspace.LOG),
                 entry("2026-03-02 09:00", "manager", "alpha", "milestone", "completed", "Gate", null));
-        List<Derived.Outcome> first = dev.atomizer.Atomizer.dashboards(tmp, null);
+        List<Derived.Outcome> first = dev.atomizer.Atomizer.at(tmp, java.util.Map.of()).dashboards(null);
         assertThat(first).allMatch(Derived.Outcome::written).hasSize(4);
         Path exec = tmp.resolve(ExecSummary.PATH);
         FileTime old = FileTime.fromMillis(1_000_000_000_000L);
         Files.setLastModifiedTime(exec, old);
-        List<Derived.Outcome> second = dev.atomizer.Atomizer.dashboards(tmp, null);
+        List<Derived.Outcome> second = dev.atomizer.Atomizer.at(tmp, java.util.Map.of()).dashboards(null);
         assertThat(second).noneMatch(Derived.Outcome::written);
         assertThat(Files.getLastModifiedTime(exec)).isEqualTo(old);
         try (Stream<Path> left = Files.list(exec.getParent())) {
@@ -253,9 +253,9 @@ class DashboardsTest {
                     "exec-summary.md", "technical.md", "operations.md");
         }
         assertThat(Files.readString(tmp.resolve(Workspace.LOG))).doesNotContain("generated"); // the log is untouched
-        assertThat(dev.atomizer.Atomizer.staleDerived(tmp)).isEmpty();
+        assertThat(dev.atomizer.Atomizer.at(tmp, java.util.Map.of()).staleDerived()).isEmpty();
         Files.writeString(exec, "hand edit\n");
-        assertThat(dev.atomizer.Atomizer.staleDerived(tmp)).containsExactly(ExecSummary.PATH);
+        assertThat(dev.atomizer.Atomizer.at(tmp, java.util.Map.of()).staleDerived()).containsExactly(ExecSummary.PATH);
     }
 
     @Test

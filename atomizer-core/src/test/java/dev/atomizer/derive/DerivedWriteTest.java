@@ -3,7 +3,7 @@ package dev.atomizer.derive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.atomizer.AtomizerException;
+import dev.atomizer.api.AtomizerException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.atomizer.derive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atomizer.Atomizer;
-import dev.atomizer.Workspace;
+import dev.atomizer.api.Workspace;
 import dev.atomizer.git.GitFixture;
 import dev.atomizer.git.GitRepo;
 import java.nio.file.Files;
@@ -170,14 +170,14 @@ class KpisTest {
         commitAt("2026-03-02T09:05:00Z", Workspace.LOG, log);
         log += entry("2026-03-09 09:00", "manager", "milestone", "completed", null);
         commitAt("2026-03-09T09:05:00Z", Workspace.LOG, log);
-        Atomizer.dashboards(repo.dir(), null);
+        dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).dashboards(null);
         assertThat(Files.readString(repo.file(KpiMetrics.PATH))).contains("| 2026-W10 | ❌ 1 log commit never followed");
         repo.date("2026-03-09T09:30:00Z").git("add", "-A");
         repo.commit("Regenerate derived files");
-        assertThat(Atomizer.staleDerived(repo.dir())).isEmpty();
+        assertThat(dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).staleDerived()).isEmpty();
         // a later log commit makes everything stale, as it should
         log += entry("2026-03-09 10:00", "manager", "milestone", "completed", null);
         commitAt("2026-03-09T10:05:00Z", Workspace.LOG, log);
-        assertThat(Atomizer.staleDerived(repo.dir())).contains(KpiMetrics.PATH, ExecSummary.PATH);
+        assertThat(dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).staleDerived()).contains(KpiMetrics.PATH, ExecSummary.PATH);
     }
 }

@@ -32,7 +32,7 @@ class SampleDashboardsTest {
                     + "in sample-repo if the generator changed on purpose)")
                     .isEqualTo(Files.readString(SAMPLE.resolve(path)));
         }
-        assertThat(Atomizer.staleDerived(SAMPLE)).isEmpty();
+        assertThat(dev.atomizer.Atomizer.at(SAMPLE, java.util.Map.of()).staleDerived()).isEmpty();
     }
 
     @Test

@@ -3,12 +3,12 @@ package dev.atomizer.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atomizer.Atomizer;
-import dev.atomizer.AtomizerException;
-import dev.atomizer.Workspace;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Workspace;
 import dev.atomizer.derive.Derived;
 import dev.atomizer.git.GitFixture;
 import dev.atomizer.git.GitRepo;
-import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.api.Diagnostic;
 import dev.atomizer.report.Reports;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,13 +79,13 @@ class DerivedFilesSettleProperties {
                     }
                 }
                 case DASHBOARDS -> {
-                    Atomizer.dashboards(repo.dir(), null);
+                    dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).dashboards(null);
                     fresh = true;
                 }
                 case COMMIT -> {
                     if (!fresh) {
                         // derived files older than the log are the committer's to regenerate first
-                        Atomizer.dashboards(repo.dir(), null);
+                        dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).dashboards(null);
                         fresh = true;
                     }
                     commitChecked(repo, now, trace);
@@ -94,13 +94,13 @@ class DerivedFilesSettleProperties {
             }
         }
         now = now.plusMinutes(5);
-        Atomizer.dashboards(repo.dir(), null);
+        dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).dashboards(null);
         commitChecked(repo, now, trace);
         // settled: regenerating changes nothing, and check finds nothing stale
-        List<Derived.Outcome> again = Atomizer.dashboards(repo.dir(), null);
+        List<Derived.Outcome> again = dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).dashboards(null);
         assertThat(again).as(String.join(" ", trace)).allMatch(o -> !o.written());
         assertThat(repo.git("status", "--porcelain")).as(String.join(" ", trace)).isEmpty();
-        assertThat(Atomizer.staleDerived(repo.dir())).as(String.join(" ", trace)).isEmpty();
+        assertThat(dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).staleDerived()).as(String.join(" ", trace)).isEmpty();
     }
 
     private static void entry(StringBuilder log, LocalDateTime t, String event) {

@@ -3,7 +3,7 @@ package dev.atomizer.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atomizer.Atomizer;
-import dev.atomizer.Workspace;
+import dev.atomizer.api.Workspace;
 import dev.atomizer.derive.Derived;
 import dev.atomizer.derive.ExecSummary;
 import dev.atomizer.derive.Sources;
@@ -40,7 +40,7 @@ class DerivedFilesTest {
 
     @Test
     void aRegeneratedDashboardIsAcceptedAndAHandEditedOneRejected() throws Exception {
-        Atomizer.dashboards(repo.dir(), null);
+        dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).dashboards(null);
         repo.git("add", "shared/dashboards");
         assertThat(preCommit()).isEmpty();
         repo.commit("dashboards");
@@ -54,14 +54,14 @@ class DerivedFilesTest {
     void theDashboardIsJudgedAgainstTheStagedLogNotTheWorkingTree() throws Exception {
         repo.append(LOG, GitChecksTest.entry("2026-02-16 10:00", "completed"));
         repo.git("add", LOG);
-        Atomizer.dashboards(repo.dir(), null);
+        dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).dashboards(null);
         repo.git("add", "shared/dashboards");
         assertThat(preCommit()).isEmpty();
         // an unstaged later entry changes the working tree only: the staged dashboard still matches the index
         repo.append(LOG, GitChecksTest.entry("2026-02-16 11:00", "completed"));
         assertThat(preCommit()).isEmpty();
         // and a dashboard made from that unstaged entry does not match what is staged
-        Atomizer.dashboards(repo.dir(), null);
+        dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).dashboards(null);
         repo.git("add", ExecSummary.PATH);
         assertThat(preCommit()).containsExactly(ExecSummary.PATH + ":1 generated-file");
     }
@@ -69,7 +69,7 @@ class DerivedFilesTest {
     @Test
     void verifyCatchesAHandEditCommittedWithNoVerify() throws Exception {
         String base = repo.git("rev-parse", "HEAD").strip();
-        Atomizer.dashboards(repo.dir(), null);
+        dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).dashboards(null);
         repo.git("add", "shared/dashboards");
         repo.commit("dashboards");
         repo.write(ExecSummary.PATH, "# Executive summary\n\nAll green.\n");
@@ -84,27 +84,27 @@ class DerivedFilesTest {
 
     @Test
     void checkLintsGovernsAndFindsStaleDashboards() throws Exception {
-        Atomizer.dashboards(repo.dir(), null);
+        dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).dashboards(null);
         repo.git("add", "shared");
         repo.commit("dashboards");
         Atomizer atomizer = Atomizer.open(Workspace.discover(repo.dir()), Map.of(), repo.dir());
-        assertThat(atomizer.check(Map.of()).diagnostics()).isEmpty();
+        assertThat(atomizer.check().diagnostics()).isEmpty();
 
         // a new entry makes every dashboard stale; an edit above the end breaks append-only
         repo.append(LOG, GitChecksTest.entry("2026-02-16 10:00", "completed"));
-        assertThat(atomizer.check(Map.of()).diagnostics()).extracting(d -> d.path() + " " + d.rule())
+        assertThat(atomizer.check().diagnostics()).extracting(d -> d.path() + " " + d.rule())
                 .containsExactly("shared/dashboards/exec-summary.md generated-stale",
                         "shared/dashboards/operations.md generated-stale",
                         "shared/dashboards/technical.md generated-stale",
                         "shared/kpi/metrics.md generated-stale");
         repo.write(LOG, repo.read(LOG).replace("Gate passed.", "Gate passed!"));
-        assertThat(atomizer.check(Map.of()).diagnostics()).extracting(d -> d.path() + " " + d.rule())
+        assertThat(atomizer.check().diagnostics()).extracting(d -> d.path() + " " + d.rule())
                 .contains(LOG + " append-only");
         // the severity is the contract's or the caller's
         repo.git("checkout", "--", LOG);
         repo.append(LOG, GitChecksTest.entry("2026-02-16 10:00", "completed"));
         var warn = Atomizer.open(Workspace.discover(repo.dir()),
-                Map.of("generated-stale", dev.atomizer.lint.Severity.WARNING), repo.dir()).check(Map.of());
+                Map.of("generated-stale", dev.atomizer.api.Severity.WARNING), repo.dir()).check();
         assertThat(warn.summary().errors()).isZero();
         assertThat(warn.summary().warnings()).isEqualTo(4);
         assertThat(new String(Derived.generate(Sources.workingTree(repo.dir()), null).get(ExecSummary.PATH),

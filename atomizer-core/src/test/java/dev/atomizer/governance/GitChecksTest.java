@@ -3,10 +3,10 @@ package dev.atomizer.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.atomizer.AtomizerException;
+import dev.atomizer.api.AtomizerException;
 import dev.atomizer.git.GitFixture;
 import dev.atomizer.git.GitRepo;
-import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.api.Diagnostic;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -327,8 +327,8 @@ class GitChecksTest {
         // and Maven's own options skip the goal
         repo.stage(".mvn/maven.config", "-Datomizer.skip=true\n");
         repo.commit("Speed up the build");
-        Map<String, dev.atomizer.lint.Severity> fromTheBuild = Map.of("immutable-path", dev.atomizer.lint.Severity.OFF,
-                "field-order", dev.atomizer.lint.Severity.OFF);
+        Map<String, dev.atomizer.api.Severity> fromTheBuild = Map.of("immutable-path", dev.atomizer.api.Severity.OFF,
+                "field-order", dev.atomizer.api.Severity.OFF);
         try (GitRepo git = GitRepo.open(repo.dir())) {
             GitChecks.Result r = GitChecks.verify(git, base, "HEAD", fromTheBuild, DerivedFiles.NONE, c -> { });
             assertThat(render(r.diagnostics())).containsExactly("context-docs/00-mission.md:1 immutable-path",
@@ -338,7 +338,7 @@ class GitChecksTest {
         assertThat(GitChecks.ignoredByVerify(fromTheBuild, "<rules>")).isEqualTo("verify ignores the <rules> override "
                 + "immutable-path=off: a governance rule's severity comes only from the contract of each commit's "
                 + "parent, never from the build being checked");
-        assertThat(GitChecks.ignoredByVerify(Map.of("field-order", dev.atomizer.lint.Severity.OFF), "--rule")).isNull();
+        assertThat(GitChecks.ignoredByVerify(Map.of("field-order", dev.atomizer.api.Severity.OFF), "--rule")).isNull();
     }
 
     @Test

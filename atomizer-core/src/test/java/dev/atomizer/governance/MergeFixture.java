@@ -1,6 +1,6 @@
 package dev.atomizer.governance;
 
-import dev.atomizer.AtomizerException;
+import dev.atomizer.api.AtomizerException;
 import dev.atomizer.git.GitFixture;
 import dev.atomizer.git.GitRepo;
 import dev.atomizer.merge.LogMerge;

@@ -5,7 +5,7 @@ import static dev.atomizer.governance.MergeFixture.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atomizer.git.GitFixture;
-import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.api.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

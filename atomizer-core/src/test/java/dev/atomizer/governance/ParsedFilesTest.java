@@ -3,8 +3,8 @@ package dev.atomizer.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.atomizer.AtomizerException;
-import dev.atomizer.Workspace;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Workspace;
 import dev.atomizer.contract.Contract;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

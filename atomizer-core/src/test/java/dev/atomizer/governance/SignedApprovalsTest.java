@@ -9,7 +9,7 @@ import dev.atomizer.git.GitFixture;
 import dev.atomizer.git.GitRepo;
 import dev.atomizer.git.Signers;
 import dev.atomizer.git.Signers.Signer;
-import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.api.Diagnostic;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

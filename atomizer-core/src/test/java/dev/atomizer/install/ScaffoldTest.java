@@ -2,7 +2,7 @@ package dev.atomizer.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atomizer.Workspace;
+import dev.atomizer.api.Workspace;
 import dev.atomizer.contract.Contract;
 import dev.atomizer.contract.ContractLoader;
 import dev.atomizer.contract.DefaultContract;

@@ -1,11 +1,14 @@
 package dev.atomizer.lint;
 
+import dev.atomizer.api.RuleCatalog;
+import dev.atomizer.api.FileSummary;
+import dev.atomizer.api.Severities;
+import dev.atomizer.api.Diagnostic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atomizer.contract.Contract;
 import dev.atomizer.contract.ContractLoader;
 import dev.atomizer.contract.DefaultContract;
-import dev.atomizer.lint.rule.Rules;
 import dev.atomizer.status.ProjectStatus;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +42,8 @@ class RuleFixturesTest {
     @Test
     void everyLogRuleOfTheCatalogHasFixtures() throws Exception {
         List<String> expected = new ArrayList<>();
-        Rules.all().forEach(r -> expected.add(r.id()));
-        expected.add(RuleCatalog.ENCODING);
+        RuleCatalog.rules(EntryRule.class).forEach(r -> expected.add(r.id()));
+        expected.add(dev.atomizer.log.Encoding.ID);
         assertThat(rules().toList()).containsExactlyInAnyOrderElementsOf(expected);
     }
 

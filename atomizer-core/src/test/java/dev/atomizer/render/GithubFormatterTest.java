@@ -2,9 +2,9 @@ package dev.atomizer.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atomizer.lint.Diagnostic;
-import dev.atomizer.lint.FileSummary;
-import dev.atomizer.lint.Severity;
+import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.FileSummary;
+import dev.atomizer.api.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

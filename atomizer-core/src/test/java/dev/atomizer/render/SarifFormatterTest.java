@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atomizer.Atomizer;
-import dev.atomizer.Workspace;
-import dev.atomizer.lint.Diagnostic;
-import dev.atomizer.lint.FileSummary;
-import dev.atomizer.lint.RuleCatalog;
-import dev.atomizer.lint.Severity;
+import dev.atomizer.api.Workspace;
+import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.FileSummary;
+import dev.atomizer.api.RuleCatalog;
+import dev.atomizer.api.Severity;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +86,7 @@ class SarifFormatterTest {
 
     @Test
     void theValidatorRejectsWhatTheSchemaForbids() throws Exception {
-        String out = sarif(List.of(new Diagnostic("a b.md", 1, 1, RuleCatalog.ENCODING, Severity.ERROR, "m")),
+        String out = sarif(List.of(new Diagnostic("a b.md", 1, 1, dev.atomizer.log.Encoding.ID, Severity.ERROR, "m")),
                 FileSummary.EMPTY, null);
         assertThat(SarifSchema.problems(out.replace("\"level\" : \"error\"", "\"level\" : \"info\""))).isNotEmpty();
         assertThat(SarifSchema.problems(out.replace("\"startLine\" : 1", "\"startLine\" : 0"))).isNotEmpty();
@@ -95,16 +95,19 @@ class SarifFormatterTest {
 
     @Test
     void everyCatalogRuleIsDocumented() {
-        assertThat(RuleDocs.all()).extracting(RuleDocs.Doc::id).containsExactlyElementsOf(RuleCatalog.defaults().keySet());
-        assertThat(RuleDocs.of("heading-format").name()).isEqualTo("HeadingFormat");
-        assertThat(RuleDocs.of(RuleCatalog.CONFIG)).isNull();
+        assertThat(RuleCatalog.all()).allSatisfy(r -> {
+            assertThat(r.fires()).as(r.id()).isNotBlank();
+            assertThat(r.fix()).as(r.id()).isNotBlank();
+        });
+        assertThat(RuleCatalog.info("heading-format").name()).isEqualTo("HeadingFormat");
+        assertThat(RuleCatalog.info(RuleCatalog.CONFIG)).isNull();
     }
 
     @Test
     void aRunKeepsGithubsLimitOfResultsAndSaysHowManyItLeftOut() throws Exception {
         List<Diagnostic> ds = new ArrayList<>();
         for (int i = 1; i <= SarifFormatter.MAX_RESULTS + 3; i++) {
-            ds.add(new Diagnostic("shared/project_log.md", i, 1, RuleCatalog.STATUS_INVALID, Severity.ERROR, "bad " + i));
+            ds.add(new Diagnostic("shared/project_log.md", i, 1, "status-invalid", Severity.ERROR, "bad " + i));
         }
         String out = sarif(ds, new FileSummary(ds.size(), ds.size(), 0), root);
         assertThat(SarifSchema.problems(out)).isEmpty();
@@ -134,7 +137,7 @@ class SarifFormatterTest {
             }
         }
         ds.add(new Diagnostic("schemas.md", 7, 1, RuleCatalog.CONFIG, Severity.ERROR, "not a catalog rule"));
-        ds.add(new Diagnostic("/abs/path with space/log.md", 1, 1, RuleCatalog.ENCODING, Severity.ERROR, "absolute"));
+        ds.add(new Diagnostic("/abs/path with space/log.md", 1, 1, dev.atomizer.log.Encoding.ID, Severity.ERROR, "absolute"));
         String out = sarif(ds, new FileSummary(470, 100, 20), root);
         assertThat(SarifSchema.problems(out)).isEmpty();
 
@@ -201,11 +204,11 @@ class SarifFormatterTest {
 
     @Test
     void fingerprintsFallBackToTheMessageWhenTheFileCannotBeRead() throws Exception {
-        Diagnostic d = new Diagnostic("gone.md", 3, 1, RuleCatalog.STATUS_INVALID, Severity.ERROR, "status 'x'");
+        Diagnostic d = new Diagnostic("gone.md", 3, 1, "status-invalid", Severity.ERROR, "status 'x'");
         List<String> a = fingerprints(sarif(List.of(d, d), FileSummary.EMPTY, root));
         List<String> b = fingerprints(sarif(List.of(d, d), FileSummary.EMPTY, null));
         assertThat(a).doesNotHaveDuplicates().isEqualTo(b);
-        Diagnostic moved = new Diagnostic("gone.md", 30, 1, RuleCatalog.STATUS_INVALID, Severity.ERROR, "status 'x'");
+        Diagnostic moved = new Diagnostic("gone.md", 30, 1, "status-invalid", Severity.ERROR, "status 'x'");
         assertThat(fingerprints(sarif(List.of(moved), FileSummary.EMPTY, root)).get(0)).isEqualTo(a.get(0));
     }
 

@@ -3,7 +3,7 @@ package dev.atomizer.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.atomizer.AtomizerException;
+import dev.atomizer.api.AtomizerException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.atomizer.report;
 
-import dev.atomizer.Workspace;
+import dev.atomizer.api.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

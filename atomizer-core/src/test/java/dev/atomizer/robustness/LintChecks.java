@@ -2,16 +2,16 @@ package dev.atomizer.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atomizer.AtomizerException;
+import dev.atomizer.api.AtomizerException;
 import dev.atomizer.contract.Contract;
 import dev.atomizer.contract.ContractLoader;
 import dev.atomizer.contract.DefaultContract;
-import dev.atomizer.lint.Diagnostic;
-import dev.atomizer.lint.FileSummary;
+import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.FileSummary;
 import dev.atomizer.lint.Linter;
-import dev.atomizer.lint.RuleCatalog;
-import dev.atomizer.lint.Severities;
-import dev.atomizer.lint.Severity;
+import dev.atomizer.api.RuleCatalog;
+import dev.atomizer.api.Severities;
+import dev.atomizer.api.Severity;
 import dev.atomizer.log.LogParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -100,13 +100,13 @@ final class LintChecks {
         assertThat(silent.summary()).isEqualTo(new FileSummary(r.summary().entries(), 0, 0));
         String text = strictUtf8(input);
         if (text != null) {
-            assertThat(r.diagnostics()).extracting(Diagnostic::rule).doesNotContain(RuleCatalog.ENCODING);
+            assertThat(r.diagnostics()).extracting(Diagnostic::rule).doesNotContain(dev.atomizer.log.Encoding.ID);
             assertThat(LogParser.parse(text)).as("LogParser.parse entry count").hasSize(r.summary().entries());
         } else {
             assertThat(r.diagnostics()).extracting(Diagnostic::rule).as("invalid UTF-8 gives one encoding diagnostic")
-                    .containsOnlyOnce(RuleCatalog.ENCODING);
+                    .containsOnlyOnce(dev.atomizer.log.Encoding.ID);
             assertThat(r.diagnostics().get(r.diagnostics().size() - 1).rule())
-                    .as("the encoding diagnostic comes last (reading stops there)").isEqualTo(RuleCatalog.ENCODING);
+                    .as("the encoding diagnostic comes last (reading stops there)").isEqualTo(dev.atomizer.log.Encoding.ID);
         }
         return r;
     }

@@ -2,11 +2,11 @@ package dev.atomizer.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atomizer.AtomizerException;
+import dev.atomizer.api.AtomizerException;
 import dev.atomizer.contract.Contract;
 import dev.atomizer.contract.ContractLoader;
-import dev.atomizer.lint.Diagnostic;
-import dev.atomizer.lint.RuleCatalog;
+import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.RuleCatalog;
 import dev.atomizer.status.ProjectStatus;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.atomizer.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.api.Diagnostic;
 import dev.atomizer.log.LogParser;
 import dev.atomizer.log.RawEntry;
 import dev.atomizer.robustness.LogGenerators.Format;

@@ -3,7 +3,7 @@ package dev.atomizer.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.atomizer.AtomizerException;
+import dev.atomizer.api.AtomizerException;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package dev.atomizer.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.atomizer.AtomizerException;
-import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Diagnostic;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package dev.atomizer.maven;
 
-import dev.atomizer.AtomizerException;
-import dev.atomizer.Workspace;
-import dev.atomizer.lint.Severity;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Workspace;
+import dev.atomizer.api.Severity;
 import java.io.File;
 import java.util.HashMap;
 import java.util.Map;
@@ -71,8 +71,8 @@ public abstract class AbstractAtomizerMojo extends AbstractMojo {
     protected abstract void process() throws AtomizerException, MojoFailureException;
 
     /** One log line per diagnostic, at its severity (Checkstyle's convention). */
-    protected void log(dev.atomizer.lint.Diagnostic d) {
-        if (d.severity() == dev.atomizer.lint.Severity.ERROR) {
+    protected void log(dev.atomizer.api.Diagnostic d) {
+        if (d.severity() == dev.atomizer.api.Severity.ERROR) {
             getLog().error(d.toText());
         } else {
             getLog().warn(d.toText());
@@ -84,6 +84,6 @@ public abstract class AbstractAtomizerMojo extends AbstractMojo {
     }
 
     protected Map<String, Severity> severities() throws AtomizerException {
-        return dev.atomizer.lint.Severities.parseOverrides(rules, "<rules>");
+        return dev.atomizer.api.Severities.parseOverrides(rules, "<rules>");
     }
 }

@@ -1,8 +1,9 @@
 package dev.atomizer.maven;
 
+import dev.atomizer.derive.GeneratedStale;
 import dev.atomizer.Atomizer;
-import dev.atomizer.AtomizerException;
-import dev.atomizer.lint.Diagnostic;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Diagnostic;
 import dev.atomizer.render.TextFormatter;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -18,10 +19,8 @@ public class CheckMojo extends AbstractAtomizerMojo {
 
     @Override
     protected void process() throws AtomizerException, MojoFailureException {
-        Atomizer atomizer = Atomizer.open(workspace(), severities(), root.toPath());
-        Atomizer.LintResult r = atomizer.check(severities());
-        long stale = r.diagnostics().stream()
-                .filter(d -> d.rule().equals(dev.atomizer.lint.RuleCatalog.GENERATED_STALE)).count();
+        Atomizer.LintResult r = Atomizer.at(workspace(), severities(), root.toPath()).check();
+        long stale = r.diagnostics().stream().filter(d -> d.rule().equals(GeneratedStale.ID)).count();
         for (Diagnostic d : r.diagnostics()) {
             log(d);
         }

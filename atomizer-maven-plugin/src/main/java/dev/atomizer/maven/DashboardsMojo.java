@@ -1,7 +1,9 @@
 package dev.atomizer.maven;
 
 import dev.atomizer.Atomizer;
-import dev.atomizer.AtomizerException;
+import java.util.Map;
+import dev.atomizer.Atomizer;
+import dev.atomizer.api.AtomizerException;
 import dev.atomizer.derive.Derived;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -26,7 +28,7 @@ public class DashboardsMojo extends AbstractAtomizerMojo {
     @Override
     protected void process() throws AtomizerException {
         LocalDateTime at = dev.atomizer.state.Format.asOf(asOf, "atomizer.asOf");
-        List<Derived.Outcome> outcomes = Atomizer.dashboards(root.toPath(), at);
+        List<Derived.Outcome> outcomes = Atomizer.at(workspace(), Map.of(), root.toPath()).dashboards(at);
         int written = 0;
         for (Derived.Outcome o : outcomes) {
             getLog().info((o.written() ? "Wrote " : "Unchanged ") + o.path());

@@ -1,7 +1,9 @@
 package dev.atomizer.maven;
 
 import dev.atomizer.Atomizer;
-import dev.atomizer.AtomizerException;
+import java.util.Map;
+import dev.atomizer.Atomizer;
+import dev.atomizer.api.AtomizerException;
 import dev.atomizer.git.GitRepo;
 import dev.atomizer.install.Scaffold;
 import org.apache.maven.plugin.MojoFailureException;
@@ -20,20 +22,9 @@ public class InitMojo extends InstallHooksMojo {
 
     @Override
     protected void process() throws AtomizerException, MojoFailureException {
-        if (GitRepo.initIfNone(root.toPath())) {
-            getLog().info("made a git repository (branch main)");
+        for (String line : Atomizer.at(root.toPath(), Map.of()).init(resolveCliJar())) {
+            getLog().info(line);
         }
-        try (GitRepo git = GitRepo.open(root.toPath())) {
-            for (String line : Scaffold.make(git.workTree())) {
-                getLog().info(line);
-            }
-            for (var o : Atomizer.dashboards(git.workTree(), null)) {
-                if (o.written()) {
-                    getLog().info("made " + o.path());
-                }
-            }
-        }
-        super.process();
         getLog().info("next: edit the Agents and Approvers of the contract and the projects of PROJECT_STATUS.md, then"
                 + " commit everything (the root commit needs no trailers)");
     }

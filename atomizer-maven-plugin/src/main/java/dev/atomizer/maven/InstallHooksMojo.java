@@ -1,7 +1,9 @@
 package dev.atomizer.maven;
 
-import dev.atomizer.AtomizerException;
-import dev.atomizer.Workspace;
+import dev.atomizer.Atomizer;
+import java.util.Map;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Workspace;
 import dev.atomizer.contract.ContractLoader;
 import dev.atomizer.git.GitRepo;
 import dev.atomizer.install.HookInstaller;
@@ -45,16 +47,12 @@ public class InstallHooksMojo extends AbstractAtomizerMojo {
 
     @Override
     protected void process() throws AtomizerException, MojoFailureException {
-        Path jar = resolveCliJar();
-        try (GitRepo git = GitRepo.open(root.toPath())) {
-            var c = ContractLoader.load(contract.toPath(), Workspace.CONTRACT);
-            for (String line : HookInstaller.install(git, c, jar)) {
-                getLog().info(line);
-            }
+        for (String line : Atomizer.at(workspace(), Map.of(), root.toPath()).installHooks(resolveCliJar())) {
+            getLog().info(line);
         }
     }
 
-    private Path resolveCliJar() throws AtomizerException {
+    protected Path resolveCliJar() throws AtomizerException {
         String coordinates = "dev.atomizer:atomizer-cli:jar:all:" + cliVersion;
         try {
             var result = repositorySystem.resolveArtifact(session,

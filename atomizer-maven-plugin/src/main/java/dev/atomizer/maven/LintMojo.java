@@ -1,8 +1,8 @@
 package dev.atomizer.maven;
 
 import dev.atomizer.Atomizer;
-import dev.atomizer.AtomizerException;
-import dev.atomizer.lint.FileSummary;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.FileSummary;
 import dev.atomizer.render.Formats;
 import dev.atomizer.render.TextFormatter;
 import java.io.File;

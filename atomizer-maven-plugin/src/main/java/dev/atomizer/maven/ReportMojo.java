@@ -1,6 +1,6 @@
 package dev.atomizer.maven;
 
-import dev.atomizer.AtomizerException;
+import dev.atomizer.api.AtomizerException;
 import dev.atomizer.report.IsoWeek;
 import dev.atomizer.report.Reports;
 import java.time.LocalDateTime;

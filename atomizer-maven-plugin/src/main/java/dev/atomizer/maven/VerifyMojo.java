@@ -1,12 +1,12 @@
 package dev.atomizer.maven;
 
 import dev.atomizer.Atomizer;
-import dev.atomizer.AtomizerException;
+import dev.atomizer.api.AtomizerException;
 import dev.atomizer.audit.StepSummary;
 import dev.atomizer.git.GitRepo;
 import dev.atomizer.governance.GitChecks;
-import dev.atomizer.lint.Diagnostic;
-import dev.atomizer.lint.FileSummary;
+import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.FileSummary;
 import dev.atomizer.render.Formatter;
 import dev.atomizer.render.TextFormatter;
 import java.io.IOException;
@@ -73,43 +73,36 @@ public class VerifyMojo extends AbstractReportMojo {
             getLog().warn("Atomizer: atomizer.failOnViolation=false is ignored by atomizer:verify: it fails on errors "
                     + "(a workflow step that must not fail the job sets continue-on-error)");
         }
-        var overrides = severities();
-        String ignored = GitChecks.ignoredByVerify(overrides, "<rules>");
-        if (ignored != null) {
-            getLog().warn("Atomizer: " + ignored);
+        Path stepSummary = "github".equals(format) ? StepSummary.file(System.getenv(), Path.of("").toAbsolutePath())
+                : null;
+        // markdown is for people: the Auditor summary of the range rather than a bare table; on
+        // GitHub, the job summary the Auditor reads beside the annotations
+        Atomizer.Verification v = Atomizer.at(workspace(), severities(), root.toPath())
+                .verify(base, head, "markdown".equals(format) || stepSummary != null, "<rules>",
+                        c -> getLog().debug("checking " + c.shortId() + " " + c.subject()));
+        if (v.warning() != null) {
+            getLog().warn("Atomizer: " + v.warning());
         }
-        try (GitRepo git = GitRepo.open(root.toPath())) {
-            int[] commits = new int[1];
-            GitChecks.Result r = GitChecks.verify(git, base, head, overrides, dev.atomizer.derive.Derived.files(), c -> {
-                commits[0]++;
-                getLog().debug("checking " + c.shortId() + " " + c.subject());
-            });
-            // markdown is for people: the Auditor summary of the range rather than a bare table
-            String audit = "markdown".equals(format) ? Atomizer.auditorSummary(git, base, head, r) : null;
-            try (Report report = openReport(git.workTree(), audit == null ? null : stream -> summary(stream, audit))) {
-                for (var d : r.diagnostics()) {
-                    report.diagnostic(d);
-                }
-                report.finish(r.summary());
-            } catch (java.io.IOException e) {
-                throw new AtomizerException("cannot write the report: " + e.getMessage(), e);
+        String audit = "markdown".equals(format) ? v.auditorSummary() : null;
+        try (Report report = openReport(v.workTree(), audit == null ? null : stream -> summary(stream, audit))) {
+            for (var d : v.result().diagnostics()) {
+                report.diagnostic(d);
             }
-            Path stepSummary = StepSummary.file(System.getenv(), Path.of("").toAbsolutePath());
-            if ("github".equals(format) && stepSummary != null) {
-                // the job summary the Auditor reads beside the annotations
-                StepSummary.append(stepSummary, Atomizer.auditorSummary(git, base, head, r));
-                getLog().info("Atomizer: Auditor summary appended to $" + StepSummary.VARIABLE);
-            }
-            String summary = "Atomizer: verified " + commits[0] + " commit" + (commits[0] == 1 ? "" : "s") + " of "
-                    + base + ".." + head + ": " + TextFormatter.summaryLine(r.summary());
-            if (r.failed()) {
-                getLog().error(summary);
-                throw new MojoFailureException(r.summary().errors() + " violation"
-                        + (r.summary().errors() == 1 ? "" : "s") + " in " + base + ".." + head
-                        + " (listed above, each with its commit); fix them in a new commit");
-            } else {
-                getLog().info(summary);
-            }
+            report.finish(v.result().summary());
+        } catch (java.io.IOException e) {
+            throw new AtomizerException("cannot write the report: " + e.getMessage(), e);
         }
+        if (stepSummary != null) {
+            StepSummary.append(stepSummary, v.auditorSummary());
+            getLog().info("Atomizer: Auditor summary appended to $" + StepSummary.VARIABLE);
+        }
+        String summary = "Atomizer: " + v.summaryLine();
+        if (v.failed()) {
+            getLog().error(summary);
+            throw new MojoFailureException(v.result().summary().errors() + " violation"
+                    + (v.result().summary().errors() == 1 ? "" : "s") + " in " + v.range()
+                    + " (listed above, each with its commit); fix them in a new commit");
+        }
+        getLog().info(summary);
     }
 }

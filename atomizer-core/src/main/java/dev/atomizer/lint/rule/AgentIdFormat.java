@@ -1,17 +1,24 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.EntryHeader;
 
 /** agent-id is not lowercase kebab-case. */
-public final class AgentIdFormat implements EntryRule {
+@AutoService(Rule.class)
+public final class AgentIdFormat extends EntryRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.AGENT_ID_FORMAT;
+    public static final String ID = "agent-id-format";
+
+    public AgentIdFormat() {
+        super(RuleInfo.of(ID, Severity.ERROR, "heading")
+                .fires("agent-id is not lowercase kebab-case")
+                .fix("Write the agent-id in lowercase kebab-case, e.g. 'tech-lead'."));
     }
 
     @Override

@@ -1,17 +1,24 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.FieldLine;
 
 /** Status is {@code blocked} and there is no non-empty Blockers field. */
-public final class BlockersMissing implements EntryRule {
+@AutoService(Rule.class)
+public final class BlockersMissing extends EntryRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.BLOCKERS_MISSING;
+    public static final String ID = "blockers-missing";
+
+    public BlockersMissing() {
+        super(RuleInfo.of(ID, Severity.ERROR, "fields")
+                .fires("Status is `blocked` and there is no non-empty Blockers field")
+                .fix("Add '**Blockers:**' saying what blocks the work and who can unblock it."));
     }
 
     @Override

@@ -1,9 +1,12 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.FieldLine;
 
 /**
@@ -12,11 +15,17 @@ import dev.atomizer.log.FieldLine;
  * that quotes the entry as a binary file. Checked in the heading and in every field line and its
  * continuation lines (line endings are not part of a line).
  */
-public final class ControlCharacter implements EntryRule {
+@AutoService(Rule.class)
+public final class ControlCharacter extends EntryRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.CONTROL_CHARACTER;
+    public static final String ID = "control-character";
+
+    public ControlCharacter() {
+        super(RuleInfo.of(ID, Severity.ERROR, "file")
+                .fires("an entry holds a control character: NUL or another C0 control other than "
+                        + "tab, or DEL (a NUL makes git treat a dashboard quoting it as binary)")
+                .fix("Remove the character (a NUL makes git treat a dashboard quoting the entry as "
+                        + "binary)."));
     }
 
     @Override

@@ -1,19 +1,26 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.FieldLine;
 import java.util.HashMap;
 import java.util.Map;
 
 /** a field appears twice in one entry. */
-public final class DuplicateField implements EntryRule {
+@AutoService(Rule.class)
+public final class DuplicateField extends EntryRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.DUPLICATE_FIELD;
+    public static final String ID = "duplicate-field";
+
+    public DuplicateField() {
+        super(RuleInfo.of(ID, Severity.ERROR, "fields")
+                .fires("a field appears twice in one entry")
+                .fix("Merge the two fields into one."));
     }
 
     @Override

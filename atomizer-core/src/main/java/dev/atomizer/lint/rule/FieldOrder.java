@@ -1,17 +1,25 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.FieldLine;
 
 /** fields are not in contract order (Status, Summary, Detail, Metrics, Blockers). */
-public final class FieldOrder implements EntryRule {
+@AutoService(Rule.class)
+public final class FieldOrder extends EntryRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.FIELD_ORDER;
+    public static final String ID = "field-order";
+
+    public FieldOrder() {
+        super(RuleInfo.of(ID, Severity.WARNING, "fields")
+                .fires("fields are not in contract order (Status, Summary, Detail, Metrics, "
+                        + "Blockers)")
+                .fix("Reorder the fields as the contract's Fields table lists them."));
     }
 
     @Override

@@ -1,17 +1,26 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.EntryHeader;
 
 /** an entry heading must match {@code ## [YYYY-MM-DD HH:MM] agent-id | project-slug | event-type} exactly. */
-public final class HeadingFormat implements EntryRule {
+@AutoService(Rule.class)
+public final class HeadingFormat extends EntryRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.HEADING_FORMAT;
+    public static final String ID = "heading-format";
+
+    public HeadingFormat() {
+        super(RuleInfo.of(ID, Severity.ERROR, "heading")
+                .fires("an entry heading does not match `## [YYYY-MM-DD HH:MM] agent-id | "
+                        + "project-slug | event-type`")
+                .fix("Write the heading exactly as '## [YYYY-MM-DD HH:MM] agent-id | project-slug "
+                        + "| event-type': single spaces, ' | ' separators."));
     }
 
     @Override

@@ -1,9 +1,12 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.contract.EventType;
 import dev.atomizer.log.EntryHeader;
 import dev.atomizer.log.FieldLine;
@@ -12,11 +15,17 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** the contract requires a metric for this event type and it is absent. */
-public final class MetricRequired implements EntryRule {
+@AutoService(Rule.class)
+public final class MetricRequired extends EntryRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.METRIC_REQUIRED;
+    public static final String ID = "metric-required";
+
+    public MetricRequired() {
+        super(RuleInfo.of(ID, Severity.ERROR, "metrics")
+                .fires("the contract requires a metric for this event type and it is absent "
+                        + "(default: `study-iteration` requires `iteration` and `objective`)")
+                .fix("Add the required metric to '**Metrics:**' (default: study-iteration requires "
+                        + "iteration and objective)."));
     }
 
     @Override

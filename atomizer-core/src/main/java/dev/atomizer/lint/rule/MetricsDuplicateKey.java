@@ -1,20 +1,27 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.FieldLine;
 import dev.atomizer.log.Metric;
 import java.util.HashSet;
 import java.util.Set;
 
 /** a metric key repeats within one entry. */
-public final class MetricsDuplicateKey implements EntryRule {
+@AutoService(Rule.class)
+public final class MetricsDuplicateKey extends EntryRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.METRICS_DUPLICATE_KEY;
+    public static final String ID = "metrics-duplicate-key";
+
+    public MetricsDuplicateKey() {
+        super(RuleInfo.of(ID, Severity.ERROR, "metrics")
+                .fires("a metric key repeats within one entry")
+                .fix("Keep one value per metric key."));
     }
 
     @Override

@@ -1,22 +1,31 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.FieldLine;
 import dev.atomizer.log.Metric;
 
 /** Metrics is not a list of {@code key=value}. */
-public final class MetricsFormat implements EntryRule {
+@AutoService(Rule.class)
+public final class MetricsFormat extends EntryRule {
 
     /** A pair written with spaces around '=' or with ':' instead: {@code iteration = 3}, {@code objective: 0.5}. */
     private static final java.util.regex.Pattern LOOSE_PAIR =
             java.util.regex.Pattern.compile("([a-z][a-z0-9_]*)\\s*[:=]\\s*([^\\s,;:=]+)");
 
-    @Override
-    public String id() {
-        return RuleCatalog.METRICS_FORMAT;
+    public static final String ID = "metrics-format";
+
+    public MetricsFormat() {
+        super(RuleInfo.of(ID, Severity.ERROR, "metrics")
+                .fires("Metrics is not a one-line list of `key=value`, or a numeric value is out of "
+                        + "bounds (18 digits before and after the point)")
+                .fix("Write Metrics on one line as key=value pairs separated by ',' and/or spaces, "
+                        + "e.g. 'iteration=4, objective=0.31'."));
     }
 
     @Override

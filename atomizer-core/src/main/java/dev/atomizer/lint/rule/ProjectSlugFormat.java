@@ -1,17 +1,24 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.EntryHeader;
 
 /** project-slug is not lowercase kebab-case. */
-public final class ProjectSlugFormat implements EntryRule {
+@AutoService(Rule.class)
+public final class ProjectSlugFormat extends EntryRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.PROJECT_SLUG_FORMAT;
+    public static final String ID = "project-slug-format";
+
+    public ProjectSlugFormat() {
+        super(RuleInfo.of(ID, Severity.ERROR, "heading")
+                .fires("project-slug is not lowercase kebab-case")
+                .fix("Write the project-slug in lowercase kebab-case, e.g. 'bracket-topopt'."));
     }
 
     @Override

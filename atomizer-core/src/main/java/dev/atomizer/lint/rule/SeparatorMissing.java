@@ -1,16 +1,24 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 
 /** an entry is not closed by {@code ---} before the next entry or end of file. */
-public final class SeparatorMissing implements EntryRule {
+@AutoService(Rule.class)
+public final class SeparatorMissing extends EntryRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.SEPARATOR_MISSING;
+    public static final String ID = "separator-missing";
+
+    public SeparatorMissing() {
+        super(RuleInfo.of(ID, Severity.ERROR, "file")
+                .fires("an entry is not closed by `---` before the next entry or end of file")
+                .fix("Close the entry with a blank line and then '---' (without the blank line, "
+                        + "markdown reads the line above as a heading)."));
     }
 
     @Override

@@ -1,17 +1,25 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.FieldLine;
 
 /** Status is not one of the contract's values. */
-public final class StatusInvalid implements EntryRule {
+@AutoService(Rule.class)
+public final class StatusInvalid extends EntryRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.STATUS_INVALID;
+    public static final String ID = "status-invalid";
+
+    public StatusInvalid() {
+        super(RuleInfo.of(ID, Severity.ERROR, "fields")
+                .fires("Status is not one of the contract's values (or spans lines)")
+                .fix("Use one status value of the contract (default: in-progress, completed, "
+                        + "blocked, failed) on one line."));
     }
 
     @Override

@@ -1,16 +1,23 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 
 /** no {@code **Status:**} field. */
-public final class StatusMissing implements EntryRule {
+@AutoService(Rule.class)
+public final class StatusMissing extends EntryRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.STATUS_MISSING;
+    public static final String ID = "status-missing";
+
+    public StatusMissing() {
+        super(RuleInfo.of(ID, Severity.ERROR, "fields")
+                .fires("no `**Status:**` field")
+                .fix("Add a '**Status:**' line with one of the contract's status values."));
     }
 
     @Override

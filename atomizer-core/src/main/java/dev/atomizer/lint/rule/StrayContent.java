@@ -1,16 +1,25 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 
 /** content between an entry's {@code ---} and the next heading, or before an entry's first field. */
-public final class StrayContent implements EntryRule {
+@AutoService(Rule.class)
+public final class StrayContent extends EntryRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.STRAY_CONTENT;
+    public static final String ID = "stray-content";
+
+    public StrayContent() {
+        super(RuleInfo.of(ID, Severity.ERROR, "file")
+                .fires("content between an entry's `---` and the next heading, or before an entry's "
+                        + "first field")
+                .fix("Move the text into a field of an entry (Detail takes any markdown) or remove "
+                        + "it."));
     }
 
     @Override

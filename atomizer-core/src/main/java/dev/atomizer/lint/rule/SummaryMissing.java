@@ -1,17 +1,24 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.FieldLine;
 
 /** no {@code **Summary:**} field, or it is empty. */
-public final class SummaryMissing implements EntryRule {
+@AutoService(Rule.class)
+public final class SummaryMissing extends EntryRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.SUMMARY_MISSING;
+    public static final String ID = "summary-missing";
+
+    public SummaryMissing() {
+        super(RuleInfo.of(ID, Severity.ERROR, "fields")
+                .fires("no `**Summary:**` field, or it is empty")
+                .fix("Add a '**Summary:**' line with a one-line description."));
     }
 
     @Override

@@ -1,17 +1,24 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.FieldLine;
 
 /** Summary continues onto a second line. */
-public final class SummaryMultiline implements EntryRule {
+@AutoService(Rule.class)
+public final class SummaryMultiline extends EntryRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.SUMMARY_MULTILINE;
+    public static final String ID = "summary-multiline";
+
+    public SummaryMultiline() {
+        super(RuleInfo.of(ID, Severity.ERROR, "fields")
+                .fires("Summary continues onto a second line")
+                .fix("Keep the Summary on one line; move the rest to '**Detail:**'."));
     }
 
     @Override

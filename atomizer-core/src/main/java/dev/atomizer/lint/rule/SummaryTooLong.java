@@ -1,17 +1,25 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.FieldLine;
 
 /** Summary longer than 200 characters. */
-public final class SummaryTooLong implements EntryRule {
+@AutoService(Rule.class)
+public final class SummaryTooLong extends EntryRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.SUMMARY_TOO_LONG;
+    public static final String ID = "summary-too-long";
+
+    public SummaryTooLong() {
+        super(RuleInfo.of(ID, Severity.WARNING, "fields")
+                .fires("Summary longer than 200 characters")
+                .fix("Shorten the Summary to at most 200 characters; move the rest to "
+                        + "'**Detail:**'."));
     }
 
     @Override

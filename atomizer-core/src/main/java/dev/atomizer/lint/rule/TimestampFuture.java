@@ -1,9 +1,12 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.EntryHeader;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -13,11 +16,20 @@ import java.time.LocalDateTime;
  * time cannot run ahead, or every later entry would fail timestamp-order in an append-only log.
  * Silent when there is no moment of checking (the derivations).
  */
-public final class TimestampFuture implements EntryRule {
+@AutoService(Rule.class)
+public final class TimestampFuture extends EntryRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.TIMESTAMP_FUTURE;
+    public static final String ID = "timestamp-future";
+
+    public TimestampFuture() {
+        super(RuleInfo.of(ID, Severity.ERROR, "heading")
+                .fires("an entry is stamped more than the contract's `Clock tolerance` (default 15 "
+                        + "minutes) after the moment of checking, read in its `Time zone` (default "
+                        + "UTC): the clock for `log`, `lint`, `check` and the hooks, the commit's time "
+                        + "for `verify`; never in the dashboards and reports")
+                .fix("Stamp entries with the current time in the contract's time zone (log does, "
+                        + "whatever the machine's TZ); an entry dated ahead would make every later "
+                        + "entry fail timestamp-order."));
     }
 
     @Override

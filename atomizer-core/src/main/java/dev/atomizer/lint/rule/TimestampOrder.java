@@ -1,17 +1,25 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.EntryHeader;
 
 /** an entry is older than the entry before it (the log is append-only in time). */
-public final class TimestampOrder implements EntryRule {
+@AutoService(Rule.class)
+public final class TimestampOrder extends EntryRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.TIMESTAMP_ORDER;
+    public static final String ID = "timestamp-order";
+
+    public TimestampOrder() {
+        super(RuleInfo.of(ID, Severity.ERROR, "heading")
+                .fires("an entry is older than the entry before it")
+                .fix("Append entries in time order; a late report gets the current time and says "
+                        + "in its Detail when it happened."));
     }
 
     @Override

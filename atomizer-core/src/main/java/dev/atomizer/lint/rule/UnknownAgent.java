@@ -1,17 +1,25 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.EntryHeader;
 
 /** the contract lists agents and the id is not one of them. */
-public final class UnknownAgent implements EntryRule {
+@AutoService(Rule.class)
+public final class UnknownAgent extends EntryRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.UNKNOWN_AGENT;
+    public static final String ID = "unknown-agent";
+
+    public UnknownAgent() {
+        super(RuleInfo.of(ID, Severity.ERROR, "heading")
+                .fires("the contract lists agents and the id is not one of them")
+                .fix("Use an agent of the contract's Agents table, or add the agent there (a "
+                        + "change to schemas.md needs approval)."));
     }
 
     @Override

@@ -1,17 +1,25 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.EntryHeader;
 
 /** event-type is not in the contract's enumeration. */
-public final class UnknownEventType implements EntryRule {
+@AutoService(Rule.class)
+public final class UnknownEventType extends EntryRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.UNKNOWN_EVENT_TYPE;
+    public static final String ID = "unknown-event-type";
+
+    public UnknownEventType() {
+        super(RuleInfo.of(ID, Severity.ERROR, "heading")
+                .fires("event-type is not in the contract's enumeration")
+                .fix("Use an event type of the contract's Event types table, or add it there (a "
+                        + "one-row change to schemas.md)."));
     }
 
     @Override

@@ -1,18 +1,27 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.FieldLine;
 import java.util.Locale;
 
 /** a {@code **Name:**} field the contract does not define. */
-public final class UnknownField implements EntryRule {
+@AutoService(Rule.class)
+public final class UnknownField extends EntryRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.UNKNOWN_FIELD;
+    public static final String ID = "unknown-field";
+
+    public UnknownField() {
+        super(RuleInfo.of(ID, Severity.ERROR, "fields")
+                .fires("a `**Name:**` field the contract does not define (also `**Name**:` with the "
+                        + "colon outside)")
+                .fix("Use a field of the contract (Status, Summary, Detail, Metrics, Blockers by "
+                        + "default), written '**Name:**'."));
     }
 
     @Override

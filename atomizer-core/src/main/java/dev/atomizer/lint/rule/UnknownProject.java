@@ -1,17 +1,25 @@
 package dev.atomizer.lint.rule;
 
+import dev.atomizer.api.Severity;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Rule;
+import com.google.auto.service.AutoService;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
-import dev.atomizer.lint.RuleCatalog;
 import dev.atomizer.log.EntryHeader;
 
 /** PROJECT_STATUS.md lists projects and the slug is not one of them. */
-public final class UnknownProject implements EntryRule {
+@AutoService(Rule.class)
+public final class UnknownProject extends EntryRule {
 
-    @Override
-    public String id() {
-        return RuleCatalog.UNKNOWN_PROJECT;
+    public static final String ID = "unknown-project";
+
+    public UnknownProject() {
+        super(RuleInfo.of(ID, Severity.WARNING, "heading")
+                .fires("PROJECT_STATUS.md lists projects and the slug is not one of them")
+                .fix("Use a slug of the Projects table of shared/PROJECT_STATUS.md, or ask the "
+                        + "Manager to add the project."));
     }
 
     @Override

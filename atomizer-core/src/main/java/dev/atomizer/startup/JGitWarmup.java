@@ -1,4 +1,4 @@
-package dev.atomizer.git;
+package dev.atomizer.startup;
 
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jgit.diff.DiffEntry;
@@ -17,7 +17,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
- * Runs JGit's staged-diff code (a tree against an index, as {@link GitRepo#stagedChanges} does)
+ * Runs JGit's staged-diff code (a tree against an index, as {@code GitRepo.stagedChanges} does)
  * once over in-memory data, for the hook's warm-up thread: the main thread, busy opening the
  * repository meanwhile, then finds that code initialised and linked. Touches no file.
  */

@@ -1,21 +1,19 @@
 package dev.atomizer.governance;
 
-import dev.atomizer.AtomizerException;
-import dev.atomizer.Workspace;
+import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Workspace;
 import dev.atomizer.git.FileChange;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the pre-commit checks once over a small built-in change (a sample contract and project
- * status, a log that gains an entry) on a second thread while the hook's main thread opens the
- * repository: in a JVM that lives a fraction of a second, most of the cost of reading schemas.md
- * and linting an entry is the first run of that code (class initialisation, linking, interpreted
- * bytecode), and a hook machine has a second core for it. Produces nothing and changes nothing:
- * the real contract and entries are read afterwards, as before.
+ * The check's part of the hook's warm-up ({@link dev.atomizer.startup.Warmup}): the pre-commit
+ * checks run once over a small built-in change (a sample contract and project status, a log that
+ * gains an entry), so that the main thread finds their code initialised. Produces nothing and
+ * changes nothing.
  */
-public final class Warmup {
+public final class CheckWarmup {
 
     private static final String CONTRACT = """
             # Contract
@@ -117,69 +115,16 @@ public final class Warmup {
             ---
             """;
 
-    private Warmup() {
+    private CheckWarmup() {
     }
 
     /**
-     * Starts the warm-up on a daemon thread (it never holds the JVM's exit). It also parses the
-     * contract and project status of the working tree at {@code workTree}: when the index holds the
-     * same bytes (the usual commit), the check finds them parsed (see {@link ParsedFiles}).
+     * Parses the contract and project status of the working tree at {@code workTree}: when the
+     * index holds the same bytes (the usual commit), the check finds them parsed (see
+     * {@link ParsedFiles}).
      */
-    public static void start(java.nio.file.Path workTree) {
-        Thread t = new Thread(() -> runAll(workTree), "atomizer-warmup");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    /** The whole warm-up on this thread, in the order the main thread will need its parts. */
-    public static void runAll(java.nio.file.Path workTree) {
-        comparison();
-        securityProviders();
-        timeZones();
+    public static void readAhead(java.nio.file.Path workTree) {
         ParsedFiles.parseAhead(workTree);
-        dev.atomizer.git.GitRepo.warmUp();
-        run();
-    }
-
-    /**
-     * Has the JIT compile the JDK's array comparison (the append check's {@code Arrays.mismatch}
-     * over the whole old log) before the main thread needs it: called a few hundred times on small
-     * arrays, it is queued for compilation at once. Left to the main thread, its one long call
-     * runs interpreted until an on-stack replacement that a busy compile queue delays: JFR showed it
-     * as slow there as a plain byte loop (a quarter of the main thread's samples on a 10k log).
-     *
-     * @return true (the comparisons found what they were built with)
-     */
-    static boolean comparison() {
-        byte[] a = new byte[256];
-        byte[] b = new byte[256];
-        b[255] = 1;
-        boolean same = true;
-        for (int i = 0; i < 400; i++) {
-            same &= java.util.Arrays.mismatch(a, 0, a.length, b, 0, b.length) == 255;
-        }
-        return same;
-    }
-
-    /**
-     * JGit asks for a SHA-1 digest as it initialises (object ids), and the first such request loads
-     * the JDK's security providers: done here, meanwhile, the main thread finds them ready.
-     */
-    private static void securityProviders() {
-        try {
-            java.security.MessageDigest.getInstance("SHA-1");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            // JGit reports it itself
-        }
-    }
-
-    /**
-     * JGit's file snapshots (read with the index and every config) format times in the system's
-     * zone: the first use loads java.time's formatters and the zone database; so do entry
-     * timestamps.
-     */
-    private static void timeZones() {
-        java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(java.time.ZoneId.systemDefault());
     }
 
     /** Runs it on this thread; never throws. True when the samples read and linted as intended. */

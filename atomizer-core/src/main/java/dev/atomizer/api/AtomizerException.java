@@ -1,6 +1,5 @@
-package dev.atomizer;
+package dev.atomizer.api;
 
-import dev.atomizer.lint.Diagnostic;
 import java.util.List;
 
 /**

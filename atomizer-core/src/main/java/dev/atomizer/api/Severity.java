@@ -1,4 +1,4 @@
-package dev.atomizer.lint;
+package dev.atomizer.api;
 
 import java.util.Locale;
 

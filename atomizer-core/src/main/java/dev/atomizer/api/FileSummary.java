@@ -1,4 +1,4 @@
-package dev.atomizer.lint;
+package dev.atomizer.api;
 
 /** Counts for one or more linted files. */
 public record FileSummary(int entries, int errors, int warnings) {

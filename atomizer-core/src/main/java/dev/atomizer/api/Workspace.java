@@ -1,4 +1,4 @@
-package dev.atomizer;
+package dev.atomizer.api;
 
 import java.io.IOException;
 import java.nio.file.Files;

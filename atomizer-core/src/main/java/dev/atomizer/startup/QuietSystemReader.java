@@ -1,6 +1,6 @@
-package dev.atomizer.git;
+package dev.atomizer.startup;
 
-import java.io.File;
+import dev.atomizer.git.FileStoreTiming;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.util.FS;
@@ -8,26 +8,30 @@ import org.eclipse.jgit.util.SystemReader;
 
 /**
  * JGit, left to itself, starts {@code git --version} and {@code git config --system --show-origin}
- * to locate the system config: two processes, tens of milliseconds at every hook. Atomizer needs
- * only the repository's config and the user's (for {@code core.hooksPath}), so the system config
- * reads as empty, as git itself does under {@code GIT_CONFIG_NOSYSTEM} (but for the timing of
- * the file stores, {@link FileStoreTiming}). (Overriding {@code getenv}
- * is not enough: the default reader asks its own.)
+ * to locate the system config: two processes, tens of milliseconds at every hook. A hook needs only
+ * the repository's config and the user's (for {@code core.hooksPath}), so on the hook's path the
+ * system config reads as empty, as git itself does under {@code GIT_CONFIG_NOSYSTEM}, but for the
+ * declared timing of the file stores ({@link FileStoreTiming}). (Overriding {@code getenv} is not
+ * enough: the default reader asks its own.) Installed by {@link HookProcess} only: every other
+ * command reads the system config as git does.
  */
-final class QuietSystemReader extends SystemReader.Delegate {
+final class QuietSystemReader extends FileStoreTiming.Declaring {
 
-    private static final File NO_FILE = new File("/nonexistent/atomizer/no-system-gitconfig");
     private static volatile boolean installed;
 
     private QuietSystemReader(SystemReader delegate) {
         super(delegate);
     }
 
+    /** The reader over {@code delegate}, not installed (for tests). */
+    static SystemReader over(SystemReader delegate) {
+        return new QuietSystemReader(delegate);
+    }
+
     static void install() {
         if (!installed) {
             synchronized (QuietSystemReader.class) {
                 if (!installed) {
-                    FileStoreTiming.foreground();
                     SystemReader.setInstance(new QuietSystemReader(SystemReader.getInstance()));
                     installed = true;
                 }

@@ -1,4 +1,4 @@
-package dev.atomizer;
+package dev.atomizer.io;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;

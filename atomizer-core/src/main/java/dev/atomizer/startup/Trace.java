@@ -1,4 +1,4 @@
-package dev.atomizer;
+package dev.atomizer.startup;
 
 import java.io.PrintStream;
 

@@ -1,4 +1,4 @@
-package dev.atomizer.git;
+package dev.atomizer.startup;
 
 import org.eclipse.jgit.internal.util.CleanupService;
 

@@ -1,4 +1,4 @@
-package dev.atomizer.lint;
+package dev.atomizer.api;
 
 import java.util.Collections;
 import java.util.Map;
@@ -34,16 +34,16 @@ public final class Severities {
      * {@code where} names the option in messages ({@code --rule}, {@code <rules>}).
      */
     public static Map<String, Severity> parseOverrides(Map<String, String> written, String where)
-            throws dev.atomizer.AtomizerException {
+            throws dev.atomizer.api.AtomizerException {
         Map<String, Severity> out = new TreeMap<>();
         for (Map.Entry<String, String> e : written.entrySet()) {
             if (!RuleCatalog.exists(e.getKey())) {
-                throw new dev.atomizer.AtomizerException("unknown rule '" + e.getKey() + "' in " + where
+                throw new dev.atomizer.api.AtomizerException("unknown rule '" + e.getKey() + "' in " + where
                         + "; rule IDs: " + String.join(", ", RuleCatalog.defaults().keySet()));
             }
             Severity s = Severity.parse(e.getValue());
             if (s == null) {
-                throw new dev.atomizer.AtomizerException(where + " " + e.getKey() + "=" + e.getValue()
+                throw new dev.atomizer.api.AtomizerException(where + " " + e.getKey() + "=" + e.getValue()
                         + ": the severity must be off, warning or error");
             }
             out.put(e.getKey(), s);

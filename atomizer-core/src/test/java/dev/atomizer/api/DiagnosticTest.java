@@ -1,4 +1,4 @@
-package dev.atomizer.lint;
+package dev.atomizer.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
