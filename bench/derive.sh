@@ -11,20 +11,12 @@
 #
 # Environment: DERIVE_SIZES="10000 100000", DERIVE_RUNS=5.
 set -euo pipefail
-bench=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-repo=$(dirname "$bench")
-out=$bench/out
-launcher=$repo/hooks/atomizer
+# shellcheck source=bench/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 results=$bench/derive-results.md
 runs=${DERIVE_RUNS:-5}
 read -r -a sizes <<<"${DERIVE_SIZES:-10000 100000}"
-
-[ -f "$repo/atomizer-cli/target/atomizer.jar" ] || { echo "bench: build first: (cd '$repo' && mvn -B install -DskipTests)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time (GNU time) not found" >&2; exit 2; }
-mkdir -p "$out"
-flags=$(sed -n 's/^exec "\$java" \(.*\) \${ATOMIZER_JAVA_OPTS.*/\1/p' "$launcher")
-[ -n "$flags" ] || { echo "bench: cannot read the JVM flags from $launcher" >&2; exit 2; }
-[ -f "$out/Hello.class" ] || javac -d "$out" "$bench/Hello.java"
 
 timed() { # command... -> "seconds KB"
   /usr/bin/time -f '%e %M' -o "$out/.derive-time" "$@" >/dev/null 2>"$out/.derive-err" ||

@@ -17,19 +17,11 @@
 #
 # Environment: HOOK_SIZES="10000 100000", HOOK_RUNS=11.
 set -euo pipefail
-bench=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-repo=$(dirname "$bench")
-out=$bench/out
-launcher=$repo/hooks/atomizer
+# shellcheck source=bench/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 results=$bench/hook-results.md
 runs=${HOOK_RUNS:-11}
 read -r -a sizes <<<"${HOOK_SIZES:-10000 100000}"
-
-[ -f "$repo/atomizer-cli/target/atomizer.jar" ] || { echo "bench: build first: (cd '$repo' && mvn -B install -DskipTests)" >&2; exit 2; }
-mkdir -p "$out"
-flags=$(sed -n 's/^exec "\$java" \(.*\) \${ATOMIZER_JAVA_OPTS.*/\1/p' "$launcher")
-[ -n "$flags" ] || { echo "bench: cannot read the JVM flags from $launcher" >&2; exit 2; }
-[ -f "$out/Hello.class" ] || javac -d "$out" "$bench/Hello.java"
 jar=$repo/atomizer-cli/target/atomizer.jar
 rm -rf "$out/jgit-alone" && mkdir -p "$out/jgit-alone"
 javac -XDstringConcat=inline -cp "$jar" -d "$out/jgit-alone" "$bench/JGitAlone.java"

@@ -27,4 +27,36 @@ class GitSupport {
         f.parentFile.mkdirs()
         f.text = text
     }
+
+    /** The log every repository starts from: one entry. */
+    static final String LOG = "# Project log\n\n" + entry("2026-02-16 09:00", "completed")
+
+    /** A repository with the base log and {@code files} ({@code path: text}), committed as "Base" and tagged "base". */
+    static void base(File dir, Map<String, String> files = [:]) {
+        ok(dir, "init", "-q")
+        write(dir, "shared/project_log.md", LOG)
+        files.each { path, text -> write(dir, path, text) }
+        ok(dir, "add", "-A")
+        ok(dir, "commit", "-q", "-m", "Base")
+        ok(dir, "tag", "base")
+    }
+
+    /** After the base: a clean append, an approved foundational change, and an edit committed with hooks skipped. */
+    static void rangeWithAnUnapprovedEdit(File dir) {
+        base(dir)
+        write(dir, "shared/project_log.md", LOG + entry("2026-02-16 10:00", "completed"))
+        ok(dir, "commit", "-q", "-am", "Append")
+        write(dir, "context-docs/00-mission.md", "# Mission\n")
+        ok(dir, "add", "-A")
+        ok(dir, "commit", "-q", "-m", "Mission", "-m", "Change-Request: CR-1\nApproved-by: ceo")
+        write(dir, "context-docs/00-mission.md", "# Mission, edited\n")
+        ok(dir, "commit", "-q", "--no-verify", "-am", "Edit the mission without approval")
+    }
+
+    /** The build log of the invoked build, which holds every line of {@code expected}. */
+    static String buildLogWith(File dir, String... expected) {
+        def log = new File(dir, 'build.log').text
+        expected.each { assert log.contains(it) : "build.log lacks: ${it}" }
+        return log
+    }
 }

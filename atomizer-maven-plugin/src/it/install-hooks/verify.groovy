@@ -1,8 +1,6 @@
 def G = new GroovyClassLoader(getClass().classLoader).parseClass(new File(basedir, '../../../src/it/GitSupport.groovy'))
-def build = new File(basedir, 'build.log').text
-assert build.contains('installed .git/atomizer/atomizer.jar and its launcher')
-assert build.contains('updated .git/hooks/pre-commit (your lines are kept)')
-assert build.contains("registered the merge driver 'atomizer-log'")
+G.buildLogWith(basedir, 'installed .git/atomizer/atomizer.jar and its launcher',
+        'updated .git/hooks/pre-commit (your lines are kept)', "registered the merge driver 'atomizer-log'")
 def hook = new File(basedir, '.git/hooks/pre-commit').text
 assert hook.startsWith('#!/bin/sh\n# >>> atomizer >>>')
 assert hook.contains('echo user-hook-line')

@@ -1,16 +1,4 @@
 def G = new GroovyClassLoader(getClass().classLoader).parseClass(new File(basedir, '../../../src/it/GitSupport.groovy'))
 // a range with a clean commit, an approved foundational change, and one committed with hooks skipped
-def log = "# Project log\n\n" + G.entry("2026-02-16 09:00", "completed")
-G.ok(basedir, "init", "-q")
-G.write(basedir, "shared/project_log.md", log)
-G.ok(basedir, "add", "-A")
-G.ok(basedir, "commit", "-q", "-m", "Base")
-G.ok(basedir, "tag", "base")
-G.write(basedir, "shared/project_log.md", log + G.entry("2026-02-16 10:00", "completed"))
-G.ok(basedir, "commit", "-q", "-am", "Append")
-G.write(basedir, "context-docs/00-mission.md", "# Mission\n")
-G.ok(basedir, "add", "-A")
-G.ok(basedir, "commit", "-q", "-m", "Mission", "-m", "Change-Request: CR-1\nApproved-by: ceo")
-G.write(basedir, "context-docs/00-mission.md", "# Mission, edited\n")
-G.ok(basedir, "commit", "-q", "--no-verify", "-am", "Edit the mission without approval")
+G.rangeWithAnUnapprovedEdit(basedir)
 return true

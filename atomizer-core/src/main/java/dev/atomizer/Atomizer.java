@@ -1,6 +1,5 @@
 package dev.atomizer;
 
-
 import dev.atomizer.api.AtomizerException;
 import dev.atomizer.api.Diagnostic;
 import dev.atomizer.api.FileSummary;
@@ -58,15 +57,16 @@ public final class Atomizer {
 
     /** The workspace, or null until a workspace use case discovers it from {@link #start}. */
     private Workspace workspace;
+
     private final Map<String, Severity> overrides;
     private final Path displayBase;
     /** Where the git use cases look for the repository (as git does, honouring GIT_DIR). */
     private final Path start;
+
     private Loaded loaded;
 
     /** The working tree's contract, project status and severities, read once. */
-    private record Loaded(Contract contract, ProjectStatus status, Severities severities) {
-    }
+    private record Loaded(Contract contract, ProjectStatus status, Severities severities) {}
 
     private Atomizer(Workspace workspace, Map<String, Severity> overrides, Path displayBase, Path start) {
         this.workspace = workspace;
@@ -114,7 +114,8 @@ public final class Atomizer {
             Workspace ws = workspace();
             Contract contract = ContractLoader.load(ws.contract(), display(ws.contract()));
             ProjectStatus status = ProjectStatus.load(ws.status(), display(ws.status()));
-            loaded = new Loaded(contract, status, Severities.of(contract.severities()).with(overrides));
+            loaded = new Loaded(
+                    contract, status, Severities.of(contract.severities()).with(overrides));
         }
         return loaded;
     }
@@ -163,7 +164,9 @@ public final class Atomizer {
         try (InputStream in = Files.newInputStream(file)) {
             return linter().lint(shown, in, sink);
         } catch (NoSuchFileException e) {
-            if (file.toAbsolutePath().normalize().equals(workspace().log().toAbsolutePath().normalize())) {
+            if (file.toAbsolutePath()
+                    .normalize()
+                    .equals(workspace().log().toAbsolutePath().normalize())) {
                 throw new AtomizerException(shown + ": no such file: there is no log yet; start it with 'atomizer log"
                         + " --agent <id> --project <slug> --event <type> --status <status> --summary <text>'");
             }
@@ -252,7 +255,9 @@ public final class Atomizer {
             byte[] committed = git.headFiles().read(kpi);
             if (asCommitted && committed != null && java.util.Arrays.equals(committed, files.read(kpi))) {
                 CommitInfo last = git.lastChange(kpi);
-                rev = last == null || last.parents().isEmpty() ? null : last.parents().get(0);
+                rev = last == null || last.parents().isEmpty()
+                        ? null
+                        : last.parents().get(0);
             }
         } catch (IOException e) {
             git.close();
@@ -282,8 +287,8 @@ public final class Atomizer {
         if (stale != Severity.OFF) {
             for (Diagnostic d : GeneratedStale.diagnostics(root, staleDerived(), stale)) {
                 all.add(d);
-                summary = summary.plus(new FileSummary(0, stale == Severity.ERROR ? 1 : 0,
-                        stale == Severity.WARNING ? 1 : 0));
+                summary = summary.plus(
+                        new FileSummary(0, stale == Severity.ERROR ? 1 : 0, stale == Severity.WARNING ? 1 : 0));
             }
         }
         all.sort(Diagnostic.ORDER);
@@ -364,8 +369,9 @@ public final class Atomizer {
      *                       ignores some ({@code --rule}, {@code <rules>})
      * @param progress       told of each commit as it is checked
      */
-    public Verification verify(String base, String head, boolean auditorSummary, String rulesOption,
-                               Consumer<CommitInfo> progress) throws AtomizerException {
+    public Verification verify(
+            String base, String head, boolean auditorSummary, String rulesOption, Consumer<CommitInfo> progress)
+            throws AtomizerException {
         String ignored = GitChecks.ignoredByVerify(overrides, rulesOption);
         try (GitRepo git = GitRepo.open(start)) {
             int[] commits = new int[1];
@@ -398,8 +404,8 @@ public final class Atomizer {
                     done.add("made " + o.path());
                 }
             }
-            done.addAll(HookInstaller.install(git, ContractLoader.load(top.resolve(Workspace.CONTRACT),
-                    Workspace.CONTRACT), jar));
+            done.addAll(HookInstaller.install(
+                    git, ContractLoader.load(top.resolve(Workspace.CONTRACT), Workspace.CONTRACT), jar));
         }
         return done;
     }
@@ -433,8 +439,8 @@ public final class Atomizer {
      * What {@code verify} found: the checks, how many commits, the range, the warning about ignored
      * overrides (or null) and the Auditor summary (or null when not asked for).
      */
-    public record Verification(GitChecks.Result result, Path workTree, int commits, String range, String warning,
-                               String auditorSummary) {
+    public record Verification(
+            GitChecks.Result result, Path workTree, int commits, String range, String warning, String auditorSummary) {
 
         public boolean failed() {
             return result.failed();
@@ -448,6 +454,5 @@ public final class Atomizer {
     }
 
     /** What a lint of several files found. */
-    public record LintResult(List<Diagnostic> diagnostics, FileSummary summary) {
-    }
+    public record LintResult(List<Diagnostic> diagnostics, FileSummary summary) {}
 }

@@ -20,7 +20,8 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.atomizer");
     }
 
@@ -31,49 +32,84 @@ class ArchitectureTest {
 
     @Test
     void eachLayerUsesOnlyTheLayersBelowIt() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("facade").definedBy("dev.atomizer")
-                .layer("install").definedBy("dev.atomizer.install..")
-                .layer("audit").definedBy("dev.atomizer.audit..")
-                .layer("report").definedBy("dev.atomizer.report..")
-                .layer("derive").definedBy("dev.atomizer.derive..")
-                .layer("governance").definedBy("dev.atomizer.governance..")
-                .layer("state").definedBy("dev.atomizer.state..")
-                .layer("merge").definedBy("dev.atomizer.merge..")
-                .layer("lint").definedBy("dev.atomizer.lint..")
-                .layer("render").definedBy("dev.atomizer.render..")
-                .layer("status").definedBy("dev.atomizer.status..")
-                .layer("contract").definedBy("dev.atomizer.contract..")
-                .layer("md").definedBy("dev.atomizer.md..")
-                .layer("startup").definedBy("dev.atomizer.startup..")
-                .layer("git").definedBy("dev.atomizer.git..")
-                .layer("log").definedBy("dev.atomizer.log..")
-                .layer("io").definedBy("dev.atomizer.io..")
-                .layer("api").definedBy("dev.atomizer.api..")
-                .whereLayer("facade").mayNotBeAccessedByAnyLayer()
-                .whereLayer("install").mayOnlyBeAccessedByLayers("facade")
-                .whereLayer("audit").mayOnlyBeAccessedByLayers("facade")
-                .whereLayer("report").mayOnlyBeAccessedByLayers("facade")
-                .whereLayer("derive").mayOnlyBeAccessedByLayers("facade", "audit", "report")
-                .whereLayer("governance").mayOnlyBeAccessedByLayers("facade", "install", "audit", "derive")
-                .whereLayer("state").mayOnlyBeAccessedByLayers("facade", "audit", "report", "derive")
-                .whereLayer("merge").mayOnlyBeAccessedByLayers("facade", "governance")
-                .whereLayer("lint").mayOnlyBeAccessedByLayers("facade", "governance", "derive", "audit", "report",
-                        "state")
-                .whereLayer("startup").mayOnlyBeAccessedByLayers("facade", "install", "governance")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("facade")
+                .definedBy("dev.atomizer")
+                .layer("install")
+                .definedBy("dev.atomizer.install..")
+                .layer("audit")
+                .definedBy("dev.atomizer.audit..")
+                .layer("report")
+                .definedBy("dev.atomizer.report..")
+                .layer("derive")
+                .definedBy("dev.atomizer.derive..")
+                .layer("governance")
+                .definedBy("dev.atomizer.governance..")
+                .layer("state")
+                .definedBy("dev.atomizer.state..")
+                .layer("merge")
+                .definedBy("dev.atomizer.merge..")
+                .layer("lint")
+                .definedBy("dev.atomizer.lint..")
+                .layer("render")
+                .definedBy("dev.atomizer.render..")
+                .layer("status")
+                .definedBy("dev.atomizer.status..")
+                .layer("contract")
+                .definedBy("dev.atomizer.contract..")
+                .layer("md")
+                .definedBy("dev.atomizer.md..")
+                .layer("startup")
+                .definedBy("dev.atomizer.startup..")
+                .layer("git")
+                .definedBy("dev.atomizer.git..")
+                .layer("log")
+                .definedBy("dev.atomizer.log..")
+                .layer("io")
+                .definedBy("dev.atomizer.io..")
+                .layer("api")
+                .definedBy("dev.atomizer.api..")
+                .whereLayer("facade")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("install")
+                .mayOnlyBeAccessedByLayers("facade")
+                .whereLayer("audit")
+                .mayOnlyBeAccessedByLayers("facade")
+                .whereLayer("report")
+                .mayOnlyBeAccessedByLayers("facade")
+                .whereLayer("derive")
+                .mayOnlyBeAccessedByLayers("facade", "audit", "report")
+                .whereLayer("governance")
+                .mayOnlyBeAccessedByLayers("facade", "install", "audit", "derive")
+                .whereLayer("state")
+                .mayOnlyBeAccessedByLayers("facade", "audit", "report", "derive")
+                .whereLayer("merge")
+                .mayOnlyBeAccessedByLayers("facade", "governance")
+                .whereLayer("lint")
+                .mayOnlyBeAccessedByLayers("facade", "governance", "derive", "audit", "report", "state")
+                .whereLayer("startup")
+                .mayOnlyBeAccessedByLayers("facade", "install", "governance")
                 .check(classes);
     }
 
     @Test
     void onlyTheGitAndStartupPackagesTouchJGit() {
-        noClasses().that().resideOutsideOfPackages("dev.atomizer.git..", "dev.atomizer.startup..")
-                .should().dependOnClassesThat().resideInAPackage("org.eclipse.jgit..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.atomizer.git..", "dev.atomizer.startup..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.eclipse.jgit..")
                 .check(classes);
     }
 
     @Test
     void theCoreKnowsNothingOfItsFrontEnds() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.apache.maven..", "picocli..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.maven..", "picocli..")
                 .check(classes);
     }
 }

@@ -39,15 +39,23 @@ class ReadmeTest {
                 }
             }
         });
-        String contents = readme.lines().filter(l -> l.startsWith("**Contents:**")).findFirst().orElseThrow();
+        String contents = readme.lines()
+                .filter(l -> l.startsWith("**Contents:**"))
+                .findFirst()
+                .orElseThrow();
         List<String> listed = new ArrayList<>();
         Matcher m = Pattern.compile("\\[([^\\]]+)\\]\\(#([^)]+)\\)").matcher(contents);
         while (m.find()) {
             listed.add(m.group(1));
             // GitHub's anchor: lowercase, punctuation dropped, spaces as hyphens
-            String title = sections.stream().filter(s -> s.equals(m.group(1))).findFirst().orElse(m.group(1));
-            assertThat(m.group(2)).isEqualTo(title.toLowerCase(java.util.Locale.ROOT)
-                    .replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'));
+            String title = sections.stream()
+                    .filter(s -> s.equals(m.group(1)))
+                    .findFirst()
+                    .orElse(m.group(1));
+            assertThat(m.group(2))
+                    .isEqualTo(title.toLowerCase(java.util.Locale.ROOT)
+                            .replaceAll("[^a-z0-9 _-]", "")
+                            .replace(' ', '-'));
         }
         assertThat(listed).containsExactlyElementsOf(sections);
     }
@@ -95,8 +103,10 @@ class ReadmeTest {
                         break;
                     }
                 }
-                assertThat(found).as("README line " + (j + 1) + " is not a line of sample-repo/" + file
-                        + " (after its line " + at + "): " + line).isGreaterThanOrEqualTo(0);
+                assertThat(found)
+                        .as("README line " + (j + 1) + " is not a line of sample-repo/" + file + " (after its line "
+                                + at + "): " + line)
+                        .isGreaterThanOrEqualTo(0);
                 at = found + 1;
             }
             checked++;
@@ -109,19 +119,9 @@ class ReadmeTest {
         Parser.builder().build().parse(Files.readString(file)).accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {
-                StringBuilder sb = new StringBuilder();
-                heading.accept(new AbstractVisitor() {
-                    @Override
-                    public void visit(Text t) {
-                        sb.append(t.getLiteral());
-                    }
-
-                    @Override
-                    public void visit(Code c) {
-                        sb.append(c.getLiteral());
-                    }
-                });
-                out.add(sb.toString().toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "")
+                out.add(dev.atomizer.md.MarkdownTables.plainText(heading)
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N} _-]", "")
                         .replace(' ', '-'));
             }
         });
@@ -148,10 +148,13 @@ class ReadmeTest {
                 }
                 int hash = target.indexOf('#');
                 String file = hash < 0 ? target : target.substring(0, hash);
-                Path resolved = file.isEmpty() ? doc : doc.getParent().resolve(file).normalize();
+                Path resolved =
+                        file.isEmpty() ? doc : doc.getParent().resolve(file).normalize();
                 assertThat(resolved).as(doc + " links to " + target).exists();
                 if (hash >= 0) {
-                    assertThat(anchors(resolved)).as(doc + " links to " + target).contains(target.substring(hash + 1));
+                    assertThat(anchors(resolved))
+                            .as(doc + " links to " + target)
+                            .contains(target.substring(hash + 1));
                 }
                 checked++;
             }

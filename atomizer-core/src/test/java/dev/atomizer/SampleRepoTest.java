@@ -1,9 +1,9 @@
 package dev.atomizer;
 
-import dev.atomizer.api.Workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atomizer.Atomizer.LintResult;
+import dev.atomizer.api.Workspace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,10 @@ import picocli.CommandLine.Option;
 /** {@code --format}, shared by every command that prints diagnostics (lint, check, pre-commit, verify). */
 final class FormatOption {
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "Output format: " + Formats.LIST + " (default: text, path:line:col: severity [rule] message)."
                     + " github, sarif and markdown show paths relative to the git repository root.")
     String name;

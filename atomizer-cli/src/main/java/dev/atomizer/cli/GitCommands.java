@@ -2,14 +2,12 @@ package dev.atomizer.cli;
 
 import dev.atomizer.Atomizer;
 import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Severity;
 import dev.atomizer.api.Workspace;
 import dev.atomizer.audit.StepSummary;
-import dev.atomizer.git.GitRepo;
 import dev.atomizer.governance.GitChecks;
-import dev.atomizer.api.Severity;
 import dev.atomizer.merge.LogMerge;
 import dev.atomizer.render.Formats;
-import dev.atomizer.render.TextFormatter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -17,9 +15,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,8 +24,7 @@ import picocli.CommandLine.Parameters;
 /** The commands over git: the hooks, verify, install-hooks, merge-driver. */
 final class GitCommands {
 
-    private GitCommands() {
-    }
+    private GitCommands() {}
 
     /** Hidden: the run install-hooks records a class-data archive from (the hook's classes, loaded once). */
     static final String TRAIN = dev.atomizer.startup.JvmFlags.TRAIN_COMMAND;
@@ -49,23 +44,45 @@ final class GitCommands {
     }
 
     /** @param hookProcess this process runs the hook and exits (docs/startup.md) */
-    static int preCommit(Path cwd, PrintStream out, PrintStream err, Map<String, Severity> overrides, String format,
-                         boolean hookProcess) {
+    static int preCommit(
+            Path cwd,
+            PrintStream out,
+            PrintStream err,
+            Map<String, Severity> overrides,
+            String format,
+            boolean hookProcess) {
         try {
             Atomizer.Checked c = Atomizer.at(cwd, overrides).preCommit(hookProcess);
-            return report(c.result(), out, err, format, c.workTree(), "commit blocked",
+            return report(
+                    c.result(),
+                    out,
+                    err,
+                    format,
+                    c.workTree(),
+                    "commit blocked",
                     "fix the staged files, 'git add' them and commit again");
         } catch (AtomizerException e) {
             return usage(e, err);
         }
     }
 
-    static int commitMsg(Path cwd, Path messageFile, PrintStream out, PrintStream err, Map<String, Severity> overrides,
-                         boolean hookProcess) {
+    static int commitMsg(
+            Path cwd,
+            Path messageFile,
+            PrintStream out,
+            PrintStream err,
+            Map<String, Severity> overrides,
+            boolean hookProcess) {
         try {
             Atomizer.Checked c = Atomizer.at(cwd, overrides).commitMsg(messageFile, hookProcess);
             // the refused commit does not exist: commit the same message again, with the trailers
-            return report(c.result(), out, err, "text", null, "commit blocked",
+            return report(
+                    c.result(),
+                    out,
+                    err,
+                    "text",
+                    null,
+                    "commit blocked",
                     "your changes are still staged; commit them again with the approval trailers: git commit"
                             + " --cleanup=strip -F " + messageFile + " --trailer 'Change-Request: <id>'"
                             + " --trailer 'Approved-by: <approver>'");
@@ -75,8 +92,9 @@ final class GitCommands {
     }
 
     /** @param root the work tree the diagnostics' paths are relative to (sarif reads lines there), or null */
-    static int report(GitChecks.Result r, PrintStream out, PrintStream err, String format, Path root, String verdict,
-                      String fix) throws AtomizerException {
+    static int report(
+            GitChecks.Result r, PrintStream out, PrintStream err, String format, Path root, String verdict, String fix)
+            throws AtomizerException {
         Formats.write(Formats.create(format, out, root), r.diagnostics(), r.summary());
         out.flush();
         return verdict(r, err, verdict, fix);
@@ -115,36 +133,32 @@ final class GitCommands {
 
     // ---- picocli commands ----
 
-    @Command(name = "pre-commit", mixinStandardHelpOptions = true,
-            description = {"Check the staged index before a commit exists (the pre-commit hook runs this).",
-                    "Appended log entries against the contract; append-only, write-once and generated files.",
-                    "Reads only the index, never the working tree: 'git add -p' works both ways."})
-    static final class PreCommit implements Callable<Integer> {
-        private final Main main;
-
+    @Command(
+            name = "pre-commit",
+            description = {
+                "Check the staged index before a commit exists (the pre-commit hook runs this).",
+                "Appended log entries against the contract; append-only, write-once and generated files.",
+                "Reads only the index, never the working tree: 'git add -p' works both ways."
+            })
+    static final class PreCommit extends CommandBase {
         @Mixin
-        FormatOption format;
-
-        @Mixin
-        Options options;
-
-        PreCommit(Main main) {
-            this.main = main;
-        }
+        CheckOptions options;
 
         @Override
         public Integer call() throws AtomizerException {
-            return preCommit(main.cwd, main.out, main.err, options.severities(), format.checked(), false);
+            return preCommit(main.cwd, main.out, main.err, options.severities(), options.format.checked(), false);
         }
     }
 
-    @Command(name = "commit-msg", mixinStandardHelpOptions = true,
-            description = {"Check a commit's approval trailers (the commit-msg hook runs this).",
-                    "Changes to foundational (immutable) paths need 'Change-Request: <id>' and",
-                    "'Approved-by: <approver>' naming an approver of the contract; so do deletions",
-                    "and truncations of no-delete paths."})
-    static final class CommitMsg implements Callable<Integer> {
-        private final Main main;
+    @Command(
+            name = "commit-msg",
+            description = {
+                "Check a commit's approval trailers (the commit-msg hook runs this).",
+                "Changes to foundational (immutable) paths need 'Change-Request: <id>' and",
+                "'Approved-by: <approver>' naming an approver of the contract; so do deletions",
+                "and truncations of no-delete paths."
+            })
+    static final class CommitMsg extends CommandBase {
 
         @Parameters(paramLabel = "FILE", description = "The commit message file git passes to the hook.")
         Path file;
@@ -152,50 +166,49 @@ final class GitCommands {
         @Mixin
         Options options;
 
-        CommitMsg(Main main) {
-            this.main = main;
-        }
-
         @Override
         public Integer call() throws AtomizerException {
             return commitMsg(main.cwd, file, main.out, main.err, options.severities(), false);
         }
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Re-check every commit of a range, as CI does (hooks can be skipped with --no-verify).",
-                    "Each commit is checked against its first parent with its own trailers; a merge",
-                    "is exempt only for what a clean merge takes from another parent (docs/governance.md).",
-                    "--format markdown prints the Auditor summary of the range; --format github prints",
-                    "annotations and, when GITHUB_STEP_SUMMARY is set, appends the Auditor summary to that file."})
-    static final class Verify implements Callable<Integer> {
-        private final Main main;
+    @Command(
+            name = "verify",
+            description = {
+                "Re-check every commit of a range, as CI does (hooks can be skipped with --no-verify).",
+                "Each commit is checked against its first parent with its own trailers; a merge",
+                "is exempt only for what a clean merge takes from another parent (docs/governance.md).",
+                "--format markdown prints the Auditor summary of the range; --format github prints",
+                "annotations and, when GITHUB_STEP_SUMMARY is set, appends the Auditor summary to that file."
+            })
+    static final class Verify extends CommandBase {
 
-        @Option(names = "--base", required = true, paramLabel = "REV", description = "The commit the range starts after (e.g. origin/main).")
+        @Option(
+                names = "--base",
+                required = true,
+                paramLabel = "REV",
+                description = "The commit the range starts after (e.g. origin/main).")
         String base;
 
-        @Option(names = "--head", defaultValue = "HEAD", paramLabel = "REV", description = "The last commit of the range (default: HEAD).")
+        @Option(
+                names = "--head",
+                defaultValue = "HEAD",
+                paramLabel = "REV",
+                description = "The last commit of the range (default: HEAD).")
         String head;
 
         @Mixin
-        FormatOption format;
-
-        @Mixin
-        Options options;
-
-        Verify(Main main) {
-            this.main = main;
-        }
+        CheckOptions options;
 
         @Override
         public Integer call() throws AtomizerException {
-            String format = this.format.checked();
+            String format = options.format.checked();
             Path stepSummary = "github".equals(format) ? StepSummary.file(main.env, main.cwd) : null;
             // for people: the Auditor summary rather than a bare table of diagnostics; on GitHub, the
             // job summary the Auditor reads beside the annotations
             boolean audit = "markdown".equals(format) || stepSummary != null;
-            Atomizer.Verification v = Atomizer.at(main.cwd, options.severities())
-                    .verify(base, head, audit, "--rule", c -> { });
+            Atomizer.Verification v =
+                    Atomizer.at(main.cwd, options.severities()).verify(base, head, audit, "--rule", c -> {});
             if (v.warning() != null) {
                 main.err.println("atomizer: warning: " + v.warning());
             }
@@ -216,41 +229,36 @@ final class GitCommands {
         }
     }
 
-    @Command(name = "install-hooks", mixinStandardHelpOptions = true,
-            description = {"Install the pre-commit and commit-msg hooks and the log's merge driver in this repository.",
-                    "Idempotent; keeps your own hook lines; honours core.hooksPath and worktrees."})
-    static final class InstallHooks implements Callable<Integer> {
-        private final Main main;
-
-        InstallHooks(Main main) {
-            this.main = main;
-        }
+    @Command(
+            name = "install-hooks",
+            description = {
+                "Install the pre-commit and commit-msg hooks and the log's merge driver in this repository.",
+                "Idempotent; keeps your own hook lines; honours core.hooksPath and worktrees."
+            })
+    static final class InstallHooks extends CommandBase {
 
         @Override
         public Integer call() throws AtomizerException {
-            Atomizer.at(main.cwd, Map.of()).installHooks(ownJar()).forEach(main.out::println);
-            return Main.OK;
+            return done(atomizer().installHooks(ownJar()));
         }
     }
 
-    @Command(name = "init", mixinStandardHelpOptions = true,
+    @Command(
+            name = "init",
             header = "Set up a status repository here: the contract, the status file, the log, the hooks.",
-            description = {"Lays out a status repository in the current directory (made a git repository if it is",
-                    "not one): shared/data-contracts/schemas.md (the contract, with the default event types,",
-                    "statuses, fields and governed paths), shared/PROJECT_STATUS.md, the log with its preamble,",
-                    "the weekly report template, the GitHub workflow, the folders the generators write and the",
-                    "dashboards; then installs the hooks and the merge driver. A file that is already there is kept: init never overwrites.",
-                    "Commit the result: the root commit needs no approval trailers."})
-    static final class Init implements Callable<Integer> {
-        private final Main main;
-
-        Init(Main main) {
-            this.main = main;
-        }
+            description = {
+                "Lays out a status repository in the current directory (made a git repository if it is",
+                "not one): shared/data-contracts/schemas.md (the contract, with the default event types,",
+                "statuses, fields and governed paths), shared/PROJECT_STATUS.md, the log with its preamble,",
+                "the weekly report template, the GitHub workflow, the folders the generators write and the",
+                "dashboards; then installs the hooks and the merge driver. A file that is already there is kept: init never overwrites.",
+                "Commit the result: the root commit needs no approval trailers."
+            })
+    static final class Init extends CommandBase {
 
         @Override
         public Integer call() throws AtomizerException {
-            Atomizer.at(main.cwd, Map.of()).init(ownJar()).forEach(main.out::println);
+            done(atomizer().init(ownJar()));
             main.out.println("next: edit the Agents and Approvers of " + Workspace.CONTRACT + " and the projects of "
                     + Workspace.STATUS + ", then 'git add -A && git commit -m \"Set up the status repository\"'"
                     + " (the root commit needs no trailers); log work with 'atomizer log'");
@@ -258,28 +266,23 @@ final class GitCommands {
         }
     }
 
-    @Command(name = "uninstall-hooks", mixinStandardHelpOptions = true,
-            description = "Remove what install-hooks added; your own hook lines stay.")
-    static final class UninstallHooks implements Callable<Integer> {
-        private final Main main;
-
-        UninstallHooks(Main main) {
-            this.main = main;
-        }
+    @Command(name = "uninstall-hooks", description = "Remove what install-hooks added; your own hook lines stay.")
+    static final class UninstallHooks extends CommandBase {
 
         @Override
         public Integer call() throws AtomizerException {
-            Atomizer.at(main.cwd, Map.of()).uninstallHooks().forEach(main.out::println);
-            return Main.OK;
+            return done(atomizer().uninstallHooks());
         }
     }
 
-    @Command(name = "merge-driver", mixinStandardHelpOptions = true,
-            description = {"git merge driver for the append-only log (registered by install-hooks as '%%O %%A %%B').",
-                    "Keeps the common base and adds both sides' new entries in timestamp order;",
-                    "conflicts only where a side changed the base part."})
-    static final class MergeDriver implements Callable<Integer> {
-        private final Main main;
+    @Command(
+            name = "merge-driver",
+            description = {
+                "git merge driver for the append-only log (registered by install-hooks as '%%O %%A %%B').",
+                "Keeps the common base and adds both sides' new entries in timestamp order;",
+                "conflicts only where a side changed the base part."
+            })
+    static final class MergeDriver extends CommandBase {
 
         @Parameters(index = "0", paramLabel = "BASE")
         Path base;
@@ -290,14 +293,13 @@ final class GitCommands {
         @Parameters(index = "2", paramLabel = "THEIRS")
         Path theirs;
 
-        MergeDriver(Main main) {
-            this.main = main;
-        }
-
         @Override
         public Integer call() throws AtomizerException {
             try {
-                return LogMerge.run(main.cwd.resolve(base), main.cwd.resolve(ours), main.cwd.resolve(theirs),
+                return LogMerge.run(
+                        main.cwd.resolve(base),
+                        main.cwd.resolve(ours),
+                        main.cwd.resolve(theirs),
                         message -> main.err.println("atomizer merge-driver: " + message));
             } catch (IOException e) {
                 throw new AtomizerException("merge-driver: " + e.getMessage(), e);

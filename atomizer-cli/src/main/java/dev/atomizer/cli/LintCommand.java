@@ -2,9 +2,9 @@ package dev.atomizer.cli;
 
 import dev.atomizer.Atomizer;
 import dev.atomizer.api.AtomizerException;
-import dev.atomizer.api.Workspace;
 import dev.atomizer.api.FileSummary;
 import dev.atomizer.api.Severity;
+import dev.atomizer.api.Workspace;
 import dev.atomizer.render.Formats;
 import dev.atomizer.render.Formatter;
 import dev.atomizer.render.TextFormatter;
@@ -15,41 +15,36 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "lint", mixinStandardHelpOptions = true,
-        description = {"Check log files against the contract.",
-                "Without FILES, lints shared/project_log.md of the repository found from the working directory.",
-                "Each file is checked against the contract of the repository that holds it."})
-final class LintCommand implements Callable<Integer> {
-
-    private final Main main;
+@Command(
+        name = "lint",
+        description = {
+            "Check log files against the contract.",
+            "Without FILES, lints shared/project_log.md of the repository found from the working directory.",
+            "Each file is checked against the contract of the repository that holds it."
+        })
+final class LintCommand extends CommandBase {
 
     @Parameters(paramLabel = "FILES", arity = "0..*", description = "Log files to lint.")
     List<Path> files = new ArrayList<>();
 
-    @Mixin
-    FormatOption format;
-
-    @Option(names = {"-q", "--quiet"}, description = "Do not print the summary line on standard error.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Do not print the summary line on standard error.")
     boolean quiet;
 
     @Mixin
-    Options options;
-
-    LintCommand(Main main) {
-        this.main = main;
-    }
+    CheckOptions options;
 
     @Override
     public Integer call() throws AtomizerException {
-        String format = this.format.checked();
+        String format = options.format.checked();
         Map<String, Severity> overrides = options.severities();
-        Path base = this.format.base(main.cwd);
+        Path base = options.format.base(main.cwd);
         List<Path> targets = new ArrayList<>();
         if (files.isEmpty()) {
             targets.add(Workspace.discover(main.cwd).log());
@@ -85,7 +80,8 @@ final class LintCommand implements Callable<Integer> {
                     }
                 }));
             } catch (UncheckedIOException e) {
-                throw new AtomizerException("cannot write output: " + e.getCause().getMessage(), e);
+                throw new AtomizerException(
+                        "cannot write output: " + e.getCause().getMessage(), e);
             }
         }
         try {

@@ -2,11 +2,10 @@ package dev.atomizer.cli;
 
 import dev.atomizer.Atomizer;
 import dev.atomizer.api.AtomizerException;
-import dev.atomizer.api.Workspace;
 import dev.atomizer.api.Diagnostic;
 import dev.atomizer.api.FileSummary;
-import dev.atomizer.api.RuleCatalog;
 import dev.atomizer.api.Severity;
+import dev.atomizer.api.Workspace;
 import dev.atomizer.log.LogAppender;
 import dev.atomizer.log.NewEntry;
 import java.io.ByteArrayInputStream;
@@ -14,25 +13,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "log", mixinStandardHelpOptions = true,
-        description = {"Append a well-formed entry to the log.",
-                "The entry is checked against the contract (and against the time of the last entry) before",
-                "anything is written; existing bytes of the log are never rewritten."})
-final class LogCommand implements Callable<Integer> {
+@Command(
+        name = "log",
+        description = {
+            "Append a well-formed entry to the log.",
+            "The entry is checked against the contract (and against the time of the last entry) before",
+            "anything is written; existing bytes of the log are never rewritten."
+        })
+final class LogCommand extends CommandBase {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
-
-    private final Main main;
 
     @Option(names = "--agent", required = true, paramLabel = "ID", description = "Agent id, e.g. optimizer.")
     String agent;
@@ -43,28 +41,47 @@ final class LogCommand implements Callable<Integer> {
     @Option(names = "--event", required = true, paramLabel = "TYPE", description = "Event type from the contract.")
     String event;
 
-    @Option(names = "--status", required = true, paramLabel = "STATUS", description = "in-progress, completed, blocked or failed (or the contract's values).")
+    @Option(
+            names = "--status",
+            required = true,
+            paramLabel = "STATUS",
+            description = "in-progress, completed, blocked or failed (or the contract's values).")
     String status;
 
     @Option(names = "--summary", required = true, paramLabel = "TEXT", description = "One-line summary.")
     String summary;
 
-    @Option(names = "--detail", paramLabel = "TEXT", description = "Detail (markdown, may span lines); '-' reads it from standard input.")
+    @Option(
+            names = "--detail",
+            paramLabel = "TEXT",
+            description = "Detail (markdown, may span lines); '-' reads it from standard input.")
     String detail;
 
-    @Option(names = "--metrics", paramLabel = "PAIRS", description = "key=value pairs, e.g. \"iteration=4, objective=0.031\".")
+    @Option(
+            names = "--metrics",
+            paramLabel = "PAIRS",
+            description = "key=value pairs, e.g. \"iteration=4, objective=0.031\".")
     String metrics;
 
-    @Option(names = "--metric", paramLabel = "KEY=VALUE", description = "One metric (repeatable); added after --metrics.")
+    @Option(
+            names = "--metric",
+            paramLabel = "KEY=VALUE",
+            description = "One metric (repeatable); added after --metrics.")
     List<String> metricList = new ArrayList<>();
 
     @Option(names = "--blockers", paramLabel = "TEXT", description = "What blocks, and who can unblock.")
     String blockers;
 
-    @Option(names = "--time", paramLabel = "YYYY-MM-DD HH:MM", description = "Entry time (default: now, in the contract's time zone).")
+    @Option(
+            names = "--time",
+            paramLabel = "YYYY-MM-DD HH:MM",
+            description = "Entry time (default: now, in the contract's time zone).")
     String time;
 
-    @Option(names = "--file", paramLabel = "LOG", description = "The log (default: shared/project_log.md of the repository).")
+    @Option(
+            names = "--file",
+            paramLabel = "LOG",
+            description = "The log (default: shared/project_log.md of the repository).")
     Path file;
 
     @Option(names = "--dry-run", description = "Print the entry instead of appending it.")
@@ -72,10 +89,6 @@ final class LogCommand implements Callable<Integer> {
 
     @Mixin
     Options options;
-
-    LogCommand(Main main) {
-        this.main = main;
-    }
 
     @Override
     public Integer call() throws AtomizerException {
@@ -94,8 +107,16 @@ final class LogCommand implements Callable<Integer> {
         }
         Atomizer atomizer = Atomizer.open(ws, options.severities(), main.cwd);
         String ts = time != null ? time.trim() : atomizer.now().format(MINUTE);
-        NewEntry entry = new NewEntry(ts, agent.trim(), project.trim(), event.trim(), status, summary,
-                "-".equals(detail) ? readStdin() : detail, joinMetrics(), blockers);
+        NewEntry entry = new NewEntry(
+                ts,
+                agent.trim(),
+                project.trim(),
+                event.trim(),
+                status,
+                summary,
+                "-".equals(detail) ? readStdin() : detail,
+                joinMetrics(),
+                blockers);
         String shown = atomizer.display(ws.log());
         List<Diagnostic> problems = new ArrayList<>();
         dev.atomizer.lint.Linter linter = atomizer.linter();
@@ -103,22 +124,33 @@ final class LogCommand implements Callable<Integer> {
         int[] entries = {1};
         try {
             if (!dryRun) {
-                Workspace.writable(ws.root(), ws.root().relativize(ws.log().toAbsolutePath().normalize()).toString());
+                Workspace.writable(
+                        ws.root(),
+                        ws.root()
+                                .relativize(ws.log().toAbsolutePath().normalize())
+                                .toString());
             }
             LogAppender.append(dryRun ? devNull() : ws.log(), entry, tail -> {
                 if (!tail.startsEntry()) {
                     String where = tail.hostLine() > 0 ? "the entry at line " + tail.hostLine() : "the preamble";
-                    problems.add(new Diagnostic(shown, Math.max(1, tail.hostLine()), 1, dev.atomizer.lint.rule.StrayContent.ID,
-                            Severity.ERROR, shown + ": " + where + " opens a code fence or HTML block and never"
+                    problems.add(new Diagnostic(
+                            shown,
+                            Math.max(1, tail.hostLine()),
+                            1,
+                            dev.atomizer.lint.rule.StrayContent.INFO.id(),
+                            Severity.ERROR,
+                            shown + ": " + where + " opens a code fence or HTML block and never"
                                     + " closes it, so a new entry would be read as part of it; append a line that"
                                     + " closes it (such as '```' or '-->') first"));
                     errors[0]++;
                     throw new Rejected();
                 }
-                FileSummary s = linter.lint("<new entry>",
-                        new ByteArrayInputStream(String.join("\n", entry.lines()).concat("\n")
-                                .getBytes(StandardCharsets.UTF_8)),
-                        dryRun ? null : tail.lastTimestamp(), problems::add);
+                FileSummary s = linter.lint(
+                        "<new entry>",
+                        new ByteArrayInputStream(
+                                String.join("\n", entry.lines()).concat("\n").getBytes(StandardCharsets.UTF_8)),
+                        dryRun ? null : tail.lastTimestamp(),
+                        problems::add);
                 errors[0] = s.errors();
                 entries[0] = s.entries();
                 if (s.errors() > 0 || s.entries() != 1) {

@@ -14,16 +14,31 @@ import picocli.CommandLine.Command;
  * status repository. Exit codes: 0 clean (warnings allowed), 1 violations, 2 usage, configuration
  * or I/O problem.
  */
-@Command(name = "atomizer",
+@Command(
+        name = "atomizer",
         mixinStandardHelpOptions = true,
+        // every subcommand has --help and --version too
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = Main.Version.class,
         description = "Lint and govern an agent team's markdown project log kept in git.",
-        subcommands = {LintCommand.class, LogCommand.class, GitCommands.PreCommit.class, GitCommands.CommitMsg.class,
-                GitCommands.Verify.class, GitCommands.Init.class, GitCommands.InstallHooks.class, GitCommands.UninstallHooks.class,
-                GitCommands.MergeDriver.class, DerivedCommands.Dashboards.class, DerivedCommands.Check.class,
-                DerivedCommands.GatesCommand.class, ReportCommands.class,
-                CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 no errors (warnings allowed), 1 violations, 2 usage, configuration or I/O failure."})
+        subcommands = {
+            LintCommand.class,
+            LogCommand.class,
+            GitCommands.PreCommit.class,
+            GitCommands.CommitMsg.class,
+            GitCommands.Verify.class,
+            GitCommands.Init.class,
+            GitCommands.InstallHooks.class,
+            GitCommands.UninstallHooks.class,
+            GitCommands.MergeDriver.class,
+            DerivedCommands.Dashboards.class,
+            DerivedCommands.Check.class,
+            DerivedCommands.GatesCommand.class,
+            ReportCommands.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {"", "Exit codes: 0 no errors (warnings allowed), 1 violations, 2 usage, configuration or I/O failure."
+        })
 public final class Main implements Runnable {
 
     public static final int OK = 0;
@@ -35,6 +50,7 @@ public final class Main implements Runnable {
 
     /** The directory commands resolve relative paths and find the repository from. */
     final Path cwd;
+
     final PrintStream out;
     final PrintStream err;
     /** The environment the command sees (GITHUB_STEP_SUMMARY for verify --format github). */
@@ -48,10 +64,10 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
-                StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
-                StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream err =
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         int code = run(args, Path.of("").toAbsolutePath(), out, err, System.getenv());
         out.flush();
         System.exit(code);
@@ -63,7 +79,8 @@ public final class Main implements Runnable {
     }
 
     /** Runs one command line seeing {@code env} as its environment; never throws, never prints a stack trace. */
-    public static int run(String[] args, Path cwd, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
+    public static int run(
+            String[] args, Path cwd, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
         try {
             // the hooks run at every commit: no command-line framework on their path
             if (args.length == 1 && "pre-commit".equals(args[0])) {
@@ -82,8 +99,8 @@ public final class Main implements Runnable {
         }
     }
 
-    private static int execute(String[] args, Path cwd, PrintStream out, PrintStream err,
-                               java.util.Map<String, String> env) {
+    private static int execute(
+            String[] args, Path cwd, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
         Main main = new Main(cwd, out, err, env);
         CommandLine cl = new CommandLine(main, new Factory(main));
         cl.setOut(new PrintWriter(out, true));
@@ -107,8 +124,12 @@ public final class Main implements Runnable {
      *
      * @return the exit code: violations when there is an error
      */
-    int print(String format, Path base, java.util.List<dev.atomizer.api.Diagnostic> diagnostics,
-              dev.atomizer.api.FileSummary summary) throws AtomizerException {
+    int print(
+            String format,
+            Path base,
+            java.util.List<dev.atomizer.api.Diagnostic> diagnostics,
+            dev.atomizer.api.FileSummary summary)
+            throws AtomizerException {
         dev.atomizer.render.Formats.write(dev.atomizer.render.Formats.create(format, out, base), diagnostics, summary);
         out.flush();
         if ("text".equals(format)) {
@@ -135,12 +156,11 @@ public final class Main implements Runnable {
             if (cls == Main.class) {
                 return cls.cast(main);
             }
-            try {
-                var c = cls.getDeclaredConstructor(Main.class);
-                return c.newInstance(main);
-            } catch (NoSuchMethodException e) {
-                return CommandLine.defaultFactory().create(cls);
+            K made = CommandLine.defaultFactory().create(cls);
+            if (made instanceof CommandBase command) {
+                command.main = main;
             }
+            return made;
         }
     }
 

@@ -8,17 +8,24 @@ import java.util.TreeMap;
 import picocli.CommandLine.Option;
 
 /** Options every command that reads the contract shares. */
-final class Options {
+class Options {
 
-    @Option(names = "--contract", paramLabel = "FILE",
-            description = "The contract (default: shared/data-contracts/schemas.md of the repository; the built-in default when absent).")
+    @Option(
+            names = "--contract",
+            paramLabel = "FILE",
+            description =
+                    "The contract (default: shared/data-contracts/schemas.md of the repository; the built-in default when absent).")
     Path contract;
 
-    @Option(names = "--status-file", paramLabel = "FILE",
+    @Option(
+            names = "--status-file",
+            paramLabel = "FILE",
             description = "The project status file (default: shared/PROJECT_STATUS.md of the repository).")
     Path status;
 
-    @Option(names = "--rule", paramLabel = "ID=SEVERITY",
+    @Option(
+            names = "--rule",
+            paramLabel = "ID=SEVERITY",
             description = "Set a rule's severity: off, warning or error (repeatable), e.g. --rule field-order=off.")
     Map<String, String> rules = new TreeMap<>();
 
@@ -39,7 +46,8 @@ final class Options {
      * paths relative to {@code displayBase}.
      */
     dev.atomizer.Atomizer atomizer(Path cwd, Path displayBase) throws AtomizerException {
-        return dev.atomizer.Atomizer.at(apply(dev.atomizer.api.Workspace.discover(cwd), cwd), severities(), displayBase);
+        return dev.atomizer.Atomizer.at(
+                apply(dev.atomizer.api.Workspace.discover(cwd), cwd), severities(), displayBase);
     }
 
     Map<String, Severity> severities() throws AtomizerException {

@@ -4,17 +4,20 @@ import dev.atomizer.api.AtomizerException;
 import dev.atomizer.api.Workspace;
 import dev.atomizer.report.IsoWeek;
 import dev.atomizer.report.Reports;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code report weekly|closeout|status}: the reports of the seed's section 4. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(
+        name = "report",
         header = "Make a report: a weekly or closeout snapshot, written once, or a project's status.",
-        description = {"Make a report: 'weekly' and 'closeout' write a snapshot once (never rewritten),",
-                "'status' prints a project's status report."},
+        description = {
+            "Make a report: 'weekly' and 'closeout' write a snapshot once (never rewritten),",
+            "'status' prints a project's status report."
+        },
         subcommands = {ReportCommands.Weekly.class, ReportCommands.Closeout.class, ReportCommands.Status.class})
 final class ReportCommands implements Runnable {
 
@@ -23,68 +26,67 @@ final class ReportCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a report: weekly, closeout or status (see 'atomizer report --help')");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "name a report: weekly, closeout or status (see 'atomizer report --help')");
     }
 
     static void say(Main main, Reports.Outcome o) {
-        main.err.println("atomizer: " + (o.written() ? "wrote " + o.path()
-                : o.path() + " exists, left unchanged; reports are write-once"));
+        main.err.println("atomizer: "
+                + (o.written() ? "wrote " + o.path() : o.path() + " exists, left unchanged; reports are write-once"));
         if (o.pdf() != null) {
-            main.err.println("atomizer: " + (o.pdfWritten() ? "wrote " + o.pdf()
-                    : o.pdf() + " exists, left unchanged; reports are write-once"));
+            main.err.println("atomizer: "
+                    + (o.pdfWritten()
+                            ? "wrote " + o.pdf()
+                            : o.pdf() + " exists, left unchanged; reports are write-once"));
         }
     }
 
-    @Command(name = "weekly", mixinStandardHelpOptions = true,
-            description = {"Write the weekly report of an ISO week, once.",
-                    "shared/reports/weekly/YYYY-Www-report.md is made from the log up to the end of the week and",
-                    "PROJECT_STATUS.md, through shared/reports/templates/weekly-template.md (or the built-in",
-                    "template). An existing report is left unchanged."})
-    static final class Weekly implements Callable<Integer> {
-        private final Main main;
+    @Command(
+            name = "weekly",
+            description = {
+                "Write the weekly report of an ISO week, once.",
+                "shared/reports/weekly/YYYY-Www-report.md is made from the log up to the end of the week and",
+                "PROJECT_STATUS.md, through shared/reports/templates/weekly-template.md (or the built-in",
+                "template). An existing report is left unchanged."
+            })
+    static final class Weekly extends CommandBase {
 
-        @Option(names = "--week", paramLabel = "YYYY-Www",
+        @Option(
+                names = "--week",
+                paramLabel = "YYYY-Www",
                 description = "The ISO week (default: the last complete week before the newest entry).")
         String week;
 
-        @Option(names = "--as-of", paramLabel = "'YYYY-MM-DD HH:MM'",
-                description = "Decide which weeks are complete as of this moment (default: the newest entry's timestamp).")
-        String asOf;
+        @Mixin
+        AsOfOption asOf;
 
         @Option(names = "--pdf", description = "Also write the report as PDF beside it (…-report.pdf).")
         boolean pdf;
-
-        Weekly(Main main) {
-            this.main = main;
-        }
 
         @Override
         public Integer call() throws AtomizerException {
             IsoWeek w = week == null ? null : IsoWeek.parse(week, "--week");
             Workspace ws = Workspace.discover(main.cwd);
-            say(main, Reports.weekly(ws.root(), w, DerivedCommands.asOf(asOf), java.time.Instant.now(), pdf));
+            say(main, Reports.weekly(ws.root(), w, asOf.value(), java.time.Instant.now(), pdf));
             return Main.OK;
         }
     }
 
-    @Command(name = "closeout", mixinStandardHelpOptions = true,
-            description = {"Write the closeout report of a finished project, once.",
-                    "shared/reports/project/SLUG-closeout.md, for a project with Status completed in",
-                    "PROJECT_STATUS.md or a milestone entry with closeout=true: decision trail, final results,",
-                    "lessons learned, knowledge-base entries. An existing report is left unchanged."})
-    static final class Closeout implements Callable<Integer> {
-        private final Main main;
+    @Command(
+            name = "closeout",
+            description = {
+                "Write the closeout report of a finished project, once.",
+                "shared/reports/project/SLUG-closeout.md, for a project with Status completed in",
+                "PROJECT_STATUS.md or a milestone entry with closeout=true: decision trail, final results,",
+                "lessons learned, knowledge-base entries. An existing report is left unchanged."
+            })
+    static final class Closeout extends CommandBase {
 
         @Parameters(paramLabel = "SLUG", description = "The project's slug.")
         String slug;
 
         @Option(names = "--pdf", description = "Also write the report as PDF beside it (…-closeout.pdf).")
         boolean pdf;
-
-        Closeout(Main main) {
-            this.main = main;
-        }
 
         @Override
         public Integer call() throws AtomizerException {
@@ -94,28 +96,25 @@ final class ReportCommands implements Runnable {
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true,
-            description = {"Print a project's status report (markdown) on standard output.",
-                    "RAG derived from the log and declared, phase, owner, open decisions and delegations, blocked",
-                    "work, active studies, the last 10 entries and the planned items. Nothing is written."})
-    static final class Status implements Callable<Integer> {
-        private final Main main;
+    @Command(
+            name = "status",
+            description = {
+                "Print a project's status report (markdown) on standard output.",
+                "RAG derived from the log and declared, phase, owner, open decisions and delegations, blocked",
+                "work, active studies, the last 10 entries and the planned items. Nothing is written."
+            })
+    static final class Status extends CommandBase {
 
         @Parameters(paramLabel = "SLUG", description = "The project's slug.")
         String slug;
 
-        @Option(names = "--as-of", paramLabel = "'YYYY-MM-DD HH:MM'",
-                description = "Describe the project at this moment (default: the newest entry's timestamp).")
-        String asOf;
-
-        Status(Main main) {
-            this.main = main;
-        }
+        @Mixin
+        AsOfOption asOf;
 
         @Override
         public Integer call() throws AtomizerException {
             Workspace ws = Workspace.discover(main.cwd);
-            main.out.print(Reports.status(ws.root(), slug, DerivedCommands.asOf(asOf)));
+            main.out.print(Reports.status(ws.root(), slug, asOf.value()));
             main.out.flush();
             return Main.OK;
         }

@@ -35,10 +35,13 @@ class ActionIT {
     }
 
     static String script(String name) throws Exception {
-        return steps().stream().filter(s -> String.valueOf(s.get("name")).startsWith(name)).findFirst()
+        return steps().stream()
+                .filter(s -> String.valueOf(s.get("name")).startsWith(name))
+                .findFirst()
                 .map(s -> String.valueOf(s.get("run")))
                 .orElseThrow(() -> new AssertionError("no step " + name))
-                .replace("${{ runner.os }}", "Linux").replace("${{ inputs.java-version }}", "17");
+                .replace("${{ runner.os }}", "Linux")
+                .replace("${{ inputs.java-version }}", "17");
     }
 
     Run bash(GitFixture repo, String script, Map<String, String> env) throws Exception {
@@ -70,20 +73,39 @@ class ActionIT {
         String run = script("atomizer ");
 
         // a quoted argument stays one word
-        Run dashboards = bash(repo, run, Map.of("ATOMIZER_COMMAND", "dashboards",
-                "ATOMIZER_ARGS", "--as-of \"2026-11-06 18:00\"", "ATOMIZER_OUTPUT", ""));
+        Run dashboards = bash(
+                repo,
+                run,
+                Map.of(
+                        "ATOMIZER_COMMAND",
+                        "dashboards",
+                        "ATOMIZER_ARGS",
+                        "--as-of \"2026-11-06 18:00\"",
+                        "ATOMIZER_OUTPUT",
+                        ""));
         assertThat(dashboards.code()).as(dashboards.err()).isZero();
         assertThat(repo.read("shared/dashboards/exec-summary.md")).contains("as of 2026-11-06 18:00");
 
         // standard output to a file: SARIF from verify
-        Run sarif = bash(repo, run, Map.of("ATOMIZER_COMMAND", "verify", "ATOMIZER_ARGS", "--base HEAD --format sarif",
-                "ATOMIZER_OUTPUT", "atomizer.sarif"));
+        Run sarif = bash(
+                repo,
+                run,
+                Map.of(
+                        "ATOMIZER_COMMAND",
+                        "verify",
+                        "ATOMIZER_ARGS",
+                        "--base HEAD --format sarif",
+                        "ATOMIZER_OUTPUT",
+                        "atomizer.sarif"));
         assertThat(sarif.code()).as(sarif.err()).isZero();
-        assertThat(Files.readString(repo.file("atomizer.sarif"), StandardCharsets.UTF_8)).contains("\"version\" : \"2.1.0\"");
+        assertThat(Files.readString(repo.file("atomizer.sarif"), StandardCharsets.UTF_8))
+                .contains("\"version\" : \"2.1.0\"");
 
         // a failing command fails the step, with its one-line message
-        Run bad = bash(repo, run, Map.of("ATOMIZER_COMMAND", "verify", "ATOMIZER_ARGS", "--base no-such-commit",
-                "ATOMIZER_OUTPUT", ""));
+        Run bad = bash(
+                repo,
+                run,
+                Map.of("ATOMIZER_COMMAND", "verify", "ATOMIZER_ARGS", "--base no-such-commit", "ATOMIZER_OUTPUT", ""));
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("no-such-commit").doesNotContain("\tat ");
     }

@@ -58,15 +58,18 @@ class AuditorEndToEndIT {
         repo.stage(LOG, repo.read(LOG) + BAD);
         Run refused = hooks.commit(repo, "Log study iteration 42");
         assertThat(refused.code()).as("the pre-commit hook refuses it").isNotZero();
-        assertThat(repo.run("commit", "-q", "--no-verify", "-m", "Log study iteration 42").code()).isZero();
+        assertThat(repo.run("commit", "-q", "--no-verify", "-m", "Log study iteration 42")
+                        .code())
+                .isZero();
         String bad = repo.git("rev-parse", "HEAD").strip();
         int line = lineOf(repo.read(LOG), "**Status:** done");
 
         // 2. a foundational document, edited with an approved change request
-        repo.stage("context-docs/00-mission.md", repo.read("context-docs/00-mission.md")
-                + "\nEvery status claim links to a log entry.\n");
-        Run approved = hooks.commit(repo, "Mission: every status claim links to a log entry",
-                "Change-Request: CR-7\nApproved-by: ceo");
+        repo.stage(
+                "context-docs/00-mission.md",
+                repo.read("context-docs/00-mission.md") + "\nEvery status claim links to a log entry.\n");
+        Run approved = hooks.commit(
+                repo, "Mission: every status claim links to a log entry", "Change-Request: CR-7\nApproved-by: ceo");
         assertThat(approved.code()).as(approved.out() + approved.err()).isZero();
         String mission = repo.git("rev-parse", "HEAD").strip();
 
@@ -77,36 +80,55 @@ class AuditorEndToEndIT {
 
         Path summary = Files.writeString(tmp.resolve("step_summary.md"), "");
         Path output = Files.writeString(tmp.resolve("github_output"), "");
-        Map<String, String> actions = Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString(),
-                "GITHUB_OUTPUT", output.toString(), "GITHUB_WORKSPACE", dir.toString());
+        Map<String, String> actions = Map.of(
+                "GITHUB_ACTIONS",
+                "true",
+                "GITHUB_STEP_SUMMARY",
+                summary.toString(),
+                "GITHUB_OUTPUT",
+                output.toString(),
+                "GITHUB_WORKSPACE",
+                dir.toString());
 
         Run verify = atomizer(repo, actions, "verify", "--base", base, "--format", "github");
         assertThat(verify.code()).as(verify.err()).isEqualTo(1);
-        assertThat(verify.out()).startsWith("::error file=shared/project_log.md,line=" + line
-                + ",col=13,title=status-invalid::" + bad.substring(0, 10) + " (Log study iteration 42): status 'done'");
+        assertThat(verify.out())
+                .startsWith("::error file=shared/project_log.md,line=" + line + ",col=13,title=status-invalid::"
+                        + bad.substring(0, 10) + " (Log study iteration 42): status 'done'");
         assertThat(verify.out()).endsWith("atomizer: 1 error, 0 warnings in 3 entries\n");
         assertThat(Files.readString(output)).isEmpty();
 
         String s = Files.readString(summary);
         Files.createDirectories(Path.of("target/e2e"));
         Files.writeString(Path.of("target/e2e/auditor-summary.md"), s); // for reading, and the README's excerpt
-        assertThat(s.lines().findFirst().orElseThrow()).isEqualTo(
-                "## ❌ Do not merge: 1 error in 1 of 3 commits (status-invalid): fix it in a new commit on this branch");
-        assertThat(s).contains("| `" + bad.substring(0, 10) + "` | shared/project\\_log.md:" + line
-                + " | `status-invalid` | ❌ error | status 'done' is not one of in-progress, completed, blocked, failed |");
-        assertThat(s).contains("### 🔒 Protected paths touched: 1")
-                .contains("| `" + mission.substring(0, 10) + "` | context-docs/00-mission.md | immutable (`context-docs/**`) "
+        assertThat(s.lines().findFirst().orElseThrow())
+                .isEqualTo(
+                        "## ❌ Do not merge: 1 error in 1 of 3 commits (status-invalid): fix it in a new commit on this branch");
+        assertThat(s)
+                .contains(
+                        "| `" + bad.substring(0, 10) + "` | shared/project\\_log.md:" + line
+                                + " | `status-invalid` | ❌ error | status 'done' is not one of in-progress, completed, blocked, failed |");
+        assertThat(s)
+                .contains("### 🔒 Protected paths touched: 1")
+                .contains("| `" + mission.substring(0, 10)
+                        + "` | context-docs/00-mission.md | immutable (`context-docs/**`) "
                         + "| modified | CR-7, approved by ceo (unsigned) |");
-        assertThat(s).contains("### 🚦 Status moves")
-                .contains("From the log at the base (as of 2026-03-20 18:17) to the log at the head (as of 2026-03-21 09:45)")
+        assertThat(s)
+                .contains("### 🚦 Status moves")
+                .contains(
+                        "From the log at the base (as of 2026-03-20 18:17) to the log at the head (as of 2026-03-21 09:45)")
                 .contains("| **bracket-topopt** | 🟠 Amber → 🔴 Red | ")
                 .contains("error by nx-expert 0m ago")
                 .contains("**Decisions opened (1):**")
-                .contains("- **dec-013** wing-spar-sizing, open since 2026-03-21 09:30, manager: Antoine: approve the revised spar layup");
-        assertThat(s).contains("### 📝 Entries added: 3")
+                .contains(
+                        "- **dec-013** wing-spar-sizing, open since 2026-03-21 09:30, manager: Antoine: approve the revised spar layup");
+        assertThat(s)
+                .contains("### 📝 Entries added: 3")
                 .contains("| Agent | Entries |\n| --- | --: |\n| manager | 1 |\n| nx-expert | 1 |\n| optimizer | 1 |");
-        assertThat(s).contains("| `" + bad.substring(0, 10) + "` | Log study iteration 42 | | ❌ 1 error |")
-                .contains("| Mission: every status claim links to a log entry | Change-Request: CR-7; Approved-by: ceo | ✅ |");
+        assertThat(s)
+                .contains("| `" + bad.substring(0, 10) + "` | Log study iteration 42 | | ❌ 1 error |")
+                .contains(
+                        "| Mission: every status claim links to a log entry | Change-Request: CR-7; Approved-by: ceo | ✅ |");
         assertThat(s).contains("will be regenerated on main");
 
         // the same range as SARIF for code scanning: valid against the official schema
@@ -114,7 +136,9 @@ class AuditorEndToEndIT {
         assertThat(sarif.code()).isEqualTo(1);
         assertThat(SarifSchema.problems(sarif.out())).isEmpty();
         assertThat(sarif.out()).contains("\"uri\" : \"shared/project_log.md\"").contains("\"startLine\" : " + line);
-        assertThat(Files.readString(summary)).as("sarif never writes the job summary").isEqualTo(s);
+        assertThat(Files.readString(summary))
+                .as("sarif never writes the job summary")
+                .isEqualTo(s);
     }
 
     Run atomizer(GitFixture where, Map<String, String> env, String... args) throws IOException {

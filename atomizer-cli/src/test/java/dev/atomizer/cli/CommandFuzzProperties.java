@@ -3,9 +3,7 @@ package dev.atomizer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atomizer.git.GitFixture;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -44,7 +42,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class CommandFuzzProperties {
 
-    private static final Path SAMPLE = Path.of("../sample-repo").toAbsolutePath().normalize();
+    private static final Path SAMPLE =
+            Path.of("../sample-repo").toAbsolutePath().normalize();
     private static final String MARKER = "SECRET-" + Long.toHexString(0x5ec7e7L) + "-TOKEN";
     private static final String LOG = "shared/project_log.md";
     private static final String CONTRACT = "shared/data-contracts/schemas.md";
@@ -55,18 +54,56 @@ class CommandFuzzProperties {
     private static Path work;
 
     private static final List<String> TOKENS = List.of(
-            "## [2062-03-21 09:00] manager | dashboard-rollout | milestone", "## [2026-03-21 09:00] optimizer | bracket-topopt | study-iteration",
-            "## [1900-01-01 00:00] manager | dashboard-rollout | milestone", "## [2026-02-30 10:00] manager | x | milestone",
-            "**Status:** completed", "**Status:** done", "**Summary:** fuzz", "**Detail:**", "**Blockers:** none",
-            "**Metrics:** cost_usd=1e999999999", "**Metrics:** objective=1e30000000, iteration=3",
-            "**Metrics:** tokens=99999999999999999999999, cost_usd=-0.5", "**Metrics:** gate=G5, ref=x",
-            "---", "```", "~~~", "  ```", "<!--", "-->", "<div>", "- item", "> quote", "    code", "",
-            "[click](javascript:alert(1))", "![px](http://127.0.0.1:9/x.png)", "![f](file:///etc/passwd)",
-            "::error::forged", "##[command]forged", "| a | b |", "\u0000", "\u001b[31m", "\uFEFF", "é",
-            "{{week}}", "{{projects}}", "{{nope}}", "{{", "}}",
-            "| Time zone | Mars/Olympus |", "| Clock tolerance | 99999 |", "| Approvals | signed |",
-            "| `**` | immutable | everything |", "| `shared/**` | generated | x |", "| heading-format | off |",
-            "| `release-shipped` | Shipped | |", "| Slug | Name |", "## Projects", "## Settings", "## Event types");
+            "## [2062-03-21 09:00] manager | dashboard-rollout | milestone",
+            "## [2026-03-21 09:00] optimizer | bracket-topopt | study-iteration",
+            "## [1900-01-01 00:00] manager | dashboard-rollout | milestone",
+            "## [2026-02-30 10:00] manager | x | milestone",
+            "**Status:** completed",
+            "**Status:** done",
+            "**Summary:** fuzz",
+            "**Detail:**",
+            "**Blockers:** none",
+            "**Metrics:** cost_usd=1e999999999",
+            "**Metrics:** objective=1e30000000, iteration=3",
+            "**Metrics:** tokens=99999999999999999999999, cost_usd=-0.5",
+            "**Metrics:** gate=G5, ref=x",
+            "---",
+            "```",
+            "~~~",
+            "  ```",
+            "<!--",
+            "-->",
+            "<div>",
+            "- item",
+            "> quote",
+            "    code",
+            "",
+            "[click](javascript:alert(1))",
+            "![px](http://127.0.0.1:9/x.png)",
+            "![f](file:///etc/passwd)",
+            "::error::forged",
+            "##[command]forged",
+            "| a | b |",
+            "\u0000",
+            "\u001b[31m",
+            "\uFEFF",
+            "é",
+            "{{week}}",
+            "{{projects}}",
+            "{{nope}}",
+            "{{",
+            "}}",
+            "| Time zone | Mars/Olympus |",
+            "| Clock tolerance | 99999 |",
+            "| Approvals | signed |",
+            "| `**` | immutable | everything |",
+            "| `shared/**` | generated | x |",
+            "| heading-format | off |",
+            "| `release-shipped` | Shipped | |",
+            "| Slug | Name |",
+            "## Projects",
+            "## Settings",
+            "## Event types");
 
     @BeforeContainer
     static void commitTheSample() throws IOException {
@@ -113,11 +150,13 @@ class CommandFuzzProperties {
             }
             if (r.nextInt(8) == 0) {
                 // an output folder that leads out of the repository: a generator would write there
-                String dir = List.of("shared/dashboards", "shared/kpi", "shared/reports/weekly", "shared/reports/project")
+                String dir = List.of(
+                                "shared/dashboards", "shared/kpi", "shared/reports/weekly", "shared/reports/project")
                         .get(r.nextInt(4));
                 Path outside = Files.createDirectories(root.resolve("outside"));
                 delete(repoDir.resolve(dir));
-                Files.createSymbolicLink(repoDir.resolve(dir), repoDir.resolve(dir).getParent().relativize(outside));
+                Files.createSymbolicLink(
+                        repoDir.resolve(dir), repoDir.resolve(dir).getParent().relativize(outside));
                 damaged.add(dir + " -> symlink out");
             }
             GitFixture repo = GitFixture.init(repoDir);
@@ -125,14 +164,32 @@ class CommandFuzzProperties {
             String context = "seed " + seed + ", damaged " + damaged;
 
             List<String[]> commands = new ArrayList<>(List.of(
-                    new String[] {"lint"}, new String[] {"lint", "--format", "sarif"},
-                    new String[] {"lint", "--format", "github"}, new String[] {"lint", "--format", "markdown"},
-                    new String[] {"check"}, new String[] {"pre-commit"}, new String[] {"gates"},
-                    new String[] {"dashboards"}, new String[] {"report", "status", "bracket-topopt"},
+                    new String[] {"lint"},
+                    new String[] {"lint", "--format", "sarif"},
+                    new String[] {"lint", "--format", "github"},
+                    new String[] {"lint", "--format", "markdown"},
+                    new String[] {"check"},
+                    new String[] {"pre-commit"},
+                    new String[] {"gates"},
+                    new String[] {"dashboards"},
+                    new String[] {"report", "status", "bracket-topopt"},
                     new String[] {"report", "weekly", "--as-of", "2026-03-23 09:00"},
                     new String[] {"report", "closeout", "pump-housing-modal"},
-                    new String[] {"log", "--agent", "manager", "--project", "dashboard-rollout", "--event", "milestone",
-                        "--status", "completed", "--summary", "Fuzz run", "--time", "2026-03-21 10:00"}));
+                    new String[] {
+                        "log",
+                        "--agent",
+                        "manager",
+                        "--project",
+                        "dashboard-rollout",
+                        "--event",
+                        "milestone",
+                        "--status",
+                        "completed",
+                        "--summary",
+                        "Fuzz run",
+                        "--time",
+                        "2026-03-21 10:00"
+                    }));
             if (r.nextInt(6) == 0) {
                 commands.add(new String[] {"report", "weekly", "--week", "2026-W12", "--pdf"});
             }
@@ -149,9 +206,15 @@ class CommandFuzzProperties {
             byte[] log = readOrEmpty(repoDir.resolve(LOG));
             Files.write(m.resolve("base"), Files.readAllBytes(SAMPLE.resolve(LOG)));
             Files.write(m.resolve("ours"), log);
-            Files.write(m.resolve("theirs"), mutateLines(r, new String(Files.readAllBytes(SAMPLE.resolve(LOG)),
-                    StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1));
-            Run merged = run(repoDir, "merge-driver", m.resolve("base").toString(), m.resolve("ours").toString(),
+            Files.write(
+                    m.resolve("theirs"),
+                    mutateLines(r, new String(Files.readAllBytes(SAMPLE.resolve(LOG)), StandardCharsets.ISO_8859_1))
+                            .getBytes(StandardCharsets.ISO_8859_1));
+            CliRun merged = run(
+                    repoDir,
+                    "merge-driver",
+                    m.resolve("base").toString(),
+                    m.resolve("ours").toString(),
                     m.resolve("theirs").toString());
             assertClean(merged, context + ", merge-driver");
         } finally {
@@ -162,7 +225,7 @@ class CommandFuzzProperties {
     /** Runs one command and checks its exit code, output and what it wrote. */
     private void runChecked(Path root, Path repoDir, String[] args, String context) throws Exception {
         Map<String, String> before = snapshot(root);
-        Run run = run(repoDir, args);
+        CliRun run = run(repoDir, args);
         String what = context + ", atomizer " + String.join(" ", args);
         assertClean(run, what);
         Map<String, String> after = snapshot(root);
@@ -180,24 +243,33 @@ class CommandFuzzProperties {
                 continue; // the hooks' own cache and the index are git's business
             }
             assertThat(owned.stream().anyMatch(o -> p.startsWith("repo/" + o)))
-                    .as(what + ": wrote %s, which it does not own", p).isTrue();
+                    .as(what + ": wrote %s, which it does not own", p)
+                    .isTrue();
             if (run.code() == 2 || args[0].equals("log") && run.code() != 0) {
-                assertThat(p).as(what + ": failed with exit %d yet changed %s", run.code(), p).isNull();
+                assertThat(p)
+                        .as(what + ": failed with exit %d yet changed %s", run.code(), p)
+                        .isNull();
             }
             String text = after.get(p) == null ? "" : Files.readString(root.resolve(p), StandardCharsets.ISO_8859_1);
-            assertThat(text).as(what + ": %s holds the secret read from outside", p).doesNotContain(MARKER);
+            assertThat(text)
+                    .as(what + ": %s holds the secret read from outside", p)
+                    .doesNotContain(MARKER);
         }
         if (!args[0].equals("log")) {
             assertThat(after.get("repo/" + LOG)).as(what + ": touched the log").isEqualTo(before.get("repo/" + LOG));
         }
     }
 
-    private static void assertClean(Run run, String what) {
+    private static void assertClean(CliRun run, String what) {
         RUNS.incrementAndGet();
         String all = run.out() + run.err();
         assertThat(run.code()).as(what + ": exit code\n" + all).isIn(0, 1, 2);
-        assertThat(all).as(what).doesNotContain("internal error").doesNotContain("Exception")
-                .doesNotContain("\tat ").doesNotContain(MARKER);
+        assertThat(all)
+                .as(what)
+                .doesNotContain("internal error")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ")
+                .doesNotContain(MARKER);
     }
 
     /** The paths a command may write, relative to the repository. */
@@ -237,7 +309,8 @@ class CommandFuzzProperties {
             return target + " -> directory";
         }
         String text = Files.exists(file, LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(file)
-                ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
+                ? Files.readString(file, StandardCharsets.ISO_8859_1)
+                : "";
         if (how == 2) {
             // one over-long line (past the 1 MiB line limit)
             Files.writeString(file, text + "x".repeat((1 << 20) + 10) + "\n", StandardCharsets.ISO_8859_1);
@@ -265,8 +338,12 @@ class CommandFuzzProperties {
             // appended entries, as an agent bypassing the hooks would write them
             StringBuilder sb = new StringBuilder(text);
             for (int i = 0; i < 1 + r.nextInt(4); i++) {
-                sb.append('\n').append(bytesOf(TOKENS.get(r.nextInt(4)))).append("\n\n**Status:** completed\n")
-                        .append("**Summary:** s\n").append(bytesOf(TOKENS.get(9 + r.nextInt(4)))).append("\n\n---\n");
+                sb.append('\n')
+                        .append(bytesOf(TOKENS.get(r.nextInt(4))))
+                        .append("\n\n**Status:** completed\n")
+                        .append("**Summary:** s\n")
+                        .append(bytesOf(TOKENS.get(9 + r.nextInt(4))))
+                        .append("\n\n---\n");
             }
             Files.writeString(file, sb.toString(), StandardCharsets.ISO_8859_1);
             return target + " -> appended";
@@ -308,15 +385,8 @@ class CommandFuzzProperties {
 
     // ---- running ----
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(Path cwd, String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Main.run(args, cwd, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8), Map.of());
-        return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    private static CliRun run(Path cwd, String... args) {
+        return CliRun.of(cwd, args);
     }
 
     // ---- files ----
@@ -333,7 +403,11 @@ class CommandFuzzProperties {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 String rel = root.relativize(file).toString().replace('\\', '/');
-                out.put(rel, attrs.isSymbolicLink() ? "link:" + Files.readSymbolicLink(file) : digest(Files.readAllBytes(file)));
+                out.put(
+                        rel,
+                        attrs.isSymbolicLink()
+                                ? "link:" + Files.readSymbolicLink(file)
+                                : digest(Files.readAllBytes(file)));
                 return FileVisitResult.CONTINUE;
             }
         });

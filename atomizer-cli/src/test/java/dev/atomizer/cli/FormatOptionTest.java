@@ -6,9 +6,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.atomizer.git.GitFixture;
 import dev.atomizer.render.Formats;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,23 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code --format} on every command that takes it: each format, the same exit codes. */
-class FormatOptionTest {
+class FormatOptionTest extends CliTest {
 
     @TempDir
     Path tmp;
-    String out;
-    String err;
-
-    int run(Path cwd, String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Main.run(args, cwd, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        assertThat(err).doesNotContain("\tat ").doesNotContain("Exception");
-        return code;
-    }
 
     static Iterable<String> formats() {
         return Formats.NAMES;
@@ -69,9 +53,10 @@ class FormatOptionTest {
     void ciFormatsShowPathsFromTheRepositoryRoot() throws Exception {
         Path status = repository(MainTest.BAD);
         assertThat(run(status, "lint", "--format", "github")).isEqualTo(1);
-        assertThat(out).isEqualTo("::error file=status repo/shared/project_log.md,line=5,col=13,title=status-invalid"
-                + "::status 'done' is not one of in-progress, completed, blocked, failed\n"
-                + "atomizer: 1 error, 0 warnings in 1 entry\n");
+        assertThat(out)
+                .isEqualTo("::error file=status repo/shared/project_log.md,line=5,col=13,title=status-invalid"
+                        + "::status 'done' is not one of in-progress, completed, blocked, failed\n"
+                        + "atomizer: 1 error, 0 warnings in 1 entry\n");
         assertThat(run(status, "lint", "--format", "sarif")).isEqualTo(1);
         assertThat(out).contains("\"uri\" : \"status%20repo/shared/project_log.md\"");
         assertThat(run(status, "lint", "--format", "markdown")).isEqualTo(1);
@@ -106,22 +91,15 @@ class FormatOptionTest {
         assertWellFormed(format, out);
         assertThat(out).contains("status-invalid");
         repo.commit("bad entry");
-        assertThat(run(repo.dir(), "verify", "--base", base, "--format", format)).as(err).isEqualTo(1);
+        assertThat(run(repo.dir(), "verify", "--base", base, "--format", format))
+                .as(err)
+                .isEqualTo(1);
         assertWellFormed(format, out);
         assertThat(out).contains("status-invalid");
-        assertThat(run(repo.dir(), "verify", "--base", "HEAD", "--format", format)).as(err).isZero();
+        assertThat(run(repo.dir(), "verify", "--base", "HEAD", "--format", format))
+                .as(err)
+                .isZero();
         assertWellFormed(format, out);
-    }
-
-    int run(Path cwd, java.util.Map<String, String> env, String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Main.run(args, cwd, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8), env);
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        assertThat(err).doesNotContain("\tat ").doesNotContain("Exception");
-        return code;
     }
 
     @Test
@@ -132,37 +110,62 @@ class FormatOptionTest {
                 + "**Summary:** Later.\n\n---\n";
         repo.commit("shared/project_log.md", MainTest.GOOD + bad);
 
-        assertThat(run(repo.dir(), "verify", "--base", base, "--format", "markdown")).isEqualTo(1);
+        assertThat(run(repo.dir(), "verify", "--base", base, "--format", "markdown"))
+                .isEqualTo(1);
         String summary = out;
-        assertThat(summary).startsWith("## ❌ Do not merge: 1 error in 1 of 1 commit (status-invalid)")
+        assertThat(summary)
+                .startsWith("## ❌ Do not merge: 1 error in 1 of 1 commit (status-invalid)")
                 .contains("| `status-invalid` | ❌ error | status 'done' is not one of")
                 .contains("### 📝 Entries added: 1");
         assertThat(err).contains("verification failed (1 error)");
 
         Path file = tmp.resolve("step-summary.md");
         Files.writeString(file, "## Build\n\nearlier step\n");
-        assertThat(run(repo.dir(), java.util.Map.of("GITHUB_STEP_SUMMARY", file.toString()),
-                "verify", "--base", base, "--format", "github")).isEqualTo(1);
+        String[] githubVerify = {"verify", "--base", base, "--format", "github"};
+        assertThat(run(repo.dir(), java.util.Map.of("GITHUB_STEP_SUMMARY", file.toString()), githubVerify))
+                .isEqualTo(1);
         assertThat(out).startsWith("::error file=shared/project_log.md,line=").doesNotContain("## ");
         assertThat(Files.readString(file)).isEqualTo("## Build\n\nearlier step\n\n" + summary);
         // appended again, never truncated
-        assertThat(run(repo.dir(), java.util.Map.of("GITHUB_STEP_SUMMARY", file.toString()),
-                "verify", "--base", base, "--format", "github")).isEqualTo(1);
+        assertThat(run(repo.dir(), java.util.Map.of("GITHUB_STEP_SUMMARY", file.toString()), githubVerify))
+                .isEqualTo(1);
         assertThat(Files.readString(file)).isEqualTo("## Build\n\nearlier step\n\n" + summary + "\n" + summary);
         // without the variable nothing is written anywhere; text and sarif never write it
-        assertThat(run(repo.dir(), java.util.Map.of("GITHUB_STEP_SUMMARY", file.toString()),
-                "verify", "--base", base, "--format", "sarif")).isEqualTo(1);
+        assertThat(run(
+                        repo.dir(),
+                        java.util.Map.of("GITHUB_STEP_SUMMARY", file.toString()),
+                        "verify",
+                        "--base",
+                        base,
+                        "--format",
+                        "sarif"))
+                .isEqualTo(1);
         assertThat(Files.readString(file)).isEqualTo("## Build\n\nearlier step\n\n" + summary + "\n" + summary);
 
         Path unwritable = tmp.resolve("missing/step-summary.md");
-        assertThat(run(repo.dir(), java.util.Map.of("GITHUB_STEP_SUMMARY", unwritable.toString()),
-                "verify", "--base", base, "--format", "github")).isEqualTo(2);
+        assertThat(run(
+                        repo.dir(),
+                        java.util.Map.of("GITHUB_STEP_SUMMARY", unwritable.toString()),
+                        "verify",
+                        "--base",
+                        base,
+                        "--format",
+                        "github"))
+                .isEqualTo(2);
         assertThat(out).startsWith("::error "); // the annotations are out before the summary fails
-        assertThat(err).endsWith("atomizer: cannot append the Auditor summary to $GITHUB_STEP_SUMMARY (" + unwritable
-                + "): its folder does not exist; check that the path is a writable file\n");
+        assertThat(err)
+                .endsWith("atomizer: cannot append the Auditor summary to $GITHUB_STEP_SUMMARY (" + unwritable
+                        + "): its folder does not exist; check that the path is a writable file\n");
 
-        assertThat(run(repo.dir(), java.util.Map.of("GITHUB_STEP_SUMMARY", file.toString()),
-                "verify", "--base", "HEAD", "--format", "markdown")).isZero();
+        assertThat(run(
+                        repo.dir(),
+                        java.util.Map.of("GITHUB_STEP_SUMMARY", file.toString()),
+                        "verify",
+                        "--base",
+                        "HEAD",
+                        "--format",
+                        "markdown"))
+                .isZero();
         assertThat(out).startsWith("## ✅ Merge: nothing to check, `HEAD..HEAD` has no commits");
     }
 
@@ -180,10 +183,12 @@ class FormatOptionTest {
                     assertThat(out).contains("\"version\" : \"2.1.0\"");
                 }
             }
-            case "github" -> assertThat(out.lines().reduce((a, b) -> b).orElse("")).startsWith("atomizer: ");
+            case "github" ->
+                assertThat(out.lines().reduce((a, b) -> b).orElse("")).startsWith("atomizer: ");
             // lint and pre-commit: the diagnostics report; verify: the Auditor summary, verdict first
             case "markdown" -> assertThat(out).matches("(?s)## (Atomizer\n\n|✅ Merge: |❌ Do not merge: ).*");
-            default -> assertThat(out.lines()).allMatch(l -> l.matches("[^:]+:\\d+:\\d+: (error|warning) \\[[a-z-]+\\] .*"));
+            default ->
+                assertThat(out.lines()).allMatch(l -> l.matches("[^:]+:\\d+:\\d+: (error|warning) \\[[a-z-]+\\] .*"));
         }
     }
 }

@@ -22,29 +22,45 @@ class HookClassLoadingIT {
     void preCommitLoadsNoReportClass() throws Exception {
         GitFixture repo = GitFixture.init(tmp.resolve("repo"));
         repo.commit(HooksEndToEndIT.LOG, HooksEndToEndIT.BASE);
-        repo.stage(HooksEndToEndIT.LOG, HooksEndToEndIT.BASE + HooksEndToEndIT.entry("2026-02-16 10:00", "tech-lead",
-                "completed"));
-        Run r = repo.run(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-verbose:class", "-jar",
-                HooksEndToEndIT.JAR.toString(), "pre-commit");
+        repo.stage(
+                HooksEndToEndIT.LOG,
+                HooksEndToEndIT.BASE + HooksEndToEndIT.entry("2026-02-16 10:00", "tech-lead", "completed"));
+        Run r = repo.run(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-verbose:class",
+                "-jar",
+                HooksEndToEndIT.JAR.toString(),
+                "pre-commit");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("dev.atomizer.governance.GitChecks")
-                .doesNotContain("com.github.mustachejava").doesNotContain("com.openhtmltopdf")
-                .doesNotContain("org.apache.pdfbox").doesNotContain("org.apache.fontbox")
+        assertThat(r.out())
+                .contains("dev.atomizer.governance.GitChecks")
+                .doesNotContain("com.github.mustachejava")
+                .doesNotContain("com.openhtmltopdf")
+                .doesNotContain("org.apache.pdfbox")
+                .doesNotContain("org.apache.fontbox")
                 .doesNotContain("dev.atomizer.report");
         assertNoSignatureCode(r.out());
 
         java.nio.file.Files.writeString(repo.file("MSG"), "Amend\n\nChange-Request: CR-1\nApproved-by: ceo\n");
         repo.stage("context-docs/00-mission.md", "# Mission\n");
-        Run msg = repo.run(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-verbose:class", "-jar",
-                HooksEndToEndIT.JAR.toString(), "commit-msg", "MSG");
+        Run msg = repo.run(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-verbose:class",
+                "-jar",
+                HooksEndToEndIT.JAR.toString(),
+                "commit-msg",
+                "MSG");
         assertThat(msg.code()).as(msg.err()).isZero();
         assertThat(msg.out()).contains("dev.atomizer.governance.Approvals");
         assertNoSignatureCode(msg.out());
     }
 
     private static void assertNoSignatureCode(String classes) {
-        assertThat(classes).doesNotContain("org.bouncycastle").doesNotContain("org.apache.sshd")
-                .doesNotContain("org.eclipse.jgit.lib.SignatureVerifiers").doesNotContain("dev.atomizer.git.SignatureCheck")
+        assertThat(classes)
+                .doesNotContain("org.bouncycastle")
+                .doesNotContain("org.apache.sshd")
+                .doesNotContain("org.eclipse.jgit.lib.SignatureVerifiers")
+                .doesNotContain("dev.atomizer.git.SignatureCheck")
                 .doesNotContain("dev.atomizer.governance.RangeSignatures");
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HooksEndToEndIT {
 
-    static final Path JAR = Path.of(System.getProperty("atomizer.jar", "target/atomizer.jar")).toAbsolutePath();
+    static final Path JAR =
+            Path.of(System.getProperty("atomizer.jar", "target/atomizer.jar")).toAbsolutePath();
     static final String LOG = "shared/project_log.md";
 
     static String entry(String ts, String agent, String status) {
@@ -28,6 +29,7 @@ class HooksEndToEndIT {
 
     @TempDir
     Path tmp;
+
     GitFixture repo;
 
     @BeforeEach
@@ -63,7 +65,9 @@ class HooksEndToEndIT {
         Files.writeString(hook, "#!/bin/sh\necho user-check-ran\n");
         Run first = atomizer(repo, "install-hooks");
         assertThat(first.code()).as(first.err()).isZero();
-        assertThat(first.out()).contains("updated .git/hooks/pre-commit (your lines are kept)").contains("merge driver")
+        assertThat(first.out())
+                .contains("updated .git/hooks/pre-commit (your lines are kept)")
+                .contains("merge driver")
                 .contains("it is governed (immutable): commit it with the trailers 'Change-Request: <id>' and "
                         + "'Approved-by: <approver>'");
         // the install read HEAD's log once: the first commit reads only what it appends
@@ -90,7 +94,8 @@ class HooksEndToEndIT {
         repo.stage(LOG, BASE + entry("2026-02-16 10:00", "optimizer", "done"));
         Run bad = commit(repo, "Log optimizer work");
         assertThat(bad.code()).isNotZero();
-        assertThat(bad.out() + bad.err()).contains("shared/project_log.md:12:13: error [status-invalid]")
+        assertThat(bad.out() + bad.err())
+                .contains("shared/project_log.md:12:13: error [status-invalid]")
                 .contains("commit blocked");
         assertThat(repo.git("rev-parse", "HEAD")).isEqualTo(head);
 
@@ -118,8 +123,12 @@ class HooksEndToEndIT {
         Run later = commit(repo, "Log later work");
         assertThat(later.code()).as(later.out() + later.err()).isZero();
         // ... and an older one is refused (the fenced 2000 line is not either)
-        repo.stage(LOG, BASE + fenced + entry("2026-02-16 11:00", "optimizer", "completed")
-                + entry("2026-02-16 10:30", "optimizer", "completed"));
+        repo.stage(
+                LOG,
+                BASE
+                        + fenced
+                        + entry("2026-02-16 11:00", "optimizer", "completed")
+                        + entry("2026-02-16 10:30", "optimizer", "completed"));
         Run older = commit(repo, "Log older work");
         assertThat(older.code()).isNotZero();
         assertThat(older.out() + older.err()).contains("[timestamp-order]");
@@ -130,14 +139,19 @@ class HooksEndToEndIT {
                 + "**Summary:** Left a fence open.\n**Detail:**\n```\ncode\n\n---\n\n";
         String committed = repo.read(LOG) + open;
         repo.stage(LOG, committed);
-        assertThat(repo.run("commit", "-q", "--no-verify", "-m", "Leave a fence open").code()).isZero();
+        assertThat(repo.run("commit", "-q", "--no-verify", "-m", "Leave a fence open")
+                        .code())
+                .isZero();
         repo.stage(LOG, committed + entry("2026-02-16 13:00", "manager", "completed"));
         Run swallowed = commit(repo, "Log after the open fence");
         assertThat(swallowed.code()).isNotZero();
-        assertThat(swallowed.out() + swallowed.err()).contains("[stray-content]")
+        assertThat(swallowed.out() + swallowed.err())
+                .contains("[stray-content]")
                 .contains("inside a code fence or HTML block that entry never closes");
-        Run logged = atomizer(repo, "log", "--agent", "manager", "--project", "bracket-topopt", "--event", "milestone",
-                "--status", "completed", "--summary", "After the open fence", "--time", "2026-02-16 13:00");
+        Run logged = atomizer(
+                repo,
+                CliRun.logMilestone(
+                        "bracket-topopt", "--summary", "After the open fence", "--time", "2026-02-16 13:00"));
         assertThat(logged.code()).isEqualTo(1);
         assertThat(logged.err()).contains("opens a code fence or HTML block and never closes it");
         // the repair: append the closing fence and the entry's '---', then the entry
@@ -157,17 +171,28 @@ class HooksEndToEndIT {
     void aCommittedBadEntryIsRepairedByAnApprovedAmendment() throws Exception {
         assertThat(atomizer(repo, "install-hooks").code()).isZero();
         repo.stage(LOG, BASE + entry("2026-02-16 10:00", "optimizer", "done"));
-        assertThat(repo.run("commit", "-q", "--no-verify", "-m", "Log past the hooks").code()).isZero();
+        assertThat(repo.run("commit", "-q", "--no-verify", "-m", "Log past the hooks")
+                        .code())
+                .isZero();
         String bad = repo.git("rev-parse", "HEAD").strip();
         assertThat(atomizer(repo, "lint").code()).isEqualTo(1);
 
         repo.stage(LOG, BASE + entry("2026-02-16 10:00", "optimizer", "completed"));
         Run plain = commit(repo, "Fix the status of the optimizer's entry");
         assertThat(plain.code()).isNotZero();
-        assertThat(plain.out() + plain.err()).contains("[append-only]").contains("without an approved amendment")
-                .contains("Change-Request").doesNotContain("--amend");
-        String hint = plain.err().lines().filter(l -> l.contains("commit blocked")).findFirst().orElseThrow();
-        String command = hint.substring(hint.indexOf("git commit")).replace("<id>", "CR-7").replace("<approver>", "ceo");
+        assertThat(plain.out() + plain.err())
+                .contains("[append-only]")
+                .contains("without an approved amendment")
+                .contains("Change-Request")
+                .doesNotContain("--amend");
+        String hint = plain.err()
+                .lines()
+                .filter(l -> l.contains("commit blocked"))
+                .findFirst()
+                .orElseThrow();
+        String command = hint.substring(hint.indexOf("git commit"))
+                .replace("<id>", "CR-7")
+                .replace("<approver>", "ceo");
         Run approved = repo.run("/bin/sh", "-c", command);
         assertThat(approved.code()).as(approved.out() + approved.err()).isZero();
 
@@ -189,16 +214,20 @@ class HooksEndToEndIT {
         GitFixture team = repo.at(dir);
         Run init = atomizer(team, "init");
         assertThat(init.code()).as(init.err()).isZero();
-        assertThat(init.out()).contains("made a git repository (branch main)", "made shared/data-contracts/schemas.md",
-                "made shared/PROJECT_STATUS.md", "made shared/dashboards/exec-summary.md", "created .git/hooks/pre-commit",
-                "the root commit needs no trailers");
+        assertThat(init.out())
+                .contains(
+                        "made a git repository (branch main)",
+                        "made shared/data-contracts/schemas.md",
+                        "made shared/PROJECT_STATUS.md",
+                        "made shared/dashboards/exec-summary.md",
+                        "created .git/hooks/pre-commit",
+                        "the root commit needs no trailers");
         assertThat(atomizer(team, "check").code()).isZero();
         team.run("add", "-A");
         Run root = commit(team, "Set up the status repository");
         assertThat(root.code()).as(root.out() + root.err()).isZero();
 
-        Run logged = atomizer(team, "log", "--agent", "manager", "--project", "first-project", "--event", "milestone",
-                "--status", "completed", "--summary", "Repository set up");
+        Run logged = atomizer(team, CliRun.logMilestone("first-project", "--summary", "Repository set up"));
         assertThat(logged.code()).as(logged.err()).isZero();
         assertThat(atomizer(team, "dashboards").code()).isZero();
         team.run("add", "-A");
@@ -214,7 +243,8 @@ class HooksEndToEndIT {
 
         Run again = atomizer(team, "init");
         assertThat(again.code()).isZero();
-        assertThat(again.out()).contains("kept shared/data-contracts/schemas.md (already there)")
+        assertThat(again.out())
+                .contains("kept shared/data-contracts/schemas.md (already there)")
                 .doesNotContain("made shared/");
     }
 
@@ -230,14 +260,30 @@ class HooksEndToEndIT {
     void logStampsInTheContractsTimeZoneWhateverTheMachinesTz() throws Exception {
         java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
         for (String tz : new String[] {"Asia/Tokyo", "America/Los_Angeles"}) {
-            String before = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).format(minute);
-            String[] cmd = {Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
-                "log", "--dry-run", "--agent", "manager", "--project", "bracket-topopt", "--event", "milestone",
-                "--status", "completed", "--summary", "Stamped in UTC"};
+            String before =
+                    java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).format(minute);
+            String[] cmd = {
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString(),
+                "log",
+                "--dry-run",
+                "--agent",
+                "manager",
+                "--project",
+                "bracket-topopt",
+                "--event",
+                "milestone",
+                "--status",
+                "completed",
+                "--summary",
+                "Stamped in UTC"
+            };
             Run run = repo.run(java.util.Map.of("TZ", tz), cmd);
             String after = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).format(minute);
             assertThat(run.code()).as(run.err()).isZero();
-            String stamp = run.out().substring(run.out().indexOf('[') + 1, run.out().indexOf(']'));
+            String stamp =
+                    run.out().substring(run.out().indexOf('[') + 1, run.out().indexOf(']'));
             assertThat(stamp).as(tz).isBetween(before, after);
         }
     }
@@ -254,16 +300,20 @@ class HooksEndToEndIT {
         repo.git("commit", "-q", "--no-verify", "-m", "Link the dashboards out");
         Run dashboards = atomizer(repo, "dashboards");
         assertThat(dashboards.code()).as(dashboards.out() + dashboards.err()).isEqualTo(2);
-        assertThat(dashboards.err()).contains("shared/dashboards/").contains("leads outside the repository's files")
-                .contains("no derived file was changed").doesNotContain("Exception");
+        assertThat(dashboards.err())
+                .contains("shared/dashboards/")
+                .contains("leads outside the repository's files")
+                .contains("no derived file was changed")
+                .doesNotContain("Exception");
         try (var files = Files.list(outside)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("notes.md");
         }
         // the log itself, a symlink to a file outside
         Files.delete(repo.file(LOG));
         Files.createSymbolicLink(repo.file(LOG), Path.of("../../outside/notes.md"));
-        Run logged = atomizer(repo, "log", "--agent", "manager", "--project", "bracket-topopt", "--event", "milestone",
-                "--status", "completed", "--summary", "Through the link", "--time", "2026-02-16 10:00");
+        Run logged = atomizer(
+                repo,
+                CliRun.logMilestone("bracket-topopt", "--summary", "Through the link", "--time", "2026-02-16 10:00"));
         assertThat(logged.code()).isEqualTo(2);
         assertThat(logged.err()).contains("is a symlink").doesNotContain("Exception");
         assertThat(Files.readString(secret)).isEqualTo("not the log\n");
@@ -274,7 +324,8 @@ class HooksEndToEndIT {
         assertThat(atomizer(repo, "install-hooks").code()).isZero();
         Run made = atomizer(repo, "dashboards");
         assertThat(made.code()).as(made.err()).isZero();
-        assertThat(made.err()).contains("wrote shared/dashboards/exec-summary.md")
+        assertThat(made.err())
+                .contains("wrote shared/dashboards/exec-summary.md")
                 .contains("4 derived files, 4 written, 0 unchanged");
         assertThat(atomizer(repo, "dashboards").err()).contains("4 derived files, 0 written, 4 unchanged");
         repo.git("add", "shared");
@@ -321,20 +372,32 @@ class HooksEndToEndIT {
         assertThat(refused.code()).isNotZero();
         assertThat(refused.out() + refused.err()).contains("[immutable-path]").contains("Change-Request");
         // the hint, followed to the letter (never --amend: that would rewrite the previous commit)
-        String hint = refused.err().lines().filter(l -> l.contains("commit blocked")).findFirst().orElseThrow();
+        String hint = refused.err()
+                .lines()
+                .filter(l -> l.contains("commit blocked"))
+                .findFirst()
+                .orElseThrow();
         assertThat(hint).doesNotContain("--amend");
-        String command = hint.substring(hint.indexOf("git commit")).replace("<id>", "CR-2").replace("<approver>", "ceo");
+        String command = hint.substring(hint.indexOf("git commit"))
+                .replace("<id>", "CR-2")
+                .replace("<approver>", "ceo");
         Run approved = repo.run("/bin/sh", "-c", command);
         assertThat(approved.code()).as(approved.out() + approved.err()).isZero();
-        assertThat(repo.git("log", "-1", "--format=%B")).startsWith("Tweak the mission\n")
-                .contains("Change-Request: CR-2").contains("Approved-by: ceo").doesNotContain("#");
+        assertThat(repo.git("log", "-1", "--format=%B"))
+                .startsWith("Tweak the mission\n")
+                .contains("Change-Request: CR-2")
+                .contains("Approved-by: ceo")
+                .doesNotContain("#");
         assertThat(repo.git("log", "-1", "--format=%s", "HEAD~1")).isEqualTo("Mission\n");
 
         repo.stage("context-docs/00-mission.md", "# Mission, sneaked in\n");
-        assertThat(repo.run("commit", "-q", "--no-verify", "-m", "Sneak").code()).isZero();
+        assertThat(repo.run("commit", "-q", "--no-verify", "-m", "Sneak").code())
+                .isZero();
         Run verify = atomizer(repo, "verify", "--base", base);
         assertThat(verify.code()).isEqualTo(1);
-        assertThat(verify.out()).contains("context-docs/00-mission.md:1:1: error [immutable-path]").contains("(Sneak)");
+        assertThat(verify.out())
+                .contains("context-docs/00-mission.md:1:1: error [immutable-path]")
+                .contains("(Sneak)");
         assertThat(verify.err()).contains("verified 2 commits");
     }
 
@@ -344,15 +407,19 @@ class HooksEndToEndIT {
         repo.git("add", ".gitattributes");
         // .gitattributes configures the gate (merge drivers): governed, immutable
         assertThat(commit(repo, "Route the log to the merge driver").code()).isNotZero();
-        assertThat(commit(repo, "Route the log to the merge driver", "Change-Request: CR-2\nApproved-by: ceo").code())
+        assertThat(commit(repo, "Route the log to the merge driver", "Change-Request: CR-2\nApproved-by: ceo")
+                        .code())
                 .isZero();
         String base = repo.git("rev-parse", "HEAD").strip();
         repo.git("checkout", "-q", "-b", "optimizer-work");
         repo.stage(LOG, repo.read(LOG) + entry("2026-02-16 10:30", "optimizer", "completed"));
         assertThat(commit(repo, "optimizer appends").code()).isZero();
         repo.git("checkout", "-q", "main");
-        repo.stage(LOG, repo.read(LOG) + entry("2026-02-16 10:00", "tech-lead", "completed")
-                + entry("2026-02-16 11:00", "auditor", "completed"));
+        repo.stage(
+                LOG,
+                repo.read(LOG)
+                        + entry("2026-02-16 10:00", "tech-lead", "completed")
+                        + entry("2026-02-16 11:00", "auditor", "completed"));
         assertThat(commit(repo, "tech-lead and auditor append").code()).isZero();
         Run merge = repo.run("merge", "--no-edit", "optimizer-work");
         assertThat(merge.code()).as(merge.out() + merge.err()).isZero();
@@ -369,13 +436,20 @@ class HooksEndToEndIT {
         assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
         repo.git("reset", "-q", "--hard", "HEAD^");
         repo.run("merge", "--no-commit", "optimizer-work");
-        repo.stage(LOG, BASE + entry("2026-02-16 10:00", "tech-lead", "completed")
-                + "<!--\n" + entry("2026-02-16 10:30", "optimizer", "completed") + "-->\n\n"
-                + entry("2026-02-16 11:00", "auditor", "completed"));
-        assertThat(repo.run("commit", "-q", "--no-verify", "-m", "Hand-made merge").code()).isZero();
+        repo.stage(
+                LOG,
+                BASE + entry("2026-02-16 10:00", "tech-lead", "completed")
+                        + "<!--\n" + entry("2026-02-16 10:30", "optimizer", "completed") + "-->\n\n"
+                        + entry("2026-02-16 11:00", "auditor", "completed"));
+        assertThat(repo.run("commit", "-q", "--no-verify", "-m", "Hand-made merge")
+                        .code())
+                .isZero();
         verify = atomizer(repo, "verify", "--base", base);
         assertThat(verify.code()).isEqualTo(1);
-        assertThat(verify.out()).contains(LOG + ":").contains("error [append-only]").contains("(Hand-made merge)")
+        assertThat(verify.out())
+                .contains(LOG + ":")
+                .contains("error [append-only]")
+                .contains("(Hand-made merge)")
                 .contains("which no parent appended");
     }
 
@@ -416,10 +490,14 @@ class HooksEndToEndIT {
     void aSideThatEditedTheBaseConflicts() throws Exception {
         assertThat(atomizer(repo, "install-hooks").code()).isZero();
         repo.git("add", ".gitattributes");
-        assertThat(commit(repo, "Route the log", "Change-Request: CR-2\nApproved-by: ceo").code()).isZero();
+        assertThat(commit(repo, "Route the log", "Change-Request: CR-2\nApproved-by: ceo")
+                        .code())
+                .isZero();
         repo.git("checkout", "-q", "-b", "rewrite");
         repo.stage(LOG, BASE.replace("Work by manager", "Rewritten history"));
-        assertThat(repo.run("commit", "-q", "--no-verify", "-m", "rewrite history").code()).isZero();
+        assertThat(repo.run("commit", "-q", "--no-verify", "-m", "rewrite history")
+                        .code())
+                .isZero();
         repo.git("checkout", "-q", "main");
         repo.stage(LOG, repo.read(LOG) + entry("2026-02-16 10:00", "optimizer", "completed"));
         assertThat(commit(repo, "append").code()).isZero();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class MainTest {
+class MainTest extends CliTest {
 
     static final String GOOD = "# Project log\n\n"
             + "## [2026-02-16 09:00] manager | bracket-topopt | milestone\n\n**Status:** completed\n**Summary:** Gate passed.\n\n---\n";
@@ -20,9 +20,8 @@ class MainTest {
 
     @TempDir
     Path root;
+
     Path log;
-    String out;
-    String err;
 
     @BeforeEach
     void layout() throws Exception {
@@ -31,43 +30,42 @@ class MainTest {
         Files.createDirectories(root.resolve(".git"));
     }
 
-    int run(Path cwd, String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Main.run(args, cwd, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        assertThat(err).doesNotContain("\tat ").doesNotContain("Exception");
-        return code;
-    }
-
     @Test
     void aRepositoryWithoutALogSaysHowToStartOne() {
         assertThat(run(root, "lint")).isEqualTo(2);
-        assertThat(err).contains("shared/project_log.md: no such file: there is no log yet; start it with 'atomizer log");
+        assertThat(err)
+                .contains("shared/project_log.md: no such file: there is no log yet; start it with 'atomizer log");
     }
 
     @Test
     void checkCallsAMissingDerivedFileMissing() throws Exception {
-        Files.writeString(log, "# Log\n\n## [2026-01-05 09:00] manager | p | milestone\n\n**Status:** completed\n"
-                + "**Summary:** s\n\n---\n");
+        Files.writeString(
+                log,
+                "# Log\n\n## [2026-01-05 09:00] manager | p | milestone\n\n**Status:** completed\n"
+                        + "**Summary:** s\n\n---\n");
         assertThat(run(root, "dashboards")).isZero();
         Files.delete(root.resolve("shared/dashboards/technical.md"));
         assertThat(run(root, "check")).isEqualTo(1);
-        assertThat(out).contains("shared/dashboards/technical.md:1:1: error [generated-stale] shared/dashboards/technical.md"
-                + " is missing (the generator makes it from the log and PROJECT_STATUS.md); run 'atomizer dashboards'");
+        assertThat(out)
+                .contains(
+                        "shared/dashboards/technical.md:1:1: error [generated-stale] shared/dashboards/technical.md"
+                                + " is missing (the generator makes it from the log and PROJECT_STATUS.md); run 'atomizer dashboards'");
     }
 
     @Test
     void helpListsEveryCommandWithWholeSentences() {
         java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
-        int code = Main.run(new String[] {"help"}, Path.of("."), new PrintStream(o, true, StandardCharsets.UTF_8),
+        int code = Main.run(
+                new String[] {"help"},
+                Path.of("."),
+                new PrintStream(o, true, StandardCharsets.UTF_8),
                 new PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(code).isZero();
         String help = o.toString(StandardCharsets.UTF_8);
         java.util.Map<String, String> commands = new java.util.LinkedHashMap<>();
         String current = null;
-        for (String line : help.substring(help.indexOf("Commands:")).lines().skip(1).toList()) {
+        for (String line :
+                help.substring(help.indexOf("Commands:")).lines().skip(1).toList()) {
             if (line.isBlank()) {
                 break;
             }
@@ -95,18 +93,22 @@ class MainTest {
     void violationsExitOneInTheTextFormat() throws Exception {
         Files.writeString(log, BAD);
         assertThat(run(root, "lint")).isEqualTo(1);
-        assertThat(out).isEqualTo("shared/project_log.md:5:13: error [status-invalid] status 'done' is not one of "
-                + "in-progress, completed, blocked, failed\n");
+        assertThat(out)
+                .isEqualTo("shared/project_log.md:5:13: error [status-invalid] status 'done' is not one of "
+                        + "in-progress, completed, blocked, failed\n");
         assertThat(err).isEqualTo("1 entry: 1 error, 0 warnings\n");
     }
 
     @Test
     void jsonIsExactlyTheDocumentedShape() throws Exception {
         Files.writeString(log, BAD);
-        assertThat(run(root, "lint", "--format", "json", "shared/project_log.md")).isEqualTo(1);
-        assertThat(out).isEqualTo("{\"diagnostics\":[{\"path\":\"shared/project_log.md\",\"line\":5,\"column\":13,"
-                + "\"rule\":\"status-invalid\",\"severity\":\"error\",\"message\":\"status 'done' is not one of "
-                + "in-progress, completed, blocked, failed\"}],\"summary\":{\"entries\":1,\"errors\":1,\"warnings\":0}}\n");
+        assertThat(run(root, "lint", "--format", "json", "shared/project_log.md"))
+                .isEqualTo(1);
+        assertThat(out)
+                .isEqualTo(
+                        "{\"diagnostics\":[{\"path\":\"shared/project_log.md\",\"line\":5,\"column\":13,"
+                                + "\"rule\":\"status-invalid\",\"severity\":\"error\",\"message\":\"status 'done' is not one of "
+                                + "in-progress, completed, blocked, failed\"}],\"summary\":{\"entries\":1,\"errors\":1,\"warnings\":0}}\n");
         assertThat(err).isEmpty();
     }
 
@@ -143,9 +145,11 @@ class MainTest {
         Files.writeString(log, GOOD);
         Path schemas = root.resolve("shared/data-contracts/schemas.md");
         Files.createDirectories(schemas.getParent());
-        Files.writeString(schemas, "# Contract\n\n## Status values\n\n| Status | Meaning |\n|---|---|\n| Done! | bad |\n");
+        Files.writeString(
+                schemas, "# Contract\n\n## Status values\n\n| Status | Meaning |\n|---|---|\n| Done! | bad |\n");
         assertThat(run(root, "lint")).isEqualTo(2);
-        assertThat(err).startsWith("atomizer: shared/data-contracts/schemas.md:7:1: error [config] status value 'Done!'");
+        assertThat(err)
+                .startsWith("atomizer: shared/data-contracts/schemas.md:7:1: error [config] status value 'Done!'");
         assertThat(out).isEmpty();
     }
 
@@ -153,15 +157,20 @@ class MainTest {
     void binaryInputIsAnEncodingDiagnostic() throws Exception {
         Files.write(log, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, '\n'});
         assertThat(run(root, "lint")).isEqualTo(1);
-        assertThat(out).startsWith("shared/project_log.md:1:1: error [encoding] the file is not valid UTF-8 (byte 0x89)");
+        assertThat(out)
+                .startsWith("shared/project_log.md:1:1: error [encoding] the file is not valid UTF-8 (byte 0x89)");
     }
 
     @Test
     void aLineLongerThanTheLimitOrAnEndlessInputIsAOneLineError() throws Exception {
-        Files.writeString(log, GOOD + "## [2026-02-16 10:00] manager | p | milestone\n\n**Summary:** " + "x".repeat(2 << 20) + "\n");
+        Files.writeString(
+                log,
+                GOOD + "## [2026-02-16 10:00] manager | p | milestone\n\n**Summary:** " + "x".repeat(2 << 20) + "\n");
         assertThat(run(root, "lint")).isEqualTo(2);
-        assertThat(err).startsWith("atomizer: shared/project_log.md:" + (GOOD.split("\n", -1).length + 2)
-                + ": a line longer than 1048576 bytes (1 MiB)").doesNotContain("internal error");
+        assertThat(err)
+                .startsWith("atomizer: shared/project_log.md:" + (GOOD.split("\n", -1).length + 2)
+                        + ": a line longer than 1048576 bytes (1 MiB)")
+                .doesNotContain("internal error");
         assertThat(err.lines().count()).isEqualTo(1);
         assertThat(run(root, "lint", "/dev/zero")).isEqualTo(2);
         assertThat(err).contains(":1: a line longer than 1048576 bytes").doesNotContain("internal error");
@@ -173,14 +182,19 @@ class MainTest {
         }
         Files.writeString(log, deep.append("\n---\n"));
         assertThat(run(root, "lint")).isEqualTo(2);
-        assertThat(err).startsWith("atomizer: shared/project_log.md:").contains(": an entry longer than 2097152 characters")
+        assertThat(err)
+                .startsWith("atomizer: shared/project_log.md:")
+                .contains(": an entry longer than 2097152 characters")
                 .doesNotContain("internal error");
         // a 12 MB status file
         Files.writeString(log, GOOD);
-        Files.writeString(root.resolve("shared/PROJECT_STATUS.md"), "# Status\n\n## Projects\n\n| Slug |\n|---|\n"
-                + "| p |\n".repeat(2_000_000));
+        Files.writeString(
+                root.resolve("shared/PROJECT_STATUS.md"),
+                "# Status\n\n## Projects\n\n| Slug |\n|---|\n" + "| p |\n".repeat(2_000_000));
         assertThat(run(root, "lint")).isEqualTo(2);
-        assertThat(err).startsWith("atomizer: shared/PROJECT_STATUS.md: ").contains("more than the 1048576 (1 MiB)")
+        assertThat(err)
+                .startsWith("atomizer: shared/PROJECT_STATUS.md: ")
+                .contains("more than the 1048576 (1 MiB)")
                 .doesNotContain("internal error");
     }
 
@@ -188,17 +202,36 @@ class MainTest {
     void logAppendsAWellFormedEntryAndNeverRewritesExistingBytes() throws Exception {
         Files.writeString(log, GOOD);
         byte[] before = Files.readAllBytes(log);
-        int code = run(root, "log", "--agent", "optimizer", "--project", "bracket-topopt", "--event", "study-iteration",
-                "--status", "in-progress", "--summary", "Iteration 4 converging.", "--metrics", "iteration=4, objective=0.31",
-                "--metric", "tokens=900", "--detail", "Mesh refined.\n\n- element size 2 mm", "--time", "2026-02-16 10:00");
+        int code = run(
+                root,
+                "log",
+                "--agent",
+                "optimizer",
+                "--project",
+                "bracket-topopt",
+                "--event",
+                "study-iteration",
+                "--status",
+                "in-progress",
+                "--summary",
+                "Iteration 4 converging.",
+                "--metrics",
+                "iteration=4, objective=0.31",
+                "--metric",
+                "tokens=900",
+                "--detail",
+                "Mesh refined.\n\n- element size 2 mm",
+                "--time",
+                "2026-02-16 10:00");
         assertThat(code).as(err).isZero();
         byte[] after = Files.readAllBytes(log);
         assertThat(new String(after, 0, before.length, StandardCharsets.UTF_8)).isEqualTo(GOOD);
-        assertThat(new String(after, StandardCharsets.UTF_8)).isEqualTo(GOOD + "\n"
-                + "## [2026-02-16 10:00] optimizer | bracket-topopt | study-iteration\n\n"
-                + "**Status:** in-progress\n**Summary:** Iteration 4 converging.\n"
-                + "**Detail:**\nMesh refined.\n\n- element size 2 mm\n"
-                + "**Metrics:** iteration=4, objective=0.31, tokens=900\n\n---\n");
+        assertThat(new String(after, StandardCharsets.UTF_8))
+                .isEqualTo(GOOD + "\n"
+                        + "## [2026-02-16 10:00] optimizer | bracket-topopt | study-iteration\n\n"
+                        + "**Status:** in-progress\n**Summary:** Iteration 4 converging.\n"
+                        + "**Detail:**\nMesh refined.\n\n- element size 2 mm\n"
+                        + "**Metrics:** iteration=4, objective=0.31, tokens=900\n\n---\n");
         assertThat(run(root, "lint")).isZero();
         assertThat(err).startsWith("2 entries: 0 errors");
     }
@@ -207,28 +240,58 @@ class MainTest {
     void logRejectsAnInvalidEntryAndWritesNothing() throws Exception {
         Files.writeString(log, GOOD);
         byte[] before = Files.readAllBytes(log);
-        assertThat(run(root, "log", "--agent", "Optimizer", "--project", "bracket-topopt", "--event", "study-iteration",
-                "--status", "blocked", "--summary", "No metrics.", "--time", "2026-02-16 10:00")).isEqualTo(1);
-        assertThat(err).contains("[agent-id-format]").contains("[metric-required]").contains("[blockers-missing]")
+        assertThat(run(
+                        root,
+                        "log",
+                        "--agent",
+                        "Optimizer",
+                        "--project",
+                        "bracket-topopt",
+                        "--event",
+                        "study-iteration",
+                        "--status",
+                        "blocked",
+                        "--summary",
+                        "No metrics.",
+                        "--time",
+                        "2026-02-16 10:00"))
+                .isEqualTo(1);
+        assertThat(err)
+                .contains("[agent-id-format]")
+                .contains("[metric-required]")
+                .contains("[blockers-missing]")
                 .contains("nothing was written");
         assertThat(Files.readAllBytes(log)).isEqualTo(before);
         // older than the last entry
-        assertThat(run(root, "log", "--agent", "manager", "--project", "bracket-topopt", "--event", "milestone",
-                "--status", "completed", "--summary", "Back in time.", "--time", "2026-02-15 10:00")).isEqualTo(1);
-        assertThat(err).contains("[timestamp-order]");
-        assertThat(Files.readAllBytes(log)).isEqualTo(before);
+        refused(
+                before,
+                "timestamp-order",
+                CliRun.logMilestone("bracket-topopt", "--summary", "Back in time.", "--time", "2026-02-15 10:00"));
         // a detail that would smuggle in a field or close the entry early
-        assertThat(run(root, "log", "--agent", "manager", "--project", "bracket-topopt", "--event", "milestone",
-                "--status", "completed", "--summary", "Sneaky.", "--detail", "x\n**Status:** failed",
-                "--time", "2026-02-17 10:00")).isEqualTo(1);
-        assertThat(err).contains("[duplicate-field]");
-        assertThat(Files.readAllBytes(log)).isEqualTo(before);
+        refused(
+                before,
+                "duplicate-field",
+                CliRun.logMilestone(
+                        "bracket-topopt",
+                        "--summary",
+                        "Sneaky.",
+                        "--detail",
+                        "x\n**Status:** failed",
+                        "--time",
+                        "2026-02-17 10:00"));
         // a detail that closes the entry and opens a second, well-formed one under another agent's name
-        assertThat(run(root, "log", "--agent", "manager", "--project", "bracket-topopt", "--event", "milestone",
-                "--status", "completed", "--summary", "Two in one.", "--detail",
-                "x\n\n---\n\n## [2026-02-17 11:00] ceo | bracket-topopt | milestone\n\n**Status:** completed\n"
-                        + "**Summary:** Approved by the CEO.",
-                "--time", "2026-02-17 10:00")).isEqualTo(1);
+        assertThat(run(
+                        root,
+                        CliRun.logMilestone(
+                                "bracket-topopt",
+                                "--summary",
+                                "Two in one.",
+                                "--detail",
+                                "x\n\n---\n\n## [2026-02-17 11:00] ceo | bracket-topopt | milestone\n\n**Status:** completed\n"
+                                        + "**Summary:** Approved by the CEO.",
+                                "--time",
+                                "2026-02-17 10:00")))
+                .isEqualTo(1);
         assertThat(err).contains("would be written as 2 entries, not one").contains("nothing was written");
         assertThat(Files.readAllBytes(log)).isEqualTo(before);
     }
@@ -237,24 +300,43 @@ class MainTest {
     void logKeepsCrlfAndMendsAMissingFinalNewline() throws Exception {
         String crlf = GOOD.replace("\n", "\r\n");
         Files.writeString(log, crlf.substring(0, crlf.length() - 2)); // no final line break
-        assertThat(run(root, "log", "--agent", "manager", "--project", "bracket-topopt", "--event", "milestone",
-                "--status", "completed", "--summary", "Second.", "--time", "2026-02-16 10:00")).isZero();
+        assertThat(run(
+                        root,
+                        CliRun.logMilestone("bracket-topopt", "--summary", "Second.", "--time", "2026-02-16 10:00")))
+                .isZero();
         String text = Files.readString(log);
         assertThat(text).startsWith(crlf.substring(0, crlf.length() - 2));
-        assertThat(text).endsWith("---\r\n\r\n## [2026-02-16 10:00] manager | bracket-topopt | milestone\r\n\r\n"
-                + "**Status:** completed\r\n**Summary:** Second.\r\n\r\n---\r\n");
+        assertThat(text)
+                .endsWith("---\r\n\r\n## [2026-02-16 10:00] manager | bracket-topopt | milestone\r\n\r\n"
+                        + "**Status:** completed\r\n**Summary:** Second.\r\n\r\n---\r\n");
         assertThat(run(root, "lint")).isZero();
     }
 
     @Test
     void logCreatesTheLogAndDryRunWritesNothing() throws Exception {
-        assertThat(run(root, "log", "--dry-run", "--agent", "manager", "--project", "p", "--event", "milestone",
-                "--status", "completed", "--summary", "First.", "--time", "2026-02-16 10:00")).isZero();
+        assertThat(run(
+                        root,
+                        "log",
+                        "--dry-run",
+                        "--agent",
+                        "manager",
+                        "--project",
+                        "p",
+                        "--event",
+                        "milestone",
+                        "--status",
+                        "completed",
+                        "--summary",
+                        "First.",
+                        "--time",
+                        "2026-02-16 10:00"))
+                .isZero();
         assertThat(out).startsWith("## [2026-02-16 10:00] manager | p | milestone\n");
         assertThat(log).doesNotExist();
-        assertThat(run(root, "log", "--agent", "manager", "--project", "p", "--event", "milestone",
-                "--status", "completed", "--summary", "First.", "--time", "2026-02-16 10:00")).isZero();
-        assertThat(Files.readString(log)).startsWith("# Project log\n\n## [2026-02-16 10:00] manager | p | milestone\n");
+        assertThat(run(root, CliRun.logMilestone("p", "--summary", "First.", "--time", "2026-02-16 10:00")))
+                .isZero();
+        assertThat(Files.readString(log))
+                .startsWith("# Project log\n\n## [2026-02-16 10:00] manager | p | milestone\n");
         assertThat(run(root, "lint")).isZero();
     }
 
@@ -287,7 +369,9 @@ class MainTest {
     void dashboardsCheckAndGates() throws Exception {
         Files.writeString(log, GOOD);
         assertThat(run(root, "dashboards")).isZero();
-        assertThat(err).contains("wrote shared/dashboards/exec-summary.md").contains("wrote shared/kpi/metrics.md")
+        assertThat(err)
+                .contains("wrote shared/dashboards/exec-summary.md")
+                .contains("wrote shared/kpi/metrics.md")
                 .endsWith("4 derived files, 4 written, 0 unchanged\n");
         assertThat(root.resolve("shared/dashboards/technical.md")).exists();
         assertThat(run(root, "check")).isZero();
@@ -302,14 +386,24 @@ class MainTest {
         assertThat(err).contains("gates passed");
         assertThat(run(root, "dashboards", "--as-of", "yesterday")).isEqualTo(2);
         assertThat(err).isEqualTo("atomizer: --as-of 'yesterday' is not 'YYYY-MM-DD HH:MM'\n");
-        Files.writeString(root.resolve("shared/PROJECT_STATUS.md"), "## Risks\n\n| Risk | Impact | Likelihood |\n|---|---|---|\n| x | Huge | Low |\n");
+        Files.writeString(
+                root.resolve("shared/PROJECT_STATUS.md"),
+                "## Risks\n\n| Risk | Impact | Likelihood |\n|---|---|---|\n| x | Huge | Low |\n");
         assertThat(run(root, "dashboards")).isEqualTo(2);
         assertThat(err).contains("shared/PROJECT_STATUS.md:5:1: error [config] Impact 'Huge' of risk 'x'");
         Files.delete(root.resolve("shared/PROJECT_STATUS.md"));
         Files.write(log, new byte[] {'#', ' ', 'L', '\n', (byte) 0xFF, '\n'});
         assertThat(run(root, "dashboards")).isEqualTo(2);
-        assertThat(err).isEqualTo("atomizer: shared/project_log.md:2:1: error [encoding] the file is not valid UTF-8 "
-                + "(byte 0xFF); save it as UTF-8\n");
+        assertThat(err)
+                .isEqualTo("atomizer: shared/project_log.md:2:1: error [encoding] the file is not valid UTF-8 "
+                        + "(byte 0xFF); save it as UTF-8\n");
         assertThat(root.resolve("shared/dashboards/operations.md")).hasContent("edited");
+    }
+
+    /** The command is refused with {@code rule} named, and the log is left as {@code before}. */
+    void refused(byte[] before, String rule, String... args) throws java.io.IOException {
+        assertThat(run(root, args)).as(err).isEqualTo(1);
+        assertThat(err).contains("[" + rule + "]");
+        assertThat(Files.readAllBytes(log)).isEqualTo(before);
     }
 }

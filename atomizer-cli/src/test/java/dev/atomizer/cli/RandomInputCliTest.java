@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,17 +41,66 @@ class RandomInputCliTest {
             """;
 
     private static final List<String> MARKDOWN_TOKENS = List.of(
-            "## ", "## [2026-01-01 00:00] a | b | c\n", "**Status:** ", "**Summary:** ", "**Detail:** ",
-            "**Metrics:** ", "a=1, ", "**Blockers:** ", "blocked", "---", "\n", "\r\n", "\r", "\n\n", "```", "~~~",
-            "    ", "- ", "> ", "<!--", "-->", "|", " | ", "[", "]", ":", "*", "#", "`",
-            "## Event types\n", "## Status values\n", "## Fields\n", "## Agents\n", "## Approvers\n",
-            "## Governed paths\n", "## Rules\n", "## Projects\n", "\n| Type | Meaning | Required metrics |\n|---|---|---|\n",
-            "\n| Rule | Severity |\n|---|---|\n", "\n| Path | Policy | Meaning |\n|---|---|---|\n",
-            "\n| Agent | Role |\n|---|---|\n", "\n| Field | Meaning |\n|---|---|\n", "\n| Status | Meaning |\n|---|---|\n",
-            "\n| Slug | Name |\n|---|---|\n", "| study-iteration | x | iteration, objective |\n",
-            "| heading-format | off |\n", "| encoding | loud |\n", "| nope | error |\n", "| context-docs/** | immutable | x |\n",
-            "| /abs | generated | x |\n", "| tech-lead | lead |\n", "| Bad Id | x |\n", "| Status | s |\n",
-            "| my-project | Name |\n", "| My Project | N |\n", "| `` | |\n", "||\n", "é", "\uD83D\uDE00", "\u0000",
+            "## ",
+            "## [2026-01-01 00:00] a | b | c\n",
+            "**Status:** ",
+            "**Summary:** ",
+            "**Detail:** ",
+            "**Metrics:** ",
+            "a=1, ",
+            "**Blockers:** ",
+            "blocked",
+            "---",
+            "\n",
+            "\r\n",
+            "\r",
+            "\n\n",
+            "```",
+            "~~~",
+            "    ",
+            "- ",
+            "> ",
+            "<!--",
+            "-->",
+            "|",
+            " | ",
+            "[",
+            "]",
+            ":",
+            "*",
+            "#",
+            "`",
+            "## Event types\n",
+            "## Status values\n",
+            "## Fields\n",
+            "## Agents\n",
+            "## Approvers\n",
+            "## Governed paths\n",
+            "## Rules\n",
+            "## Projects\n",
+            "\n| Type | Meaning | Required metrics |\n|---|---|---|\n",
+            "\n| Rule | Severity |\n|---|---|\n",
+            "\n| Path | Policy | Meaning |\n|---|---|---|\n",
+            "\n| Agent | Role |\n|---|---|\n",
+            "\n| Field | Meaning |\n|---|---|\n",
+            "\n| Status | Meaning |\n|---|---|\n",
+            "\n| Slug | Name |\n|---|---|\n",
+            "| study-iteration | x | iteration, objective |\n",
+            "| heading-format | off |\n",
+            "| encoding | loud |\n",
+            "| nope | error |\n",
+            "| context-docs/** | immutable | x |\n",
+            "| /abs | generated | x |\n",
+            "| tech-lead | lead |\n",
+            "| Bad Id | x |\n",
+            "| Status | s |\n",
+            "| my-project | Name |\n",
+            "| My Project | N |\n",
+            "| `` | |\n",
+            "||\n",
+            "é",
+            "\uD83D\uDE00",
+            "\u0000",
             "\uFEFF");
 
     private static final String VALID_CONTRACT = """
@@ -140,7 +188,12 @@ class RandomInputCliTest {
                 case 0 -> lines.remove(at);
                 case 1 -> lines.add(at, lines.get(r.nextInt(lines.size())));
                 case 2 -> java.util.Collections.swap(lines, at, r.nextInt(lines.size()));
-                case 3 -> lines.add(at, MARKDOWN_TOKENS.get(r.nextInt(MARKDOWN_TOKENS.size())).strip());
+                case 3 ->
+                    lines.add(
+                            at,
+                            MARKDOWN_TOKENS
+                                    .get(r.nextInt(MARKDOWN_TOKENS.size()))
+                                    .strip());
                 default -> {
                     String l = lines.get(at);
                     if (!l.isEmpty()) {
@@ -177,7 +230,8 @@ class RandomInputCliTest {
                     if (r.nextInt(40) == 0) {
                         out.write(0x80 + r.nextInt(128)); // a stray non-ASCII byte, often invalid UTF-8
                     } else {
-                        out.writeBytes(MARKDOWN_TOKENS.get(r.nextInt(MARKDOWN_TOKENS.size()))
+                        out.writeBytes(MARKDOWN_TOKENS
+                                .get(r.nextInt(MARKDOWN_TOKENS.size()))
                                 .getBytes(StandardCharsets.UTF_8));
                     }
                 }
@@ -195,21 +249,17 @@ class RandomInputCliTest {
         return b;
     }
 
-    private record Run(int code, String out, String err) {
+    private static CliRun run(Path cwd, String... args) {
+        return CliRun.of(cwd, args);
     }
 
-    private static Run run(Path cwd, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, cwd, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static void assertNoCrash(Run r, String what) {
+    private static void assertNoCrash(CliRun r, String what) {
         assertThat(r.code()).as("exit code for %s; stderr:%n%s", what, r.err()).isIn(0, 1, 2);
-        assertThat(r.err()).as("stderr for %s", what)
-                .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("internal error");
+        assertThat(r.err())
+                .as("stderr for %s", what)
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ")
+                .doesNotContain("internal error");
     }
 
     private static Path write(Path root, String rel, byte[] content) throws IOException {
@@ -227,38 +277,40 @@ class RandomInputCliTest {
             byte[] content = randomContent(r);
             write(dir, "shared/project_log.md", content);
             String what = "random log #" + i + " (seed 20260101)";
-            Run text = run(dir, "lint");
+            CliRun text = run(dir, "lint");
             assertNoCrash(text, what);
             // lint succeeded in reading the log: only 0 (clean) or 1 (violations) are possible
-            assertThat(text.code()).as("exit code for %s; stderr:%n%s", what, text.err()).isIn(0, 1);
-            Run json = run(dir, "lint", "--format", "json");
+            assertThat(text.code())
+                    .as("exit code for %s; stderr:%n%s", what, text.err())
+                    .isIn(0, 1);
+            CliRun json = run(dir, "lint", "--format", "json");
             assertNoCrash(json, what + " --format json");
             assertThat(json.code()).as("json and text agree for %s", what).isEqualTo(text.code());
-            assertThat(json.out().strip()).as("json output for %s", what).startsWith("{").endsWith("}");
+            assertThat(json.out().strip())
+                    .as("json output for %s", what)
+                    .startsWith("{")
+                    .endsWith("}");
         }
     }
 
     @Test
     void randomContractNextToAValidLog(@TempDir Path tmp) throws IOException {
-        Random r = new Random(20260202L);
-        for (int i = 0; i < CASES; i++) {
-            Path dir = Files.createDirectory(tmp.resolve("contract-" + i));
-            write(dir, "shared/project_log.md", VALID_LOG.getBytes(StandardCharsets.UTF_8));
-            write(dir, "shared/data-contracts/schemas.md", randomConfig(r, VALID_CONTRACT));
-            Run run = run(dir, "lint");
-            assertNoCrash(run, "random schemas.md #" + i + " (seed 20260202)");
-        }
+        randomConfigNextToAValidLog(tmp, "shared/data-contracts/schemas.md", VALID_CONTRACT, 20260202L);
     }
 
     @Test
     void randomProjectStatusNextToAValidLog(@TempDir Path tmp) throws IOException {
-        Random r = new Random(20260303L);
+        randomConfigNextToAValidLog(tmp, "shared/PROJECT_STATUS.md", VALID_STATUS, 20260303L);
+    }
+
+    /** {@code CASES} damaged copies of {@code valid} at {@code path}, each linted beside the valid log. */
+    private static void randomConfigNextToAValidLog(Path tmp, String path, String valid, long seed) throws IOException {
+        Random r = new Random(seed);
         for (int i = 0; i < CASES; i++) {
-            Path dir = Files.createDirectory(tmp.resolve("status-" + i));
+            Path dir = Files.createDirectory(tmp.resolve("config-" + i));
             write(dir, "shared/project_log.md", VALID_LOG.getBytes(StandardCharsets.UTF_8));
-            write(dir, "shared/PROJECT_STATUS.md", randomConfig(r, VALID_STATUS));
-            Run run = run(dir, "lint");
-            assertNoCrash(run, "random PROJECT_STATUS.md #" + i + " (seed 20260303)");
+            write(dir, path, randomConfig(r, valid));
+            assertNoCrash(run(dir, "lint"), "random " + path + " #" + i + " (seed " + seed + ")");
         }
     }
 
@@ -267,14 +319,18 @@ class RandomInputCliTest {
         write(tmp, "shared/project_log.md", VALID_LOG.getBytes(StandardCharsets.UTF_8));
         write(tmp, "shared/data-contracts/schemas.md", VALID_CONTRACT.getBytes(StandardCharsets.UTF_8));
         write(tmp, "shared/PROJECT_STATUS.md", VALID_STATUS.getBytes(StandardCharsets.UTF_8));
-        Run run = run(tmp, "lint");
-        assertThat(run.code()).as("stdout:%n%s%nstderr:%n%s", run.out(), run.err()).isZero();
+        CliRun run = run(tmp, "lint");
+        assertThat(run.code())
+                .as("stdout:%n%s%nstderr:%n%s", run.out(), run.err())
+                .isZero();
     }
 
     @Test
     void theValidLogAloneIsClean(@TempDir Path tmp) throws IOException {
         write(tmp, "shared/project_log.md", VALID_LOG.getBytes(StandardCharsets.UTF_8));
-        Run run = run(tmp, "lint");
-        assertThat(run.code()).as("stdout:%n%s%nstderr:%n%s", run.out(), run.err()).isZero();
+        CliRun run = run(tmp, "lint");
+        assertThat(run.code())
+                .as("stdout:%n%s%nstderr:%n%s", run.out(), run.err())
+                .isZero();
     }
 }

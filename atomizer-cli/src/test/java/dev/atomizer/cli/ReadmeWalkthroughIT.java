@@ -48,10 +48,12 @@ class ReadmeWalkthroughIT {
         assertThat(blocks).hasSize(2);
         // half an hour after the cut-off of the week the entries are made in (default settings, UTC log)
         java.time.LocalDateTime cutOff = dev.atomizer.report.ReportWeek.containing(
-                java.time.LocalDateTime.now(ZoneOffset.UTC).plusMinutes(5), dev.atomizer.contract.Settings.DEFAULT).to();
+                        java.time.LocalDateTime.now(ZoneOffset.UTC).plusMinutes(5),
+                        dev.atomizer.contract.Settings.DEFAULT)
+                .to();
         String friday = cutOff.plusMinutes(30).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-        String script = "set -e\n" + blocks.get(0) + blocks.get(1).replace("report weekly", "report weekly --as-of '"
-                + friday + "'");
+        String script = "set -e\n" + blocks.get(0)
+                + blocks.get(1).replace("report weekly", "report weekly --as-of '" + friday + "'");
         script = script.replace("/path/to/atomizer", CHECKOUT.toString());
         // the fixture's environment: a home of its own, no system or user git configuration, an identity
         GitFixture fixture = GitFixture.init(tmp.resolve("scratch"));
@@ -60,14 +62,18 @@ class ReadmeWalkthroughIT {
 
         Path repo = tmp.resolve("our-status");
         String commits = fixture.at(repo).git("log", "--format=%s");
-        assertThat(commits.lines().toList()).containsExactly("Weekly report", "First entry",
-                "Set up the status repository");
+        assertThat(commits.lines().toList())
+                .containsExactly("Weekly report", "First entry", "Set up the status repository");
         assertThat(repo.resolve(".git/hooks/pre-commit")).exists();
         assertThat(repo.resolve(".github/workflows/atomizer.yml")).exists();
         try (var reports = Files.list(repo.resolve("shared/reports/weekly"))) {
-            Path report = reports.filter(f -> f.toString().endsWith("-report.md")).findFirst().orElseThrow();
-            assertThat(Files.readString(report)).contains("# Acme Apps weekly report — ")
-                    .contains("first-project").contains("Repository set up");
+            Path report = reports.filter(f -> f.toString().endsWith("-report.md"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(Files.readString(report))
+                    .contains("# Acme Apps weekly report — ")
+                    .contains("first-project")
+                    .contains("Repository set up");
         }
     }
 }

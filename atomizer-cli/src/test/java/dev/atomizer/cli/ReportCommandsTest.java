@@ -2,8 +2,6 @@ package dev.atomizer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,27 +11,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code atomizer report …}: exit codes, messages on one line, never a stack trace. */
-class ReportCommandsTest {
+class ReportCommandsTest extends CliTest {
+
+    int run(String... args) {
+        return run(root, args);
+    }
 
     static final String W07 = "shared/reports/weekly/2026-W07-report.md";
 
     @TempDir
     Path root;
-    String out;
-    String err;
 
     static String entry(String ts, String project, String event, String status, String metrics) {
         return "## [" + ts + "] manager | " + project + " | " + event + "\n\n**Status:** " + status
-                + "\n**Summary:** Work on " + project + ".\n" + (metrics == null ? "" : "**Metrics:** " + metrics + "\n")
+                + "\n**Summary:** Work on " + project + ".\n"
+                + (metrics == null ? "" : "**Metrics:** " + metrics + "\n")
                 + "\n---\n\n";
     }
 
     @BeforeEach
     void layout() throws Exception {
-        write("shared/project_log.md", "# Project log\n\n"
-                + entry("2026-02-10 09:00", "alpha", "milestone", "completed", null)
-                + entry("2026-02-12 09:00", "beta", "milestone", "completed", "closeout=true")
-                + entry("2026-02-16 08:00", "alpha", "task-completed", "completed", null));
+        write(
+                "shared/project_log.md",
+                "# Project log\n\n"
+                        + entry("2026-02-10 09:00", "alpha", "milestone", "completed", null)
+                        + entry("2026-02-12 09:00", "beta", "milestone", "completed", "closeout=true")
+                        + entry("2026-02-16 08:00", "alpha", "task-completed", "completed", null));
         Files.createDirectories(root.resolve(".git"));
     }
 
@@ -41,17 +44,6 @@ class ReportCommandsTest {
         Path p = root.resolve(path);
         Files.createDirectories(p.getParent());
         Files.writeString(p, text);
-    }
-
-    int run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Main.run(args, root, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        assertThat(err).doesNotContain("\tat ").doesNotContain("Exception");
-        return code;
     }
 
     @Test
@@ -76,10 +68,13 @@ class ReportCommandsTest {
         assertThat(err).isEqualTo("atomizer: --week '2021-W53' does not exist: 2021 has 52 ISO weeks\n");
         assertThat(run("report", "weekly", "--week", "W07")).isEqualTo(2);
         assertThat(err).isEqualTo("atomizer: --week 'W07' is not an ISO week 'YYYY-Www' (e.g. 2026-W10)\n");
-        assertThat(run("report", "weekly", "--week", "2026-W08", "--as-of", "2026-02-20 20:59")).isEqualTo(2);
-        assertThat(err).isEqualTo("atomizer: week 2026-W08 is not over yet as of 2026-02-20 20:59: its report covers the log "
-                + "from 2026-02-13 21:00 to 2026-02-20 21:00 (its cut-off: 'Weekly report due' Friday 17:00 "
-                + "America/New_York less 'Weekly report cut-off' 60 minutes) and can be written from 2026-02-20 21:00 on\n");
+        assertThat(run("report", "weekly", "--week", "2026-W08", "--as-of", "2026-02-20 20:59"))
+                .isEqualTo(2);
+        assertThat(err)
+                .isEqualTo(
+                        "atomizer: week 2026-W08 is not over yet as of 2026-02-20 20:59: its report covers the log "
+                                + "from 2026-02-13 21:00 to 2026-02-20 21:00 (its cut-off: 'Weekly report due' Friday 17:00 "
+                                + "America/New_York less 'Weekly report cut-off' 60 minutes) and can be written from 2026-02-20 21:00 on\n");
         assertThat(run("report", "weekly", "--as-of", "yesterday")).isEqualTo(2);
         assertThat(err).isEqualTo("atomizer: --as-of 'yesterday' is not 'YYYY-MM-DD HH:MM'\n");
         assertThat(root.resolve("shared/reports")).doesNotExist();
@@ -89,12 +84,15 @@ class ReportCommandsTest {
     void aBrokenTemplateNamesTheFileAndLineAndWritesNothing() throws Exception {
         write("shared/reports/templates/weekly-template.md", "# {{week}}\n\n{{#projects}}\n{{oops}}\n{{/projects}}\n");
         assertThat(run("report", "weekly")).isEqualTo(2);
-        assertThat(err).startsWith("atomizer: shared/reports/templates/weekly-template.md:4: unknown name 'oops' in the template;")
+        assertThat(err)
+                .startsWith(
+                        "atomizer: shared/reports/templates/weekly-template.md:4: unknown name 'oops' in the template;")
                 .hasLineCount(1);
         write("shared/reports/templates/weekly-template.md", "# {{week}}\n{{#kpis}}\n");
         assertThat(run("report", "weekly")).isEqualTo(2);
-        assertThat(err).isEqualTo("atomizer: shared/reports/templates/weekly-template.md:2: broken template: Failed to "
-                + "close 'kpis' tag (fix the template or delete it to use the built-in one)\n");
+        assertThat(err)
+                .isEqualTo("atomizer: shared/reports/templates/weekly-template.md:2: broken template: Failed to "
+                        + "close 'kpis' tag (fix the template or delete it to use the built-in one)\n");
         assertThat(root.resolve(W07)).doesNotExist();
     }
 
@@ -102,11 +100,13 @@ class ReportCommandsTest {
     void malformedInputIsReportedAtItsFileAndLine() throws Exception {
         write("shared/PROJECT_STATUS.md", "# Status\n\n## Projects\n\n| Slug | RAG |\n|---|---|\n| alpha | Purple |\n");
         assertThat(run("report", "weekly")).isEqualTo(2);
-        assertThat(err).isEqualTo("atomizer: shared/PROJECT_STATUS.md:7:1: error [config] RAG 'Purple' of project 'alpha' "
-                + "is not one of Green, Amber, Red\n");
+        assertThat(err)
+                .isEqualTo("atomizer: shared/PROJECT_STATUS.md:7:1: error [config] RAG 'Purple' of project 'alpha' "
+                        + "is not one of Green, Amber, Red\n");
         Files.delete(root.resolve("shared/PROJECT_STATUS.md"));
         write("shared/reports/templates/weekly-template.md", "# ok\n");
-        Files.write(root.resolve("shared/reports/templates/weekly-template.md"), new byte[] {'#', ' ', (byte) 0xff, '\n'});
+        Files.write(
+                root.resolve("shared/reports/templates/weekly-template.md"), new byte[] {'#', ' ', (byte) 0xff, '\n'});
         assertThat(run("report", "weekly")).isEqualTo(2);
         assertThat(err).startsWith("atomizer: shared/reports/templates/weekly-template.md:1:1: error [encoding]");
         Files.write(root.resolve("shared/project_log.md"), new byte[] {'#', '\n', (byte) 0xc3, '\n'});
@@ -118,13 +118,15 @@ class ReportCommandsTest {
     @Test
     void closeoutOnlyForFinishedProjects() throws Exception {
         assertThat(run("report", "closeout", "alpha")).isEqualTo(2);
-        assertThat(err).startsWith("atomizer: project 'alpha' is not finished: it is not in shared/PROJECT_STATUS.md and "
-                + "no milestone entry carries closeout=true");
+        assertThat(err)
+                .startsWith("atomizer: project 'alpha' is not finished: it is not in shared/PROJECT_STATUS.md and "
+                        + "no milestone entry carries closeout=true");
         assertThat(run("report", "closeout", "beta")).isZero();
         assertThat(err).isEqualTo("atomizer: wrote shared/reports/project/beta-closeout.md\n");
         assertThat(run("report", "closeout", "beta")).isZero();
-        assertThat(err).isEqualTo("atomizer: shared/reports/project/beta-closeout.md exists, left unchanged; reports are "
-                + "write-once\n");
+        assertThat(err)
+                .isEqualTo("atomizer: shared/reports/project/beta-closeout.md exists, left unchanged; reports are "
+                        + "write-once\n");
         assertThat(run("report", "closeout")).isEqualTo(2);
         assertThat(err).contains("Missing required parameter: 'SLUG'");
     }
@@ -132,8 +134,10 @@ class ReportCommandsTest {
     @Test
     void statusPrintsAndWritesNothing() throws Exception {
         assertThat(run("report", "status", "alpha")).isZero();
-        assertThat(out).startsWith("<!-- Status report of alpha: made by atomizer from shared/project_log.md as of "
-                + "2026-02-16 08:00. Printed on demand, not stored. -->\n# Status report — alpha — 2026-02-16 08:00\n");
+        assertThat(out)
+                .startsWith(
+                        "<!-- Status report of alpha: made by atomizer from shared/project_log.md as of "
+                                + "2026-02-16 08:00. Printed on demand, not stored. -->\n# Status report — alpha — 2026-02-16 08:00\n");
         assertThat(err).isEmpty();
         assertThat(run("report", "status", "zeta")).isEqualTo(2);
         assertThat(err).startsWith("atomizer: unknown project 'zeta'");
@@ -142,9 +146,12 @@ class ReportCommandsTest {
 
     @Test
     void pdfBesideTheReport() throws Exception {
-        assertThat(run("report", "weekly", "--pdf", "--as-of", "2026-02-16 08:00")).isZero();
-        assertThat(err).isEqualTo("atomizer: wrote " + W07 + "\natomizer: wrote shared/reports/weekly/2026-W07-report.pdf\n");
-        assertThat(Files.readAllBytes(root.resolve("shared/reports/weekly/2026-W07-report.pdf"))).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
+        assertThat(run("report", "weekly", "--pdf", "--as-of", "2026-02-16 08:00"))
+                .isZero();
+        assertThat(err)
+                .isEqualTo("atomizer: wrote " + W07 + "\natomizer: wrote shared/reports/weekly/2026-W07-report.pdf\n");
+        assertThat(Files.readAllBytes(root.resolve("shared/reports/weekly/2026-W07-report.pdf")))
+                .startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test

@@ -23,12 +23,14 @@ class SignedApprovalsIT {
 
     @TempDir
     Path tmp;
+
     GitFixture repo;
     Signers.GnuPG gnupg;
 
     @BeforeEach
     void setUp() throws Exception {
-        assumeTrue(Signers.available("gpg") && Signers.available("gpgconf") && Signers.available("ssh-keygen"),
+        assumeTrue(
+                Signers.available("gpg") && Signers.available("gpgconf") && Signers.available("ssh-keygen"),
                 "gpg or ssh-keygen is not installed: keys cannot be made");
         gnupg = new Signers.GnuPG(tmp.resolve("gnupg"));
         repo = GitFixture.init(tmp.resolve("repo"));
@@ -55,16 +57,19 @@ class SignedApprovalsIT {
     void verifyAcceptsOnlyApprovalsSignedWithTheContractsKeys() throws Exception {
         Signers.Signer ceo = gnupg.generate("CEO <ceo@example.com>");
         Signers.Signer mario = Signers.ssh(tmp.resolve("keys"), "mario");
-        repo.stage(CONTRACT, "# Contract\n\n## Approvers\n\n| Approver | Role | Key |\n|---|---|---|\n"
-                + "| ceo | Decides | `" + ceo.publicKey() + "` |\n| mario | Infrastructure | `" + mario.publicKey() + "` |\n");
+        repo.stage(
+                CONTRACT,
+                "# Contract\n\n## Approvers\n\n| Approver | Role | Key |\n|---|---|---|\n" + "| ceo | Decides | `"
+                        + ceo.publicKey() + "` |\n| mario | Infrastructure | `" + mario.publicKey() + "` |\n");
         String base = repo.commit("Contract\n\nChange-Request: CR-1\nApproved-by: ceo");
 
         repo.stage("context-docs/00-mission.md", "# Mission\n");
         String prepared = repo.commit("Mission drafted by an agent\n\nChange-Request: CR-7\nApproved-by: ceo");
         Run unsigned = atomizer("verify", "--base", base);
         assertThat(unsigned.code()).as(unsigned.err()).isEqualTo(1);
-        assertThat(unsigned.out()).contains("context-docs/00-mission.md:1:1: error [immutable-path] "
-                + prepared.substring(0, 10) + " (Mission drafted by an agent): ")
+        assertThat(unsigned.out())
+                .contains("context-docs/00-mission.md:1:1: error [immutable-path] " + prepared.substring(0, 10)
+                        + " (Mission drafted by an agent): ")
                 .contains("approved by 'ceo', whose contract key requires a signed commit; the commit is unsigned");
 
         mario.commit(repo, "Mario approves\n\nApproves: CR-7");
@@ -81,14 +86,18 @@ class SignedApprovalsIT {
 
     @Test
     void aMalformedKeyOrAnUnknownSettingIsAContractErrorAtItsLine() throws Exception {
-        repo.stage(CONTRACT, "# Contract\n\n## Approvers\n\n| Approver | Key |\n|---|---|\n| ceo | ssh-ed25519 nope |\n"
-                + "\n## Settings\n\n| Setting | Value |\n|---|---|\n| Timezone | UTC |\n");
+        repo.stage(
+                CONTRACT,
+                "# Contract\n\n## Approvers\n\n| Approver | Key |\n|---|---|\n| ceo | ssh-ed25519 nope |\n"
+                        + "\n## Settings\n\n| Setting | Value |\n|---|---|\n| Timezone | UTC |\n");
         String base = repo.commit("Contract");
-        repo.commit(HooksEndToEndIT.LOG, HooksEndToEndIT.BASE
-                + HooksEndToEndIT.entry("2026-02-16 10:00", "manager", "completed"));
+        repo.commit(
+                HooksEndToEndIT.LOG,
+                HooksEndToEndIT.BASE + HooksEndToEndIT.entry("2026-02-16 10:00", "manager", "completed"));
         Run r = atomizer("verify", "--base", base);
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.out() + r.err()).contains(CONTRACT + ":7:1: error [config] the Key of approver 'ceo' is malformed")
+        assertThat(r.out() + r.err())
+                .contains(CONTRACT + ":7:1: error [config] the Key of approver 'ceo' is malformed")
                 .contains(CONTRACT + ":13:1: error [config] unknown setting 'Timezone'; the settings are: Approvals")
                 .doesNotContain("\tat ");
     }

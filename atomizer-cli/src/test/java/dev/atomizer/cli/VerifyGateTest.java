@@ -3,31 +3,15 @@ package dev.atomizer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atomizer.git.GitFixture;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** verify against a committer who would rather configure the gate than pass it. */
-class VerifyGateTest {
+class VerifyGateTest extends CliTest {
 
     @TempDir
     Path tmp;
-    String out;
-    String err;
-
-    int run(Path cwd, String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Main.run(args, cwd, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        assertThat(err).doesNotContain("\tat ").doesNotContain("Exception");
-        return code;
-    }
 
     @Test
     void aGovernanceRuleTurnedOffOnTheCommandLineStillReportsWithAWarning() throws Exception {
@@ -36,13 +20,24 @@ class VerifyGateTest {
         repo.stage(".mvn/maven.config", "-Datomizer.skip=true\n");
         repo.stage("context-docs/00-mission.md", "# Mission\n");
         repo.commit("Speed up the build");
-        assertThat(run(repo.dir(), "verify", "--base", base, "--rule", "immutable-path=off", "--rule",
-                "field-order=off")).as(err).isEqualTo(1);
-        assertThat(out).contains(".mvn/maven.config:1:1: error [immutable-path]")
+        assertThat(run(
+                        repo.dir(),
+                        "verify",
+                        "--base",
+                        base,
+                        "--rule",
+                        "immutable-path=off",
+                        "--rule",
+                        "field-order=off"))
+                .as(err)
+                .isEqualTo(1);
+        assertThat(out)
+                .contains(".mvn/maven.config:1:1: error [immutable-path]")
                 .contains("context-docs/00-mission.md:1:1: error [immutable-path]");
-        assertThat(err.lines().filter(l -> l.startsWith("atomizer: warning: "))).containsExactly(
-                "atomizer: warning: verify ignores the --rule override immutable-path=off: a governance rule's "
-                        + "severity comes only from the contract of each commit's parent, never from the build being checked");
+        assertThat(err.lines().filter(l -> l.startsWith("atomizer: warning: ")))
+                .containsExactly(
+                        "atomizer: warning: verify ignores the --rule override immutable-path=off: a governance rule's "
+                                + "severity comes only from the contract of each commit's parent, never from the build being checked");
     }
 
     @Test
@@ -53,9 +48,11 @@ class VerifyGateTest {
         repo.git("reset", "-q", "--hard", first);
         repo.commit("notes/b.md", "b\n");
         assertThat(run(repo.dir(), "verify", "--base", before)).isEqualTo(2);
-        assertThat(err.lines()).containsExactly("atomizer: history rewritten: base " + before.substring(0, 10)
-                + " is not an ancestor of head HEAD (" + repo.git("rev-parse", "HEAD").substring(0, 10) + "); 1 commit "
-                + "of the base is not in the head (a forced push or a rebase rewrote them); push the old history back, "
-                + "or merge it, instead of rewriting it");
+        assertThat(err.lines())
+                .containsExactly("atomizer: history rewritten: base " + before.substring(0, 10)
+                        + " is not an ancestor of head HEAD ("
+                        + repo.git("rev-parse", "HEAD").substring(0, 10) + "); 1 commit "
+                        + "of the base is not in the head (a forced push or a rebase rewrote them); push the old history back, "
+                        + "or merge it, instead of rewriting it");
     }
 }

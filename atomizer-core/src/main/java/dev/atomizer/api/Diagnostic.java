@@ -22,7 +22,8 @@ public record Diagnostic(String path, int line, int column, String rule, Severit
      * {@code ␊}), one of the C1 range as {@code \u009b}.
      */
     public String toText() {
-        return visible(path) + ':' + line + ':' + column + ": " + severity.label() + " [" + rule + "] " + visible(message);
+        return visible(path) + ':' + line + ':' + column + ": " + severity.label() + " [" + rule + "] "
+                + visible(message);
     }
 
     /** {@code text} with its control characters (a tab aside) made visible; see {@link #toText()}. */

@@ -17,8 +17,7 @@ public final class RuleCatalog {
     /** Not a catalog rule: problems in schemas.md, PROJECT_STATUS.md or the options (exit code 2). */
     public static final String CONFIG = "config";
 
-    private RuleCatalog() {
-    }
+    private RuleCatalog() {}
 
     /** Loaded once, on first use. */
     private static final class Loaded {
@@ -31,7 +30,8 @@ public final class RuleCatalog {
             for (Rule r : ServiceLoader.load(Rule.class, Rule.class.getClassLoader())) {
                 rules.add(r);
             }
-            rules.sort(Comparator.comparingInt((Rule r) -> RuleInfo.GROUPS.indexOf(r.info().group()))
+            rules.sort(Comparator.comparingInt(
+                            (Rule r) -> RuleInfo.GROUPS.indexOf(r.info().group()))
                     .thenComparing(r -> r.info().id()));
             Map<String, RuleInfo> infos = new LinkedHashMap<>();
             Map<String, Severity> defaults = new LinkedHashMap<>();

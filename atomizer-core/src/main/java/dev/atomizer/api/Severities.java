@@ -38,13 +38,14 @@ public final class Severities {
         Map<String, Severity> out = new TreeMap<>();
         for (Map.Entry<String, String> e : written.entrySet()) {
             if (!RuleCatalog.exists(e.getKey())) {
-                throw new dev.atomizer.api.AtomizerException("unknown rule '" + e.getKey() + "' in " + where
-                        + "; rule IDs: " + String.join(", ", RuleCatalog.defaults().keySet()));
+                throw new dev.atomizer.api.AtomizerException(
+                        "unknown rule '" + e.getKey() + "' in " + where + "; rule IDs: "
+                                + String.join(", ", RuleCatalog.defaults().keySet()));
             }
             Severity s = Severity.parse(e.getValue());
             if (s == null) {
-                throw new dev.atomizer.api.AtomizerException(where + " " + e.getKey() + "=" + e.getValue()
-                        + ": the severity must be off, warning or error");
+                throw new dev.atomizer.api.AtomizerException(
+                        where + " " + e.getKey() + "=" + e.getValue() + ": the severity must be off, warning or error");
             }
             out.put(e.getKey(), s);
         }

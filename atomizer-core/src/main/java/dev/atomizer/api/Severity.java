@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** How a rule's findings count: {@code off} drops them, {@code warning} reports them, {@code error} fails the run. */
 public enum Severity {
-    OFF, WARNING, ERROR;
+    OFF,
+    WARNING,
+    ERROR;
 
     /** The lowercase name used in every output and configuration: {@code off}, {@code warning}, {@code error}. */
     public String label() {
@@ -17,10 +19,15 @@ public enum Severity {
             return null;
         }
         switch (text.trim().toLowerCase(Locale.ROOT)) {
-            case "off": return OFF;
-            case "warning": case "warn": return WARNING;
-            case "error": return ERROR;
-            default: return null;
+            case "off":
+                return OFF;
+            case "warning":
+            case "warn":
+                return WARNING;
+            case "error":
+                return ERROR;
+            default:
+                return null;
         }
     }
 }

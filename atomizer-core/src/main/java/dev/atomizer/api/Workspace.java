@@ -92,8 +92,8 @@ public record Workspace(Path root, Path log, Path contract, Path status) {
             throw new IOException("its folder " + root.relativize(dir) + " is a symlink to nothing", e);
         }
         if (real == null || !real.startsWith(top) || real.startsWith(top.resolve(".git"))) {
-            throw new IOException("its folder leads outside the repository's files (to " + real
-                    + "); make it a regular folder");
+            throw new IOException(
+                    "its folder leads outside the repository's files (to " + real + "); make it a regular folder");
         }
         if (Files.isSymbolicLink(file)) {
             throw new IOException("is a symlink (to " + Files.readSymbolicLink(file)

@@ -1,6 +1,8 @@
 package dev.atomizer.audit;
 
 import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.FileSummary;
 import dev.atomizer.api.Workspace;
 import dev.atomizer.contract.Contract;
 import dev.atomizer.contract.ContractLoader;
@@ -14,13 +16,11 @@ import dev.atomizer.git.Tree;
 import dev.atomizer.governance.Approval;
 import dev.atomizer.governance.ApprovalVerdict;
 import dev.atomizer.governance.Approvals;
-import dev.atomizer.governance.RangeSignatures;
 import dev.atomizer.governance.GitChecks;
 import dev.atomizer.governance.MergeChanges;
 import dev.atomizer.governance.NoDelete;
 import dev.atomizer.governance.Policies;
-import dev.atomizer.api.Diagnostic;
-import dev.atomizer.api.FileSummary;
+import dev.atomizer.governance.RangeSignatures;
 import dev.atomizer.state.Entry;
 import dev.atomizer.state.LogState;
 import dev.atomizer.state.ProjectHealth;
@@ -63,12 +63,26 @@ import java.util.Set;
  * @param stale            derived files that differ at the head from what the generator makes of the head's sources
  * @param notes            what could not be read (a malformed PROJECT_STATUS.md at one end), said in the summary
  */
-public record Audit(String base, String head, String baseId, String headId, List<CommitInfo> commits,
-                    List<Finding> findings, FileSummary summary, List<Entry> added, int malformedAdded,
-                    List<ProtectedChange> protectedChanges, List<StatusMove> moves,
-                    java.time.LocalDateTime asOfBefore, java.time.LocalDateTime asOfAfter,
-                    List<Track> openedDecisions, List<Track> resolvedDecisions, List<Track> newlyBlocked,
-                    List<Track> unblocked, List<String> stale, List<String> notes) {
+public record Audit(
+        String base,
+        String head,
+        String baseId,
+        String headId,
+        List<CommitInfo> commits,
+        List<Finding> findings,
+        FileSummary summary,
+        List<Entry> added,
+        int malformedAdded,
+        List<ProtectedChange> protectedChanges,
+        List<StatusMove> moves,
+        java.time.LocalDateTime asOfBefore,
+        java.time.LocalDateTime asOfAfter,
+        List<Track> openedDecisions,
+        List<Track> resolvedDecisions,
+        List<Track> newlyBlocked,
+        List<Track> unblocked,
+        List<String> stale,
+        List<String> notes) {
 
     public boolean failed() {
         return summary.errors() > 0;
@@ -136,12 +150,26 @@ public record Audit(String base, String head, String baseId, String headId, List
             }
         }
 
-        return new Audit(base, head, baseId, headId, commits, List.copyOf(findings), verified.summary(),
-                added(logBefore, logAfter), Math.max(0, logAfter.skipped() - logBefore.skipped()),
+        return new Audit(
+                base,
+                head,
+                baseId,
+                headId,
+                commits,
+                List.copyOf(findings),
+                verified.summary(),
+                added(logBefore, logAfter),
+                Math.max(0, logAfter.skipped() - logBefore.skipped()),
                 protectedChanges(git, baseId, commits),
                 moves(ProjectHealth.of(logBefore, statusBefore), ProjectHealth.of(logAfter, statusAfter)),
-                logBefore.asOf(), logAfter.asOf(), List.copyOf(opened), List.copyOf(resolved),
-                List.copyOf(newlyBlocked), List.copyOf(unblocked), stale(git, headId, after, notes), List.copyOf(notes));
+                logBefore.asOf(),
+                logAfter.asOf(),
+                List.copyOf(opened),
+                List.copyOf(resolved),
+                List.copyOf(newlyBlocked),
+                List.copyOf(unblocked),
+                stale(git, headId, after, notes),
+                List.copyOf(notes));
     }
 
     /**
@@ -199,15 +227,16 @@ public record Audit(String base, String head, String baseId, String headId, List
         }
     }
 
-    private static List<ProtectedChange> protectedChanges(GitRepo git, String baseId, List<CommitInfo> commits,
-                                                          RangeSignatures signatures) throws AtomizerException {
+    private static List<ProtectedChange> protectedChanges(
+            GitRepo git, String baseId, List<CommitInfo> commits, RangeSignatures signatures) throws AtomizerException {
         List<ProtectedChange> out = new ArrayList<>();
         byte[] lastBytes = null;
         Contract contract = null;
         Policies policies = null;
         Tree base = null;
         for (CommitInfo c : commits) {
-            Tree parent = c.parents().isEmpty() ? Tree.EMPTY : git.files(c.parents().get(0));
+            Tree parent =
+                    c.parents().isEmpty() ? Tree.EMPTY : git.files(c.parents().get(0));
             if (c.parents().isEmpty() && base == null) {
                 base = git.files(baseId);
             }
@@ -267,8 +296,10 @@ public record Audit(String base, String head, String baseId, String headId, List
         if (old.policy() == Policy.WRITE_ONCE) {
             return old;
         }
-        if (old.policy() == Policy.APPEND_ONLY && change.kind() == FileChange.Kind.MODIFY
-                && change.oldContent().notAFile() == null && change.newContent().notAFile() == null) {
+        if (old.policy() == Policy.APPEND_ONLY
+                && change.kind() == FileChange.Kind.MODIFY
+                && change.oldContent().notAFile() == null
+                && change.newContent().notAFile() == null) {
             return old; // an amendment of the log, unless it only appends (see what)
         }
         return old.policy() == Policy.NO_DELETE && NoDelete.loss(policies, change) != null ? old : null;
@@ -286,14 +317,26 @@ public record Audit(String base, String head, String baseId, String headId, List
         return switch (change.kind()) {
             case ADD, COPY -> "added";
             case DELETE -> "deleted";
-            case RENAME -> "renamed from " + change.oldPath() + (shrank(change) ? ", shrank from "
-                    + dev.atomizer.state.Format.count(change.oldContent().bytes().length) + " to "
-                    + dev.atomizer.state.Format.count(change.newContent().bytes().length) + " bytes" : "");
-            case MODIFY -> rule.policy() == Policy.APPEND_ONLY ? amended(change)
-                    : change.newContent().bytes().length < change.oldContent().bytes().length
-                    ? "shrank from " + dev.atomizer.state.Format.count(change.oldContent().bytes().length) + " to "
-                    + dev.atomizer.state.Format.count(change.newContent().bytes().length) + " bytes"
-                    : "modified";
+            case RENAME ->
+                "renamed from " + change.oldPath()
+                        + (shrank(change)
+                                ? ", shrank from "
+                                        + dev.atomizer.state.Format.count(
+                                                change.oldContent().bytes().length) + " to "
+                                        + dev.atomizer.state.Format.count(
+                                                change.newContent().bytes().length) + " bytes"
+                                : "");
+            case MODIFY ->
+                rule.policy() == Policy.APPEND_ONLY
+                        ? amended(change)
+                        : change.newContent().bytes().length
+                                        < change.oldContent().bytes().length
+                                ? "shrank from "
+                                        + dev.atomizer.state.Format.count(
+                                                change.oldContent().bytes().length) + " to "
+                                        + dev.atomizer.state.Format.count(
+                                                change.newContent().bytes().length) + " bytes"
+                                : "modified";
         };
     }
 
@@ -323,9 +366,12 @@ public record Audit(String base, String head, String baseId, String headId, List
     /** The derived files at the head that are not what the generator makes of the head's sources. */
     private static List<String> stale(GitRepo git, String headId, Tree files, List<String> notes) {
         try {
-            // the KPI file is judged with the history it was made from: up to the parent of the commit that last changed it
+            // the KPI file is judged with the history it was made from: up to the parent of the commit that last
+            // changed it
             dev.atomizer.git.CommitInfo last = git.lastChange(dev.atomizer.derive.KpiMetrics.PATH, headId);
-            String rev = last == null ? headId : last.parents().isEmpty() ? null : last.parents().get(0);
+            String rev = last == null
+                    ? headId
+                    : last.parents().isEmpty() ? null : last.parents().get(0);
             Tree head = git.withHistory(files, rev, Derived.HISTORY_PATHS);
             return List.copyOf(Derived.stale(head, Derived.generate(head, null)));
         } catch (AtomizerException | IOException e) {

@@ -1,9 +1,9 @@
 package dev.atomizer.audit;
 
+import dev.atomizer.api.Severity;
 import dev.atomizer.api.Workspace;
 import dev.atomizer.derive.Md;
 import dev.atomizer.git.CommitInfo;
-import dev.atomizer.api.Severity;
 import dev.atomizer.state.Entry;
 import dev.atomizer.state.Format;
 import dev.atomizer.state.ProjectHealth;
@@ -36,6 +36,7 @@ public final class AuditSummary {
 
     /** The most bytes a summary has: under GitHub's 1 MiB per step, with room for other steps' lines. */
     public static final int LIMIT = 1_000_000;
+
     static final int MAX_VIOLATIONS = 200;
     static final int MAX_COMMITS = 100;
     static final int MAX_ENTRIES = 50;
@@ -87,22 +88,28 @@ public final class AuditSummary {
         } else if (commits == 0) {
             out.add("## ✅ Merge: nothing to check, " + range() + " has no commits");
         } else {
-            long approved = a.protectedChanges().stream().filter(ProtectedChange::approved).count();
+            long approved = a.protectedChanges().stream()
+                    .filter(ProtectedChange::approved)
+                    .count();
             out.add("## ✅ Merge: " + count(commits, "commit") + " checked, no errors"
-                    + (a.summary().warnings() > 0 ? ", " + count(a.summary().warnings(), "warning") + " (not blocking)" : "")
+                    + (a.summary().warnings() > 0
+                            ? ", " + count(a.summary().warnings(), "warning") + " (not blocking)"
+                            : "")
                     + (approved > 0 ? "; " + count(approved, "protected path") + " changed with approval" : ""));
         }
         out.add("");
         out.add("Atomizer re-checked every commit of " + range() + resolved()
                 + " against the log contract and the governance rules of "
-                + Md.code(Workspace.CONTRACT) + (a.failed()
-                ? ". Each violation below names its commit; history is not rewritten, so a new commit fixes it."
-                : "."));
+                + Md.code(Workspace.CONTRACT)
+                + (a.failed()
+                        ? ". Each violation below names its commit; history is not rewritten, so a new commit fixes it."
+                        : "."));
     }
 
     private void violations() {
         Audit a = audit;
-        heading("🚫 Violations: " + count(a.summary().errors(), "error") + ", " + count(a.summary().warnings(), "warning"));
+        heading("🚫 Violations: " + count(a.summary().errors(), "error") + ", "
+                + count(a.summary().warnings(), "warning"));
         if (a.findings().isEmpty()) {
             out.add("None.");
             return;
@@ -114,13 +121,18 @@ public final class AuditSummary {
             order.put(a.commits().get(i).id(), i);
         }
         sorted.sort(Comparator.comparing((Finding f) -> f.diagnostic().severity() != Severity.ERROR)
-                .thenComparing(f -> f.commit() == null ? Integer.MAX_VALUE : order.get(f.commit().id())));
+                .thenComparing(f -> f.commit() == null
+                        ? Integer.MAX_VALUE
+                        : order.get(f.commit().id())));
         Md.Table t = new Md.Table("Commit", "File:line", "Rule", "Severity", "Message");
         for (Finding f : sorted.subList(0, Math.min(sorted.size(), MAX_VIOLATIONS))) {
             var d = f.diagnostic();
-            t.rowMarkdown(f.commit() == null ? "" : Md.code(f.commit().shortId()),
-                    Md.inline(d.path() + ":" + d.line()), Md.code(d.rule()),
-                    d.severity() == Severity.ERROR ? "❌ error" : "⚠️ warning", Md.inline(Md.clip(f.message(), MAX_MESSAGE)));
+            t.rowMarkdown(
+                    f.commit() == null ? "" : Md.code(f.commit().shortId()),
+                    Md.inline(d.path() + ":" + d.line()),
+                    Md.code(d.rule()),
+                    d.severity() == Severity.ERROR ? "❌ error" : "⚠️ warning",
+                    Md.inline(Md.clip(f.message(), MAX_MESSAGE)));
         }
         table(t, sorted.size(), "violations", "the text, json or sarif format lists them all");
     }
@@ -134,9 +146,13 @@ public final class AuditSummary {
         }
         Md.Table t = new Md.Table("Commit", "Path", "Policy", "Change", "Approval");
         for (ProtectedChange c : changes.subList(0, Math.min(changes.size(), MAX_PROTECTED))) {
-            t.rowMarkdown(Md.code(c.commit().shortId()), Md.inline(c.path()),
-                    Md.inline(c.rule().policy().label()) + " (" + Md.code(c.rule().pattern()) + ")",
-                    Md.inline(c.change()), approval(c));
+            t.rowMarkdown(
+                    Md.code(c.commit().shortId()),
+                    Md.inline(c.path()),
+                    Md.inline(c.rule().policy().label()) + " ("
+                            + Md.code(c.rule().pattern()) + ")",
+                    Md.inline(c.change()),
+                    approval(c));
         }
         table(t, changes.size(), "protected changes", null);
     }
@@ -146,9 +162,13 @@ public final class AuditSummary {
             return Md.inline(c.approval().changeRequest()) + ", approved by " + Md.inline(c.approver()) + " ("
                     + Md.inline(c.verdict().how()) + ")";
         }
-        String why = c.approval().changeRequest() == null && c.approval().approvedBy().isEmpty() ? ""
-                : c.approval().changeRequest() == null ? " (" + Md.inline(c.verdict().problem()) + ")"
-                : " (" + Md.inline(c.approval().changeRequest()) + ": " + Md.inline(c.verdict().problem()) + ")";
+        String why = c.approval().changeRequest() == null
+                        && c.approval().approvedBy().isEmpty()
+                ? ""
+                : c.approval().changeRequest() == null
+                        ? " (" + Md.inline(c.verdict().problem()) + ")"
+                        : " (" + Md.inline(c.approval().changeRequest()) + ": "
+                                + Md.inline(c.verdict().problem()) + ")";
         return "**without approval**" + why;
     }
 
@@ -173,10 +193,18 @@ public final class AuditSummary {
         } else {
             Md.Table t = new Md.Table("Project", "Derived RAG", "Declared RAG", "Why (at the head)");
             for (StatusMove m : moved.subList(0, Math.min(moved.size(), MAX_PROJECTS))) {
-                t.rowMarkdown((m.worse() ? "**" + Md.inline(m.slug()) + "**" : Md.inline(m.slug())),
-                        move(rag(m.derivedBefore(), m.closedBefore()), rag(m.derivedAfter(), m.closedAfter()),
-                                m.before() == null, m.after() == null),
-                        move(declared(m.declaredBefore()), declared(m.declaredAfter()), m.before() == null, m.after() == null),
+                t.rowMarkdown(
+                        (m.worse() ? "**" + Md.inline(m.slug()) + "**" : Md.inline(m.slug())),
+                        move(
+                                rag(m.derivedBefore(), m.closedBefore()),
+                                rag(m.derivedAfter(), m.closedAfter()),
+                                m.before() == null,
+                                m.after() == null),
+                        move(
+                                declared(m.declaredBefore()),
+                                declared(m.declaredAfter()),
+                                m.before() == null,
+                                m.after() == null),
                         Md.inline(Md.clip(why(m.after()), MAX_TEXT)));
             }
             table(t, moved.size(), "projects that moved", null);
@@ -186,19 +214,36 @@ public final class AuditSummary {
             out.add("Unchanged: " + Md.inline(list(unchanged, MAX_PROJECTS)) + ".");
         }
         out.add("");
-        if (a.openedDecisions().isEmpty() && a.resolvedDecisions().isEmpty() && a.newlyBlocked().isEmpty()
+        if (a.openedDecisions().isEmpty()
+                && a.resolvedDecisions().isEmpty()
+                && a.newlyBlocked().isEmpty()
                 && a.unblocked().isEmpty()) {
             out.add("No decision opened or resolved; no work newly blocked or unblocked.");
             return;
         }
-        tracks("Decisions opened", a.openedDecisions(), t -> "open since " + Format.timestamp(t.since()) + ", "
-                + t.latest().agent() + ": " + t.latest().summary());
-        tracks("Decisions resolved", a.resolvedDecisions(), t -> t.latest().status() + " "
-                + Format.timestamp(t.latest().time()) + " by " + t.latest().agent() + ": " + t.latest().summary());
-        tracks("Newly blocked", a.newlyBlocked(), t -> "blocked since " + Format.timestamp(t.blockedSince()) + ", "
-                + t.latest().agent() + ": " + (t.latest().blockers() != null ? t.latest().blockers() : t.latest().summary()));
-        tracks("Unblocked", a.unblocked(), t -> "now " + t.latest().status() + ", " + t.latest().agent() + ": "
-                + t.latest().summary());
+        tracks(
+                "Decisions opened",
+                a.openedDecisions(),
+                t -> "open since " + Format.timestamp(t.since()) + ", "
+                        + t.latest().agent() + ": " + t.latest().summary());
+        tracks(
+                "Decisions resolved",
+                a.resolvedDecisions(),
+                t -> t.latest().status() + " " + Format.timestamp(t.latest().time()) + " by "
+                        + t.latest().agent() + ": " + t.latest().summary());
+        tracks(
+                "Newly blocked",
+                a.newlyBlocked(),
+                t -> "blocked since " + Format.timestamp(t.blockedSince()) + ", "
+                        + t.latest().agent() + ": "
+                        + (t.latest().blockers() != null
+                                ? t.latest().blockers()
+                                : t.latest().summary()));
+        tracks(
+                "Unblocked",
+                a.unblocked(),
+                t -> "now " + t.latest().status() + ", " + t.latest().agent() + ": "
+                        + t.latest().summary());
     }
 
     private void tracks(String title, List<Track> tracks, Function<Track, String> text) {
@@ -222,8 +267,11 @@ public final class AuditSummary {
     private void entries() {
         Audit a = audit;
         List<Entry> added = a.added();
-        heading("📝 Entries added: " + added.size() + (a.malformedAdded() > 0
-                ? " (and " + count(a.malformedAdded(), "entry", "entries") + " with a malformed heading, in the violations)" : ""));
+        heading("📝 Entries added: " + added.size()
+                + (a.malformedAdded() > 0
+                        ? " (and " + count(a.malformedAdded(), "entry", "entries")
+                                + " with a malformed heading, in the violations)"
+                        : ""));
         if (added.isEmpty()) {
             out.add("The log at the head has no entry the base did not have.");
             return;
@@ -233,7 +281,13 @@ public final class AuditSummary {
         breakdown("Event type", added, Entry::event);
         Md.Table t = new Md.Table("Time", "Agent", "Project", "Event", "Status", "Summary");
         for (Entry e : added.subList(0, Math.min(added.size(), MAX_ENTRIES))) {
-            t.row(Format.timestamp(e.time()), e.agent(), e.project(), e.event(), e.status(), Md.clip(e.summary(), MAX_TEXT));
+            t.row(
+                    Format.timestamp(e.time()),
+                    e.agent(),
+                    e.project(),
+                    e.event(),
+                    e.status(),
+                    Md.clip(e.summary(), MAX_TEXT));
         }
         table(t, added.size(), "entries", null);
     }
@@ -263,7 +317,8 @@ public final class AuditSummary {
         Map<String, int[]> counts = new HashMap<>();
         for (Finding f : a.findings()) {
             if (f.commit() != null) {
-                counts.computeIfAbsent(f.commit().id(), k -> new int[2])[f.diagnostic().severity() == Severity.ERROR ? 0 : 1]++;
+                counts.computeIfAbsent(f.commit().id(), k -> new int[2])[
+                        f.diagnostic().severity() == Severity.ERROR ? 0 : 1]++;
             }
         }
         Md.Table t = new Md.Table("Commit", "Subject", "Trailers", "Result");
@@ -280,10 +335,14 @@ public final class AuditSummary {
             for (String cr : approval.approves()) {
                 trailers.add("Approves: " + cr);
             }
-            String result = n[0] > 0 ? "❌ " + count(n[0], "error") + (n[1] > 0 ? ", " + count(n[1], "warning") : "")
+            String result = n[0] > 0
+                    ? "❌ " + count(n[0], "error") + (n[1] > 0 ? ", " + count(n[1], "warning") : "")
                     : n[1] > 0 ? "⚠️ " + count(n[1], "warning") : "✅";
-            t.rowMarkdown(Md.code(c.shortId()), Md.inline(Md.clip(c.subject(), MAX_TEXT)) + (c.isMerge() ? " (merge)" : ""),
-                    Md.inline(Md.clip(String.join("; ", trailers), MAX_TEXT)), result);
+            t.rowMarkdown(
+                    Md.code(c.shortId()),
+                    Md.inline(Md.clip(c.subject(), MAX_TEXT)) + (c.isMerge() ? " (merge)" : ""),
+                    Md.inline(Md.clip(String.join("; ", trailers), MAX_TEXT)),
+                    result);
         }
         table(t, a.commits().size(), "commits", null);
     }
@@ -292,7 +351,8 @@ public final class AuditSummary {
         List<String> stale = audit.stale();
         heading("🧮 Derived files");
         if (stale.isEmpty()) {
-            out.add("✅ Fresh at the head: every dashboard is what the generator makes of the head's log and status file.");
+            out.add(
+                    "✅ Fresh at the head: every dashboard is what the generator makes of the head's log and status file.");
             return;
         }
         List<String> names = new ArrayList<>();
@@ -412,7 +472,8 @@ public final class AuditSummary {
     private String text() {
         StringBuilder b = new StringBuilder();
         int bytes = 0;
-        String cut = "\n_…the summary is cut here to stay under 1 MiB; the text, json or sarif format lists every violation._\n";
+        String cut =
+                "\n_…the summary is cut here to stay under 1 MiB; the text, json or sarif format lists every violation._\n";
         int reserve = cut.getBytes(StandardCharsets.UTF_8).length;
         for (String line : out) {
             int n = line.getBytes(StandardCharsets.UTF_8).length + 1;

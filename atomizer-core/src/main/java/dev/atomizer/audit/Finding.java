@@ -1,7 +1,7 @@
 package dev.atomizer.audit;
 
-import dev.atomizer.git.CommitInfo;
 import dev.atomizer.api.Diagnostic;
+import dev.atomizer.git.CommitInfo;
 import java.util.List;
 
 /**

@@ -14,8 +14,8 @@ import dev.atomizer.governance.ApprovalVerdict;
  * @param approval the commit's {@code Change-Request:} and {@code Approved-by:} trailers, as written
  * @param verdict  whether they approve the change (as verify judges it: exact ids, keys, signatures), and how or why not
  */
-public record ProtectedChange(CommitInfo commit, String path, String change, GovernedPath rule, Approval approval,
-                              ApprovalVerdict verdict) {
+public record ProtectedChange(
+        CommitInfo commit, String path, String change, GovernedPath rule, Approval approval, ApprovalVerdict verdict) {
 
     /** A change request is named and a listed approver approved it, as the contract requires. */
     public boolean approved() {

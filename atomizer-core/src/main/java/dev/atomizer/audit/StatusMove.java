@@ -38,8 +38,11 @@ public record StatusMove(String slug, ProjectHealth before, ProjectHealth after)
 
     /** Whether anything the summary shows moved: the derived or declared RAG, or the project opened or closed. */
     public boolean moved() {
-        return before == null || after == null || derivedBefore() != derivedAfter()
-                || declaredBefore() != declaredAfter() || closedBefore() != closedAfter();
+        return before == null
+                || after == null
+                || derivedBefore() != derivedAfter()
+                || declaredBefore() != declaredAfter()
+                || closedBefore() != closedAfter();
     }
 
     /** Worse than before: a derived RAG that went from Green to Amber or Red, or from Amber to Red. */

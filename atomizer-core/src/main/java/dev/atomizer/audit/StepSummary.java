@@ -17,8 +17,7 @@ public final class StepSummary {
     /** The environment variable the runner sets to the step's summary file. */
     public static final String VARIABLE = "GITHUB_STEP_SUMMARY";
 
-    private StepSummary() {
-    }
+    private StepSummary() {}
 
     /** The summary file the environment names (relative paths against {@code cwd}), or null when it names none. */
     public static Path file(Map<String, String> env, Path cwd) {
@@ -35,8 +34,12 @@ public final class StepSummary {
     public static void append(Path file, String markdown) throws AtomizerException {
         try {
             boolean after = Files.exists(file) && Files.size(file) > 0;
-            Files.write(file, ((after ? "\n" : "") + markdown).getBytes(StandardCharsets.UTF_8),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            Files.write(
+                    file,
+                    ((after ? "\n" : "") + markdown).getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
         } catch (IOException | SecurityException e) {
             throw new AtomizerException("cannot append the Auditor summary to $" + VARIABLE + " (" + file + "): "
                     + reason(e) + "; check that the path is a writable file");

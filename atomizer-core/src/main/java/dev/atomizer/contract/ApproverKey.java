@@ -15,11 +15,19 @@ import java.util.Locale;
  */
 public record ApproverKey(Kind kind, String value) {
 
-    public enum Kind { SSH, OPENPGP }
+    public enum Kind {
+        SSH,
+        OPENPGP
+    }
 
     /** The OpenSSH key types git can sign with. */
-    static final List<String> SSH_TYPES = List.of("ssh-ed25519", "ssh-rsa", "ecdsa-sha2-nistp256",
-            "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "sk-ssh-ed25519@openssh.com",
+    static final List<String> SSH_TYPES = List.of(
+            "ssh-ed25519",
+            "ssh-rsa",
+            "ecdsa-sha2-nistp256",
+            "ecdsa-sha2-nistp384",
+            "ecdsa-sha2-nistp521",
+            "sk-ssh-ed25519@openssh.com",
             "sk-ecdsa-sha2-nistp256@openssh.com");
 
     /**
@@ -33,7 +41,8 @@ public record ApproverKey(Kind kind, String value) {
         if (compact.matches("(?i)(0x)?[0-9a-f]+")) {
             String hex = compact.replaceFirst("(?i)^0x", "").toLowerCase(Locale.ROOT);
             if (hex.length() != 40) {
-                throw new IllegalArgumentException("an OpenPGP fingerprint has 40 hex digits, this one has " + hex.length());
+                throw new IllegalArgumentException(
+                        "an OpenPGP fingerprint has 40 hex digits, this one has " + hex.length());
             }
             return new ApproverKey(Kind.OPENPGP, hex);
         }
@@ -52,7 +61,8 @@ public record ApproverKey(Kind kind, String value) {
             throw new IllegalArgumentException("the " + parts[0] + " key data is not valid base64");
         }
         if (!parts[0].equals(typeOf(blob))) {
-            throw new IllegalArgumentException("the key data is not a " + parts[0] + " key (copy the whole line of the .pub file)");
+            throw new IllegalArgumentException(
+                    "the key data is not a " + parts[0] + " key (copy the whole line of the .pub file)");
         }
         return new ApproverKey(Kind.SSH, parts[0] + " " + parts[1]);
     }
@@ -71,6 +81,8 @@ public record ApproverKey(Kind kind, String value) {
 
     /** How diagnostics name the key: SSH type, or OpenPGP and the fingerprint. */
     public String label() {
-        return kind == Kind.SSH ? value.substring(0, value.indexOf(' ')) + " key" : "OpenPGP key " + value.toUpperCase(Locale.ROOT);
+        return kind == Kind.SSH
+                ? value.substring(0, value.indexOf(' ')) + " key"
+                : "OpenPGP key " + value.toUpperCase(Locale.ROOT);
     }
 }

@@ -24,17 +24,18 @@ import java.util.Set;
  * @param settings      the Settings table
  * @param sections      the Dashboard sections table: which event types feed which part of the dashboards
  */
-public record Contract(String source,
-                       Map<String, EventType> eventTypes,
-                       Set<String> statuses,
-                       List<String> fields,
-                       Set<String> agents,
-                       Set<String> approvers,
-                       List<GovernedPath> governedPaths,
-                       Map<String, Severity> severities,
-                       Map<String, ApproverKey> approverKeys,
-                       Settings settings,
-                       Sections sections) {
+public record Contract(
+        String source,
+        Map<String, EventType> eventTypes,
+        Set<String> statuses,
+        List<String> fields,
+        Set<String> agents,
+        Set<String> approvers,
+        List<GovernedPath> governedPaths,
+        Map<String, Severity> severities,
+        Map<String, ApproverKey> approverKeys,
+        Settings settings,
+        Sections sections) {
 
     /** The approver every contract has. */
     public static final String BUILT_IN_APPROVER = "ceo";
@@ -53,14 +54,6 @@ public record Contract(String source,
         approverKeys = Collections.unmodifiableMap(new LinkedHashMap<>(approverKeys));
         settings = settings == null ? Settings.DEFAULT : settings;
         sections = sections == null ? Sections.DEFAULT : sections;
-    }
-
-    /** A contract with no approver keys and the default settings. */
-    public Contract(String source, Map<String, EventType> eventTypes, Set<String> statuses, List<String> fields,
-                    Set<String> agents, Set<String> approvers, List<GovernedPath> governedPaths,
-                    Map<String, Severity> severities) {
-        this(source, eventTypes, statuses, fields, agents, approvers, governedPaths, severities, Map.of(),
-                Settings.DEFAULT, Sections.DEFAULT);
     }
 
     /** The key an approver signs with, or null when the contract gives none. */

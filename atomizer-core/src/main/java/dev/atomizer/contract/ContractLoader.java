@@ -89,18 +89,22 @@ public final class ContractLoader {
                 continue;
             }
             if (seen.containsKey(key)) {
-                problems.add(doc.problem(s.line(), "section '" + s.title() + "' appears twice (first at line "
-                        + seen.get(key).line() + "); keep one table per section"));
+                problems.add(doc.problem(
+                        s.line(),
+                        "section '" + s.title() + "' appears twice (first at line "
+                                + seen.get(key).line() + "); keep one table per section"));
                 continue;
             }
             seen.put(key, s);
             switch (key) {
                 case EVENT_TYPES -> eventTypes = eventTypes(s);
-                case STATUS_VALUES -> statuses = new LinkedHashSet<>(keys(s, KEBAB, "status value",
-                        "| Status | Meaning |", "status", "value"));
+                case STATUS_VALUES ->
+                    statuses = new LinkedHashSet<>(
+                            keys(s, KEBAB, "status value", "| Status | Meaning |", "status", "value"));
                 case FIELDS -> fields = fields(s);
-                case AGENTS -> agents = new LinkedHashSet<>(keys(s, KEBAB, "agent id",
-                        "| Agent | Role |", "agent", "agent-id", "id"));
+                case AGENTS ->
+                    agents = new LinkedHashSet<>(
+                            keys(s, KEBAB, "agent id", "| Agent | Role |", "agent", "agent-id", "id"));
                 case APPROVERS -> approvers = approvers(s, keys);
                 case GOVERNED_PATHS -> governed = governedPaths(s);
                 case RULES -> severities = severities(s);
@@ -118,16 +122,29 @@ public final class ContractLoader {
         }
         if (!problems.isEmpty()) {
             problems.sort(Diagnostic.ORDER);
-            throw new AtomizerException(doc.path() + ": malformed contract (" + problems.size() + " problem"
-                    + (problems.size() == 1 ? "" : "s") + ")", problems);
+            throw new AtomizerException(
+                    doc.path() + ": malformed contract (" + problems.size() + " problem"
+                            + (problems.size() == 1 ? "" : "s") + ")",
+                    problems);
         }
-        return new Contract(doc.path(), eventTypes, statuses, fields, agents, approvers, governed, severities, keys,
-                settings, sections);
+        return new Contract(
+                doc.path(),
+                eventTypes,
+                statuses,
+                fields,
+                agents,
+                approvers,
+                governed,
+                severities,
+                keys,
+                settings,
+                sections);
     }
 
     /** A section whose tables exist but hold no row at all (rows that are all invalid are reported one by one). */
     private static boolean hasEmptyTable(Section s) {
-        return !s.tables().isEmpty() && s.tables().stream().allMatch(t -> t.rows().isEmpty());
+        return !s.tables().isEmpty()
+                && s.tables().stream().allMatch(t -> t.rows().isEmpty());
     }
 
     static String normalize(String title) {
@@ -136,7 +153,14 @@ public final class ContractLoader {
 
     private static boolean isKnown(String key) {
         return switch (key) {
-            case EVENT_TYPES, STATUS_VALUES, FIELDS, AGENTS, APPROVERS, GOVERNED_PATHS, RULES, SETTINGS,
+            case EVENT_TYPES,
+                    STATUS_VALUES,
+                    FIELDS,
+                    AGENTS,
+                    APPROVERS,
+                    GOVERNED_PATHS,
+                    RULES,
+                    SETTINGS,
                     DASHBOARD_SECTIONS -> true;
             default -> false;
         };
@@ -152,8 +176,9 @@ public final class ContractLoader {
         for (Table t : s.tables()) {
             int k = t.column(keyColumns);
             if (k < 0) {
-                problems.add(doc.problem(t.line(), "the '" + s.title() + "' table has no '" + keyColumns[0]
-                        + "' column; expected " + expected));
+                problems.add(doc.problem(
+                        t.line(),
+                        "the '" + s.title() + "' table has no '" + keyColumns[0] + "' column; expected " + expected));
                 return null;
             }
             for (Row r : t.rows()) {
@@ -190,8 +215,12 @@ public final class ContractLoader {
             return false;
         }
         if (!format.matcher(r.key()).matches()) {
-            problems.add(doc.problem(r.row().line(), what + " '" + r.key() + "' must be "
-                    + (format == KEBAB ? "lowercase kebab-case (a-z, 0-9 and single hyphens)" : "of the form " + format)));
+            problems.add(doc.problem(
+                    r.row().line(),
+                    what + " '" + r.key() + "' must be "
+                            + (format == KEBAB
+                                    ? "lowercase kebab-case (a-z, 0-9 and single hyphens)"
+                                    : "of the form " + format)));
             return false;
         }
         Integer prev = firstLine.putIfAbsent(r.key(), r.row().line());
@@ -204,7 +233,8 @@ public final class ContractLoader {
 
     private Map<String, EventType> eventTypes(Section s) {
         Map<String, EventType> out = new LinkedHashMap<>();
-        List<Keyed> rows = rows(s, "| Type | Meaning | Required metrics |", "type", "event type", "event-type", "event");
+        List<Keyed> rows =
+                rows(s, "| Type | Meaning | Required metrics |", "type", "event type", "event-type", "event");
         if (rows == null) {
             return DefaultContract.eventTypeMap();
         }
@@ -217,12 +247,17 @@ public final class ContractLoader {
             String spec = r.cell("required metrics", "metrics", "required");
             for (String m : spec.split("[,\\s]+")) {
                 String key = unquote(m);
-                if (key.isEmpty() || key.matches("[-\u2013\u2014]+") || key.equalsIgnoreCase("none") || key.equalsIgnoreCase("n/a")) {
+                if (key.isEmpty()
+                        || key.matches("[-\u2013\u2014]+")
+                        || key.equalsIgnoreCase("none")
+                        || key.equalsIgnoreCase("n/a")) {
                     continue;
                 }
                 if (!METRIC_KEY.matcher(key).matches()) {
-                    problems.add(doc.problem(r.row().line(), "required metric '" + key + "' of '" + r.key()
-                            + "' is not a metric key ([a-z][a-z0-9_]*)"));
+                    problems.add(doc.problem(
+                            r.row().line(),
+                            "required metric '" + key + "' of '" + r.key()
+                                    + "' is not a metric key ([a-z][a-z0-9_]*)"));
                 } else if (!metrics.contains(key)) {
                     metrics.add(key);
                 }
@@ -265,8 +300,8 @@ public final class ContractLoader {
             try {
                 keys.put(r.key(), ApproverKey.parse(key));
             } catch (IllegalArgumentException e) {
-                problems.add(doc.problem(r.row().line(), "the Key of approver '" + r.key() + "' is malformed: "
-                        + e.getMessage()));
+                problems.add(doc.problem(
+                        r.row().line(), "the Key of approver '" + r.key() + "' is malformed: " + e.getMessage()));
             }
         }
         return out;
@@ -282,20 +317,23 @@ public final class ContractLoader {
         for (Keyed r : rows) {
             Settings.Setting setting = Settings.Setting.find(r.key());
             if (setting == null) {
-                problems.add(doc.problem(r.row().line(), "unknown setting '" + r.key() + "'; the settings are: "
-                        + Settings.Setting.labels()));
+                problems.add(doc.problem(
+                        r.row().line(),
+                        "unknown setting '" + r.key() + "'; the settings are: " + Settings.Setting.labels()));
                 continue;
             }
             String value = r.cell("value");
             String accepted = setting.accept(value);
             if (accepted == null) {
-                problems.add(doc.problem(r.row().line(), "setting '" + setting.label() + "' must be "
-                        + setting.expected() + ", not '" + value + "'"));
+                problems.add(doc.problem(
+                        r.row().line(),
+                        "setting '" + setting.label() + "' must be " + setting.expected() + ", not '" + value + "'"));
                 continue;
             }
             Integer prev = firstLine.putIfAbsent(setting, r.row().line());
             if (prev != null) {
-                problems.add(doc.problem(r.row().line(), "setting '" + setting.label() + "' is already set at line " + prev));
+                problems.add(doc.problem(
+                        r.row().line(), "setting '" + setting.label() + "' is already set at line " + prev));
                 continue;
             }
             out.put(setting, accepted);
@@ -314,14 +352,15 @@ public final class ContractLoader {
         for (Keyed r : rows) {
             Sections.Section section = Sections.Section.find(r.key());
             if (section == null) {
-                problems.add(doc.problem(r.row().line(), "unknown dashboard section '" + r.key()
-                        + "'; the sections are: " + Sections.Section.labels()));
+                problems.add(doc.problem(
+                        r.row().line(),
+                        "unknown dashboard section '" + r.key() + "'; the sections are: " + Sections.Section.labels()));
                 continue;
             }
             Integer prev = firstLine.putIfAbsent(section, r.row().line());
             if (prev != null) {
-                problems.add(doc.problem(r.row().line(), "section '" + section.label() + "' is already mapped at line "
-                        + prev));
+                problems.add(doc.problem(
+                        r.row().line(), "section '" + section.label() + "' is already mapped at line " + prev));
                 continue;
             }
             List<String> types = new ArrayList<>();
@@ -331,8 +370,10 @@ public final class ContractLoader {
                     continue;
                 }
                 if (!eventTypes.containsKey(type)) {
-                    problems.add(doc.problem(r.row().line(), "section '" + section.label() + "' names event type '"
-                            + type + "', which the Event types table does not define"));
+                    problems.add(doc.problem(
+                            r.row().line(),
+                            "section '" + section.label() + "' names event type '" + type
+                                    + "', which the Event types table does not define"));
                 } else if (!types.contains(type)) {
                     types.add(type);
                 }
@@ -351,10 +392,16 @@ public final class ContractLoader {
         Map<String, Integer> firstLine = new LinkedHashMap<>();
         for (Keyed r : rows) {
             String path = r.key();
-            if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains("..")
+            if (path.isEmpty()
+                    || path.startsWith("/")
+                    || path.contains("\\")
+                    || path.contains("..")
                     || path.contains(" ")) {
-                problems.add(doc.problem(r.row().line(), "path '" + path
-                        + "' must be a glob relative to the repository root, with '/' separators (e.g. 'context-docs/**')"));
+                problems.add(
+                        doc.problem(
+                                r.row().line(),
+                                "path '" + path
+                                        + "' must be a glob relative to the repository root, with '/' separators (e.g. 'context-docs/**')"));
                 continue;
             }
             Integer prev = firstLine.putIfAbsent(path, r.row().line());
@@ -365,8 +412,10 @@ public final class ContractLoader {
             String p = r.cell("policy");
             Policy policy = Policy.parse(p);
             if (policy == null) {
-                problems.add(doc.problem(r.row().line(), "unknown policy '" + p + "' for '" + path
-                        + "'; use one of " + labels(Policy.values(), Policy::label)));
+                problems.add(doc.problem(
+                        r.row().line(),
+                        "unknown policy '" + p + "' for '" + path + "'; use one of "
+                                + labels(Policy.values(), Policy::label)));
                 continue;
             }
             out.add(new GovernedPath(path, policy, r.cell("meaning", "description")));
@@ -382,15 +431,16 @@ public final class ContractLoader {
         }
         for (Keyed r : rows) {
             if (!RuleCatalog.exists(r.key())) {
-                problems.add(doc.problem(r.row().line(), "unknown rule '" + r.key()
-                        + "'; the rule IDs are listed in the README's rule catalog"));
+                problems.add(doc.problem(
+                        r.row().line(),
+                        "unknown rule '" + r.key() + "'; the rule IDs are listed in the README's rule catalog"));
                 continue;
             }
             String sev = r.cell("severity", "level");
             Severity severity = Severity.parse(sev);
             if (severity == null) {
-                problems.add(doc.problem(r.row().line(), "severity '" + sev + "' of '" + r.key()
-                        + "' must be off, warning or error"));
+                problems.add(doc.problem(
+                        r.row().line(), "severity '" + sev + "' of '" + r.key() + "' must be off, warning or error"));
                 continue;
             }
             if (out.putIfAbsent(r.key(), severity) != null) {

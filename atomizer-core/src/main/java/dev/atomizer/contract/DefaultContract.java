@@ -10,8 +10,7 @@ import java.util.Map;
  */
 public final class DefaultContract {
 
-    private DefaultContract() {
-    }
+    private DefaultContract() {}
 
     static final List<EventType> EVENT_TYPES = List.of(
             new EventType("study-start", "New optimization study launched", List.of()),
@@ -66,7 +65,17 @@ public final class DefaultContract {
     }
 
     private static Contract build() {
-        return new Contract(null, eventTypeMap(), new java.util.LinkedHashSet<>(STATUSES), FIELDS,
-                java.util.Set.of(), java.util.Set.of(), GOVERNED_PATHS, Map.of());
+        return new Contract(
+                null,
+                eventTypeMap(),
+                new java.util.LinkedHashSet<>(STATUSES),
+                FIELDS,
+                java.util.Set.of(),
+                java.util.Set.of(),
+                GOVERNED_PATHS,
+                Map.of(),
+                Map.of(),
+                Settings.DEFAULT,
+                Sections.DEFAULT);
     }
 }

@@ -21,31 +21,51 @@ public record Sections(Map<Section, List<String>> types) {
     /** The parts of the dashboards and reports that event types feed, each with its default. */
     public enum Section {
         /** Completed entries of these types are wins (exec summary, weekly highlights). */
-        WINS("wins", "completed entries of these types are wins: the exec summary's and the weekly report's highlights",
-                "milestone", "study-complete"),
+        WINS(
+                "wins",
+                "completed entries of these types are wins: the exec summary's and the weekly report's highlights",
+                "milestone",
+                "study-complete"),
         /** Open a decision that waits on an approver. */
-        DECISIONS("decisions", "each opens a decision that waits on an approver until an entry with its `ref` "
-                + "completes it", "decision-needed"),
+        DECISIONS(
+                "decisions",
+                "each opens a decision that waits on an approver until an entry with its `ref` " + "completes it",
+                "decision-needed"),
         /** Hand work to the agent named by {@code to=}. */
-        DELEGATIONS("delegations", "each hands work to the agent its `to=` metric names, open until that agent "
-                + "completes it", "task-delegated"),
+        DELEGATIONS(
+                "delegations",
+                "each hands work to the agent its `to=` metric names, open until that agent " + "completes it",
+                "task-delegated"),
         /** Ask for a review: listed with the delegations in a closeout. */
-        REVIEWS("reviews", "requests for review, listed with the delegated work in a closeout report",
+        REVIEWS(
+                "reviews",
+                "requests for review, listed with the delegated work in a closeout report",
                 "review-request"),
         /** Completed entries of these types are tasks done. */
-        COMPLETIONS("completions", "completed entries of these types are tasks done (the weekly report's agent "
-                + "performance)", "task-completed"),
+        COMPLETIONS(
+                "completions",
+                "completed entries of these types are tasks done (the weekly report's agent " + "performance)",
+                "task-completed"),
         /** Entries of these types (and any failed entry) are errors. */
         ERRORS("errors", "entries of these types, and every `failed` entry, are errors (agent health, K7)", "error"),
         /** First type starts a study, last ends it, those between are its iterations. */
-        STUDIES("studies", "the first type starts a study, the last ends it, those between are its iterations "
-                + "(study tables, runs and curves)", "study-start", "study-iteration", "study-complete"),
+        STUDIES(
+                "studies",
+                "the first type starts a study, the last ends it, those between are its iterations "
+                        + "(study tables, runs and curves)",
+                "study-start",
+                "study-iteration",
+                "study-complete"),
         /** Completed entries with {@code gate=} sign off a gate, with {@code closeout=true} close a project. */
-        MILESTONES("milestones", "completed entries of these types with `gate=Gn` sign off a gate, with "
-                + "`closeout=true` close a project", "milestone"),
+        MILESTONES(
+                "milestones",
+                "completed entries of these types with `gate=Gn` sign off a gate, with "
+                        + "`closeout=true` close a project",
+                "milestone"),
         /** Entries of these types (and any with a {@code kb=} metric) change the knowledge base. */
-        KNOWLEDGE("knowledge", "entries of these types, and every entry with a `kb=` metric, are knowledge-base "
-                + "changes");
+        KNOWLEDGE(
+                "knowledge",
+                "entries of these types, and every entry with a `kb=` metric, are knowledge-base " + "changes");
 
         private final String label;
         private final String meaning;
@@ -137,5 +157,9 @@ public record Sections(Map<Section, List<String>> types) {
     }
 
     /** How an event takes part in a study. */
-    public enum StudyRole { START, ITERATION, END }
+    public enum StudyRole {
+        START,
+        ITERATION,
+        END
+    }
 }

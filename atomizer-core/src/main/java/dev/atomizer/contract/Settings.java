@@ -22,19 +22,31 @@ public record Settings(Map<Setting, String> values) {
         /** trailer: a key-less approver approves by trailer alone; signed: every approval is a signed commit. */
         APPROVALS("Approvals", "trailer", "'trailer' or 'signed'", v -> oneOf(v, "trailer", "signed")),
         /** The zone of the log's timestamps: {@code log} writes the time there, every "now" is read there. */
-        TIME_ZONE("Time zone", "UTC", "a time zone ID such as 'UTC', 'Europe/Paris' or 'America/New_York'",
+        TIME_ZONE(
+                "Time zone",
+                "UTC",
+                "a time zone ID such as 'UTC', 'Europe/Paris' or 'America/New_York'",
                 Settings::zoneId),
         /** How far past the moment of checking an entry may be stamped (clocks drift) before timestamp-future. */
-        CLOCK_TOLERANCE("Clock tolerance", "15", "a number of minutes from 0 to 1440, such as '15' or '15 minutes'",
+        CLOCK_TOLERANCE(
+                "Clock tolerance",
+                "15",
+                "a number of minutes from 0 to 1440, such as '15' or '15 minutes'",
                 Settings::minutes),
         /** The team's name, at the top of its reports; none by default. */
         ORGANISATION("Organisation", "", "a name on one line of at most 80 characters", Settings::name),
         /** When a week's report is due: a day, a time and a zone. */
-        WEEKLY_DUE("Weekly report due", "Friday 17:00 America/New_York",
-                "a day, a time and a time zone, such as 'Friday 17:00 America/New_York'", Settings::weekly),
+        WEEKLY_DUE(
+                "Weekly report due",
+                "Friday 17:00 America/New_York",
+                "a day, a time and a time zone, such as 'Friday 17:00 America/New_York'",
+                Settings::weekly),
         /** How long before the due time a week's report is cut off: it covers the log up to then. */
-        WEEKLY_CUTOFF("Weekly report cut-off", "60", "a duration before the due time from 0 minutes to 6 days, "
-                + "such as '60 minutes' or '2 hours'", v -> duration(v, 6 * 24 * 60)),
+        WEEKLY_CUTOFF(
+                "Weekly report cut-off",
+                "60",
+                "a duration before the due time from 0 minutes to 6 days, " + "such as '60 minutes' or '2 hours'",
+                v -> duration(v, 6 * 24 * 60)),
         /** K1: the longest a log commit may wait for the dashboards' regeneration. */
         K1_TARGET("K1 target", "60", "a duration such as '1 hour' or '30 minutes'", v -> duration(v, 7 * 24 * 60)),
         /** K2: the share of a week's entries that must pass the contract. */
@@ -74,7 +86,9 @@ public record Settings(Map<Setting, String> values) {
 
         /** The setting a table names, ignoring case (and the US spelling of Organisation); null when there is none. */
         public static Setting find(String name) {
-            String n = name.trim().replaceFirst("(?i)^organization$", "Organisation").replaceFirst("(?i)cutoff$", "cut-off");
+            String n = name.trim()
+                    .replaceFirst("(?i)^organization$", "Organisation")
+                    .replaceFirst("(?i)cutoff$", "cut-off");
             for (Setting s : values()) {
                 if (s.label.equalsIgnoreCase(n)) {
                     return s;
@@ -123,8 +137,8 @@ public record Settings(Map<Setting, String> values) {
         return value.isEmpty() || value.length() > 80 || value.chars().anyMatch(Character::isISOControl) ? null : value;
     }
 
-    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile(
-            "(\\d{1,6})\\s*(m|min|mins|minutes?|h|hours?|d|days?)?");
+    private static final java.util.regex.Pattern DURATION =
+            java.util.regex.Pattern.compile("(\\d{1,6})\\s*(m|min|mins|minutes?|h|hours?|d|days?)?");
 
     /** Minutes, from "90", "90 minutes", "2 hours" or "1 day", at most {@code max}. */
     private static String duration(String value, int max) {
@@ -142,7 +156,8 @@ public record Settings(Map<Setting, String> values) {
         String v = value.replaceFirst("\\s*%$", "");
         try {
             java.math.BigDecimal d = new java.math.BigDecimal(v);
-            return d.signum() < 0 || d.compareTo(java.math.BigDecimal.valueOf(100)) > 0 ? null
+            return d.signum() < 0 || d.compareTo(java.math.BigDecimal.valueOf(100)) > 0
+                    ? null
                     : d.stripTrailingZeros().toPlainString();
         } catch (NumberFormatException e) {
             return null;
@@ -175,8 +190,8 @@ public record Settings(Map<Setting, String> values) {
     }
 
     /** When week reports fall due: the due moment of a week and its cut-off. */
-    public record Weekly(java.time.DayOfWeek day, java.time.LocalTime time, java.time.ZoneId zone,
-                         java.time.Duration cutOff) {
+    public record Weekly(
+            java.time.DayOfWeek day, java.time.LocalTime time, java.time.ZoneId zone, java.time.Duration cutOff) {
 
         /** The due moment of the ISO week starting on {@code monday}. */
         public java.time.Instant due(java.time.LocalDate monday) {
@@ -192,8 +207,10 @@ public record Settings(Map<Setting, String> values) {
     /** The weekly report's due time and cut-off. */
     public Weekly weekly() {
         String[] parts = get(Setting.WEEKLY_DUE).split(" ");
-        return new Weekly(java.time.DayOfWeek.valueOf(parts[0].toUpperCase(Locale.ROOT)),
-                java.time.LocalTime.parse(parts[1]), java.time.ZoneId.of(parts[2]),
+        return new Weekly(
+                java.time.DayOfWeek.valueOf(parts[0].toUpperCase(Locale.ROOT)),
+                java.time.LocalTime.parse(parts[1]),
+                java.time.ZoneId.of(parts[2]),
                 java.time.Duration.ofMinutes(Long.parseLong(get(Setting.WEEKLY_CUTOFF))));
     }
 
@@ -214,7 +231,10 @@ public record Settings(Map<Setting, String> values) {
     }
 
     /** How approvals are given: by trailer (key-less approvers) or only by signed commits. */
-    public enum ApprovalMode { TRAILER, SIGNED }
+    public enum ApprovalMode {
+        TRAILER,
+        SIGNED
+    }
 
     public Settings {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));

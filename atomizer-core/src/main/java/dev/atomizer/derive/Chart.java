@@ -27,8 +27,7 @@ public final class Chart {
     public static final List<String> PALETTE = List.of("#3b82f6", "#ea580c");
 
     /** One series: its name (for the caption) and, for each point, a value or null. */
-    public record Series(String name, boolean bars, List<BigDecimal> values) {
-    }
+    public record Series(String name, boolean bars, List<BigDecimal> values) {}
 
     private final String title;
     private final String xTitle;
@@ -85,7 +84,8 @@ public final class Chart {
         for (int s = 0; s < series.size(); s++) {
             data.add(new ArrayList<>());
         }
-        int n = categories != null ? categories.size()
+        int n = categories != null
+                ? categories.size()
                 : series.stream().mapToInt(s -> s.values().size()).max().orElse(0);
         for (int i = 0; i < n; i++) {
             boolean any = false;
@@ -109,8 +109,8 @@ public final class Chart {
         out.add("config:");
         out.add("  themeVariables:");
         out.add("    xyChart:");
-        out.add("      plotColorPalette: \"" + String.join(", ", PALETTE.subList(0, Math.min(PALETTE.size(),
-                Math.max(1, series.size())))) + "\"");
+        out.add("      plotColorPalette: \""
+                + String.join(", ", PALETTE.subList(0, Math.min(PALETTE.size(), Math.max(1, series.size())))) + "\"");
         out.add("---");
         out.add("xychart-beta");
         out.add("    title " + quote(title));
@@ -151,8 +151,15 @@ public final class Chart {
             char c = t.charAt(i);
             if (c == '"') {
                 b.append('\'');
-            } else if (c == '[' || c == ']' || c == '\\' || c == '`' || c == '{' || c == '}' || c == ';'
-                    || c == '#' || Character.isISOControl(c)) {
+            } else if (c == '['
+                    || c == ']'
+                    || c == '\\'
+                    || c == '`'
+                    || c == '{'
+                    || c == '}'
+                    || c == ';'
+                    || c == '#'
+                    || Character.isISOControl(c)) {
                 b.append(' ');
             } else {
                 b.append(c);

@@ -29,11 +29,10 @@ public final class Derived {
     }
 
     /** The paths whose commits the KPIs read: the log, the exec summary, the weekly reports. */
-    public static final List<String> HISTORY_PATHS = List.of(dev.atomizer.api.Workspace.LOG, ExecSummary.PATH,
-            "shared/reports/weekly");
+    public static final List<String> HISTORY_PATHS =
+            List.of(dev.atomizer.api.Workspace.LOG, ExecSummary.PATH, "shared/reports/weekly");
 
-    private Derived() {
-    }
+    private Derived() {}
 
     /** Path to content, in artifact order. */
     public static Map<String, byte[]> generate(Sources sources) {
@@ -45,8 +44,7 @@ public final class Derived {
     }
 
     /** What happened to one file. */
-    public record Outcome(String path, boolean written) {
-    }
+    public record Outcome(String path, boolean written) {}
 
     /**
      * Writes the files under {@code root}, all or nothing, each unless its content is already the
@@ -85,16 +83,24 @@ public final class Derived {
         for (Map.Entry<Path, Path> t : staged.entrySet()) {
             try {
                 try {
-                    Files.move(t.getKey(), t.getValue(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(
+                            t.getKey(),
+                            t.getValue(),
+                            StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(t.getKey(), t.getValue(), StandardCopyOption.REPLACE_EXISTING);
                 }
                 replaced.add(root.relativize(t.getValue()).toString());
             } catch (IOException e) {
                 discard(staged);
-                throw new AtomizerException(root.relativize(t.getValue()) + ": cannot write (" + reason(e) + ")"
-                        + (replaced.isEmpty() ? "; no derived file was changed"
-                        : "; already replaced: " + String.join(", ", replaced) + "; run the command again"), e);
+                throw new AtomizerException(
+                        root.relativize(t.getValue()) + ": cannot write (" + reason(e) + ")"
+                                + (replaced.isEmpty()
+                                        ? "; no derived file was changed"
+                                        : "; already replaced: " + String.join(", ", replaced)
+                                                + "; run the command again"),
+                        e);
             }
         }
         return out;
@@ -130,8 +136,11 @@ public final class Derived {
      */
     private static void readable(Path tmp, Path target) throws IOException {
         try {
-            Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
-                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(
+                    tmp,
+                    Files.exists(target)
+                            ? Files.getPosixFilePermissions(target)
+                            : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: its defaults apply
         }

@@ -19,7 +19,7 @@ import java.util.Map;
  * first, resource burn, wins this week and the top 3 risks, in at most 30 lines, spent by priority
  * (see {@link #allocate}).
  */
-public final class ExecSummary implements Artifact {
+public final class ExecSummary extends Artifact {
 
     public static final String PATH = "shared/dashboards/exec-summary.md";
     /** The seed's hard cap (K4). */
@@ -27,9 +27,8 @@ public final class ExecSummary implements Artifact {
     /** The most lines a whole section (resource burn, the top 3 risks) takes; never cut. */
     static final int SHORT = 3;
 
-    @Override
-    public String path() {
-        return PATH;
+    public ExecSummary() {
+        super(PATH);
     }
 
     @Override
@@ -38,20 +37,32 @@ public final class ExecSummary implements Artifact {
         LocalDateTime asOf = log.asOf();
         List<String> projects = projects(s);
         Section projectSection = new Section("🚦 Projects", projects, "no active projects");
-        Section decisions = new Section("📌 Decisions needed", asOf == null ? List.of() : decisions(log, s.contract().settings().minutes(
-                dev.atomizer.contract.Settings.Setting.K5_TARGET)), "none open");
+        Section decisions = new Section(
+                "📌 Decisions needed",
+                asOf == null
+                        ? List.of()
+                        : decisions(
+                                log, s.contract().settings().minutes(dev.atomizer.contract.Settings.Setting.K5_TARGET)),
+                "none open");
         Section burn = new Section("💰 Resource burn", asOf == null ? List.of() : burn(log), "no entries yet");
         Section wins = new Section("🏆 Wins this week", asOf == null ? List.of() : wins(log), "none yet this week");
         Section risks = new Section("⚠️ Top risks", risks(s), "none listed");
         List<Section> sections = List.of(projectSection, decisions, burn, wins, risks);
         int red = (int) ProjectHealth.of(log, s.status()).stream()
-                .filter(p -> !p.closed() && p.rag() == dev.atomizer.status.StatusFile.Rag.RED).count();
-        Page page = new Page(s.banner("Executive summary"));
-        page.h1("Executive summary — " + s.asOfText());
+                .filter(p -> !p.closed() && p.rag() == dev.atomizer.status.StatusFile.Rag.RED)
+                .count();
+        Page page = s.page("Executive summary");
         int fixed = page.lineCount() + sections.size() * 3; // blank, heading, blank per section
-        allocate(sections, MAX_LINES - fixed, List.of(
-                new Claim(projectSection, red), new Claim(decisions, Integer.MAX_VALUE), new Claim(risks, SHORT),
-                new Claim(burn, SHORT), new Claim(wins, Integer.MAX_VALUE), new Claim(projectSection, Integer.MAX_VALUE)));
+        allocate(
+                sections,
+                MAX_LINES - fixed,
+                List.of(
+                        new Claim(projectSection, red),
+                        new Claim(decisions, Integer.MAX_VALUE),
+                        new Claim(risks, SHORT),
+                        new Claim(burn, SHORT),
+                        new Claim(wins, Integer.MAX_VALUE),
+                        new Claim(projectSection, Integer.MAX_VALUE)));
         for (Section sec : sections) {
             page.h2(sec.title);
             page.bullets(sec.shown());
@@ -60,8 +71,7 @@ public final class ExecSummary implements Artifact {
     }
 
     /** A section's claim on the page: up to {@code lines} item lines (a cut's "…and N more" counts as one). */
-    record Claim(Section section, int lines) {
-    }
+    record Claim(Section section, int lines) {}
 
     /**
      * Spends {@code budget} item lines by priority: every section first gets one line (its first
@@ -94,7 +104,11 @@ public final class ExecSummary implements Artifact {
         projects.sort(Comparator.comparing((ProjectHealth p) -> p.rag()).reversed());
         for (ProjectHealth p : projects) {
             StringBuilder sb = new StringBuilder();
-            sb.append(p.rag().mark()).append(" **").append(p.slug()).append("** ").append(p.rag().label());
+            sb.append(p.rag().mark())
+                    .append(" **")
+                    .append(p.slug())
+                    .append("** ")
+                    .append(p.rag().label());
             if (p.mismatch()) {
                 sb.append(" (declared ").append(p.declared().label()).append(": check)");
             }
@@ -145,8 +159,8 @@ public final class ExecSummary implements Artifact {
         byAgent.entrySet().stream()
                 .filter(en -> en.getValue() > 0)
                 .min(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(top -> line + "; most by " + top.getKey() + " (" + Format.percent(top.getValue(), week.tokens())
-                        + ")")
+                .map(top ->
+                        line + "; most by " + top.getKey() + " (" + Format.percent(top.getValue(), week.tokens()) + ")")
                 .ifPresentOrElse(out::add, () -> out.add(line));
         return out;
     }
@@ -162,22 +176,25 @@ public final class ExecSummary implements Artifact {
         wins.sort(Comparator.comparing(Entry::time).reversed().thenComparing(Entry::line));
         List<String> out = new ArrayList<>();
         for (Entry e : wins) {
-            out.add(Format.date(e.time().toLocalDate()) + " **" + e.project() + "**: " + Md.inline(Md.clip(e.summary(), 100)));
+            out.add(Format.date(e.time().toLocalDate()) + " **" + e.project() + "**: "
+                    + Md.inline(Md.clip(e.summary(), 100)));
         }
         return out;
     }
-
 
     private static List<String> risks(Sources s) {
         List<String> out = new ArrayList<>();
         List<StatusFile.Risk> risks = new ArrayList<>(s.status().risks());
         if (!risks.isEmpty()) {
             // the seed: "highest-impact risks across all projects"; likelihood breaks ties, then table order
-            risks.sort(Comparator.comparing(StatusFile.Risk::impact).reversed()
-                    .thenComparing(Comparator.comparing(StatusFile.Risk::likelihood).reversed())
+            risks.sort(Comparator.comparing(StatusFile.Risk::impact)
+                    .reversed()
+                    .thenComparing(
+                            Comparator.comparing(StatusFile.Risk::likelihood).reversed())
                     .thenComparingInt(StatusFile.Risk::line));
             for (StatusFile.Risk r : risks.subList(0, Math.min(3, risks.size()))) {
-                out.add("**" + r.impact().label() + " impact, " + r.likelihood().label().toLowerCase(java.util.Locale.ROOT)
+                out.add("**" + r.impact().label() + " impact, "
+                        + r.likelihood().label().toLowerCase(java.util.Locale.ROOT)
                         + " likelihood**" + (r.project() == null ? "" : " (" + r.project() + ")") + ": "
                         + Md.inline(Md.clip(r.risk(), 110)));
             }
@@ -188,8 +205,8 @@ public final class ExecSummary implements Artifact {
         List<Track> blocked = log.blocked();
         blocked.sort(Comparator.comparing(Track::blockedSince));
         for (Track t : blocked.subList(0, Math.min(3, blocked.size()))) {
-            out.add("**Blocked " + Format.age(Duration.between(t.blockedSince(), log.asOf())) + "** ("
-                    + t.project() + "): " + Md.inline(Md.clip(t.latest().summary(), 100)));
+            out.add("**Blocked " + Format.age(Duration.between(t.blockedSince(), log.asOf())) + "** (" + t.project()
+                    + "): " + Md.inline(Md.clip(t.latest().summary(), 100)));
         }
         return out;
     }

@@ -28,7 +28,8 @@ public record Gates(String id, String name, boolean passed, String evidence) {
         String approvers = approvers(s);
         out.add(signOff(log, "G1", "Schema approved", approvers + " signs off the data contracts and layout"));
         out.add(computed(log, "G2", "Logging stable", g2(s)));
-        out.add(signOff(log, "G3", "Exec dashboard valid", approvers + " confirms the exec summary matches the team's view"));
+        out.add(signOff(
+                log, "G3", "Exec dashboard valid", approvers + " confirms the exec summary matches the team's view"));
         out.add(computed(log, "G4", "Full dashboards live", g4(s, weeks)));
         out.add(computed(log, "G5", "Reports automated", g5(s, weeks)));
         out.add(computed(log, "G6", "System mature", g6(weeks)));
@@ -55,16 +56,30 @@ public record Gates(String id, String name, boolean passed, String evidence) {
 
     private static Gates signOff(LogState log, String id, String name, String who) {
         Entry e = milestone(log, id);
-        return e == null ? new Gates(id, name, false, "no sign-off yet (" + who + "; a completed " + String.join(" or ", log.sections().of(
-                dev.atomizer.contract.Sections.Section.MILESTONES)).replaceFirst("^$", "log") + " entry with gate=" + id + ")")
-                : new Gates(id, name, true, "signed off " + Format.timestamp(e.time()) + " by " + e.agent()
-                        + " (log line " + e.line() + ")");
+        return e == null
+                ? new Gates(
+                        id,
+                        name,
+                        false,
+                        "no sign-off yet (" + who + "; a completed "
+                                + String.join(
+                                                " or ",
+                                                log.sections().of(dev.atomizer.contract.Sections.Section.MILESTONES))
+                                        .replaceFirst("^$", "log")
+                                + " entry with gate=" + id + ")")
+                : new Gates(
+                        id,
+                        name,
+                        true,
+                        "signed off " + Format.timestamp(e.time()) + " by " + e.agent() + " (log line " + e.line()
+                                + ")");
     }
 
     /** A computed criterion; a sign-off milestone is shown beside it. */
     private static Gates computed(LogState log, String id, String name, String[] result) {
         Entry e = milestone(log, id);
-        String evidence = result[1] + (e == null ? "" : "; milestone " + Format.timestamp(e.time()) + " by " + e.agent());
+        String evidence =
+                result[1] + (e == null ? "" : "; milestone " + Format.timestamp(e.time()) + " by " + e.agent());
         return new Gates(id, name, result[0] != null, evidence);
     }
 
@@ -105,8 +120,11 @@ public record Gates(String id, String name, boolean passed, String evidence) {
                 active.add(byTime.get(i).agent());
             }
             if (logged.containsAll(active)) {
-                return new String[] {"", "48 h to " + Format.date(d) + " 24:00: " + Format.percent(ok, total)
-                        + " of " + total + " entries compliant, all " + active.size() + " active agents logging"};
+                return new String[] {
+                    "",
+                    "48 h to " + Format.date(d) + " 24:00: " + Format.percent(ok, total) + " of " + total
+                            + " entries compliant, all " + active.size() + " active agents logging"
+                };
             }
         }
         return new String[] {null, "no 48 h window yet with ≥ 95% compliant entries from every active agent"};
@@ -162,8 +180,9 @@ public record Gates(String id, String name, boolean passed, String evidence) {
             }
             previous = present ? w.id() : null;
         }
-        return new String[] {null, "no two consecutive weekly reports " + (git ? "committed to" : "in")
-                + " shared/reports/weekly/"};
+        return new String[] {
+            null, "no two consecutive weekly reports " + (git ? "committed to" : "in") + " shared/reports/weekly/"
+        };
     }
 
     private static boolean exists(Sources s, String path) {
@@ -188,6 +207,4 @@ public record Gates(String id, String name, boolean passed, String evidence) {
         }
         return new String[] {null, "not every KPI measured and met in two consecutive weeks"};
     }
-
-
 }

@@ -37,8 +37,13 @@ public final class GeneratedStale implements Rule {
             String what = Files.exists(root.resolve(path), LinkOption.NOFOLLOW_LINKS)
                     ? " is not what the generator makes of the log and PROJECT_STATUS.md"
                     : " is missing (the generator makes it from the log and PROJECT_STATUS.md)";
-            out.add(new Diagnostic(path, 1, 1, ID, severity, path + what
-                    + "; run 'atomizer dashboards' (or 'mvn atomizer:dashboards') and commit the result"));
+            out.add(new Diagnostic(
+                    path,
+                    1,
+                    1,
+                    ID,
+                    severity,
+                    path + what + "; run 'atomizer dashboards' (or 'mvn atomizer:dashboards') and commit the result"));
         }
         return out;
     }

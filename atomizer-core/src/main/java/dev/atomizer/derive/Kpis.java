@@ -1,11 +1,11 @@
 package dev.atomizer.derive;
 
-import dev.atomizer.contract.Settings;
-import dev.atomizer.git.History;
 import dev.atomizer.api.Diagnostic;
-import dev.atomizer.lint.Linter;
 import dev.atomizer.api.Severities;
 import dev.atomizer.api.Severity;
+import dev.atomizer.contract.Settings;
+import dev.atomizer.git.History;
+import dev.atomizer.lint.Linter;
 import dev.atomizer.state.Entry;
 import dev.atomizer.state.Format;
 import dev.atomizer.state.LogState;
@@ -15,21 +15,15 @@ import dev.atomizer.status.StatusFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -100,7 +94,8 @@ public final class Kpis {
                     last = i;
                 }
             }
-            boolean logChanges = last < 0 || !History.blobId(s.logBytes()).equals(h.tipBlob(dev.atomizer.api.Workspace.LOG));
+            boolean logChanges =
+                    last < 0 || !History.blobId(s.logBytes()).equals(h.tipBlob(dev.atomizer.api.Workspace.LOG));
             visible = logChanges ? all : all.subList(0, last);
         }
         return visible;
@@ -125,7 +120,9 @@ public final class Kpis {
     /** The KPIs of these sources, made once (the log is linted once for K2 and G2). */
     static synchronized Kpis of(Sources s) {
         if (s != lastSources) {
-            int lines = s.log().asOf() == null ? 0 : (int) new ExecSummary().render(s).lines().count();
+            int lines = s.log().asOf() == null
+                    ? 0
+                    : (int) new ExecSummary().render(s).lines().count();
             last = new Kpis(s, lines);
             lastSources = s;
         }
@@ -139,8 +136,11 @@ public final class Kpis {
         }
         Kpis k = of(s);
         LocalDate current = Window.weekStart(s.log().asOf().toLocalDate());
-        LocalDate first = Window.weekStart(s.log().entries().stream().map(Entry::time).min(LocalDateTime::compareTo)
-                .orElse(s.log().asOf()).toLocalDate());
+        LocalDate first = Window.weekStart(s.log().entries().stream()
+                .map(Entry::time)
+                .min(LocalDateTime::compareTo)
+                .orElse(s.log().asOf())
+                .toLocalDate());
         List<Week> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             LocalDate monday = current.minusWeeks(i);
@@ -148,7 +148,8 @@ public final class Kpis {
                 break;
             }
             // minute-resolution timestamps: an as-of at Sunday 23:59 has seen the whole week
-            boolean partial = s.log().asOf().isBefore(monday.plusWeeks(1).atStartOfDay().minusMinutes(1));
+            boolean partial =
+                    s.log().asOf().isBefore(monday.plusWeeks(1).atStartOfDay().minusMinutes(1));
             out.add(k.week(monday, partial));
         }
         return out;
@@ -158,8 +159,13 @@ public final class Kpis {
         if (s.logBytes().length == 0) {
             return;
         }
-        Linter linter = new Linter(s.contract(), s.status().projects().isEmpty() ? null
-                : s.status().projects().stream().map(StatusFile.Project::slug).collect(java.util.stream.Collectors.toSet()),
+        Linter linter = new Linter(
+                s.contract(),
+                s.status().projects().isEmpty()
+                        ? null
+                        : s.status().projects().stream()
+                                .map(StatusFile.Project::slug)
+                                .collect(java.util.stream.Collectors.toSet()),
                 Severities.of(s.contract().severities()));
         try {
             linter.lint(log.source(), new ByteArrayInputStream(s.logBytes()), (Diagnostic d) -> {
@@ -175,7 +181,8 @@ public final class Kpis {
     private Week week(LocalDate monday, boolean partial) {
         LocalDateTime from = monday.atStartOfDay();
         // a complete week ends at the next Monday 00:00 (exclusive); the partial one at the as-of (inclusive)
-        LocalDateTime end = partial ? log.asOf().plusNanos(1) : monday.plusWeeks(1).atStartOfDay();
+        LocalDateTime end =
+                partial ? log.asOf().plusNanos(1) : monday.plusWeeks(1).atStartOfDay();
         List<Entry> in = new ArrayList<>();
         for (Entry e : log.entries()) {
             if (!e.time().isBefore(from) && e.time().isBefore(end)) {
@@ -186,8 +193,7 @@ public final class Kpis {
         v.put("K1", freshness(from, end, partial));
         v.put("K2", compliance(in));
         v.put("K3", reportOnTime(monday));
-        v.put("K4", partial ? new Value(execLines + " lines", execLines <= ExecSummary.MAX_LINES)
-                : Value.na("–"));
+        v.put("K4", partial ? new Value(execLines + " lines", execLines <= ExecSummary.MAX_LINES) : Value.na("–"));
         v.put("K5", backlog(end));
         v.put("K6", partial ? surprises() : Value.na("–"));
         v.put("K7", errorRate(in));
@@ -235,7 +241,8 @@ public final class Kpis {
             }
         }
         if (never > 0) {
-            return new Value(never + " log commit" + (never == 1 ? "" : "s") + " never followed by a regeneration", false);
+            return new Value(
+                    never + " log commit" + (never == 1 ? "" : "s") + " never followed by a regeneration", false);
         }
         if (worst == null) {
             return Value.na("no log commits");
@@ -254,9 +261,12 @@ public final class Kpis {
             return Value.na("no entries");
         }
         long ok = in.stream().filter(e -> !failing.contains(e.line())).count();
-        return new Value(Format.percent(ok, in.size(), 1) + " of " + in.size(),
-                BigDecimal.valueOf(ok * 100L).compareTo(settings.decimal(Settings.Setting.K2_TARGET)
-                        .multiply(BigDecimal.valueOf(in.size()))) >= 0,
+        return new Value(
+                Format.percent(ok, in.size(), 1) + " of " + in.size(),
+                BigDecimal.valueOf(ok * 100L)
+                                .compareTo(settings.decimal(Settings.Setting.K2_TARGET)
+                                        .multiply(BigDecimal.valueOf(in.size())))
+                        >= 0,
                 BigDecimal.valueOf(ok * 1000L / in.size(), 1));
     }
 
@@ -272,7 +282,8 @@ public final class Kpis {
         History.Commit c = committed(reportPath(monday));
         if (c != null) {
             Duration late = Duration.between(due, c.time());
-            return late.isNegative() || late.isZero() ? new Value("on time", true)
+            return late.isNegative() || late.isZero()
+                    ? new Value("on time", true)
                     : new Value(Format.age(late) + " late", false);
         }
         Instant now = log.asOf().atZone(settings.zone()).toInstant();
@@ -304,8 +315,11 @@ public final class Kpis {
                 }
             }
         }
-        return worst == null ? new Value("none open", true, BigDecimal.ZERO)
-                : new Value(Format.age(worst), worst.compareTo(settings.minutes(Settings.Setting.K5_TARGET)) <= 0,
+        return worst == null
+                ? new Value("none open", true, BigDecimal.ZERO)
+                : new Value(
+                        Format.age(worst),
+                        worst.compareTo(settings.minutes(Settings.Setting.K5_TARGET)) <= 0,
                         BigDecimal.valueOf(worst.toMinutes() / 6, 1));
     }
 
@@ -316,7 +330,9 @@ public final class Kpis {
         }
         List<String> names = new ArrayList<>();
         for (ProjectHealth p : ProjectHealth.of(log, s.status())) {
-            if (p.declared() != null && p.derived() != null && p.declared().ordinal() < p.derived().ordinal()) {
+            if (p.declared() != null
+                    && p.derived() != null
+                    && p.declared().ordinal() < p.derived().ordinal()) {
                 names.add(p.slug());
             }
         }
@@ -346,8 +362,12 @@ public final class Kpis {
             return Value.na("no entries");
         }
         int[] c = byAgent.get(worst);
-        return new Value(Format.percent(c[1], c[0], 1) + " (" + worst + ")", BigDecimal.valueOf(c[1] * 100L)
-                .compareTo(settings.decimal(Settings.Setting.K7_TARGET).multiply(BigDecimal.valueOf(c[0]))) <= 0);
+        return new Value(
+                Format.percent(c[1], c[0], 1) + " (" + worst + ")",
+                BigDecimal.valueOf(c[1] * 100L)
+                                .compareTo(settings.decimal(Settings.Setting.K7_TARGET)
+                                        .multiply(BigDecimal.valueOf(c[0])))
+                        <= 0);
     }
 
     /** K8: cost_usd of entries tagged {@code generation=} (dashboards and report work). */

@@ -6,8 +6,7 @@ import java.util.List;
 /** Markdown output that renders on GitHub and passes markdownlint: escaped cells, tidy tables, short lines of text. */
 public final class Md {
 
-    private Md() {
-    }
+    private Md() {}
 
     /**
      * Text for a table cell or a list item: one line, escaped by the one escaper of generated

@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * {@code operations.md}: agent health, throughput per agent per day, queue depth, token
  * budget against use, and alerts.
  */
-public final class Operations implements Artifact {
+public final class Operations extends Artifact {
 
     public static final String PATH = "shared/dashboards/operations.md";
     static final int DAYS = 7;
@@ -31,16 +31,14 @@ public final class Operations implements Artifact {
     static final Duration DAY = Duration.ofHours(24);
     static final Duration SILENT = Duration.ofHours(72);
 
-    @Override
-    public String path() {
-        return PATH;
+    public Operations() {
+        super(PATH);
     }
 
     @Override
     public String render(Sources s) {
         LogState log = s.log();
-        Page page = new Page(s.banner("Operations dashboard"));
-        page.h1("Operations dashboard — " + s.asOfText());
+        Page page = s.page("Operations dashboard");
         if (log.asOf() == null) {
             page.paragraph("*The log has no entries yet.*");
             return page.text();
@@ -50,12 +48,12 @@ public final class Operations implements Artifact {
         List<String> alerts = new ArrayList<>();
         health(page, log, agents, stats, alerts);
         throughput(page, log, agents);
-        queue(page, log, alerts, s.contract().settings().minutes(
-                dev.atomizer.contract.Settings.Setting.K5_TARGET));
+        queue(page, log, alerts, s.contract().settings().minutes(dev.atomizer.contract.Settings.Setting.K5_TARGET));
         budget(page, s, stats, alerts);
         page.h2("Alerts");
         page.bullets(alerts.isEmpty() ? List.of("*None.*") : capped(alerts));
-        page.paragraph("Disk, memory and process health are not in the repository; the alerts above come from the log.");
+        page.paragraph(
+                "Disk, memory and process health are not in the repository; the alerts above come from the log.");
         return page.text();
     }
 
@@ -100,9 +98,8 @@ public final class Operations implements Artifact {
         return out;
     }
 
-
-    private static void health(Page page, LogState log, List<String> agents, Map<String, AgentStats> stats,
-                               List<String> alerts) {
+    private static void health(
+            Page page, LogState log, List<String> agents, Map<String, AgentStats> stats, List<String> alerts) {
         page.h2("Agent health");
         Md.Table t = new Md.Table("Agent", "Health", "Last active", "Idle:", "Errors (24 h):", "Entries (7 days):");
         for (String a : agents) {
@@ -112,9 +109,15 @@ public final class Operations implements Artifact {
                 continue;
             }
             Duration idle = Duration.between(st.last.time(), log.asOf());
-            String health = st.errors24h >= 3 || idle.compareTo(SILENT) > 0 ? "🔴"
+            String health = st.errors24h >= 3 || idle.compareTo(SILENT) > 0
+                    ? "🔴"
                     : st.errors24h > 0 || idle.compareTo(DAY) > 0 ? "🟠" : "🟢";
-            t.row(a, health, Format.timestamp(st.last.time()), Format.age(idle), Integer.toString(st.errors24h),
+            t.row(
+                    a,
+                    health,
+                    Format.timestamp(st.last.time()),
+                    Format.age(idle),
+                    Integer.toString(st.errors24h),
                     Integer.toString(st.entries7d));
             if (st.errors24h > 0) {
                 alerts.add("**" + a + "**: " + st.errors24h + " error" + (st.errors24h == 1 ? "" : "s")
@@ -185,9 +188,13 @@ public final class Operations implements Artifact {
             entries.add(java.math.BigDecimal.valueOf(total[i]));
             used.add(java.math.BigDecimal.valueOf(tokens[i]));
         }
-        page.lines(Chart.categories("Log entries per day", "day", days, "entries").bar("entries", entries).lines());
+        page.lines(Chart.categories("Log entries per day", "day", days, "entries")
+                .bar("entries", entries)
+                .lines());
         if (used.stream().anyMatch(v -> v.signum() > 0)) {
-            page.lines(Chart.categories("Tokens used per day", "day", days, "tokens").bar("tokens", used).lines());
+            page.lines(Chart.categories("Tokens used per day", "day", days, "tokens")
+                    .bar("tokens", used)
+                    .lines());
         }
     }
 
@@ -211,8 +218,13 @@ public final class Operations implements Artifact {
             Md.Table t = new Md.Table("Task", "Project", "From", "To", "Open for:", "Summary");
             for (Track d : delegations.subList(0, Math.min(MAX_ROWS, delegations.size()))) {
                 String to = d.first().metric("to");
-                t.row(d.name(), d.project(), d.first().agent(), to == null ? "–" : to,
-                        Format.age(d.age(asOf)), Md.clip(d.first().summary(), 80));
+                t.row(
+                        d.name(),
+                        d.project(),
+                        d.first().agent(),
+                        to == null ? "–" : to,
+                        Format.age(d.age(asOf)),
+                        Md.clip(d.first().summary(), 80));
             }
             page.table(t);
             more(page, delegations.size());
@@ -222,7 +234,9 @@ public final class Operations implements Artifact {
             Md.Table t = new Md.Table("Item", "Project", "Agent", "Blocked for:", "Blockers");
             for (Track b : blocked.subList(0, Math.min(MAX_ROWS, blocked.size()))) {
                 Duration d = Duration.between(b.blockedSince(), asOf);
-                String why = b.latest().blockers() != null ? b.latest().blockers() : b.latest().summary();
+                String why = b.latest().blockers() != null
+                        ? b.latest().blockers()
+                        : b.latest().summary();
                 t.row(b.name(), b.project(), b.latest().agent(), Format.age(d), Md.clip(Md.inline(why), 80));
                 if (d.compareTo(Duration.ofHours(48)) > 0) {
                     alerts.add("**" + Md.inline(b.name()) + "** (" + b.project() + ") blocked for " + Format.age(d));
@@ -264,22 +278,33 @@ public final class Operations implements Artifact {
         long budget = 0;
         for (String a : agents) {
             long u = stats.get(a).tokensMonth;
-            long p = BigDecimal.valueOf(u).multiply(BigDecimal.valueOf(month))
-                    .divide(BigDecimal.valueOf(elapsed), 0, RoundingMode.HALF_UP).longValueExact();
+            long p = BigDecimal.valueOf(u)
+                    .multiply(BigDecimal.valueOf(month))
+                    .divide(BigDecimal.valueOf(elapsed), 0, RoundingMode.HALF_UP)
+                    .longValueExact();
             Long b = budgets.get(a);
             used += u;
             projected += p;
             budget += b == null ? 0 : b;
-            t.row(a, Format.count(u), Format.count(p), b == null ? "–" : Format.count(b),
-                    b == null ? "–" : Format.percent(u, b), b == null ? "–" : Format.percent(p, b));
+            t.row(
+                    a,
+                    Format.count(u),
+                    Format.count(p),
+                    b == null ? "–" : Format.count(b),
+                    b == null ? "–" : Format.percent(u, b),
+                    b == null ? "–" : Format.percent(p, b));
             if (b != null && p > b) {
                 alerts.add("**" + a + "**: projected " + Format.count(p) + " tokens this month, over its budget of "
                         + Format.count(b) + " (" + Format.percent(p, b) + ")");
             }
         }
-        t.rowMarkdown("**all**", "**" + Format.count(used) + "**", "**" + Format.count(projected) + "**",
+        t.rowMarkdown(
+                "**all**",
+                "**" + Format.count(used) + "**",
+                "**" + Format.count(projected) + "**",
                 budget == 0 ? "–" : "**" + Format.count(budget) + "**",
-                budget == 0 ? "–" : Format.percent(used, budget), budget == 0 ? "–" : Format.percent(projected, budget));
+                budget == 0 ? "–" : Format.percent(used, budget),
+                budget == 0 ? "–" : Format.percent(projected, budget));
         page.paragraph("Month " + Format.date(monthStart.toLocalDate()).substring(0, 7) + " to "
                 + Format.timestamp(asOf) + "; budgets from the `## Budgets` table of PROJECT_STATUS.md"
                 + (budgets.isEmpty() ? " (none listed)" : "") + ".");

@@ -20,7 +20,7 @@ import java.util.List;
  * feeds no event type (its {@code ## Dashboard sections}) and that has no data is left out: a team
  * without study events sees no study tables.
  */
-public final class Technical implements Artifact {
+public final class Technical extends Artifact {
 
     public static final String PATH = "shared/dashboards/technical.md";
     static final Duration RECENT = Duration.ofDays(7);
@@ -29,19 +29,19 @@ public final class Technical implements Artifact {
     static final int CHART_POINTS = 100;
     /** Below this many points the iterations are named one by one on the axis. */
     static final int FEW_POINTS = 10;
+
     static final int MAX_ROWS = 20;
 
-    @Override
-    public String path() {
-        return PATH;
+    public Technical() {
+        super(PATH);
     }
 
     @Override
     public String render(Sources s) {
         LogState log = s.log();
-        Page page = new Page(s.banner("Technical dashboard"));
-        page.h1("Technical dashboard — " + s.asOfText());
-        boolean studies = !s.contract().section(Section.STUDIES).isEmpty() || !log.studies().isEmpty();
+        Page page = s.page("Technical dashboard");
+        boolean studies = !s.contract().section(Section.STUDIES).isEmpty()
+                || !log.studies().isEmpty();
         boolean knowledge = !s.contract().section(Section.KNOWLEDGE).isEmpty()
                 || log.entries().stream().anyMatch(log::isKnowledge);
         if (studies) {
@@ -71,11 +71,14 @@ public final class Technical implements Artifact {
         for (Study st : log.studies()) {
             if (st.active()) {
                 active.add(st);
-            } else if (log.asOf() != null && Duration.between(st.latest().time(), log.asOf()).compareTo(RECENT) <= 0) {
+            } else if (log.asOf() != null
+                    && Duration.between(st.latest().time(), log.asOf()).compareTo(RECENT) <= 0) {
                 recent.add(st);
             }
         }
-        Comparator<Study> newest = Comparator.comparing((Study st) -> st.latest().time()).reversed()
+        Comparator<Study> newest = Comparator.comparing(
+                        (Study st) -> st.latest().time())
+                .reversed()
                 .thenComparing(Study::id);
         active.sort(newest);
         recent.sort(newest);
@@ -89,15 +92,22 @@ public final class Technical implements Artifact {
             page.paragraph("*No study running, none finished in the last 7 days.*");
             return;
         }
-        Md.Table t = new Md.Table("Study", "Project", "State", "Iterations:", "Best objective:", "Convergence:",
-                "Last update");
+        Md.Table t = new Md.Table(
+                "Study", "Project", "State", "Iterations:", "Best objective:", "Convergence:", "Last update");
         for (Study st : studies.subList(0, Math.min(MAX_ROWS, studies.size()))) {
             Entry best = st.best();
             BigDecimal conv = st.convergence();
-            String iterations = st.maxIterations() > 0 ? st.iterationCount() + " / " + st.maxIterations()
+            String iterations = st.maxIterations() > 0
+                    ? st.iterationCount() + " / " + st.maxIterations()
                     : Long.toString(st.iterationCount());
-            t.row(st.id(), st.project(), state(st), iterations,
-                    best == null ? "–" : Format.decimal(best.decimal("objective")) + " (iter " + iterationOf(best) + ")",
+            t.row(
+                    st.id(),
+                    st.project(),
+                    state(st),
+                    iterations,
+                    best == null
+                            ? "–"
+                            : Format.decimal(best.decimal("objective")) + " (iter " + iterationOf(best) + ")",
                     conv == null ? "–" : Format.decimal(conv, 1) + "%",
                     Format.timestamp(st.latest().time()));
         }
@@ -156,10 +166,15 @@ public final class Technical implements Artifact {
                 }
             }
         }
-        Md.Table t = new Md.Table("Pending:", "Running:", "Completed (7 days):", "Failed (7 days):",
-                "Completed (all):", "Failed (all):");
-        t.row(Long.toString(pending), Long.toString(running), Long.toString(done7), Long.toString(failed7),
-                Long.toString(done), Long.toString(failed));
+        Md.Table t = new Md.Table(
+                "Pending:", "Running:", "Completed (7 days):", "Failed (7 days):", "Completed (all):", "Failed (all):");
+        t.row(
+                Long.toString(pending),
+                Long.toString(running),
+                Long.toString(done7),
+                Long.toString(failed7),
+                Long.toString(done),
+                Long.toString(failed));
         page.table(t);
         page.paragraph("One run per iteration entry (" + codes(log.sections().of(Section.STUDIES), 1)
                 + "; an error entry with the study's `ref` is a failed run); a running study has one run in flight "
@@ -200,7 +215,9 @@ public final class Technical implements Artifact {
             for (Entry e : its.subList(from, its.size())) {
                 String ok = e.metric("constraint_ok");
                 BigDecimal conv = e.decimal("convergence");
-                t.row(iterationOf(e), Format.decimal(e.decimal("objective")),
+                t.row(
+                        iterationOf(e),
+                        Format.decimal(e.decimal("objective")),
                         ok == null ? "–" : ok.equals("true") ? "met" : ok.equals("false") ? "violated" : ok,
                         conv == null ? "–" : Format.decimal(conv, 1) + "%");
             }
@@ -287,15 +304,21 @@ public final class Technical implements Artifact {
             if (log.isKnowledge(e) && !e.time().isBefore(from)) {
                 if (++n <= MAX_ROWS) {
                     String kb = e.metric("kb");
-                    t.row(Format.timestamp(e.time()), e.agent(), e.project(), kb == null ? e.event() : kb,
+                    t.row(
+                            Format.timestamp(e.time()),
+                            e.agent(),
+                            e.project(),
+                            kb == null ? e.event() : kb,
                             Md.clip(e.summary(), 100));
                 }
             }
         }
         page.paragraph("Since " + Format.date(from.toLocalDate()) + " (week " + Format.isoWeek(from.toLocalDate())
                 + "): " + n + " new or updated " + (n == 1 ? "entry" : "entries") + " (log entries with a `kb=` metric"
-                + (log.sections().of(Section.KNOWLEDGE).isEmpty() ? ""
-                        : " or of type " + codes(log.sections().of(Section.KNOWLEDGE), 0)) + ").");
+                + (log.sections().of(Section.KNOWLEDGE).isEmpty()
+                        ? ""
+                        : " or of type " + codes(log.sections().of(Section.KNOWLEDGE), 0))
+                + ").");
         if (n > 0) {
             page.table(t);
         }

@@ -8,8 +8,7 @@ import java.time.temporal.TemporalAdjusters;
 /** The calendar windows around the as-of time: its day, its ISO week (Monday 00:00 on), its month. */
 public final class Window {
 
-    private Window() {
-    }
+    private Window() {}
 
     public static LocalDateTime dayStart(LocalDateTime asOf) {
         return asOf.toLocalDate().atStartOfDay();

@@ -11,7 +11,12 @@ package dev.atomizer.git;
  */
 public record CommitSignature(Status status, String format, String signer, String key, String detail) {
 
-    public enum Status { UNSIGNED, TRUSTED, UNTRUSTED, BAD }
+    public enum Status {
+        UNSIGNED,
+        TRUSTED,
+        UNTRUSTED,
+        BAD
+    }
 
     public static final CommitSignature UNSIGNED = new CommitSignature(Status.UNSIGNED, null, null, null, null);
 

@@ -12,7 +12,13 @@ import java.io.IOException;
  */
 public record FileChange(Kind kind, String oldPath, String newPath, Content oldContent, Content newContent) {
 
-    public enum Kind { ADD, MODIFY, DELETE, RENAME, COPY }
+    public enum Kind {
+        ADD,
+        MODIFY,
+        DELETE,
+        RENAME,
+        COPY
+    }
 
     /** A blob's bytes, read from the object database when first asked for. */
     @FunctionalInterface

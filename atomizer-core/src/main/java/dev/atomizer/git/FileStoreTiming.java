@@ -32,13 +32,13 @@ public final class FileStoreTiming {
 
     /** JGit's config section and key; the subsection is {@link #key}. */
     static final String SECTION = "filesystem";
+
     static final String RESOLUTION = "timestampResolution";
     static final Duration DECLARED = FS.FileStoreAttributes.FALLBACK_TIMESTAMP_RESOLUTION;
 
     private static volatile boolean installed;
 
-    private FileStoreTiming() {
-    }
+    private FileStoreTiming() {}
 
     /**
      * Declares the timing for this process, before JGit opens anything: the measurement, should

@@ -44,6 +44,7 @@ public final class GitRepo implements AutoCloseable {
     private DirCache dirCache;
     /** HEAD's tree (null on an unborn branch), resolved once per run: HEAD does not move under a hook. */
     private RevTree headTree;
+
     private boolean headResolved;
     /** Small blobs by id: HEAD and the index usually hold the same contract, read once. */
     private final java.util.Map<ObjectId, byte[]> smallBlobs = new java.util.HashMap<>();
@@ -71,7 +72,8 @@ public final class GitRepo implements AutoCloseable {
         try {
             return new GitRepo(builder.setMustExist(true).build());
         } catch (IOException | IllegalArgumentException e) {
-            throw new AtomizerException("cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
+            throw new AtomizerException(
+                    "cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
         }
     }
 
@@ -140,7 +142,8 @@ public final class GitRepo implements AutoCloseable {
         try {
             DirCache index = dirCache();
             if (hasConflicts(index)) {
-                throw new AtomizerException("the index has unmerged paths; resolve the conflicts and 'git add' them first");
+                throw new AtomizerException(
+                        "the index has unmerged paths; resolve the conflicts and 'git add' them first");
             }
             RevTree head = headTree();
             return diff(head == null ? new EmptyTreeIterator() : treeIterator(head), new DirCacheIterator(index));
@@ -234,7 +237,8 @@ public final class GitRepo implements AutoCloseable {
         return new SignatureCheck(repo);
     }
 
-    private void requireAncestor(ObjectId base, ObjectId head, String baseRev, String headRev) throws AtomizerException {
+    private void requireAncestor(ObjectId base, ObjectId head, String baseRev, String headRev)
+            throws AtomizerException {
         try (RevWalk walk = new RevWalk(reader)) {
             if (walk.isMergedInto(walk.parseCommit(base), walk.parseCommit(head))) {
                 return;
@@ -250,10 +254,12 @@ public final class GitRepo implements AutoCloseable {
             while (walk.next() != null) {
                 lost++;
             }
-            throw new AtomizerException("history rewritten: base " + named(baseRev, base) + " is not an ancestor of head "
-                    + named(headRev, head) + "; " + lost + " commit" + (lost == 1 ? "" : "s") + " of the base "
-                    + (lost == 1 ? "is" : "are") + " not in the head (a forced push or a rebase rewrote them); push the "
-                    + "old history back, or merge it, instead of rewriting it");
+            throw new AtomizerException(
+                    "history rewritten: base " + named(baseRev, base) + " is not an ancestor of head "
+                            + named(headRev, head) + "; " + lost + " commit" + (lost == 1 ? "" : "s") + " of the base "
+                            + (lost == 1 ? "is" : "are")
+                            + " not in the head (a forced push or a rebase rewrote them); push the "
+                            + "old history back, or merge it, instead of rewriting it");
         } catch (MissingObjectException e) {
             throw shallow("a commit of the range (" + e.getObjectId().name() + ")");
         } catch (IOException e) {
@@ -317,7 +323,8 @@ public final class GitRepo implements AutoCloseable {
     public List<FileChange> changes(String id, int parent) throws AtomizerException {
         try (RevWalk walk = new RevWalk(reader)) {
             RevCommit c = walk.parseCommit(ObjectId.fromString(id));
-            AbstractTreeIterator before = c.getParentCount() == 0 ? new EmptyTreeIterator()
+            AbstractTreeIterator before = c.getParentCount() == 0
+                    ? new EmptyTreeIterator()
                     : treeIterator(walk.parseCommit(c.getParent(parent)).getTree());
             return diff(before, treeIterator(c.getTree()));
         } catch (MissingObjectException e) {
@@ -337,7 +344,8 @@ public final class GitRepo implements AutoCloseable {
                 if (isShallow()) {
                     throw shallow("the " + what + " commit '" + rev + "'");
                 }
-                throw new AtomizerException("unknown " + what + " revision '" + rev + "': not a commit of this repository");
+                throw new AtomizerException(
+                        "unknown " + what + " revision '" + rev + "': not a commit of this repository");
             }
             return id;
         } catch (MissingObjectException e) {
@@ -363,7 +371,11 @@ public final class GitRepo implements AutoCloseable {
             return false;
         } catch (AtomizerException notYet) {
             try {
-                org.eclipse.jgit.api.Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call().close();
+                org.eclipse.jgit.api.Git.init()
+                        .setDirectory(dir.toFile())
+                        .setInitialBranch("main")
+                        .call()
+                        .close();
                 return true;
             } catch (org.eclipse.jgit.api.errors.GitAPIException | RuntimeException e) {
                 throw new AtomizerException("cannot make " + dir + " a git repository: " + e.getMessage(), e);
@@ -388,8 +400,11 @@ public final class GitRepo implements AutoCloseable {
                 return null;
             }
             try (TreeWalk tw = TreeWalk.forPath(reader, path, head)) {
-                return tw == null || (tw.getFileMode(0).getBits() & org.eclipse.jgit.lib.FileMode.TYPE_MASK)
-                        != org.eclipse.jgit.lib.FileMode.TYPE_FILE ? null : tw.getObjectId(0).name();
+                return tw == null
+                                || (tw.getFileMode(0).getBits() & org.eclipse.jgit.lib.FileMode.TYPE_MASK)
+                                        != org.eclipse.jgit.lib.FileMode.TYPE_FILE
+                        ? null
+                        : tw.getObjectId(0).name();
             }
         } catch (IOException e) {
             throw new AtomizerException("cannot read HEAD: " + e.getMessage(), e);
@@ -462,7 +477,8 @@ public final class GitRepo implements AutoCloseable {
             tw.addTree(after);
             tw.setFilter(TreeFilter.ANY_DIFF);
             List<DiffEntry> entries = DiffEntry.scan(tw);
-            RenameDetector renames = new RenameDetector(reader, repo.getConfig().get(org.eclipse.jgit.diff.DiffConfig.KEY));
+            RenameDetector renames =
+                    new RenameDetector(reader, repo.getConfig().get(org.eclipse.jgit.diff.DiffConfig.KEY));
             renames.addAll(entries);
             List<DiffEntry> detected;
             try {
@@ -490,14 +506,20 @@ public final class GitRepo implements AutoCloseable {
                 }
                 if (d.getChangeType() == DiffEntry.ChangeType.DELETE && merged.contains(d.getOldPath())) {
                     DiffEntry add = added.get(d.getOldPath());
-                    out.add(new FileChange(FileChange.Kind.MODIFY, d.getOldPath(), d.getOldPath(),
-                            content(d.getOldId(), d.getOldMode()), content(add.getNewId(), add.getNewMode())));
+                    out.add(new FileChange(
+                            FileChange.Kind.MODIFY,
+                            d.getOldPath(),
+                            d.getOldPath(),
+                            content(d.getOldId(), d.getOldMode()),
+                            content(add.getNewId(), add.getNewMode())));
                     continue;
                 }
-                out.add(new FileChange(kind(d.getChangeType()),
+                out.add(new FileChange(
+                        kind(d.getChangeType()),
                         d.getChangeType() == DiffEntry.ChangeType.ADD ? null : d.getOldPath(),
                         d.getChangeType() == DiffEntry.ChangeType.DELETE ? null : d.getNewPath(),
-                        content(d.getOldId(), d.getOldMode()), content(d.getNewId(), d.getNewMode())));
+                        content(d.getOldId(), d.getOldMode()),
+                        content(d.getNewId(), d.getNewMode())));
             }
             return out;
         }
@@ -582,18 +604,24 @@ public final class GitRepo implements AutoCloseable {
             tw.setRecursive(true);
             tw.addTree(head == null ? new EmptyTreeIterator() : treeIterator(head));
             int wt = tw.addTree(new org.eclipse.jgit.treewalk.FileTreeIterator(repo));
-            tw.setFilter(org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(TreeFilter.ANY_DIFF,
-                    new org.eclipse.jgit.treewalk.filter.NotIgnoredFilter(wt)));
+            tw.setFilter(org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(
+                    TreeFilter.ANY_DIFF, new org.eclipse.jgit.treewalk.filter.NotIgnoredFilter(wt)));
             List<FileChange> out = new ArrayList<>();
             for (DiffEntry d : DiffEntry.scan(tw)) {
                 String newPath = d.getChangeType() == DiffEntry.ChangeType.DELETE ? null : d.getNewPath();
-                FileChange.Content neu = newPath == null ? FileChange.Content.NONE
-                        : d.getNewMode() == org.eclipse.jgit.lib.FileMode.GITLINK ? new NotAFile("a submodule (gitlink)", null)
-                        : d.getNewMode() == org.eclipse.jgit.lib.FileMode.SYMLINK ? new NotAFile("a symlink", null)
-                        : () -> Files.readAllBytes(root.resolve(newPath));
-                out.add(new FileChange(kind(d.getChangeType()),
-                        d.getChangeType() == DiffEntry.ChangeType.ADD ? null : d.getOldPath(), newPath,
-                        content(d.getOldId(), d.getOldMode()), neu));
+                FileChange.Content neu = newPath == null
+                        ? FileChange.Content.NONE
+                        : d.getNewMode() == org.eclipse.jgit.lib.FileMode.GITLINK
+                                ? new NotAFile("a submodule (gitlink)", null)
+                                : d.getNewMode() == org.eclipse.jgit.lib.FileMode.SYMLINK
+                                        ? new NotAFile("a symlink", null)
+                                        : () -> Files.readAllBytes(root.resolve(newPath));
+                out.add(new FileChange(
+                        kind(d.getChangeType()),
+                        d.getChangeType() == DiffEntry.ChangeType.ADD ? null : d.getOldPath(),
+                        newPath,
+                        content(d.getOldId(), d.getOldMode()),
+                        neu));
             }
             return out;
         } catch (IOException e) {
@@ -654,7 +682,8 @@ public final class GitRepo implements AutoCloseable {
                     for (String p : prefixes) {
                         filters.add(org.eclipse.jgit.treewalk.filter.PathFilter.create(p));
                     }
-                    TreeFilter paths = filters.size() == 1 ? filters.get(0)
+                    TreeFilter paths = filters.size() == 1
+                            ? filters.get(0)
                             : org.eclipse.jgit.treewalk.filter.OrTreeFilter.create(filters);
                     tw.setFilter(org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
                     while (tw.next()) {
@@ -662,7 +691,9 @@ public final class GitRepo implements AutoCloseable {
                     }
                 }
                 if (!touched.isEmpty()) {
-                    out.add(new History.Commit(c.name(), java.time.Instant.ofEpochSecond(c.getCommitTime()),
+                    out.add(new History.Commit(
+                            c.name(),
+                            java.time.Instant.ofEpochSecond(c.getCommitTime()),
                             java.util.Collections.unmodifiableSet(touched)));
                 }
             }
@@ -674,8 +705,9 @@ public final class GitRepo implements AutoCloseable {
         }
         for (String p : prefixes) {
             try (TreeWalk tw = TreeWalk.forPath(reader, p, tip.getTree())) {
-                if (tw != null && (tw.getRawMode(0) & org.eclipse.jgit.lib.FileMode.TYPE_MASK)
-                        == org.eclipse.jgit.lib.FileMode.TYPE_FILE) {
+                if (tw != null
+                        && (tw.getRawMode(0) & org.eclipse.jgit.lib.FileMode.TYPE_MASK)
+                                == org.eclipse.jgit.lib.FileMode.TYPE_FILE) {
                     tips.put(p, tw.getObjectId(0).name());
                 }
             }

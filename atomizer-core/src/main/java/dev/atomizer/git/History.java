@@ -42,6 +42,5 @@ public record History(List<Commit> commits, java.util.Map<String, String> tipBlo
     }
 
     /** @param paths the asked-about paths this commit added, modified or deleted */
-    public record Commit(String id, Instant time, Set<String> paths) {
-    }
+    public record Commit(String id, Instant time, Set<String> paths) {}
 }

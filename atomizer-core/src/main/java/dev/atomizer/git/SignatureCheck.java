@@ -43,6 +43,7 @@ public final class SignatureCheck implements AutoCloseable {
     private final ObjectReader reader;
     /** Allowed-signers files by content: one per distinct set of trusted SSH keys. */
     private final Map<String, Path> allowedSigners = new HashMap<>();
+
     private final Set<GpgConfig.GpgFormat> used = EnumSet.noneOf(GpgConfig.GpgFormat.class);
 
     SignatureCheck(Repository repo) {
@@ -60,25 +61,36 @@ public final class SignatureCheck implements AutoCloseable {
             }
             GpgConfig.GpgFormat format = SignatureVerifiers.getFormat(raw);
             if (format == null) {
-                return new CommitSignature(CommitSignature.Status.BAD, "unknown", null, null,
-                        "the signature is in no format git knows");
+                return new CommitSignature(
+                        CommitSignature.Status.BAD, "unknown", null, null, "the signature is in no format git knows");
             }
             String name = format.toConfigValue();
             Config config = new Config();
             if (format == GpgConfig.GpgFormat.SSH) {
-                config.setString(ConfigConstants.CONFIG_GPG_SECTION, ConfigConstants.CONFIG_SSH_SUBSECTION,
-                        ConfigConstants.CONFIG_KEY_SSH_ALLOWED_SIGNERS_FILE, allowedSignersFile(trusted).toString());
+                config.setString(
+                        ConfigConstants.CONFIG_GPG_SECTION,
+                        ConfigConstants.CONFIG_SSH_SUBSECTION,
+                        ConfigConstants.CONFIG_KEY_SSH_ALLOWED_SIGNERS_FILE,
+                        allowedSignersFile(trusted).toString());
             }
             SignatureVerifier.SignatureVerification v;
             try {
                 used.add(format);
                 v = SignatureVerifiers.verify(repo, new GpgConfig(config), commit);
             } catch (JGitInternalException e) {
-                return new CommitSignature(CommitSignature.Status.BAD, name, null, null,
+                return new CommitSignature(
+                        CommitSignature.Status.BAD,
+                        name,
+                        null,
+                        null,
                         "the signature cannot be read (" + e.getMessage() + ")");
             }
             if (v == null) {
-                return new CommitSignature(CommitSignature.Status.BAD, name, null, null,
+                return new CommitSignature(
+                        CommitSignature.Status.BAD,
+                        name,
+                        null,
+                        null,
                         "this build cannot verify " + name + " signatures");
             }
             String owner = owner(format, v.keyFingerprint(), trusted);
@@ -94,7 +106,11 @@ public final class SignatureCheck implements AutoCloseable {
                 return new CommitSignature(CommitSignature.Status.BAD, name, owner, v.keyFingerprint(), why);
             }
             if (v.expired()) {
-                return new CommitSignature(CommitSignature.Status.BAD, name, owner, v.keyFingerprint(),
+                return new CommitSignature(
+                        CommitSignature.Status.BAD,
+                        name,
+                        owner,
+                        v.keyFingerprint(),
                         "the key had expired when it signed");
             }
             return new CommitSignature(CommitSignature.Status.TRUSTED, name, owner, v.keyFingerprint(), null);
@@ -130,7 +146,8 @@ public final class SignatureCheck implements AutoCloseable {
     static String sshFingerprint(String key) {
         String[] parts = key.trim().split("\\s+");
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Base64.getDecoder().decode(parts[1]));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(Base64.getDecoder().decode(parts[1]));
             return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             return null;
@@ -140,7 +157,10 @@ public final class SignatureCheck implements AutoCloseable {
     private Path allowedSignersFile(TrustedKeys trusted) throws IOException {
         StringBuilder text = new StringBuilder();
         for (Map.Entry<String, String> e : trusted.ssh().entrySet()) {
-            text.append(e.getKey()).append(" namespaces=\"git\" ").append(e.getValue()).append('\n');
+            text.append(e.getKey())
+                    .append(" namespaces=\"git\" ")
+                    .append(e.getValue())
+                    .append('\n');
         }
         String content = text.toString();
         Path file = allowedSigners.get(content);

@@ -16,8 +16,7 @@ import java.util.List;
  */
 final class Amendments {
 
-    private Amendments() {
-    }
+    private Amendments() {}
 
     static void leave(Path file, List<ChangeContext.Deferred> edits, dev.atomizer.git.GitRepo git)
             throws dev.atomizer.api.AtomizerException {
@@ -35,8 +34,10 @@ final class Amendments {
             Files.write(file, lines, StandardCharsets.UTF_8);
         } catch (IOException e) {
             // commit-msg would then let an unapproved edit through: refuse instead
-            throw new dev.atomizer.api.AtomizerException("cannot write " + file + " (" + e.getMessage()
-                    + "): an edit of the log is judged by commit-msg from there", e);
+            throw new dev.atomizer.api.AtomizerException(
+                    "cannot write " + file + " (" + e.getMessage()
+                            + "): an edit of the log is judged by commit-msg from there",
+                    e);
         }
     }
 
@@ -54,8 +55,10 @@ final class Amendments {
                 }
             }
         } catch (IOException e) {
-            out.add(new ChangeContext.Deferred("shared/project_log.md", 1, "the log's edits found by pre-commit"
-                    + " cannot be read (" + e.getMessage() + ")"));
+            out.add(new ChangeContext.Deferred(
+                    "shared/project_log.md",
+                    1,
+                    "the log's edits found by pre-commit" + " cannot be read (" + e.getMessage() + ")"));
         }
         return out;
     }

@@ -25,9 +25,18 @@ import java.nio.charset.StandardCharsets;
  * @param resumeOld         where a later scan of the old version may resume (null when not append-only)
  * @param resumeNew         where a later scan of the new version may resume (null when not append-only)
  */
-public record AppendCheck(boolean appendOnly, int tailOffset, int entriesOffset, String previousTimestamp,
-                          int hostLine, int changedLine, int entryLine, String entryHeading, boolean oldEndsClosed,
-                          Resume resumeOld, Resume resumeNew) {
+public record AppendCheck(
+        boolean appendOnly,
+        int tailOffset,
+        int entriesOffset,
+        String previousTimestamp,
+        int hostLine,
+        int changedLine,
+        int entryLine,
+        String entryHeading,
+        boolean oldEndsClosed,
+        Resume resumeOld,
+        Resume resumeNew) {
 
     /**
      * A point of a version of the log where {@link LogGrammar} may resume reading: the start of its
@@ -47,8 +56,11 @@ public record AppendCheck(boolean appendOnly, int tailOffset, int entriesOffset,
             if (offset == 0) {
                 return timestampBefore == null;
             }
-            return offset < core && (b[offset - 1] == '\n' || b[offset - 1] == '\r') && offset + 2 < b.length
-                    && b[offset] == '#' && b[offset + 1] == '#';
+            return offset < core
+                    && (b[offset - 1] == '\n' || b[offset - 1] == '\r')
+                    && offset + 2 < b.length
+                    && b[offset] == '#'
+                    && b[offset + 1] == '#';
         }
     }
 
@@ -86,16 +98,29 @@ public record AppendCheck(boolean appendOnly, int tailOffset, int entriesOffset,
                 p++;
             }
             if (core == 0 || p >= neu.length || neu[p] == '\n' || neu[p] == '\r') {
-                int tail = core == 0 ? 0 : p >= neu.length ? neu.length
-                        : p + (neu[p] == '\r' && p + 1 < neu.length && neu[p + 1] == '\n' ? 2 : 1);
+                int tail = core == 0
+                        ? 0
+                        : p >= neu.length
+                                ? neu.length
+                                : p + (neu[p] == '\r' && p + 1 < neu.length && neu[p + 1] == '\n' ? 2 : 1);
                 Resume from = resume != null && resume.fits(old, core) ? resume : Resume.START;
                 LogGrammar.Starts starts = LogGrammar.entryStarts(neu, from.offset(), neu.length);
                 int k = starts.firstAtOrAfter(tail);
                 int entries = k < starts.size() ? starts.at(k) : neu.length;
                 int host = k > 0 && hasText(neu, tail, entries) ? LogGrammar.lineNumber(neu, starts.at(k - 1)) : 0;
                 String previous = orElse(LogGrammar.lastTimestamp(neu, starts, k), from.timestampBefore());
-                return new AppendCheck(true, tail, entries, previous, host, 0, 0, null, endsWithSeparator(old, core),
-                        resumeAt(neu, starts, k, from), resumeAt(neu, starts, starts.size(), from));
+                return new AppendCheck(
+                        true,
+                        tail,
+                        entries,
+                        previous,
+                        host,
+                        0,
+                        0,
+                        null,
+                        endsWithSeparator(old, core),
+                        resumeAt(neu, starts, k, from),
+                        resumeAt(neu, starts, starts.size(), from));
             }
             d = Math.min(p, core == 0 ? 0 : core - 1);
         }
@@ -110,8 +135,18 @@ public record AppendCheck(boolean appendOnly, int tailOffset, int entriesOffset,
             return new AppendCheck(false, 0, 0, null, 0, line, 0, null, false, null, null);
         }
         int at = starts.at(k);
-        return new AppendCheck(false, 0, 0, null, 0, line, lineOf(old, at), LogGrammar.lineAt(old, at).stripTrailing(),
-                false, null, null);
+        return new AppendCheck(
+                false,
+                0,
+                0,
+                null,
+                0,
+                line,
+                lineOf(old, at),
+                LogGrammar.lineAt(old, at).stripTrailing(),
+                false,
+                null,
+                null);
     }
 
     /** The resume point of the text that holds {@code starts[0, count)}: the last of them. */

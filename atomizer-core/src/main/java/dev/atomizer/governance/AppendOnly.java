@@ -1,9 +1,9 @@
 package dev.atomizer.governance;
 
-import dev.atomizer.api.Severity;
-import dev.atomizer.api.RuleInfo;
-import dev.atomizer.api.Rule;
 import com.google.auto.service.AutoService;
+import dev.atomizer.api.Rule;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Severity;
 import dev.atomizer.contract.Policy;
 import dev.atomizer.git.FileChange;
 import dev.atomizer.lint.Report;
@@ -16,27 +16,18 @@ import java.io.IOException;
 @AutoService(Rule.class)
 public final class AppendOnly extends ChangeRule {
 
-    public static final String ID = "append-only";
-
-    public AppendOnly() {
-        super(RuleInfo.of(ID, Severity.ERROR, "change", "pre-commit", "commit-msg", "verify")
-                .fires("an existing byte of the log changed — an entry edited, deleted, reordered or "
-                        + "inserted above the end (trailing whitespace at the old end is tolerated) — "
-                        + "without an approved amendment (the commit's `Change-Request:` and "
-                        + "`Approved-by:` trailers, as for foundational documents; see "
-                        + "docs/governance.md, Amending the log); the log deleted, renamed, or made a "
-                        + "symlink or a submodule; the message names the first entry that differs")
-                .fix("Restore the existing entries and append a correcting entry at the end "
-                        + "instead."));
-    }
-
     @Override
     public void check(ChangeContext context, FileChange change, Report report) throws IOException {
         String notAFile = change.newContent().notAFile();
         if (notAFile != null && context.policies().is(change.newPath(), Policy.APPEND_ONLY)) {
-            report.at(1, 1, change.newPath() + " is append-only and is " + notAFile + " here: the log must be a regular"
-                    + " file; " + (change.kind() == FileChange.Kind.ADD ? "add it as one"
-                    : "restore it with 'git checkout HEAD -- " + change.newPath() + "'"));
+            report.at(
+                    1,
+                    1,
+                    change.newPath() + " is append-only and is " + notAFile + " here: the log must be a regular"
+                            + " file; "
+                            + (change.kind() == FileChange.Kind.ADD
+                                    ? "add it as one"
+                                    : "restore it with 'git checkout HEAD -- " + change.newPath() + "'"));
             return;
         }
         if (!context.policies().is(change.oldPath(), Policy.APPEND_ONLY)) {
@@ -46,12 +37,16 @@ public final class AppendOnly extends ChangeRule {
                 + "' and append your entries (a correcting entry, not an edit)";
         switch (change.kind()) {
             case DELETE -> report.at(1, 1, change.oldPath() + " is append-only and was deleted; " + restore);
-            case RENAME -> report.at(1, 1, change.oldPath() + " is append-only and was renamed to " + change.newPath()
-                    + "; " + restore);
+            case RENAME ->
+                report.at(
+                        1,
+                        1,
+                        change.oldPath() + " is append-only and was renamed to " + change.newPath() + "; " + restore);
             case MODIFY -> {
                 AppendCheck c = context.appendCheck(change);
                 if (!c.appendOnly()) {
-                    String where = c.entryHeading() == null ? "in the preamble"
+                    String where = c.entryHeading() == null
+                            ? "in the preamble"
                             : "in the entry '" + c.entryHeading() + "' (line " + c.entryLine() + ")";
                     String edited = "the log is append-only: line " + c.changedLine() + " " + where
                             + " was changed, removed or moved";
@@ -59,8 +54,11 @@ public final class AppendOnly extends ChangeRule {
                         // an amendment, if the commit message approves it: commit-msg judges
                         context.deferred().add(new ChangeContext.Deferred(change.oldPath(), c.changedLine(), edited));
                     } else if (context.approval() == null) {
-                        report.at(c.changedLine(), 1, edited + "; existing entries never change: " + restore
-                                + ", or commit the repair as an amendment approved by trailers");
+                        report.at(
+                                c.changedLine(),
+                                1,
+                                edited + "; existing entries never change: " + restore
+                                        + ", or commit the repair as an amendment approved by trailers");
                     } else {
                         ApprovalVerdict verdict = context.verdict();
                         if (!verdict.approved()) {
@@ -69,7 +67,7 @@ public final class AppendOnly extends ChangeRule {
                     }
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -78,4 +76,14 @@ public final class AppendOnly extends ChangeRule {
         return edited + " without an approved amendment (" + verdict.problem() + "): " + restore
                 + "; or, to repair a committed entry, keep the edit and " + context.approvalHint();
     }
+
+    public AppendOnly() {
+        super(INFO);
+    }
+
+    public static final RuleInfo INFO = RuleInfo.of(
+                    "append-only", Severity.ERROR, "change", "pre-commit", "commit-msg", "verify")
+            .fires(
+                    "an existing byte of the log changed — an entry edited, deleted, reordered or inserted above the end (trailing whitespace at the old end is tolerated) — without an approved amendment (the commit's `Change-Request:` and `Approved-by:` trailers, as for foundational documents; see docs/governance.md, Amending the log); the log deleted, renamed, or made a symlink or a submodule; the message names the first entry that differs")
+            .fix("Restore the existing entries and append a correcting entry at the end instead.");
 }

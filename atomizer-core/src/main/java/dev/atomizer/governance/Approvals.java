@@ -21,15 +21,13 @@ import java.util.List;
  */
 public final class Approvals {
 
-    private Approvals() {
-    }
+    private Approvals() {}
 
     /**
      * @param signatures the signatures that can carry the approval (verify), or null to judge the
      *                   trailers alone (commit-msg)
      */
-    public static ApprovalVerdict judge(Approval approval, Contract before, Signatures signatures)
-            throws IOException {
+    public static ApprovalVerdict judge(Approval approval, Contract before, Signatures signatures) throws IOException {
         if (approval.changeRequest() == null) {
             return ApprovalVerdict.refused("no 'Change-Request:' trailer");
         }

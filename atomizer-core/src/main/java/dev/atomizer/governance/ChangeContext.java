@@ -21,30 +21,37 @@ import java.util.Map;
  * @param deferred when the approval comes later (pre-commit: the message does not exist yet), where
  *                 a rule leaves what only an approval can allow (an amendment of the log); else null
  */
-public record ChangeContext(Contract contract, Policies policies, Approval approval, Signatures signatures, Tree after,
-                            DerivedFiles derived, Map<String, AppendCheck> appendChecks, LogResumes resumes,
-                            List<Deferred> deferred) {
+public record ChangeContext(
+        Contract contract,
+        Policies policies,
+        Approval approval,
+        Signatures signatures,
+        Tree after,
+        DerivedFiles derived,
+        Map<String, AppendCheck> appendChecks,
+        LogResumes resumes,
+        List<Deferred> deferred) {
 
     /** A finding that stands unless the commit's trailers approve the change. */
-    public record Deferred(String path, int line, String message) {
-    }
-
-    public ChangeContext(Contract contract, Policies policies, Approval approval, Signatures signatures, Tree after,
-                         DerivedFiles derived, Map<String, AppendCheck> appendChecks, LogResumes resumes) {
-        this(contract, policies, approval, signatures, after, derived, appendChecks, resumes, null);
-    }
+    public record Deferred(String path, int line, String message) {}
 
     public ChangeContext(Contract contract, Approval approval, Tree after, DerivedFiles derived) {
         this(contract, approval, null, after, derived);
     }
 
-    public ChangeContext(Contract contract, Approval approval, Signatures signatures, Tree after, DerivedFiles derived) {
+    public ChangeContext(
+            Contract contract, Approval approval, Signatures signatures, Tree after, DerivedFiles derived) {
         this(contract, approval, signatures, after, derived, LogResumes.inMemory());
     }
 
-    public ChangeContext(Contract contract, Approval approval, Signatures signatures, Tree after, DerivedFiles derived,
-                         LogResumes resumes) {
-        this(contract, new Policies(contract), approval, signatures, after, derived, new HashMap<>(), resumes);
+    public ChangeContext(
+            Contract contract,
+            Approval approval,
+            Signatures signatures,
+            Tree after,
+            DerivedFiles derived,
+            LogResumes resumes) {
+        this(contract, new Policies(contract), approval, signatures, after, derived, new HashMap<>(), resumes, null);
     }
 
     /** Whether the change is approved (see {@link Approvals}); signatures are read on first need. */
@@ -58,8 +65,13 @@ public record ChangeContext(Contract contract, Policies policies, Approval appro
         if (c == null) {
             // a log that was not a file (a symlink, a submodule) before: all of it is new
             byte[][] both = change.oldContent().notAFile() != null
-                    ? new byte[][] {new byte[0], change.newContent().bytes()} : bothVersions(change);
-            c = AppendCheck.compare(change.path(), both[0], both[1], resumes.of(change.oldContent().id()));
+                    ? new byte[][] {new byte[0], change.newContent().bytes()}
+                    : bothVersions(change);
+            c = AppendCheck.compare(
+                    change.path(),
+                    both[0],
+                    both[1],
+                    resumes.of(change.oldContent().id()));
             if (c.appendOnly()) {
                 resumes.remember(change.oldContent().id(), c.resumeOld());
                 resumes.remember(change.newContent().id(), c.resumeNew());
@@ -76,13 +88,15 @@ public record ChangeContext(Contract contract, Policies policies, Approval appro
     private static byte[][] bothVersions(dev.atomizer.git.FileChange change) throws IOException {
         byte[][] both = new byte[2][];
         Throwable[] failed = new Throwable[1];
-        Thread old = new Thread(() -> {
-            try {
-                both[0] = change.oldContent().bytes();
-            } catch (IOException | RuntimeException e) {
-                failed[0] = e;
-            }
-        }, "atomizer-read-old");
+        Thread old = new Thread(
+                () -> {
+                    try {
+                        both[0] = change.oldContent().bytes();
+                    } catch (IOException | RuntimeException e) {
+                        failed[0] = e;
+                    }
+                },
+                "atomizer-read-old");
         old.setDaemon(true);
         old.start();
         both[1] = change.newContent().bytes();
@@ -103,8 +117,9 @@ public record ChangeContext(Contract contract, Policies policies, Approval appro
 
     /** "Change-Request: <id>" and "Approved-by: <approver id>" trailers, with the approvers the contract lists. */
     public String approvalHint() {
-        String hint = "add the trailers 'Change-Request: <id>' and 'Approved-by: <approver id>' to the commit message (approvers: "
-                + String.join(", ", contract.approvers()) + ")";
+        String hint =
+                "add the trailers 'Change-Request: <id>' and 'Approved-by: <approver id>' to the commit message (approvers: "
+                        + String.join(", ", contract.approvers()) + ")";
         if (!contract.approverKeys().isEmpty()) {
             hint += "; an approver with a key signs that commit (git commit -S) or a later one with 'Approves: <id>'";
         }

@@ -1,6 +1,6 @@
 package dev.atomizer.governance;
 
-import dev.atomizer.api.Rule;
+import dev.atomizer.api.RuleBase;
 import dev.atomizer.api.RuleInfo;
 import dev.atomizer.git.FileChange;
 import dev.atomizer.lint.Report;
@@ -10,22 +10,10 @@ import java.io.IOException;
  * A governance rule, checked on each changed path. One class per rule, named for its stable ID,
  * registered with {@code @AutoService(Rule.class)}.
  */
-public abstract class ChangeRule implements Rule {
-
-    private final RuleInfo info;
+public abstract class ChangeRule extends RuleBase {
 
     protected ChangeRule(RuleInfo info) {
-        this.info = info;
-    }
-
-    @Override
-    public final RuleInfo info() {
-        return info;
-    }
-
-    /** The stable ID from the rule catalog. */
-    public final String id() {
-        return info.id();
+        super(info);
     }
 
     /** True when the rule needs the commit message's trailers (it then runs in commit-msg, not pre-commit). */

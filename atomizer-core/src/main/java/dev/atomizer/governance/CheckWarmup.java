@@ -115,8 +115,7 @@ public final class CheckWarmup {
             ---
             """;
 
-    private CheckWarmup() {
-    }
+    private CheckWarmup() {}
 
     /**
      * Parses the contract and project status of the working tree at {@code workTree}: when the
@@ -132,14 +131,28 @@ public final class CheckWarmup {
         try {
             byte[] old = LOG.getBytes(StandardCharsets.UTF_8);
             byte[] neu = (LOG + "\n" + ENTRY).getBytes(StandardCharsets.UTF_8);
-            Map<String, byte[]> before = Map.of(Workspace.CONTRACT, CONTRACT.getBytes(StandardCharsets.UTF_8),
-                    Workspace.LOG, old);
-            Map<String, byte[]> after = Map.of(Workspace.CONTRACT, CONTRACT.getBytes(StandardCharsets.UTF_8),
-                    Workspace.STATUS, STATUS.getBytes(StandardCharsets.UTF_8), Workspace.LOG, neu);
-            FileChange append = new FileChange(FileChange.Kind.MODIFY, Workspace.LOG, Workspace.LOG, () -> old,
-                    () -> neu);
-            GitChecks.Result r = GitChecks.check(List.of(append), ParsedFiles.contract(before.get(Workspace.CONTRACT)),
-                    after::get, null, null, Map.of(), DerivedFiles.NONE, LogResumes.inMemory(), java.time.Instant.now());
+            Map<String, byte[]> before =
+                    Map.of(Workspace.CONTRACT, CONTRACT.getBytes(StandardCharsets.UTF_8), Workspace.LOG, old);
+            Map<String, byte[]> after = Map.of(
+                    Workspace.CONTRACT,
+                    CONTRACT.getBytes(StandardCharsets.UTF_8),
+                    Workspace.STATUS,
+                    STATUS.getBytes(StandardCharsets.UTF_8),
+                    Workspace.LOG,
+                    neu);
+            FileChange append =
+                    new FileChange(FileChange.Kind.MODIFY, Workspace.LOG, Workspace.LOG, () -> old, () -> neu);
+            GitChecks.Result r = GitChecks.check(
+                    List.of(append),
+                    ParsedFiles.contract(before.get(Workspace.CONTRACT)),
+                    after::get,
+                    null,
+                    null,
+                    Map.of(),
+                    DerivedFiles.NONE,
+                    LogResumes.inMemory(),
+                    java.time.Instant.now(),
+                    null);
             return r.diagnostics().isEmpty() && r.summary().entries() == 1;
         } catch (AtomizerException | RuntimeException e) {
             // a warm-up has nothing to report: the real run reads and reports for itself

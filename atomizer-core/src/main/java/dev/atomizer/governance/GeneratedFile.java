@@ -1,9 +1,9 @@
 package dev.atomizer.governance;
 
-import dev.atomizer.api.Severity;
-import dev.atomizer.api.RuleInfo;
-import dev.atomizer.api.Rule;
 import com.google.auto.service.AutoService;
+import dev.atomizer.api.Rule;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Severity;
 import dev.atomizer.contract.Policy;
 import dev.atomizer.git.FileChange;
 import dev.atomizer.lint.Report;
@@ -17,30 +17,36 @@ import java.util.Arrays;
 @AutoService(Rule.class)
 public final class GeneratedFile extends ChangeRule {
 
-    public static final String ID = "generated-file";
-
-    public GeneratedFile() {
-        super(RuleInfo.of(ID, Severity.ERROR, "change", "pre-commit", "verify")
-                .fires("a derived file is staged or committed with content other than what the "
-                        + "generator makes of the sources of the same state (a hand edit, or files made "
-                        + "before the last entry)")
-                .fix("Regenerate the derived files instead of editing them by hand."));
-    }
-
     @Override
     public void check(ChangeContext context, FileChange change, Report report) throws IOException {
         if (change.newPath() == null || !context.policies().is(change.newPath(), Policy.GENERATED)) {
             return;
         }
         if (change.newContent().notAFile() != null) {
-            report.at(1, 1, change.newPath() + " is generated and is " + change.newContent().notAFile()
-                    + " here: run 'atomizer dashboards', which writes regular files, and stage the result");
+            report.at(
+                    1,
+                    1,
+                    change.newPath() + " is generated and is "
+                            + change.newContent().notAFile()
+                            + " here: run 'atomizer dashboards', which writes regular files, and stage the result");
             return;
         }
         byte[] expected = context.derived().expected(change.newPath(), context.after());
         if (expected != null && !Arrays.equals(expected, change.newContent().bytes())) {
-            report.at(1, 1, change.newPath() + " is generated and differs from what the generator makes of the "
-                    + "staged sources (a hand edit?); run 'atomizer dashboards' and stage the result");
+            report.at(
+                    1,
+                    1,
+                    change.newPath() + " is generated and differs from what the generator makes of the "
+                            + "staged sources (a hand edit?); run 'atomizer dashboards' and stage the result");
         }
     }
+
+    public GeneratedFile() {
+        super(INFO);
+    }
+
+    public static final RuleInfo INFO = RuleInfo.of("generated-file", Severity.ERROR, "change", "pre-commit", "verify")
+            .fires(
+                    "a derived file is staged or committed with content other than what the generator makes of the sources of the same state (a hand edit, or files made before the last entry)")
+            .fix("Regenerate the derived files instead of editing them by hand.");
 }

@@ -1,6 +1,10 @@
 package dev.atomizer.governance;
 
 import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.FileSummary;
+import dev.atomizer.api.Severities;
+import dev.atomizer.api.Severity;
 import dev.atomizer.api.Workspace;
 import dev.atomizer.contract.Contract;
 import dev.atomizer.contract.Policy;
@@ -8,11 +12,7 @@ import dev.atomizer.git.CommitInfo;
 import dev.atomizer.git.FileChange;
 import dev.atomizer.git.GitRepo;
 import dev.atomizer.git.Tree;
-import dev.atomizer.api.Diagnostic;
-import dev.atomizer.api.FileSummary;
 import dev.atomizer.lint.Linter;
-import dev.atomizer.api.Severities;
-import dev.atomizer.api.Severity;
 import dev.atomizer.status.ProjectStatus;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -41,8 +41,7 @@ public final class GitChecks {
     /** Where pre-commit leaves the log's edits for commit-msg to judge with the message's trailers. */
     public static final String AMENDMENTS = "atomizer/pending-amendments";
 
-    private GitChecks() {
-    }
+    private GitChecks() {}
 
     /**
      * pre-commit: the contract of every appended log entry, append-only, write-once and generated
@@ -58,8 +57,17 @@ public final class GitChecks {
         dev.atomizer.startup.Trace.mark("HEAD and index opened");
         LogResumes resumes = LogResumes.at(git.commonDir().resolve(RESUMES));
         List<ChangeContext.Deferred> deferred = new ArrayList<>();
-        Result r = check(changes, contract(head), index, null, null, overrides, derived, resumes,
-                java.time.Instant.now(), deferred);
+        Result r = check(
+                changes,
+                contract(head),
+                index,
+                null,
+                null,
+                overrides,
+                derived,
+                resumes,
+                java.time.Instant.now(),
+                deferred);
         resumes.save();
         Amendments.leave(git.gitDir().resolve(AMENDMENTS), deferred, git);
         dev.atomizer.startup.Trace.mark("governance and lint of appended entries");
@@ -80,7 +88,10 @@ public final class GitChecks {
             String id = policies.is(path, Policy.APPEND_ONLY) ? git.headBlobId(path) : null;
             byte[] log = id == null ? null : head.read(path);
             if (log != null) {
-                resumes.remember(id, AppendCheck.compare(path, log, log, AppendCheck.Resume.START).resumeNew());
+                resumes.remember(
+                        id,
+                        AppendCheck.compare(path, log, log, AppendCheck.Resume.START)
+                                .resumeNew());
                 resumes.save();
             }
         } catch (AtomizerException | IOException | RuntimeException e) {
@@ -113,14 +124,23 @@ public final class GitChecks {
             Governance.check(changes, ctx, sev.with(offExcept(approvalRules)), c);
             // the log's edits pre-commit left: an amendment stands only with an approval
             List<ChangeContext.Deferred> pending = Amendments.read(git.gitDir().resolve(AMENDMENTS), git);
-            Severity appendOnly = sev.of(AppendOnly.ID);
+            Severity appendOnly = sev.of(AppendOnly.INFO.id());
             if (!pending.isEmpty() && appendOnly != Severity.OFF) {
                 ApprovalVerdict verdict = ctx.verdict();
                 if (!verdict.approved()) {
                     for (ChangeContext.Deferred d : pending) {
-                        c.accept(new Diagnostic(d.path(), d.line(), 1, AppendOnly.ID, appendOnly,
-                                AppendOnly.amendment(d.message(), verdict, ctx, "restore it with 'git checkout HEAD -- "
-                                        + d.path() + "' and append your entries (a correcting entry, not an edit)")));
+                        c.accept(new Diagnostic(
+                                d.path(),
+                                d.line(),
+                                1,
+                                AppendOnly.INFO.id(),
+                                appendOnly,
+                                AppendOnly.amendment(
+                                        d.message(),
+                                        verdict,
+                                        ctx,
+                                        "restore it with 'git checkout HEAD -- " + d.path()
+                                                + "' and append your entries (a correcting entry, not an edit)")));
                     }
                 }
             }
@@ -141,13 +161,18 @@ public final class GitChecks {
             throws AtomizerException {
         List<FileChange> changes = git.worktreeChanges();
         Contract governing = contract(git.headFiles());
-        ChangeContext ctx = new ChangeContext(governing, null, withHistory(git, git.worktreeFiles(), "HEAD", derived),
-                derived);
+        ChangeContext ctx =
+                new ChangeContext(governing, null, withHistory(git, git.worktreeFiles(), "HEAD", derived), derived);
         Collector c = new Collector();
         try {
             // a derived file that differs from a regeneration is reported once, as generated-stale, by check
-            Governance.check(changes, ctx, Severities.of(governing.severities()).with(overrides)
-                    .with(Map.of(GeneratedFile.ID, Severity.OFF)), c);
+            Governance.check(
+                    changes,
+                    ctx,
+                    Severities.of(governing.severities())
+                            .with(overrides)
+                            .with(Map.of(GeneratedFile.INFO.id(), Severity.OFF)),
+                    c);
         } catch (dev.atomizer.log.LimitException e) {
             throw new AtomizerException(e.getMessage(), e);
         } catch (IOException e) {
@@ -160,8 +185,14 @@ public final class GitChecks {
      * verify: every commit of {@code base..head} against its first parent, with its own trailers;
      * a merge is exempt for what a clean merge takes from another parent ({@link MergeChanges}).
      */
-    public static Result verify(GitRepo git, String base, String head, Map<String, Severity> requested,
-                                DerivedFiles derived, Consumer<CommitInfo> progress) throws AtomizerException {
+    public static Result verify(
+            GitRepo git,
+            String base,
+            String head,
+            Map<String, Severity> requested,
+            DerivedFiles derived,
+            Consumer<CommitInfo> progress)
+            throws AtomizerException {
         Map<String, Severity> overrides = lintOnly(requested);
         List<Diagnostic> all = new ArrayList<>();
         FileSummary total = FileSummary.EMPTY;
@@ -177,15 +208,34 @@ public final class GitChecks {
                 } else {
                     // a root commit in the range brings in an unrelated history: what it adds is judged
                     // by the contract the repository had at the base, not by one it brings along
-                    Contract governing = contract(commit.parents().isEmpty() ? git.files(git.commitId(base, "base"))
-                            : git.files(commit.parents().get(0)));
-                    Tree after = withHistory(git, git.files(commit.id()),
-                            commit.parents().isEmpty() ? null : commit.parents().get(0), derived);
-                    r = check(git.changes(commit.id(), 0), governing, after, Approval.parse(commit.message()),
-                            signatures.of(commit), overrides, derived, resumes, commit.committed());
+                    Contract governing = contract(
+                            commit.parents().isEmpty()
+                                    ? git.files(git.commitId(base, "base"))
+                                    : git.files(commit.parents().get(0)));
+                    Tree after = withHistory(
+                            git,
+                            git.files(commit.id()),
+                            commit.parents().isEmpty() ? null : commit.parents().get(0),
+                            derived);
+                    r = check(
+                            git.changes(commit.id(), 0),
+                            governing,
+                            after,
+                            Approval.parse(commit.message()),
+                            signatures.of(commit),
+                            overrides,
+                            derived,
+                            resumes,
+                            commit.committed(),
+                            null);
                 }
                 for (Diagnostic d : r.diagnostics()) {
-                    all.add(new Diagnostic(d.path(), d.line(), d.column(), d.rule(), d.severity(),
+                    all.add(new Diagnostic(
+                            d.path(),
+                            d.line(),
+                            d.column(),
+                            d.rule(),
+                            d.severity(),
                             commit.shortId() + " (" + commit.subject() + "): " + d.message()));
                 }
                 total = total.plus(r.summary());
@@ -220,9 +270,12 @@ public final class GitChecks {
                 ignored.add(r.id() + "=" + overrides.get(r.id()).name().toLowerCase(java.util.Locale.ROOT));
             }
         }
-        return ignored.isEmpty() ? null : "verify ignores the " + where + " override" + (ignored.size() == 1 ? "" : "s")
-                + " " + String.join(", ", ignored) + ": a governance rule's severity comes only from the contract of "
-                + "each commit's parent, never from the build being checked";
+        return ignored.isEmpty()
+                ? null
+                : "verify ignores the " + where + " override" + (ignored.size() == 1 ? "" : "s")
+                        + " " + String.join(", ", ignored)
+                        + ": a governance rule's severity comes only from the contract of "
+                        + "each commit's parent, never from the build being checked";
     }
 
     /**
@@ -231,8 +284,9 @@ public final class GitChecks {
      * parents only appended to, as a merged log whose new entries are linted. See
      * {@link MergeChanges} and docs/governance.md, "Merges".
      */
-    private static Result mergeCheck(GitRepo git, CommitInfo merge, Signatures signatures,
-                                     Map<String, Severity> overrides, DerivedFiles derived) throws AtomizerException {
+    private static Result mergeCheck(
+            GitRepo git, CommitInfo merge, Signatures signatures, Map<String, Severity> overrides, DerivedFiles derived)
+            throws AtomizerException {
         Tree result = git.files(merge.id());
         List<Tree> parents = new ArrayList<>();
         for (String p : merge.parents()) {
@@ -241,12 +295,20 @@ public final class GitChecks {
         Contract before = contract(parents.get(0));
         MergeChanges changes = MergeChanges.of(git, merge, parents, result, new Policies(before));
         Collector c = new Collector();
-        Result r = check(changes.own(), before, withHistory(git, result, merge.parents().get(0), derived),
-                Approval.parse(merge.message()), signatures, overrides, derived, LogResumes.inMemory(),
-                merge.committed());
+        Result r = check(
+                changes.own(),
+                before,
+                withHistory(git, result, merge.parents().get(0), derived),
+                Approval.parse(merge.message()),
+                signatures,
+                overrides,
+                derived,
+                LogResumes.inMemory(),
+                merge.committed(),
+                null);
         r.diagnostics().forEach(c);
         int entries = r.summary().entries();
-        Severity appendOnly = governanceSeverities(before, overrides).of(AppendOnly.ID);
+        Severity appendOnly = governanceSeverities(before, overrides).of(AppendOnly.INFO.id());
         if (appendOnly == Severity.OFF) {
             return c.result(entries);
         }
@@ -260,8 +322,13 @@ public final class GitChecks {
                 if (linter == null) {
                     linter = linter(result, overrides, merge.committed());
                 }
-                entries += lintTail(log.path(), log.merged(), kept, Severities.of(before.severities()).with(overrides),
-                        linter, c);
+                entries += lintTail(
+                        log.path(),
+                        log.merged(),
+                        kept,
+                        Severities.of(before.severities()).with(overrides),
+                        linter,
+                        c);
             }
         } catch (dev.atomizer.log.LimitException e) {
             throw new AtomizerException(e.getMessage(), e);
@@ -271,20 +338,32 @@ public final class GitChecks {
         return c.result(entries);
     }
 
-    /** Governance of one change set under {@code governing}, then the contract of the entries each log gained. */
-    static Result check(List<FileChange> changes, Contract governing, Tree after, Approval approval,
-                        Signatures signatures, Map<String, Severity> overrides, DerivedFiles derived,
-                        LogResumes resumes, java.time.Instant checkedAt) throws AtomizerException {
-        return check(changes, governing, after, approval, signatures, overrides, derived, resumes, checkedAt, null);
-    }
-
-    /** As above; {@code deferred}: see {@link ChangeContext#deferred()}. */
-    static Result check(List<FileChange> changes, Contract governing, Tree after, Approval approval,
-                        Signatures signatures, Map<String, Severity> overrides, DerivedFiles derived,
-                        LogResumes resumes, java.time.Instant checkedAt, List<ChangeContext.Deferred> deferred)
+    /**
+     * Governance of one change set under {@code governing}, then the contract of the entries each log
+     * gained; {@code deferred}: see {@link ChangeContext#deferred()} (null: none deferred).
+     */
+    static Result check(
+            List<FileChange> changes,
+            Contract governing,
+            Tree after,
+            Approval approval,
+            Signatures signatures,
+            Map<String, Severity> overrides,
+            DerivedFiles derived,
+            LogResumes resumes,
+            java.time.Instant checkedAt,
+            List<ChangeContext.Deferred> deferred)
             throws AtomizerException {
-        ChangeContext ctx = new ChangeContext(governing, new Policies(governing), approval, signatures, after, derived,
-                new java.util.HashMap<>(), resumes, deferred);
+        ChangeContext ctx = new ChangeContext(
+                governing,
+                new Policies(governing),
+                approval,
+                signatures,
+                after,
+                derived,
+                new java.util.HashMap<>(),
+                resumes,
+                deferred);
         Collector c = new Collector();
         int entries = 0;
         try {
@@ -294,16 +373,19 @@ public final class GitChecks {
             dev.atomizer.startup.Trace.mark("governance rules");
             Linter linter = null;
             for (FileChange change : changes) {
-                if (change.newPath() == null || !ctx.policies().is(change.newPath(), Policy.APPEND_ONLY)
+                if (change.newPath() == null
+                        || !ctx.policies().is(change.newPath(), Policy.APPEND_ONLY)
                         || change.newContent().notAFile() != null) {
                     continue; // a log that is not a file is append-only's to report
                 }
                 byte[] bytes = change.newContent().bytes();
                 // a new log is all appended
-                AppendCheck a = change.kind() == FileChange.Kind.MODIFY ? ctx.appendCheck(change)
+                AppendCheck a = change.kind() == FileChange.Kind.MODIFY
+                        ? ctx.appendCheck(change)
                         : AppendCheck.compare(new byte[0], bytes);
                 if (!a.appendOnly()) {
-                    boolean amendment = deferred != null || approval != null && ctx.verdict().approved();
+                    boolean amendment = deferred != null
+                            || approval != null && ctx.verdict().approved();
                     if (!amendment) {
                         continue; // append-only said what is wrong; the edited part is not linted again
                     }
@@ -331,9 +413,12 @@ public final class GitChecks {
             throws AtomizerException, IOException {
         Contract contract = contract(state);
         ProjectStatus status = ParsedFiles.status(state.read(Workspace.STATUS));
-        java.time.LocalDateTime now = checkedAt == null ? null
-                : java.time.LocalDateTime.ofInstant(checkedAt, contract.settings().zone());
-        return new Linter(contract, status.slugs(), Severities.of(contract.severities()).with(overrides), now);
+        java.time.LocalDateTime now = checkedAt == null
+                ? null
+                : java.time.LocalDateTime.ofInstant(
+                        checkedAt, contract.settings().zone());
+        return new Linter(
+                contract, status.slugs(), Severities.of(contract.severities()).with(overrides), now);
     }
 
     /**
@@ -343,20 +428,36 @@ public final class GitChecks {
      *
      * @return the number of entries linted
      */
-    private static int lintTail(String path, byte[] bytes, AppendCheck gained, Severities severities, Linter linter,
-                                Consumer<Diagnostic> sink) throws IOException {
-        Severity straySeverity = severities.of(dev.atomizer.lint.rule.StrayContent.ID);
+    private static int lintTail(
+            String path,
+            byte[] bytes,
+            AppendCheck gained,
+            Severities severities,
+            Linter linter,
+            Consumer<Diagnostic> sink)
+            throws IOException {
+        Severity straySeverity = severities.of(dev.atomizer.lint.rule.StrayContent.INFO.id());
         if (gained.hostLine() > 0 && straySeverity != Severity.OFF) {
             int at = AppendCheck.strayOffset(bytes, gained.tailOffset(), gained.entriesOffset());
-            sink.accept(new Diagnostic(path, AppendCheck.lineOf(bytes, at), 1, dev.atomizer.lint.rule.StrayContent.ID,
-                    straySeverity, strayMessage(bytes, at, gained)));
+            sink.accept(new Diagnostic(
+                    path,
+                    AppendCheck.lineOf(bytes, at),
+                    1,
+                    dev.atomizer.lint.rule.StrayContent.INFO.id(),
+                    straySeverity,
+                    strayMessage(bytes, at, gained)));
         }
         // the entries' lines are numbered from 1, then moved to their place in the file when
         // something is reported: counting the lines of a long log costs more than the check
         int offset = gained.entriesOffset();
         TailLines lines = new TailLines(bytes, offset, sink);
-        return linter.lint(path, new ByteArrayInputStream(bytes, offset, bytes.length - offset),
-                gained.previousTimestamp(), 1, lines).entries();
+        return linter.lint(
+                        path,
+                        new ByteArrayInputStream(bytes, offset, bytes.length - offset),
+                        gained.previousTimestamp(),
+                        1,
+                        lines)
+                .entries();
     }
 
     private static String strayMessage(byte[] bytes, int at, AppendCheck gained) {
@@ -370,7 +471,8 @@ public final class GitChecks {
         if (gained.oldEndsClosed()) {
             return "content after the last entry's closing '---' (" + must + ")";
         }
-        return "appended text that is not an entry continues the entry at line " + gained.hostLine() + " (" + must + ")";
+        return "appended text that is not an entry continues the entry at line " + gained.hostLine() + " (" + must
+                + ")";
     }
 
     /** The severities of the governance rules for a change that {@code governing} rules. */
@@ -424,8 +526,11 @@ public final class GitChecks {
             if (shift < 0) {
                 shift = AppendCheck.lineOf(file, offset) - 1;
             }
-            sink.accept(shift == 0 ? d
-                    : new Diagnostic(d.path(), d.line() + shift, d.column(), d.rule(), d.severity(), d.message()));
+            sink.accept(
+                    shift == 0
+                            ? d
+                            : new Diagnostic(
+                                    d.path(), d.line() + shift, d.column(), d.rule(), d.severity(), d.message()));
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.atomizer.governance;
 
-import dev.atomizer.git.FileChange;
 import dev.atomizer.api.Diagnostic;
 import dev.atomizer.api.RuleCatalog;
 import dev.atomizer.api.Severities;
 import dev.atomizer.api.Severity;
+import dev.atomizer.git.FileChange;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +13,7 @@ import java.util.function.Consumer;
 /** Runs the governance rules over a change set. */
 public final class Governance {
 
-    private Governance() {
-    }
+    private Governance() {}
 
     /** The governance rules, in catalog order. */
     public static List<ChangeRule> rules() {
@@ -26,8 +25,9 @@ public final class Governance {
      *
      * @param prefix put before each path in diagnostics (e.g. a commit id), or empty
      */
-    public static void check(List<FileChange> changes, ChangeContext context, Severities severities,
-                             Consumer<Diagnostic> sink) throws IOException {
+    public static void check(
+            List<FileChange> changes, ChangeContext context, Severities severities, Consumer<Diagnostic> sink)
+            throws IOException {
         for (FileChange change : changes) {
             List<Diagnostic> found = new ArrayList<>();
             for (ChangeRule rule : rules()) {
@@ -35,8 +35,11 @@ public final class Governance {
                 if (s == Severity.OFF || rule.needsApproval() && context.approval() == null) {
                     continue;
                 }
-                rule.check(context, change, (line, column, message) ->
-                        found.add(new Diagnostic(change.path(), line, column, rule.id(), s, message)));
+                rule.check(
+                        context,
+                        change,
+                        (line, column, message) ->
+                                found.add(new Diagnostic(change.path(), line, column, rule.id(), s, message)));
             }
             if (found.size() > 1) {
                 found.sort(Diagnostic.ORDER);

@@ -1,9 +1,9 @@
 package dev.atomizer.governance;
 
-import dev.atomizer.api.Severity;
-import dev.atomizer.api.RuleInfo;
-import dev.atomizer.api.Rule;
 import com.google.auto.service.AutoService;
+import dev.atomizer.api.Rule;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Severity;
 import dev.atomizer.contract.GovernedPath;
 import dev.atomizer.contract.Policy;
 import dev.atomizer.git.FileChange;
@@ -16,19 +16,6 @@ import dev.atomizer.lint.Report;
  */
 @AutoService(Rule.class)
 public final class ImmutablePath extends ChangeRule {
-
-    public static final String ID = "immutable-path";
-
-    public ImmutablePath() {
-        super(RuleInfo.of(ID, Severity.ERROR, "change", "commit-msg", "verify")
-                .fires("a foundational path is added, modified, renamed or deleted without an "
-                        + "approval: the trailers `Change-Request: <id>` and `Approved-by: <approver "
-                        + "id>` naming an approver of the contract by its id, exactly (`ceo` is built "
-                        + "in), and, for an approver with a key, a commit signed with that key (see "
-                        + "docs/reference.md, Approvals)")
-                .fix("Add the trailers 'Change-Request: <id>' and 'Approved-by: <approver>' (an "
-                        + "approver of the contract) to the commit message."));
-    }
 
     @Override
     public boolean needsApproval() {
@@ -55,12 +42,25 @@ public final class ImmutablePath extends ChangeRule {
             case DELETE -> "deleted";
             case RENAME -> old != null ? "renamed to " + change.newPath() : "renamed from " + change.oldPath();
         };
-        report.at(1, 1, path + " is foundational (" + g.pattern() + ", immutable) and was " + what
-                + " without an approved change request (" + verdict.problem() + "); " + context.approvalHint());
+        report.at(
+                1,
+                1,
+                path + " is foundational (" + g.pattern() + ", immutable) and was " + what
+                        + " without an approved change request (" + verdict.problem() + "); " + context.approvalHint());
     }
 
     private static GovernedPath immutable(ChangeContext context, String path) {
         GovernedPath g = context.policies().of(path);
         return g != null && g.policy() == Policy.IMMUTABLE ? g : null;
     }
+
+    public ImmutablePath() {
+        super(INFO);
+    }
+
+    public static final RuleInfo INFO = RuleInfo.of("immutable-path", Severity.ERROR, "change", "commit-msg", "verify")
+            .fires(
+                    "a foundational path is added, modified, renamed or deleted without an approval: the trailers `Change-Request: <id>` and `Approved-by: <approver id>` naming an approver of the contract by its id, exactly (`ceo` is built in), and, for an approver with a key, a commit signed with that key (see docs/reference.md, Approvals)")
+            .fix(
+                    "Add the trailers 'Change-Request: <id>' and 'Approved-by: <approver>' (an approver of the contract) to the commit message.");
 }

@@ -42,8 +42,12 @@ public final class LogResumes {
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 String[] f = line.split(" ", 3);
-                if (f.length >= 2 && (f[0].length() == 40 || f[0].length() == 64) && all(f[0], "0123456789abcdef")
-                        && !f[1].isEmpty() && f[1].length() <= 9 && all(f[1], "0123456789")) {
+                if (f.length >= 2
+                        && (f[0].length() == 40 || f[0].length() == 64)
+                        && all(f[0], "0123456789abcdef")
+                        && !f[1].isEmpty()
+                        && f[1].length() <= 9
+                        && all(f[1], "0123456789")) {
                     String before = f.length == 3 && dev.atomizer.log.LogGrammar.isTimestamp(f[2]) ? f[2] : null;
                     r.known.put(f[0], new Resume(Integer.parseInt(f[1]), before));
                 }

@@ -71,7 +71,8 @@ public record MergeChanges(List<FileChange> own, List<MergedLog> logs) {
             }
             List<FileChange> own = new ArrayList<>();
             for (FileChange change : againstFirst) {
-                if (change.newPath() != null && merged.contains(change.newPath())
+                if (change.newPath() != null
+                        && merged.contains(change.newPath())
                         && (change.kind() == FileChange.Kind.MODIFY || change.kind() == FileChange.Kind.ADD)) {
                     continue;
                 }
@@ -114,8 +115,8 @@ public record MergeChanges(List<FileChange> own, List<MergedLog> logs) {
     }
 
     /** The append-only paths whose content differs between the merge and any of its parents. */
-    private static Set<String> appendOnlyPaths(GitRepo git, CommitInfo merge, List<FileChange> againstFirst,
-                                               Policies policies) throws AtomizerException {
+    private static Set<String> appendOnlyPaths(
+            GitRepo git, CommitInfo merge, List<FileChange> againstFirst, Policies policies) throws AtomizerException {
         Set<String> paths = new TreeSet<>();
         for (int i = 0; i < merge.parents().size(); i++) {
             for (FileChange c : i == 0 ? againstFirst : git.changes(merge.id(), i)) {
@@ -135,8 +136,8 @@ public record MergeChanges(List<FileChange> own, List<MergedLog> logs) {
      * bases have no log; null when there is no base (unrelated histories) or the bases' logs do
      * not merge cleanly.
      */
-    private static byte[] logAt(GitRepo git, String path, List<String> bases, int depth) throws AtomizerException,
-            IOException {
+    private static byte[] logAt(GitRepo git, String path, List<String> bases, int depth)
+            throws AtomizerException, IOException {
         if (bases.isEmpty() || depth > 4) {
             return null;
         }
@@ -146,7 +147,8 @@ public record MergeChanges(List<FileChange> own, List<MergedLog> logs) {
             if (sub == null) {
                 return null;
             }
-            LogMerge.Result r = LogMerge.merge(sub, log, orEmpty(git.files(bases.get(k)).read(path)));
+            LogMerge.Result r =
+                    LogMerge.merge(sub, log, orEmpty(git.files(bases.get(k)).read(path)));
             if (!r.clean()) {
                 return null;
             }

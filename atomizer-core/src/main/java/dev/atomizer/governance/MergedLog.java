@@ -36,7 +36,8 @@ public record MergedLog(String path, byte[] base, List<Side> sides, byte[] merge
         }
     }
 
-    private static final String FIX = "redo the merge with the atomizer merge driver (atomizer install-hooks registers it)";
+    private static final String FIX =
+            "redo the merge with the atomizer merge driver (atomizer install-hooks registers it)";
 
     /**
      * Reports the first way the merged log departs from its parents, at {@code severity}.
@@ -47,10 +48,15 @@ public record MergedLog(String path, byte[] base, List<Side> sides, byte[] merge
     AppendCheck check(Severity severity, Consumer<Diagnostic> sink) throws dev.atomizer.log.LimitException {
         AppendCheck kept = AppendCheck.compare(path, base, merged, AppendCheck.Resume.START);
         if (!kept.appendOnly()) {
-            String where = kept.entryHeading() == null ? "in the preamble"
+            String where = kept.entryHeading() == null
+                    ? "in the preamble"
                     : "in the entry '" + kept.entryHeading() + "' (line " + kept.entryLine() + " of the base)";
-            report(sink, severity, kept.changedLine(), "the merged log changes line " + kept.changedLine()
-                    + " of the merge base's log " + where + ": a merge keeps the base's entries byte for byte; " + FIX);
+            report(
+                    sink,
+                    severity,
+                    kept.changedLine(),
+                    "the merged log changes line " + kept.changedLine() + " of the merge base's log " + where
+                            + ": a merge keeps the base's entries byte for byte; " + FIX);
             return null;
         }
         // each parent's new pieces; a later parent's piece that an earlier one appended too (a
@@ -81,9 +87,13 @@ public record MergedLog(String path, byte[] base, List<Side> sides, byte[] merge
         for (Piece p : result) {
             Integer n = left.get(p.text());
             if (n == null || n == 0) {
-                report(sink, severity, line(p), "the merged log has '" + p.firstLine() + "', which no parent appended"
-                        + " in this form: a merge brings the parents' entries intact and adds nothing (an entry"
-                        + " edited, inserted, or hidden in a comment or a fence); " + FIX);
+                report(
+                        sink,
+                        severity,
+                        line(p),
+                        "the merged log has '" + p.firstLine() + "', which no parent appended"
+                                + " in this form: a merge brings the parents' entries intact and adds nothing (an entry"
+                                + " edited, inserted, or hidden in a comment or a fence); " + FIX);
                 return null;
             }
             left.put(p.text(), n - 1);
@@ -92,8 +102,13 @@ public record MergedLog(String path, byte[] base, List<Side> sides, byte[] merge
             for (Piece p : own.get(i)) {
                 Integer n = left.get(p.text());
                 if (n != null && n > 0) {
-                    report(sink, severity, 1, "the merged log lost the entry '" + p.firstLine() + "' of parent "
-                            + sides.get(i).shortId() + ": a merge keeps every entry its parents appended; " + FIX);
+                    report(
+                            sink,
+                            severity,
+                            1,
+                            "the merged log lost the entry '" + p.firstLine() + "' of parent "
+                                    + sides.get(i).shortId() + ": a merge keeps every entry its parents appended; "
+                                    + FIX);
                     return null;
                 }
             }
@@ -107,9 +122,14 @@ public record MergedLog(String path, byte[] base, List<Side> sides, byte[] merge
                 }
                 if (at == result.size()) {
                     Piece where = find(result, p);
-                    report(sink, severity, where == null ? 1 : line(where), "the merged log reorders the entries of parent "
-                            + sides.get(i).shortId() + ": '" + p.firstLine() + "' comes before '"
-                            + (before == null ? "?" : before.firstLine()) + "', which the parent appended first; " + FIX);
+                    report(
+                            sink,
+                            severity,
+                            where == null ? 1 : line(where),
+                            "the merged log reorders the entries of parent "
+                                    + sides.get(i).shortId() + ": '" + p.firstLine() + "' comes before '"
+                                    + (before == null ? "?" : before.firstLine())
+                                    + "', which the parent appended first; " + FIX);
                     return null;
                 }
                 before = p;
@@ -133,6 +153,6 @@ public record MergedLog(String path, byte[] base, List<Side> sides, byte[] merge
     }
 
     private void report(Consumer<Diagnostic> sink, Severity severity, int line, String message) {
-        sink.accept(new Diagnostic(path, line, 1, AppendOnly.ID, severity, message));
+        sink.accept(new Diagnostic(path, line, 1, AppendOnly.INFO.id(), severity, message));
     }
 }

@@ -1,9 +1,9 @@
 package dev.atomizer.governance;
 
-import dev.atomizer.api.Severity;
-import dev.atomizer.api.RuleInfo;
-import dev.atomizer.api.Rule;
 import com.google.auto.service.AutoService;
+import dev.atomizer.api.Rule;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Severity;
 import dev.atomizer.contract.Policy;
 import dev.atomizer.git.FileChange;
 import dev.atomizer.lint.Report;
@@ -16,17 +16,6 @@ import java.io.IOException;
  */
 @AutoService(Rule.class)
 public final class NoDelete extends ChangeRule {
-
-    public static final String ID = "no-delete";
-
-    public NoDelete() {
-        super(RuleInfo.of(ID, Severity.ERROR, "change", "commit-msg", "verify")
-                .fires("a knowledge-base file is deleted, moved out of the knowledge base (a "
-                        + "deletion there), or shrinks (a rename within it that cuts the file included) "
-                        + "without approval (as for `immutable-path`)")
-                .fix("Restore the file, or add the approval trailers 'Change-Request: <id>' and "
-                        + "'Approved-by: <approver>'."));
-    }
 
     @Override
     public boolean needsApproval() {
@@ -41,8 +30,11 @@ public final class NoDelete extends ChangeRule {
         }
         ApprovalVerdict verdict = context.verdict();
         if (!verdict.approved()) {
-            report.at(1, 1, change.oldPath() + " is accumulative (no-delete) and " + loss + " without approval ("
-                    + verdict.problem() + "); " + context.approvalHint() + ", or restore it");
+            report.at(
+                    1,
+                    1,
+                    change.oldPath() + " is accumulative (no-delete) and " + loss + " without approval ("
+                            + verdict.problem() + "); " + context.approvalHint() + ", or restore it");
         }
     }
 
@@ -57,8 +49,10 @@ public final class NoDelete extends ChangeRule {
         }
         return switch (change.kind()) {
             case DELETE -> "was deleted";
-            case RENAME -> policies.is(change.newPath(), Policy.NO_DELETE) ? shrink(change, "was renamed to "
-                    + change.newPath() + " and ") : "was moved out to " + change.newPath() + " (a deletion there)";
+            case RENAME ->
+                policies.is(change.newPath(), Policy.NO_DELETE)
+                        ? shrink(change, "was renamed to " + change.newPath() + " and ")
+                        : "was moved out to " + change.newPath() + " (a deletion there)";
             case MODIFY -> shrink(change, "");
             default -> null;
         };
@@ -69,4 +63,14 @@ public final class NoDelete extends ChangeRule {
         long after = change.newContent().bytes().length;
         return after < before ? prefix + "shrank from " + before + " to " + after + " bytes" : null;
     }
+
+    public NoDelete() {
+        super(INFO);
+    }
+
+    public static final RuleInfo INFO = RuleInfo.of("no-delete", Severity.ERROR, "change", "commit-msg", "verify")
+            .fires(
+                    "a knowledge-base file is deleted, moved out of the knowledge base (a deletion there), or shrinks (a rename within it that cuts the file included) without approval (as for `immutable-path`)")
+            .fix(
+                    "Restore the file, or add the approval trailers 'Change-Request: <id>' and 'Approved-by: <approver>'.");
 }

@@ -25,38 +25,36 @@ final class ParsedFiles {
     private static final Map<ByteBuffer, Contract> CONTRACTS = lru();
     private static final Map<ByteBuffer, ProjectStatus> STATUSES = lru();
 
-    private ParsedFiles() {
-    }
+    private ParsedFiles() {}
 
     /** The contract in these bytes (null: the file is absent, the built-in default). */
     static Contract contract(byte[] bytes) throws AtomizerException {
-        if (bytes == null) {
-            return ContractLoader.fromBytes(null, Workspace.CONTRACT);
-        }
-        ByteBuffer key = ByteBuffer.wrap(bytes);
-        synchronized (CONTRACTS) {
-            Contract c = CONTRACTS.get(key);
-            if (c == null) {
-                c = ContractLoader.fromBytes(bytes, Workspace.CONTRACT);
-                CONTRACTS.put(key, c);
-            }
-            return c;
-        }
+        return bytes == null
+                ? ContractLoader.fromBytes(null, Workspace.CONTRACT)
+                : parsed(CONTRACTS, bytes, b -> ContractLoader.fromBytes(b, Workspace.CONTRACT));
     }
 
     /** The project status in these bytes (null: the file is absent). */
     static ProjectStatus status(byte[] bytes) throws AtomizerException {
-        if (bytes == null) {
-            return ProjectStatus.none();
-        }
+        return bytes == null
+                ? ProjectStatus.none()
+                : parsed(STATUSES, bytes, b -> ProjectStatus.fromBytes(b, Workspace.STATUS));
+    }
+
+    /** How a file's bytes are parsed. */
+    private interface Parse<T> {
+        T of(byte[] bytes) throws AtomizerException;
+    }
+
+    private static <T> T parsed(Map<ByteBuffer, T> cache, byte[] bytes, Parse<T> parse) throws AtomizerException {
         ByteBuffer key = ByteBuffer.wrap(bytes);
-        synchronized (STATUSES) {
-            ProjectStatus s = STATUSES.get(key);
-            if (s == null) {
-                s = ProjectStatus.fromBytes(bytes, Workspace.STATUS);
-                STATUSES.put(key, s);
+        synchronized (cache) {
+            T t = cache.get(key);
+            if (t == null) {
+                t = parse.of(bytes);
+                cache.put(key, t);
             }
-            return s;
+            return t;
         }
     }
 

@@ -9,8 +9,7 @@ import java.util.List;
 /** The governed-paths table, compiled: the first row whose glob matches a path gives its policy. */
 public final class Policies {
 
-    private record Row(PathGlob glob, GovernedPath path) {
-    }
+    private record Row(PathGlob glob, GovernedPath path) {}
 
     private final List<Row> rows = new ArrayList<>();
 

@@ -62,9 +62,13 @@ public final class RangeSignatures implements AutoCloseable {
             later.add("'Approves: " + cr + "' in " + l.shortId() + " is " + describe(s, approver));
         }
         String why = "the commit is " + describe(own, approver);
-        return new Signatures.Evidence(false, null, later.isEmpty()
-                ? why + ", and no later commit of the range signed by " + approver + " says 'Approves: " + cr + "'"
-                : why + "; " + String.join("; ", later));
+        return new Signatures.Evidence(
+                false,
+                null,
+                later.isEmpty()
+                        ? why + ", and no later commit of the range signed by " + approver + " says 'Approves: " + cr
+                                + "'"
+                        : why + "; " + String.join("; ", later));
     }
 
     private static String describe(CommitSignature s, String approver) {
@@ -95,7 +99,8 @@ public final class RangeSignatures implements AutoCloseable {
         Map<String, String> ssh = new LinkedHashMap<>();
         Map<String, String> pgp = new LinkedHashMap<>();
         for (Map.Entry<String, ApproverKey> e : contract.approverKeys().entrySet()) {
-            (e.getValue().kind() == ApproverKey.Kind.SSH ? ssh : pgp).put(e.getKey(), e.getValue().value());
+            (e.getValue().kind() == ApproverKey.Kind.SSH ? ssh : pgp)
+                    .put(e.getKey(), e.getValue().value());
         }
         return new TrustedKeys(ssh, pgp);
     }

@@ -21,6 +21,5 @@ public interface Signatures {
      * @param how    where (when signed)
      * @param why    why not (when not signed), one clause
      */
-    record Evidence(boolean signed, String how, String why) {
-    }
+    record Evidence(boolean signed, String how, String why) {}
 }

@@ -1,9 +1,9 @@
 package dev.atomizer.governance;
 
-import dev.atomizer.api.Severity;
-import dev.atomizer.api.RuleInfo;
-import dev.atomizer.api.Rule;
 import com.google.auto.service.AutoService;
+import dev.atomizer.api.Rule;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Severity;
 import dev.atomizer.contract.Policy;
 import dev.atomizer.git.FileChange;
 import dev.atomizer.lint.Report;
@@ -12,18 +12,10 @@ import dev.atomizer.lint.Report;
 @AutoService(Rule.class)
 public final class WriteOnce extends ChangeRule {
 
-    public static final String ID = "write-once";
-
-    public WriteOnce() {
-        super(RuleInfo.of(ID, Severity.ERROR, "change", "pre-commit", "verify")
-                .fires("an existing report is modified, renamed or deleted")
-                .fix("Restore the report; reports are written once, corrections go into a new "
-                        + "report or a log entry."));
-    }
-
     @Override
     public void check(ChangeContext context, FileChange change, Report report) {
-        if (change.kind() == FileChange.Kind.ADD || change.kind() == FileChange.Kind.COPY
+        if (change.kind() == FileChange.Kind.ADD
+                || change.kind() == FileChange.Kind.COPY
                 || !context.policies().is(change.oldPath(), Policy.WRITE_ONCE)) {
             return;
         }
@@ -32,8 +24,20 @@ public final class WriteOnce extends ChangeRule {
             case DELETE -> "deleted";
             default -> "renamed to " + change.newPath();
         };
-        report.at(1, 1, change.oldPath() + " is a report snapshot (write-once) and was " + what
-                + "; reports are immutable once generated: restore it with 'git checkout HEAD -- " + change.oldPath()
-                + "' and generate a new report instead");
+        report.at(
+                1,
+                1,
+                change.oldPath() + " is a report snapshot (write-once) and was " + what
+                        + "; reports are immutable once generated: restore it with 'git checkout HEAD -- "
+                        + change.oldPath()
+                        + "' and generate a new report instead");
     }
+
+    public WriteOnce() {
+        super(INFO);
+    }
+
+    public static final RuleInfo INFO = RuleInfo.of("write-once", Severity.ERROR, "change", "pre-commit", "verify")
+            .fires("an existing report is modified, renamed or deleted")
+            .fix("Restore the report; reports are written once, corrections go into a new report or a log entry.");
 }

@@ -1,13 +1,12 @@
 package dev.atomizer.install;
 
-import dev.atomizer.startup.JvmFlags;
 import dev.atomizer.api.AtomizerException;
 import dev.atomizer.contract.Contract;
 import dev.atomizer.contract.GovernedPath;
 import dev.atomizer.contract.Policy;
 import dev.atomizer.git.GitRepo;
+import dev.atomizer.startup.JvmFlags;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -29,7 +28,8 @@ import java.util.Set;
  */
 public final class HookInstaller {
 
-    public static final String BEGIN = "# >>> atomizer >>> managed by 'atomizer install-hooks'; 'atomizer uninstall-hooks' removes it";
+    public static final String BEGIN =
+            "# >>> atomizer >>> managed by 'atomizer install-hooks'; 'atomizer uninstall-hooks' removes it";
     public static final String END = "# <<< atomizer <<<";
     public static final String DRIVER = "atomizer-log";
     static final List<String> HOOKS = List.of("pre-commit", "commit-msg");
@@ -44,8 +44,7 @@ public final class HookInstaller {
     static final String BESIDE_HOOKS = "\"${0%/*}/../atomizer/atomizer\"";
     static final String FROM_GIT = "\"$(git rev-parse --git-common-dir)/atomizer/atomizer\"";
 
-    private HookInstaller() {
-    }
+    private HookInstaller() {}
 
     /** Installs; returns what was done, one line each. */
     public static List<String> install(GitRepo git, Contract contract, Path jar) throws AtomizerException {
@@ -78,7 +77,8 @@ public final class HookInstaller {
                     writeAtomically(file, after);
                 }
                 executable(file);
-                done.add((existed ? (after.equals(before) ? "kept " : "updated ") : "created ") + display(top, file)
+                done.add((existed ? (after.equals(before) ? "kept " : "updated ") : "created ")
+                        + display(top, file)
                         + (existed && !before.contains(BEGIN) ? " (your lines are kept)" : ""));
             }
             git.setConfig("merge", DRIVER, "name", "Atomizer: merge concurrent appends to the log");
@@ -86,7 +86,8 @@ public final class HookInstaller {
             done.add("registered the merge driver '" + DRIVER + "' in the repository config");
             Path attributes = top.resolve(".gitattributes");
             List<String> lines = Files.exists(attributes)
-                    ? new ArrayList<>(Files.readAllLines(attributes, StandardCharsets.UTF_8)) : new ArrayList<>();
+                    ? new ArrayList<>(Files.readAllLines(attributes, StandardCharsets.UTF_8))
+                    : new ArrayList<>();
             boolean changed = false;
             for (GovernedPath g : contract.governedPaths()) {
                 if (g.policy() == Policy.APPEND_ONLY) {
@@ -99,11 +100,16 @@ public final class HookInstaller {
             }
             if (changed) {
                 writeAtomically(attributes, String.join("\n", lines) + "\n");
-                done.add("added the append-only log(s) to .gitattributes (commit it so every clone merges the log the same way"
-                        + (git.unborn() ? "; the root commit needs no trailers"
-                        : new dev.atomizer.governance.Policies(contract).is(".gitattributes", Policy.IMMUTABLE)
-                        ? "; it is governed (immutable): commit it with the trailers 'Change-Request: <id>' and "
-                        + "'Approved-by: <approver>'" : "") + ")");
+                done.add(
+                        "added the append-only log(s) to .gitattributes (commit it so every clone merges the log the same way"
+                                + (git.unborn()
+                                        ? "; the root commit needs no trailers"
+                                        : new dev.atomizer.governance.Policies(contract)
+                                                        .is(".gitattributes", Policy.IMMUTABLE)
+                                                ? "; it is governed (immutable): commit it with the trailers 'Change-Request: <id>' and "
+                                                        + "'Approved-by: <approver>'"
+                                                : "")
+                                + ")");
             } else {
                 done.add(".gitattributes already routes the log to the merge driver");
             }
@@ -124,10 +130,12 @@ public final class HookInstaller {
             Files.deleteIfExists(jsa);
             String javaHome = System.getenv("JAVA_HOME");
             String javaBin = javaHome != null && Files.isExecutable(Path.of(javaHome, "bin", "java"))
-                    ? Path.of(javaHome, "bin", "java").toString() : "java";
+                    ? Path.of(javaHome, "bin", "java").toString()
+                    : "java";
             List<String> command = new ArrayList<>(List.of(javaBin, "-XX:ArchiveClassesAtExit=" + jsa));
             command.addAll(JvmFlags.hook());
-            command.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", jar.toString(), JvmFlags.TRAIN_COMMAND));
+            command.addAll(
+                    List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", jar.toString(), JvmFlags.TRAIN_COMMAND));
             Process p = new ProcessBuilder(command)
                     .directory(top.toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -138,7 +146,8 @@ public final class HookInstaller {
                 Files.deleteIfExists(jsa);
                 return "no class-data archive (the recording run timed out); the hooks work, only start slower";
             }
-            return Files.isRegularFile(jsa) ? "recorded a class-data archive beside the jar (faster hook start)"
+            return Files.isRegularFile(jsa)
+                    ? "recorded a class-data archive beside the jar (faster hook start)"
                     : "no class-data archive (this JVM could not record one); the hooks work, only start slower";
         } catch (IOException e) {
             return "no class-data archive (" + e.getMessage() + "); the hooks work, only start slower";
@@ -180,7 +189,9 @@ public final class HookInstaller {
             Path attributes = top.resolve(".gitattributes");
             if (Files.exists(attributes)) {
                 List<String> lines = Files.readAllLines(attributes, StandardCharsets.UTF_8);
-                List<String> kept = lines.stream().filter(l -> !l.endsWith(" merge=" + DRIVER)).toList();
+                List<String> kept = lines.stream()
+                        .filter(l -> !l.endsWith(" merge=" + DRIVER))
+                        .toList();
                 if (kept.size() != lines.size()) {
                     writeAtomically(attributes, kept.isEmpty() ? "" : String.join("\n", kept) + "\n");
                     done.add("removed the merge driver lines from .gitattributes");
@@ -209,7 +220,8 @@ public final class HookInstaller {
     static Path hooksDir(GitRepo git, Path top) {
         String configured = git.config("core", null, "hooksPath");
         if (configured != null && !configured.isBlank()) {
-            String expanded = configured.startsWith("~/") ? System.getProperty("user.home") + configured.substring(1)
+            String expanded = configured.startsWith("~/")
+                    ? System.getProperty("user.home") + configured.substring(1)
                     : configured;
             return top.resolve(expanded).normalize();
         }

@@ -25,11 +25,15 @@ public final class Scaffold {
     static final Map<String, String> FILES = files();
 
     /** Folders the generators and reports write into, kept in git by an empty {@code .gitkeep}. */
-    static final List<String> FOLDERS = List.of("shared/dashboards", "shared/kpi", "shared/reports/weekly",
-            "shared/reports/project", "context-docs", "knowledge-base");
+    static final List<String> FOLDERS = List.of(
+            "shared/dashboards",
+            "shared/kpi",
+            "shared/reports/weekly",
+            "shared/reports/project",
+            "context-docs",
+            "knowledge-base");
 
-    private Scaffold() {
-    }
+    private Scaffold() {}
 
     private static Map<String, String> files() {
         Map<String, String> m = new LinkedHashMap<>();

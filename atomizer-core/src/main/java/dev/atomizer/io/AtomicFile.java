@@ -20,13 +20,12 @@ public final class AtomicFile {
 
     private static final AtomicLong COUNTER = new AtomicLong();
 
-    private AtomicFile() {
-    }
+    private AtomicFile() {}
 
     public static void replace(Path file, byte[] bytes) throws IOException {
         Path abs = file.toAbsolutePath();
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + COUNTER.incrementAndGet() + ".tmp");
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + "."
+                + ProcessHandle.current().pid() + "." + COUNTER.incrementAndGet() + ".tmp");
         try {
             Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {

@@ -13,8 +13,12 @@ import java.util.Set;
  * @param previousTimestamp the timestamp of the nearest earlier entry with a valid one, or null
  * @param now               the moment of checking in the contract's time zone, or null when there is none
  */
-public record EntryContext(RawEntry entry, Contract contract, Set<String> projects, String previousTimestamp,
-                           java.time.LocalDateTime now) {
+public record EntryContext(
+        RawEntry entry,
+        Contract contract,
+        Set<String> projects,
+        String previousTimestamp,
+        java.time.LocalDateTime now) {
 
     public EntryContext(RawEntry entry, Contract contract, Set<String> projects, String previousTimestamp) {
         this(entry, contract, projects, previousTimestamp, null);

@@ -1,11 +1,11 @@
 package dev.atomizer.lint;
 
+import dev.atomizer.api.Diagnostic;
 import dev.atomizer.api.FileSummary;
+import dev.atomizer.api.RuleCatalog;
 import dev.atomizer.api.Severities;
 import dev.atomizer.api.Severity;
-import dev.atomizer.api.Diagnostic;
 import dev.atomizer.contract.Contract;
-import dev.atomizer.api.RuleCatalog;
 import dev.atomizer.log.Encoding;
 import dev.atomizer.log.EncodingException;
 import dev.atomizer.log.EntryHeader;
@@ -75,8 +75,9 @@ public final class Linter {
     }
 
     /** As above, for text that starts at line {@code firstLine} of the file (the appended tail of a staged log). */
-    public FileSummary lint(String path, InputStream in, String previousTimestamp, int firstLine,
-                            Consumer<Diagnostic> sink) throws IOException {
+    public FileSummary lint(
+            String path, InputStream in, String previousTimestamp, int firstLine, Consumer<Diagnostic> sink)
+            throws IOException {
         Run run = new Run(path, sink, previousTimestamp);
         try (Utf8LineReader reader = new Utf8LineReader(in)) {
             LogParser.parse(reader, firstLine, run::entry);

@@ -10,11 +10,18 @@ import java.time.LocalDateTime;
  * @param timestamp the timestamp text {@code YYYY-MM-DD HH:MM} (comparable as a string), or null
  * @param dateTime  the timestamp as a date-time, or null when the shape is wrong or the date is not a real one
  */
-public record EntryHeader(String problem, int problemColumn,
-                          String timestamp, LocalDateTime dateTime, int timestampColumn,
-                          String agent, int agentColumn,
-                          String project, int projectColumn,
-                          String event, int eventColumn) {
+public record EntryHeader(
+        String problem,
+        int problemColumn,
+        String timestamp,
+        LocalDateTime dateTime,
+        int timestampColumn,
+        String agent,
+        int agentColumn,
+        String project,
+        int projectColumn,
+        String event,
+        int eventColumn) {
 
     public static final String FORMAT = "## [YYYY-MM-DD HH:MM] agent-id | project-slug | event-type";
 
@@ -44,7 +51,9 @@ public record EntryHeader(String problem, int problemColumn,
             return bad("timestamp '" + ts + "' is not 'YYYY-MM-DD HH:MM' (24-hour, zero-padded)", 5);
         }
         int rest = close + 1;
-        if (rest >= line.length() || line.charAt(rest) != ' ' || rest + 1 >= line.length()
+        if (rest >= line.length()
+                || line.charAt(rest) != ' '
+                || rest + 1 >= line.length()
                 || line.charAt(rest + 1) == ' ') {
             return bad("expected one space and then 'agent-id | project-slug | event-type' after ']'", rest + 1);
         }
@@ -52,9 +61,18 @@ public record EntryHeader(String problem, int problemColumn,
         int p2 = p1 < 0 ? -1 : line.indexOf('|', p1 + 1);
         int p3 = p2 < 0 ? -1 : line.indexOf('|', p2 + 1);
         if (p1 < 0 || p2 < 0 || p3 >= 0) {
-            int parts = p1 < 0 ? 1 : p2 < 0 ? 2 : (int) line.substring(rest).chars().filter(c -> c == '|').count() + 1;
-            return bad("expected 3 parts 'agent-id | project-slug | event-type' separated by ' | ', found "
-                    + parts, rest + 2);
+            int parts = p1 < 0
+                    ? 1
+                    : p2 < 0
+                            ? 2
+                            : (int) line.substring(rest)
+                                            .chars()
+                                            .filter(c -> c == '|')
+                                            .count()
+                                    + 1;
+            return bad(
+                    "expected 3 parts 'agent-id | project-slug | event-type' separated by ' | ', found " + parts,
+                    rest + 2);
         }
         int a0 = rest + 1;
         // single spaces around each '|', nothing else

@@ -13,8 +13,14 @@ import java.util.List;
  * @param valueColumn  1-based column where {@link #value} starts
  * @param continuation the raw lines after the field line that belong to it (inner blank lines kept, trailing ones dropped)
  */
-public record FieldLine(String name, boolean colonOutside, int line, int column, String value, int valueColumn,
-                        List<String> continuation) {
+public record FieldLine(
+        String name,
+        boolean colonOutside,
+        int line,
+        int column,
+        String value,
+        int valueColumn,
+        List<String> continuation) {
 
     /** The whole value: the first line's text and then every continuation line, joined with {@code \n}. */
     public String fullValue() {

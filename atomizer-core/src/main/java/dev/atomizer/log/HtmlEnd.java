@@ -17,8 +17,8 @@ final class HtmlEnd {
     static HtmlEnd of(String firstLine) {
         String l = firstLine.stripLeading().toLowerCase(Locale.ROOT);
         for (String tag : new String[] {"script", "pre", "style", "textarea"}) {
-            if (l.startsWith("<" + tag) && (l.length() == tag.length() + 1
-                    || " \t>".indexOf(l.charAt(tag.length() + 1)) >= 0)) {
+            if (l.startsWith("<" + tag)
+                    && (l.length() == tag.length() + 1 || " \t>".indexOf(l.charAt(tag.length() + 1)) >= 0)) {
                 return new HtmlEnd("</" + tag + ">");
             }
         }

@@ -27,8 +27,7 @@ public final class LogAppender {
      *                    as part of what is above it (a code fence or HTML block never closed)
      * @param hostLine    the line of the log's last entry, 0 when it has none (only a preamble)
      */
-    public record Tail(String lastTimestamp, String lineSeparator, String prefix, boolean startsEntry, int hostLine) {
-    }
+    public record Tail(String lastTimestamp, String lineSeparator, String prefix, boolean startsEntry, int hostLine) {}
 
     /** Checks the entry before it is written; returns normally to let the write go ahead. */
     @FunctionalInterface
@@ -36,8 +35,7 @@ public final class LogAppender {
         void accept(Tail tail) throws IOException;
     }
 
-    private LogAppender() {
-    }
+    private LogAppender() {}
 
     /**
      * Appends {@code entry} to {@code log} (created with a title when absent) once {@code check}
@@ -51,9 +49,13 @@ public final class LogAppender {
             Files.createDirectories(parent);
         }
         // never through a symlink: the log is a regular file of the repository
-        try (FileChannel ch = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-             FileLock lock = ch.lock()) {
+        try (FileChannel ch = FileChannel.open(
+                        log,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.READ,
+                        StandardOpenOption.WRITE,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                FileLock lock = ch.lock()) {
             long size = ch.size();
             Tail tail = tail(ch, size, entry);
             check.accept(tail);

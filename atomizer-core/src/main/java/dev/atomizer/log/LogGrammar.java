@@ -39,12 +39,11 @@ public final class LogGrammar {
     private static final class Markdown {
         static final Parser PARSER = Parser.builder()
                 .includeSourceSpans(IncludeSourceSpans.BLOCKS)
-                .inlineParserFactory(context -> (lines, node) -> { })
+                .inlineParserFactory(context -> (lines, node) -> {})
                 .build();
     }
 
-    private LogGrammar() {
-    }
+    private LogGrammar() {}
 
     /** The text since the last point where the structure was known, through the current line. */
     @FunctionalInterface
@@ -55,7 +54,9 @@ public final class LogGrammar {
     /** A line shaped like an entry heading: {@code ##} then a space, a tab or the end, at column 1. */
     public static boolean isHeadingLine(CharSequence line) {
         int n = line.length();
-        return n >= 2 && line.charAt(0) == '#' && line.charAt(1) == '#'
+        return n >= 2
+                && line.charAt(0) == '#'
+                && line.charAt(1) == '#'
                 && (n == 2 || line.charAt(2) == ' ' || line.charAt(2) == '\t');
     }
 
@@ -239,8 +240,10 @@ public final class LogGrammar {
                 pendingChars = 0;
             }
             if (pendingChars > LogParser.MAX_ENTRY) {
-                throw new LimitException(line, "an entry longer than " + LogParser.MAX_ENTRY
-                        + " characters (2 Mi): not a log entry; split it, or move the text out of the log");
+                throw new LimitException(
+                        line,
+                        "an entry longer than " + LogParser.MAX_ENTRY
+                                + " characters (2 Mi): not a log entry; split it, or move the text out of the log");
             }
             return kind;
         }
@@ -299,8 +302,10 @@ public final class LogGrammar {
         Scanner scanner = new Scanner(() -> {
             int at = known[0];
             if (lineEnd[0] - at > LogParser.MAX_ENTRY) {
-                throw new LimitException(lineNumber(b, at), "an entry longer than " + LogParser.MAX_ENTRY
-                        + " characters (2 Mi): not a log entry; split it, or move the text out of the log");
+                throw new LimitException(
+                        lineNumber(b, at),
+                        "an entry longer than " + LogParser.MAX_ENTRY
+                                + " characters (2 Mi): not a log entry; split it, or move the text out of the log");
             }
             return new String(b, at, lineEnd[0] - at, StandardCharsets.UTF_8);
         });

@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.commonmark.node.Block;
 import org.commonmark.node.BlockQuote;
-import org.commonmark.node.ListBlock;
 import org.commonmark.node.Document;
-import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
-import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SourceSpan;
@@ -29,9 +27,8 @@ public final class LogParser {
     // parser is a no-op: block structure and source spans only, at a fraction of the cost.
     private static final Parser MARKDOWN = Parser.builder()
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
-            .inlineParserFactory(context -> (lines, node) -> { })
+            .inlineParserFactory(context -> (lines, node) -> {})
             .build();
-
 
     /**
      * Entries are parsed in batches of about this many chars: one commonmark parse per batch
@@ -53,10 +50,12 @@ public final class LogParser {
     private int known;
     /** Where in the chunk (chars) the entry being read began. */
     private long entryStart;
+
     private int chunkStart = 1;
     private long chunkChars;
     /** The line being classified (not yet in the chunk). */
     private String current;
+
     private final LogGrammar.Scanner grammar = new LogGrammar.Scanner(this::pendingText);
     private int entries;
 
@@ -94,8 +93,10 @@ public final class LogParser {
     public static List<RawEntry> parse(String text) {
         List<RawEntry> list = new ArrayList<>();
         try {
-            parse(new Utf8LineReader(new java.io.ByteArrayInputStream(
-                    text.getBytes(java.nio.charset.StandardCharsets.UTF_8))), list::add);
+            parse(
+                    new Utf8LineReader(
+                            new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                    list::add);
         } catch (LimitException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         } catch (IOException e) {
@@ -150,8 +151,10 @@ public final class LogParser {
     }
 
     private LimitException tooLong() {
-        return new LimitException(chunkStart + chunk.size() - 1, "an entry longer than " + MAX_ENTRY
-                + " characters (2 Mi): not a log entry; split it, or move the text out of the log");
+        return new LimitException(
+                chunkStart + chunk.size() - 1,
+                "an entry longer than " + MAX_ENTRY
+                        + " characters (2 Mi): not a log entry; split it, or move the text out of the log");
     }
 
     private void finish() {
@@ -372,12 +375,14 @@ public final class LogParser {
             int segment = from;
             for (int i = from; i <= to; i++) {
                 String text = chunk.get(i);
-                if (i > from && !text.isEmpty() && text.charAt(0) == '*'
-                        && FieldMarker.match(text) != null) {
+                if (i > from && !text.isEmpty() && text.charAt(0) == '*' && FieldMarker.match(text) != null) {
                     block(segment, i - 1);
                     int j = i;
-                    while (j < to && !chunk.get(j + 1).isEmpty() && chunk.get(j + 1).charAt(0) != ' '
-                            && chunk.get(j + 1).charAt(0) != '>' && !isMarker(chunk.get(j + 1))) {
+                    while (j < to
+                            && !chunk.get(j + 1).isEmpty()
+                            && chunk.get(j + 1).charAt(0) != ' '
+                            && chunk.get(j + 1).charAt(0) != '>'
+                            && !isMarker(chunk.get(j + 1))) {
                         j++;
                     }
                     lines(i, j);
@@ -408,16 +413,26 @@ public final class LogParser {
             if (fieldIndex < 0) {
                 return;
             }
-            List<String> cont = fieldLast > fieldIndex
-                    ? List.copyOf(chunk.subList(fieldIndex + 1, fieldLast + 1)) : List.of();
-            fields.add(new FieldLine(name, colonOutside, chunkStart + fieldIndex, fieldColumn, value, valueColumn, cont));
+            List<String> cont =
+                    fieldLast > fieldIndex ? List.copyOf(chunk.subList(fieldIndex + 1, fieldLast + 1)) : List.of();
+            fields.add(
+                    new FieldLine(name, colonOutside, chunkStart + fieldIndex, fieldColumn, value, valueColumn, cont));
             fieldIndex = -1;
         }
 
         RawEntry build() {
             closeField();
-            return new RawEntry(line, heading, EntryHeader.parse(heading), List.copyOf(fields), separator, setext,
-                    List.copyOf(stray), chunkStart + lastIndex, List.copyOf(indented));
+            return new RawEntry(
+                    line,
+                    heading,
+                    EntryHeader.parse(heading),
+                    List.copyOf(fields),
+                    separator,
+                    setext,
+                    List.copyOf(stray),
+                    chunkStart + lastIndex,
+                    List.copyOf(indented),
+                    RawEntry.metricsOf(fields));
         }
     }
 }

@@ -38,21 +38,33 @@ public record Metric(String key, String value, int column, String problem) {
         String key = token.substring(0, eq);
         String value = token.substring(eq + 1);
         if (!validKey(key)) {
-            return new Metric(key, value, column, "metric key '" + key
-                    + "' must be lowercase: a letter, then letters, digits or '_'");
+            return new Metric(
+                    key,
+                    value,
+                    column,
+                    "metric key '" + key + "' must be lowercase: a letter, then letters, digits or '_'");
         }
         if (value.isEmpty()) {
             return new Metric(key, value, column, "metric '" + key + "' has no value");
         }
         if (value.indexOf('=') >= 0) {
-            return new Metric(key, value, column, "metric '" + key + "' has the value '" + value
-                    + "', which holds '=': separate the pairs with commas or spaces");
+            return new Metric(
+                    key,
+                    value,
+                    column,
+                    "metric '" + key + "' has the value '" + value
+                            + "', which holds '=': separate the pairs with commas or spaces");
         }
         // a value of at most 18 chars without an exponent is within bounds whatever it is: most values
         if ((value.length() > MAX_DIGITS || value.indexOf('e') >= 0 || value.indexOf('E') >= 0)
-                && NUMBER.matcher(value).matches() && number(value) == null) {
-            return new Metric(key, value, column, "metric '" + key + "' is a number out of bounds (at most " + MAX_DIGITS
-                    + " digits before the point and " + MAX_DIGITS + " after it)");
+                && NUMBER.matcher(value).matches()
+                && number(value) == null) {
+            return new Metric(
+                    key,
+                    value,
+                    column,
+                    "metric '" + key + "' is a number out of bounds (at most " + MAX_DIGITS
+                            + " digits before the point and " + MAX_DIGITS + " after it)");
         }
         return new Metric(key, value, column, null);
     }

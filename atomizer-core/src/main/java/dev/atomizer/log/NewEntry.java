@@ -7,8 +7,16 @@ import java.util.List;
  * An entry to append, rendered exactly as the contract writes it (README, "The log entry contract").
  * Optional parts are null or blank.
  */
-public record NewEntry(String timestamp, String agent, String project, String event, String status,
-                       String summary, String detail, String metrics, String blockers) {
+public record NewEntry(
+        String timestamp,
+        String agent,
+        String project,
+        String event,
+        String status,
+        String summary,
+        String detail,
+        String metrics,
+        String blockers) {
 
     /** The entry's lines, from its heading to its closing {@code ---}. */
     public List<String> lines() {

@@ -18,17 +18,20 @@ import java.util.List;
  *                      the grammar ({@link LogGrammar}), though they render as headings
  * @param metrics       the tokens of the first Metrics field's line, parsed once for every rule (empty without one)
  */
-public record RawEntry(int line, String heading, EntryHeader header, List<FieldLine> fields, int separatorLine,
-                       int setextLine, List<Integer> strayLines, int endLine, List<Integer> indentedHeadings,
-                       List<Metric> metrics) {
+public record RawEntry(
+        int line,
+        String heading,
+        EntryHeader header,
+        List<FieldLine> fields,
+        int separatorLine,
+        int setextLine,
+        List<Integer> strayLines,
+        int endLine,
+        List<Integer> indentedHeadings,
+        List<Metric> metrics) {
 
-    public RawEntry(int line, String heading, EntryHeader header, List<FieldLine> fields, int separatorLine,
-                    int setextLine, List<Integer> strayLines, int endLine, List<Integer> indentedHeadings) {
-        this(line, heading, header, fields, separatorLine, setextLine, strayLines, endLine, indentedHeadings,
-                metricsOf(fields));
-    }
-
-    private static List<Metric> metricsOf(List<FieldLine> fields) {
+    /** The metrics of the Metrics field among {@code fields} (none without one). */
+    static List<Metric> metricsOf(List<FieldLine> fields) {
         for (FieldLine f : fields) {
             if (f.name().equals("Metrics")) {
                 return Metric.parse(f.value(), f.valueColumn());

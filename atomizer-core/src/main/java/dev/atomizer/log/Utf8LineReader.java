@@ -28,7 +28,8 @@ public final class Utf8LineReader implements Closeable {
     private int lineNumber;
     private boolean first = true;
     private boolean sawTerminator;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
 
@@ -113,8 +114,10 @@ public final class Utf8LineReader implements Closeable {
 
     private int append(int from, int count, int len) throws LimitException {
         if (len + count > MAX_LINE) {
-            throw new LimitException(lineNumber + 1, "a line longer than " + MAX_LINE + " bytes (1 MiB): not a log"
-                    + " line; split it, or move the text out of the log");
+            throw new LimitException(
+                    lineNumber + 1,
+                    "a line longer than " + MAX_LINE + " bytes (1 MiB): not a log"
+                            + " line; split it, or move the text out of the log");
         }
         if (len + count > line.length) {
             line = Arrays.copyOf(line, Math.max(line.length * 2, len + count));
@@ -130,8 +133,9 @@ public final class Utf8LineReader implements Closeable {
             first = false;
             if (len >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB && (line[2] & 0xff) == 0xBF) {
                 off = 3;
-            } else if (len >= 2 && ((line[0] & 0xff) == 0xFE && (line[1] & 0xff) == 0xFF
-                    || (line[0] & 0xff) == 0xFF && (line[1] & 0xff) == 0xFE)) {
+            } else if (len >= 2
+                    && ((line[0] & 0xff) == 0xFE && (line[1] & 0xff) == 0xFF
+                            || (line[0] & 0xff) == 0xFF && (line[1] & 0xff) == 0xFE)) {
                 throw new EncodingException(1, 1, "the file is UTF-16 (byte-order mark found); save it as UTF-8");
             }
         }
@@ -162,8 +166,13 @@ public final class Utf8LineReader implements Closeable {
         decoder.decode(bb, out, true);
         int bad = bb.position();
         int column = out.position() + 1;
-        return new EncodingException(lineNumber, column, String.format(java.util.Locale.ROOT,
-                "the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", line[bad] & 0xff));
+        return new EncodingException(
+                lineNumber,
+                column,
+                String.format(
+                        java.util.Locale.ROOT,
+                        "the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8",
+                        line[bad] & 0xff));
     }
 
     @Override

@@ -59,8 +59,7 @@ public final class MarkdownTables {
     }
 
     /** A level-2 heading and the tables that follow it up to the next level-1 or level-2 heading. */
-    public record Section(String title, int line, List<Table> tables) {
-    }
+    public record Section(String title, int line, List<Table> tables) {}
 
     private static final Parser PARSER = Parser.builder()
             .extensions(List.of(TablesExtension.create()))
@@ -215,10 +214,13 @@ public final class MarkdownTables {
             throw new AtomizerException(displayPath + ": " + bytes.length + " bytes, more than the " + MAX_BYTES
                     + " (1 MiB) a contract, status file or template may have; shorten it");
         }
-        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        int start =
+                bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF
+                        ? 3
+                        : 0;
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
@@ -231,14 +233,21 @@ public final class MarkdownTables {
                     line++;
                 }
             }
-            throw new AtomizerException(displayPath + ": not valid UTF-8",
-                    List.of(new Diagnostic(displayPath, line, 1, dev.atomizer.log.Encoding.ID, Severity.ERROR,
+            throw new AtomizerException(
+                    displayPath + ": not valid UTF-8",
+                    List.of(new Diagnostic(
+                            displayPath,
+                            line,
+                            1,
+                            dev.atomizer.log.Encoding.ID,
+                            Severity.ERROR,
                             "the file is not valid UTF-8 (bad byte at offset " + bad + "); save it as UTF-8")));
         }
     }
 
     private static int firstInvalid(byte[] bytes, int start) {
-        var dec = StandardCharsets.UTF_8.newDecoder()
+        var dec = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);

@@ -15,8 +15,7 @@ public final class MarkdownText {
     /** The characters escaped: CommonMark's inline openers, GFM's '|' and '~', and '#' and '!'. */
     static final String ACTIVE = "\\`*_[]<>|~&!#";
 
-    private MarkdownText() {
-    }
+    private MarkdownText() {}
 
     public static String escape(String text) {
         if (text == null) {

@@ -1,8 +1,8 @@
 package dev.atomizer.merge;
 
-import java.io.IOException;
 import dev.atomizer.log.LimitException;
 import dev.atomizer.log.LogGrammar;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,21 +31,21 @@ public final class LogMerge {
      * @param clean   true when git may take {@code merged} as the resolution
      * @param message what was done, or which side changed the base part and where
      */
-    public record Result(byte[] merged, boolean clean, String message) {
-    }
+    public record Result(byte[] merged, boolean clean, String message) {}
 
     /** The UTF-8 byte-order mark as three ISO-8859-1 chars. */
     private static final String BOM = "\u00EF\u00BB\u00BF";
 
-    private LogMerge() {
-    }
+    private LogMerge() {}
 
     /** Merges two versions of the log that each may have appended entries to the common base. */
     public static Result merge(byte[] base, byte[] ours, byte[] theirs) {
         try {
             return mergeWithin(base, ours, theirs);
         } catch (TooLong e) {
-            return new Result(ours == null ? new byte[0] : ours.clone(), false,
+            return new Result(
+                    ours == null ? new byte[0] : ours.clone(),
+                    false,
                     "line " + e.limit().line() + " of a version: " + e.getMessage() + "; not merged");
         }
     }
@@ -91,8 +91,8 @@ public final class LogMerge {
         List<Block> theirBlocks = blocks(baseBody, t.body, theirsEnd);
         int twice = dropSharedEntries(ourBlocks, theirBlocks);
 
-        StringBuilder out = new StringBuilder(baseBody.length() + o.body.length() + t.body.length()
-                - oursEnd - theirsEnd + 64);
+        StringBuilder out =
+                new StringBuilder(baseBody.length() + o.body.length() + t.body.length() - oursEnd - theirsEnd + 64);
         boolean clean = oursAppends && theirsAppends;
         if (clean) {
             out.append(baseBody);
@@ -118,14 +118,22 @@ public final class LogMerge {
             if (!theirsAppends) {
                 changed.add("theirs " + where(baseBody, t.body));
             }
-            return new Result(merged, false, String.join(" and ", changed) + " of the common base (the log is"
-                    + " append-only); resolve by keeping the base and re-appending your entries");
+            return new Result(
+                    merged,
+                    false,
+                    String.join(" and ", changed) + " of the common base (the log is"
+                            + " append-only); resolve by keeping the base and re-appending your entries");
         }
         int ourEntries = countEntries(ourBlocks);
         int theirEntries = countEntries(theirBlocks);
-        return new Result(merged, true, "kept the common base and added " + ourEntries + plural(" entr", ourEntries)
-                + " from ours and " + theirEntries + " from theirs in timestamp order"
-                + (twice > 0 ? " (" + twice + plural(" entr", twice) + " appended on both sides kept once)" : ""));
+        return new Result(
+                merged,
+                true,
+                "kept the common base and added " + ourEntries + plural(" entr", ourEntries)
+                        + " from ours and " + theirEntries + " from theirs in timestamp order"
+                        + (twice > 0
+                                ? " (" + twice + plural(" entr", twice) + " appended on both sides kept once)"
+                                : ""));
     }
 
     /**
@@ -135,7 +143,7 @@ public final class LogMerge {
      * @throws IOException when a file cannot be read or the result cannot be written
      */
     public static int run(Path base, Path ours, Path theirs) throws IOException {
-        return run(base, ours, theirs, message -> { });
+        return run(base, ours, theirs, message -> {});
     }
 
     /** As {@link #run(Path, Path, Path)}, handing the result's message to {@code report}. */
@@ -417,7 +425,8 @@ public final class LogMerge {
                     continue;
                 }
                 int run = 0;
-                while (b.size() - 1 - run >= p && k - run >= p
+                while (b.size() - 1 - run >= p
+                        && k - run >= p
                         && content(a.get(k - run)).equals(content(b.get(b.size() - 1 - run)))) {
                     run++;
                 }
@@ -459,8 +468,7 @@ public final class LogMerge {
             p++;
         }
         int s = 0;
-        while (s < a.size() - p && s < b.size() - p
-                && a.get(a.size() - 1 - s).equals(b.get(b.size() - 1 - s))) {
+        while (s < a.size() - p && s < b.size() - p && a.get(a.size() - 1 - s).equals(b.get(b.size() - 1 - s))) {
             s++;
         }
         a.subList(0, p).forEach(out::append);
@@ -508,7 +516,8 @@ public final class LogMerge {
             return did + line;
         }
         int e = base.indexOf('\n', entry);
-        return did + line + " (in entry '" + utf8(stripTrailing(base.substring(entry, e < 0 ? base.length() : e))) + "')";
+        return did + line + " (in entry '" + utf8(stripTrailing(base.substring(entry, e < 0 ? base.length() : e)))
+                + "')";
     }
 
     /** Lines with their line breaks; the last may have none. */

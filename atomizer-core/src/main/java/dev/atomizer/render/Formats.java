@@ -17,8 +17,7 @@ public final class Formats {
 
     public static final List<String> NAMES = List.of("text", "json", "sarif", "github", "markdown");
 
-    private Formats() {
-    }
+    private Formats() {}
 
     /** Fails with the one-line usage message unless {@code name} is a format. */
     public static void check(String name) throws AtomizerException {
@@ -73,8 +72,9 @@ public final class Formats {
     }
 
     /** Writes every diagnostic and then the summary; an output failure is a one-line error. */
-    public static void write(Formatter f, List<dev.atomizer.api.Diagnostic> diagnostics,
-                             dev.atomizer.api.FileSummary summary) throws AtomizerException {
+    public static void write(
+            Formatter f, List<dev.atomizer.api.Diagnostic> diagnostics, dev.atomizer.api.FileSummary summary)
+            throws AtomizerException {
         try {
             for (dev.atomizer.api.Diagnostic d : diagnostics) {
                 f.diagnostic(d);

@@ -43,12 +43,19 @@ public final class GithubFormatter implements Formatter {
         int n = annotated.getOrDefault(s, 0);
         if (n < PER_STEP) {
             annotated.put(s, n + 1);
-            out.append("::").append(command(s))
-                    .append(" file=").append(property(d.path()))
-                    .append(",line=").append(Integer.toString(d.line()))
-                    .append(",col=").append(Integer.toString(d.column()))
-                    .append(",title=").append(property(d.rule()))
-                    .append("::").append(data(Diagnostic.visible(d.message()))).append('\n');
+            out.append("::")
+                    .append(command(s))
+                    .append(" file=")
+                    .append(property(d.path()))
+                    .append(",line=")
+                    .append(Integer.toString(d.line()))
+                    .append(",col=")
+                    .append(Integer.toString(d.column()))
+                    .append(",title=")
+                    .append(property(d.rule()))
+                    .append("::")
+                    .append(data(Diagnostic.visible(d.message())))
+                    .append('\n');
         } else {
             over.merge(s, 1, Integer::sum);
             // a plain log line, escaped alike (one line each), printed with commands stopped
@@ -67,8 +74,10 @@ public final class GithubFormatter implements Formatter {
             out.append("::").append(token).append("::\n");
         }
         StringBuilder b = new StringBuilder("atomizer: ")
-                .append(count(summary.errors(), "error")).append(", ")
-                .append(count(summary.warnings(), "warning")).append(" in ")
+                .append(count(summary.errors(), "error"))
+                .append(", ")
+                .append(count(summary.warnings(), "warning"))
+                .append(" in ")
                 .append(count(summary.entries(), "entry", "entries"));
         int errorsOver = over.getOrDefault(Severity.ERROR, 0);
         int warningsOver = over.getOrDefault(Severity.WARNING, 0);

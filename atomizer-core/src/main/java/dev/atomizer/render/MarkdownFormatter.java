@@ -42,8 +42,8 @@ public final class MarkdownFormatter implements Formatter {
             left++;
             return;
         }
-        String row = "| " + cell(d.path() + ":" + d.line()) + " | " + d.severity().label() + " | "
-                + cell(d.rule()) + " | " + cell(d.message()) + " |\n";
+        String row = "| " + cell(d.path() + ":" + d.line()) + " | "
+                + d.severity().label() + " | " + cell(d.rule()) + " | " + cell(d.message()) + " |\n";
         int bytes = row.getBytes(StandardCharsets.UTF_8).length;
         if (rowBytes + bytes > MAX_TABLE_BYTES) {
             left++;
@@ -59,21 +59,32 @@ public final class MarkdownFormatter implements Formatter {
         StringBuilder b = new StringBuilder(rows.length() + 1024);
         b.append("## Atomizer\n\n");
         b.append(s.errors() > 0 ? "**Failed:** " : "**Passed:** ")
-                .append(GithubFormatter.count(s.errors(), "error")).append(", ")
-                .append(GithubFormatter.count(s.warnings(), "warning")).append(" in ")
-                .append(GithubFormatter.count(s.entries(), "entry", "entries")).append(".\n\n");
+                .append(GithubFormatter.count(s.errors(), "error"))
+                .append(", ")
+                .append(GithubFormatter.count(s.warnings(), "warning"))
+                .append(" in ")
+                .append(GithubFormatter.count(s.entries(), "entry", "entries"))
+                .append(".\n\n");
         if (byRule.isEmpty()) {
             b.append("No diagnostics.\n");
         } else {
             b.append("| rule | errors | warnings |\n|---|--:|--:|\n");
             for (Map.Entry<String, int[]> e : byRule.entrySet()) {
-                b.append("| ").append(cell(e.getKey())).append(" | ").append(e.getValue()[0]).append(" | ")
-                        .append(e.getValue()[1]).append(" |\n");
+                b.append("| ")
+                        .append(cell(e.getKey()))
+                        .append(" | ")
+                        .append(e.getValue()[0])
+                        .append(" | ")
+                        .append(e.getValue()[1])
+                        .append(" |\n");
             }
-            b.append("\n| file:line | severity | rule | message |\n|---|---|---|---|\n").append(rows);
+            b.append("\n| file:line | severity | rule | message |\n|---|---|---|---|\n")
+                    .append(rows);
             if (left > 0) {
-                b.append("\n_").append(GithubFormatter.count(left, "more diagnostic", "more diagnostics"))
-                        .append(" not shown: the report keeps to ").append(MAX_ROWS)
+                b.append("\n_")
+                        .append(GithubFormatter.count(left, "more diagnostic", "more diagnostics"))
+                        .append(" not shown: the report keeps to ")
+                        .append(MAX_ROWS)
                         .append(" rows and under 1 MiB. The text or json format lists them all._\n");
             }
         }

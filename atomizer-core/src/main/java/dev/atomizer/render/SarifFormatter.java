@@ -44,7 +44,8 @@ import java.util.Map;
  */
 public final class SarifFormatter implements Formatter {
 
-    public static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+    public static final String SCHEMA =
+            "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     public static final String SRCROOT = "%SRCROOT%";
     public static final String FINGERPRINT = "atomizer/v1";
     /** GitHub code scanning's limit of results per run. */
@@ -72,7 +73,8 @@ public final class SarifFormatter implements Formatter {
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         // fixed "\n" line breaks: the default pretty printer would use the platform's
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
+        json.setPrettyPrinter(
+                new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
         json.writeStartObject();
         json.writeStringField("$schema", SCHEMA);
         json.writeStringField("version", "2.1.0");
@@ -173,9 +175,12 @@ public final class SarifFormatter implements Formatter {
             json.writeArrayFieldStart("toolExecutionNotifications");
             json.writeStartObject();
             json.writeStringField("level", "warning");
-            text("message", omitted + " of " + results + " results left out: GitHub code scanning accepts "
-                    + MAX_RESULTS + " per run; the first " + MAX_RESULTS + " (in file order) are here, the text or"
-                    + " json format lists them all");
+            text(
+                    "message",
+                    omitted + " of " + results + " results left out: GitHub code scanning accepts "
+                            + MAX_RESULTS + " per run; the first " + MAX_RESULTS
+                            + " (in file order) are here, the text or"
+                            + " json format lists them all");
             json.writeEndObject();
             json.writeEndArray();
             json.writeEndObject();
@@ -237,11 +242,14 @@ public final class SarifFormatter implements Formatter {
         StringBuilder b = new StringBuilder(path.length() + 8);
         for (byte x : path.replace('\\', '/').getBytes(StandardCharsets.UTF_8)) {
             int c = x & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || "-._~/!$&'()*+,;=@".indexOf(c) >= 0) {
                 b.append((char) c);
             } else {
-                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                b.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }

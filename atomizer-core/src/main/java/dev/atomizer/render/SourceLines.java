@@ -18,8 +18,7 @@ import java.nio.file.Path;
 final class SourceLines implements AutoCloseable {
 
     /** A line's text (line break and trailing blanks removed) and the nearest {@code ## } line at or above it ("" for none). */
-    record Context(String heading, String text) {
-    }
+    record Context(String heading, String text) {}
 
     private final Path root;
     private String path;
@@ -80,7 +79,8 @@ final class SourceLines implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             return;
         }
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder));

@@ -25,8 +25,11 @@ public final class TextFormatter implements Formatter {
 
     /** "12 entries: 2 errors, 1 warning" */
     public static String summaryLine(FileSummary s) {
-        return s.entries() + (s.entries() == 1 ? " entry: " : " entries: ")
-                + s.errors() + (s.errors() == 1 ? " error, " : " errors, ")
-                + s.warnings() + (s.warnings() == 1 ? " warning" : " warnings");
+        return s.entries()
+                + (s.entries() == 1 ? " entry: " : " entries: ")
+                + s.errors()
+                + (s.errors() == 1 ? " error, " : " errors, ")
+                + s.warnings()
+                + (s.warnings() == 1 ? " warning" : " warnings");
     }
 }

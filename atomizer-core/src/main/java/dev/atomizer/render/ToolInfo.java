@@ -11,8 +11,7 @@ public final class ToolInfo {
 
     private static final Properties PROPS = load();
 
-    private ToolInfo() {
-    }
+    private ToolInfo() {}
 
     /** The build's version, e.g. {@code 0.1.0-SNAPSHOT}; {@code dev} when run from unfiltered classes. */
     public static String version() {

@@ -38,8 +38,7 @@ import java.util.TreeSet;
  */
 public final class CloseoutReport {
 
-    private CloseoutReport() {
-    }
+    private CloseoutReport() {}
 
     public static String path(String slug) {
         return "shared/reports/project/" + slug + "-closeout.md";
@@ -48,7 +47,8 @@ public final class CloseoutReport {
     /** The closeout milestone of a project (the first {@code milestone} with {@code closeout=true}), or null. */
     static Entry closeout(LogState log, String slug) {
         for (Entry e : log.entries()) {
-            if (e.project().equals(slug) && log.sections().has(dev.atomizer.contract.Sections.Section.MILESTONES, e.event())
+            if (e.project().equals(slug)
+                    && log.sections().has(dev.atomizer.contract.Sections.Section.MILESTONES, e.event())
                     && "true".equals(e.metric("closeout"))) {
                 return e;
             }
@@ -80,13 +80,15 @@ public final class CloseoutReport {
         StatusFile.Project declared = status.project(slug);
         boolean entries = log.entries().stream().anyMatch(e -> e.project().equals(slug));
         if (declared == null && !entries) {
-            throw new AtomizerException("unknown project '" + slug + "': not in " + Workspace.STATUS
-                    + " and no log entry names it");
+            throw new AtomizerException(
+                    "unknown project '" + slug + "': not in " + Workspace.STATUS + " and no log entry names it");
         }
         if ((declared == null || !declared.completed()) && closeout(log, slug) == null) {
             throw new AtomizerException("project '" + slug + "' is not finished: "
-                    + (declared == null ? "it is not in " + Workspace.STATUS : Workspace.STATUS + " says Status '"
-                    + (declared.onHold() ? "on-hold" : "active") + "' (line " + declared.line() + ")")
+                    + (declared == null
+                            ? "it is not in " + Workspace.STATUS
+                            : Workspace.STATUS + " says Status '" + (declared.onHold() ? "on-hold" : "active")
+                                    + "' (line " + declared.line() + ")")
                     + " and no milestone entry carries closeout=true; a closeout report is made once a project is"
                     + " completed");
         }
@@ -104,11 +106,14 @@ public final class CloseoutReport {
     public static String render(Sources sources, byte[] log, String slug) throws AtomizerException {
         LogState state = sources.log();
         StatusFile.Project declared = sources.status().project(slug);
-        List<Entry> mine = state.entries().stream().filter(e -> e.project().equals(slug)).toList();
+        List<Entry> mine =
+                state.entries().stream().filter(e -> e.project().equals(slug)).toList();
         Entry closeout = closeout(state, slug);
         Set<Integer> wanted = new TreeSet<>();
         for (Entry e : mine) {
-            if (e.metric("lesson") != null || e == closeout || state.sections().studyRole(e.event()) == dev.atomizer.contract.Sections.StudyRole.END) {
+            if (e.metric("lesson") != null
+                    || e == closeout
+                    || state.sections().studyRole(e.event()) == dev.atomizer.contract.Sections.StudyRole.END) {
                 wanted.add(e.line());
             }
         }
@@ -133,8 +138,8 @@ public final class CloseoutReport {
         return page.text();
     }
 
-    private static void summary(Page page, LogState state, StatusFile.Project declared, List<Entry> mine,
-                                Entry closeout) {
+    private static void summary(
+            Page page, LogState state, StatusFile.Project declared, List<Entry> mine, Entry closeout) {
         List<String> items = new ArrayList<>();
         if (closeout != null) {
             items.add("**Closed:** " + Format.timestamp(closeout.time()) + " by " + closeout.agent() + ": "
@@ -171,13 +176,15 @@ public final class CloseoutReport {
 
     private static void decisionTrail(Page page, LogState state, String slug) {
         page.h2("Decision trail");
-        List<Track> decisions = state.decisions().stream().filter(t -> t.project().equals(slug)).toList();
+        List<Track> decisions =
+                state.decisions().stream().filter(t -> t.project().equals(slug)).toList();
         if (decisions.isEmpty()) {
             page.paragraph("*No decision was recorded for this project.*");
             return;
         }
         for (Track t : decisions) {
-            String state2 = t.open() ? (t.blocked() ? "blocked, still open" : "still open")
+            String state2 = t.open()
+                    ? (t.blocked() ? "blocked, still open" : "still open")
                     : t.failed() ? "failed" : "resolved";
             page.h3(Md.inline(t.name()) + " — " + state2);
             List<String> items = new ArrayList<>();
@@ -192,9 +199,12 @@ public final class CloseoutReport {
 
     private static void results(Page page, LogState state, String slug, Map<Integer, String> details) {
         page.h2("Final results");
-        List<Study> studies = state.studies().stream().filter(s -> s.project().equals(slug)).toList();
+        List<Study> studies =
+                state.studies().stream().filter(s -> s.project().equals(slug)).toList();
         if (studies.isEmpty()) {
-            if (!state.sections().of(dev.atomizer.contract.Sections.Section.STUDIES).isEmpty()
+            if (!state.sections()
+                            .of(dev.atomizer.contract.Sections.Section.STUDIES)
+                            .isEmpty()
                     && state.entries().stream().anyMatch(e -> state.sections().studyRole(e.event()) != null)) {
                 page.paragraph("*No study was run for this project.*");
                 return;
@@ -213,22 +223,31 @@ public final class CloseoutReport {
             }
             return;
         }
-        Md.Table table = new Md.Table("Study", "State", "Iterations:", "Best objective:", "Convergence:", "Last update");
+        Md.Table table =
+                new Md.Table("Study", "State", "Iterations:", "Best objective:", "Convergence:", "Last update");
         List<String> outcomes = new ArrayList<>();
         for (Study s : studies) {
             Map<String, Object> m = WeeklyReport.study(s);
-            table.row(s.id(), (String) m.get("state"), (String) m.get("iterations"), (String) m.get("best"),
-                    (String) m.get("convergence"), Format.timestamp(s.latest().time()));
+            table.row(
+                    s.id(),
+                    (String) m.get("state"),
+                    (String) m.get("iterations"),
+                    (String) m.get("best"),
+                    (String) m.get("convergence"),
+                    Format.timestamp(s.latest().time()));
             Entry end = s.complete() != null ? s.complete() : s.latest();
             String detail = details.get(end.line());
-            outcomes.add(withDetail("**" + Md.inline(s.id()) + "** (" + Format.date(end.time().toLocalDate()) + "): "
-                    + Md.inline(end.summary()), detail));
+            outcomes.add(withDetail(
+                    "**" + Md.inline(s.id()) + "** (" + Format.date(end.time().toLocalDate()) + "): "
+                            + Md.inline(end.summary()),
+                    detail));
         }
         page.table(table);
         page.bullets(outcomes);
     }
 
-    private static final java.util.regex.Pattern LIST_ITEM = java.util.regex.Pattern.compile("([-*+]|\\d{1,9}[.)])\\s+(.*)");
+    private static final java.util.regex.Pattern LIST_ITEM =
+            java.util.regex.Pattern.compile("([-*+]|\\d{1,9}[.)])\\s+(.*)");
 
     /**
      * A list item with its Detail: the Detail's own list stays a list, nested under the item (its
@@ -270,14 +289,15 @@ public final class CloseoutReport {
         return out.toString();
     }
 
-    private static void lessons(Page page, LogState state, List<Entry> mine, Entry closeout, Map<Integer, String> details) {
+    private static void lessons(
+            Page page, LogState state, List<Entry> mine, Entry closeout, Map<Integer, String> details) {
         page.h2("Lessons learned");
         List<String> items = new ArrayList<>();
         for (Entry e : mine) {
             if (e.metric("lesson") != null) {
                 String d = details.get(e.line());
-                items.add(withDetail(Format.date(e.time().toLocalDate()) + " " + e.agent() + ": "
-                        + Md.inline(e.summary()), d));
+                items.add(withDetail(
+                        Format.date(e.time().toLocalDate()) + " " + e.agent() + ": " + Md.inline(e.summary()), d));
             }
         }
         if (closeout != null && details.containsKey(closeout.line())) {
@@ -309,8 +329,8 @@ public final class CloseoutReport {
         List<String> items = new ArrayList<>();
         for (Entry e : mine) {
             if (state.isKnowledge(e)) {
-                items.add("**" + Md.inline(e.metric("kb") != null ? e.metric("kb") : e.event()) + "** (" + Format.date(e.time().toLocalDate()) + ", "
-                        + e.agent() + "): " + Md.inline(e.summary()));
+                items.add("**" + Md.inline(e.metric("kb") != null ? e.metric("kb") : e.event()) + "** ("
+                        + Format.date(e.time().toLocalDate()) + ", " + e.agent() + "): " + Md.inline(e.summary()));
             }
         }
         if (items.isEmpty()) {
@@ -329,9 +349,13 @@ public final class CloseoutReport {
                 continue;
             }
             String to = t.first().metric("to");
-            table.row(t.name(), Format.timestamp(t.since()), to == null ? "" : to,
+            table.row(
+                    t.name(),
+                    Format.timestamp(t.since()),
+                    to == null ? "" : to,
                     t.open() ? (t.blocked() ? "blocked" : "open") : t.latest().status(),
-                    t.open() ? "" : Format.timestamp(t.latest().time()), Md.clip(t.first().summary(), 100));
+                    t.open() ? "" : Format.timestamp(t.latest().time()),
+                    Md.clip(t.first().summary(), 100));
         }
         if (table.isEmpty()) {
             page.paragraph("*No work was delegated.*");

@@ -16,8 +16,7 @@ import java.util.Set;
  */
 final class Details {
 
-    private Details() {
-    }
+    private Details() {}
 
     /** Entry heading line to its Detail (whole, multi-line), for the entries at {@code lines} that have one. */
     static Map<Integer, String> of(byte[] log, Set<Integer> lines) throws IOException {

@@ -34,8 +34,8 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
         int week = Integer.parseInt(m.group(2));
         int weeks = weeksIn(year);
         if (week < 1 || week > weeks) {
-            throw new AtomizerException(what + " '" + text + "' does not exist: " + year + " has " + weeks
-                    + " ISO weeks");
+            throw new AtomizerException(
+                    what + " '" + text + "' does not exist: " + year + " has " + weeks + " ISO weeks");
         }
         return new IsoWeek(year, week);
     }
@@ -56,7 +56,8 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
 
     /** Monday of the week. */
     public LocalDate monday() {
-        return LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+        return LocalDate.of(year, 1, 4)
+                .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 

@@ -9,5 +9,4 @@ package dev.atomizer.report;
  * @param lastWeek the value in the week before
  * @param trend    how it moved: "↑ +3", "↓ -2", "=" (or "" when it does not compare)
  */
-public record KpiRow(String id, String metric, String thisWeek, String lastWeek, String trend) {
-}
+public record KpiRow(String id, String metric, String thisWeek, String lastWeek, String trend) {}

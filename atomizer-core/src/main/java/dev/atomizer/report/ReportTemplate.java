@@ -61,8 +61,10 @@ public final class ReportTemplate {
         } catch (MustacheException e) {
             throw error(path, e);
         } catch (RuntimeException e) {
-            throw new AtomizerException(path + ": broken template: " + e.getMessage() + " (fix the template or delete"
-                    + " it to use the built-in one)", e);
+            throw new AtomizerException(
+                    path + ": broken template: " + e.getMessage() + " (fix the template or delete"
+                            + " it to use the built-in one)",
+                    e);
         }
         check(path, m.getCodes(), factory.lines, new ArrayDeque<>(List.of(names)));
         return new ReportTemplate(path, m);
@@ -89,8 +91,10 @@ public final class ReportTemplate {
         }
         TemplateContext tc = e.getContext();
         String where = tc != null && tc.line() > 0 ? path + ":" + tc.line() : path;
-        return new AtomizerException(where + ": broken template: " + msg.replace(" in " + path + ":", " at line ")
-                + " (fix the template or delete it to use the built-in one)", e);
+        return new AtomizerException(
+                where + ": broken template: " + msg.replace(" in " + path + ":", " at line ")
+                        + " (fix the template or delete it to use the built-in one)",
+                e);
     }
 
     /** Every value and section names something the report provides, in the scopes open where it is used. */
@@ -195,8 +199,8 @@ public final class ReportTemplate {
 
         @Override
         public void partial(TemplateContext tc, String variable, String indent) {
-            throw new MustacheException("partials ({{>" + variable + "}}) are not supported: a report template is"
-                    + " one file", tc);
+            throw new MustacheException(
+                    "partials ({{>" + variable + "}}) are not supported: a report template is" + " one file", tc);
         }
 
         @Override
@@ -206,14 +210,15 @@ public final class ReportTemplate {
 
         @Override
         public void extend(TemplateContext tc, String variable, Mustache mustache) {
-            throw new MustacheException("template inheritance ({{<" + variable + "}}) is not supported: a report"
-                    + " template is one file", tc);
+            throw new MustacheException(
+                    "template inheritance ({{<" + variable + "}}) is not supported: a report" + " template is one file",
+                    tc);
         }
 
         @Override
         public void name(TemplateContext tc, String variable, Mustache mustache) {
-            throw new MustacheException("blocks ({{$" + variable + "}}) are not supported: a report template is one"
-                    + " file", tc);
+            throw new MustacheException(
+                    "blocks ({{$" + variable + "}}) are not supported: a report template is one" + " file", tc);
         }
 
         @Override

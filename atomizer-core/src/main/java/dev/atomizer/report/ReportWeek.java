@@ -35,7 +35,8 @@ public record ReportWeek(IsoWeek iso, LocalDateTime from, LocalDateTime to, Sett
 
     /** A week's cut-off as a log timestamp (to the minute, in the log's zone). */
     static LocalDateTime cutOff(IsoWeek week, Settings settings) {
-        return LocalDateTime.ofInstant(settings.weekly().cutOff(week.monday()), settings.zone()).withSecond(0)
+        return LocalDateTime.ofInstant(settings.weekly().cutOff(week.monday()), settings.zone())
+                .withSecond(0)
                 .withNano(0);
     }
 

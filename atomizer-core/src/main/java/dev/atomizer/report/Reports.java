@@ -25,8 +25,7 @@ import java.util.Map;
  */
 public final class Reports {
 
-    private Reports() {
-    }
+    private Reports() {}
 
     /**
      * What a report command did.
@@ -36,8 +35,7 @@ public final class Reports {
      * @param pdf     the PDF's path, or null when none was asked for
      * @param pdfWritten false when the PDF existed already
      */
-    public record Outcome(String path, boolean written, String pdf, boolean pdfWritten) {
-    }
+    public record Outcome(String path, boolean written, String pdf, boolean pdfWritten) {}
 
     /** As {@link #weekly(Path, IsoWeek, LocalDateTime, java.time.Instant, boolean)} with no clock: now is the newest entry. */
     public static Outcome weekly(Path root, IsoWeek week, LocalDateTime asOf, boolean pdf) throws AtomizerException {
@@ -56,20 +54,24 @@ public final class Reports {
     public static Outcome weekly(Path root, IsoWeek week, LocalDateTime asOf, java.time.Instant clock, boolean pdf)
             throws AtomizerException {
         Tree files = Sources.workingTree(root);
-        dev.atomizer.contract.Contract contract = dev.atomizer.contract.ContractLoader.fromBytes(
-                read(files, Workspace.CONTRACT), Workspace.CONTRACT);
+        dev.atomizer.contract.Contract contract =
+                dev.atomizer.contract.ContractLoader.fromBytes(read(files, Workspace.CONTRACT), Workspace.CONTRACT);
         dev.atomizer.contract.Settings settings = contract.settings();
         LogState whole = LogState.of(read(files, Workspace.LOG), Workspace.LOG, asOf, contract.sections());
         if (whole.entries().isEmpty()) {
-            throw new AtomizerException(Workspace.LOG + " has no entries" + (asOf == null ? "" : " as of "
-                    + Format.timestamp(asOf)) + ": there is no week to report yet");
+            throw new AtomizerException(Workspace.LOG + " has no entries"
+                    + (asOf == null ? "" : " as of " + Format.timestamp(asOf)) + ": there is no week to report yet");
         }
-        LocalDateTime now = clock == null ? null
+        LocalDateTime now = clock == null
+                ? null
                 : LocalDateTime.ofInstant(clock, settings.zone()).withSecond(0).withNano(0);
-        LocalDateTime newest = whole.entries().stream().map(e -> e.time()).max(LocalDateTime::compareTo).orElseThrow();
+        LocalDateTime newest = whole.entries().stream()
+                .map(e -> e.time())
+                .max(LocalDateTime::compareTo)
+                .orElseThrow();
         LocalDateTime ready = asOf != null ? asOf : now != null ? now : newest;
-        String readyText = Format.timestamp(ready) + (asOf != null ? "" : now != null ? " (now, " + settings.zone().getId()
-                + ")" : " (the newest entry)");
+        String readyText = Format.timestamp(ready)
+                + (asOf != null ? "" : now != null ? " (now, " + settings.zone().getId() + ")" : " (the newest entry)");
         ReportWeek w;
         if (week != null) {
             w = ReportWeek.of(week, settings);
@@ -78,13 +80,17 @@ public final class Reports {
             w = ReportWeek.containing(ready, settings).previous();
         }
         if (!w.readyAt(ready)) {
-            throw new AtomizerException("week " + w + " is not over yet as of " + readyText + ": its report covers the log"
-                    + " from " + w.period() + " (its cut-off: 'Weekly report due' " + settings.get(
-                    dev.atomizer.contract.Settings.Setting.WEEKLY_DUE) + " less 'Weekly report cut-off' "
+            throw new AtomizerException("week " + w + " is not over yet as of " + readyText
+                    + ": its report covers the log"
+                    + " from " + w.period() + " (its cut-off: 'Weekly report due' "
+                    + settings.get(dev.atomizer.contract.Settings.Setting.WEEKLY_DUE) + " less 'Weekly report cut-off' "
                     + settings.weekly().cutOff().toMinutes() + " minutes) and can be written from "
                     + Format.timestamp(w.to()) + " on");
         }
-        LocalDateTime first = whole.entries().stream().map(e -> e.time()).min(LocalDateTime::compareTo).orElseThrow();
+        LocalDateTime first = whole.entries().stream()
+                .map(e -> e.time())
+                .min(LocalDateTime::compareTo)
+                .orElseThrow();
         if (!w.to().isAfter(first)) {
             // a typo in --week would otherwise leave an empty snapshot behind
             throw new AtomizerException("week " + w + " (" + w.period() + ") ends before the log's first entry ("
@@ -106,7 +112,8 @@ public final class Reports {
             Sources sources = Sources.read(files, w.lastMinute());
             existing = WeeklyReport.render(sources, w, template, templatePath).getBytes(StandardCharsets.UTF_8);
             Derived.write(root, Map.of(path, existing));
-            return pdf(root, files, path, existing, true, settings.organisation(), "Weekly report " + w, w.period(), pdf);
+            return pdf(
+                    root, files, path, existing, true, settings.organisation(), "Weekly report " + w, w.period(), pdf);
         }
         return pdf(root, files, path, existing, false, settings.organisation(), "Weekly report " + w, w.period(), pdf);
     }
@@ -122,17 +129,30 @@ public final class Reports {
         boolean written = false;
         if (existing == null) {
             LocalDateTime closing = CloseoutReport.closingMoment(whole.log(), slug);
-            Sources sources = new Sources(LogState.of(log, Workspace.LOG, closing, whole.contract().sections()),
-                    whole.status(), whole.contract(),
-                    whole.logBytes(), whole.history(), files);
+            Sources sources = new Sources(
+                    LogState.of(log, Workspace.LOG, closing, whole.contract().sections()),
+                    whole.status(),
+                    whole.contract(),
+                    whole.logBytes(),
+                    whole.history(),
+                    files);
             existing = CloseoutReport.render(sources, log, slug).getBytes(StandardCharsets.UTF_8);
             Derived.write(root, Map.of(path, existing));
             written = true;
         }
         dev.atomizer.status.StatusFile.Project declared = whole.status().project(slug);
-        String name = declared == null || declared.name() == null || declared.name().isBlank() ? slug : declared.name();
-        return pdf(root, files, path, existing, written, whole.contract().settings().organisation(),
-                "Closeout report — " + name, null, pdf);
+        String name =
+                declared == null || declared.name() == null || declared.name().isBlank() ? slug : declared.name();
+        return pdf(
+                root,
+                files,
+                path,
+                existing,
+                written,
+                whole.contract().settings().organisation(),
+                "Closeout report — " + name,
+                null,
+                pdf);
     }
 
     /** The status report of a project, as of {@code asOf} (null: the newest entry). */
@@ -141,8 +161,16 @@ public final class Reports {
     }
 
     /** The PDF beside a report, made from the report as written, unless it exists. */
-    private static Outcome pdf(Path root, Tree files, String path, byte[] markdown, boolean written,
-                               String organisation, String title, String period, boolean wanted)
+    private static Outcome pdf(
+            Path root,
+            Tree files,
+            String path,
+            byte[] markdown,
+            boolean written,
+            String organisation,
+            String title,
+            String period,
+            boolean wanted)
             throws AtomizerException {
         if (!wanted) {
             return new Outcome(path, written, null, false);
@@ -152,7 +180,8 @@ public final class Reports {
             return new Outcome(path, written, pdfPath, false);
         }
         // the only reference to the PDF libraries: they load here, never on the hook path
-        byte[] bytes = dev.atomizer.report.pdf.PdfExport.pdf(new String(markdown, StandardCharsets.UTF_8),
+        byte[] bytes = dev.atomizer.report.pdf.PdfExport.pdf(
+                new String(markdown, StandardCharsets.UTF_8),
                 new dev.atomizer.report.pdf.PdfExport.TitleBlock(organisation, title, period));
         Derived.write(root, Map.of(pdfPath, bytes));
         return new Outcome(path, written, pdfPath, true);

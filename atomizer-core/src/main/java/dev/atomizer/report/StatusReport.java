@@ -28,8 +28,7 @@ public final class StatusReport {
 
     static final int LAST = 10;
 
-    private StatusReport() {
-    }
+    private StatusReport() {}
 
     /** The report of {@code slug} from sources folded to the as-of time. */
     public static String render(Sources sources, String slug) throws AtomizerException {
@@ -43,8 +42,13 @@ public final class StatusReport {
         }
         if (health == null) {
             throw new AtomizerException("unknown project '" + slug + "': not in " + Workspace.STATUS
-                    + " and no log entry names it" + (log.projects().isEmpty() ? ""
-                    : " (projects in the log: " + String.join(", ", log.projects().stream().sorted().toList()) + ")"));
+                    + " and no log entry names it"
+                    + (log.projects().isEmpty()
+                            ? ""
+                            : " (projects in the log: "
+                                    + String.join(
+                                            ", ",
+                                            log.projects().stream().sorted().toList()) + ")"));
         }
         String name = declared != null && !declared.name().isEmpty() ? declared.name() + " (" + slug + ")" : slug;
         Page page = new Page("<!-- Status report of " + slug + ": made by atomizer from " + Workspace.LOG
@@ -74,19 +78,43 @@ public final class StatusReport {
         }
         page.bullets(head);
 
-        List<Track> mine = log.tracks().stream().filter(t -> t.project().equals(slug) && t.open()).toList();
-        section(page, "Open decisions", mine.stream().filter(log::isDecision)
-                .map(t -> track(t, log)).toList(), "none");
-        section(page, "Open delegations", mine.stream().filter(t -> log.delegations().contains(t))
-                .map(t -> track(t, log) + (t.first().metric("to") == null ? "" : " (to " + t.first().metric("to") + ")"))
-                .toList(), "none");
-        section(page, "Blocked work", log.blocked().stream().filter(t -> t.project().equals(slug))
-                .map(t -> "**" + Md.inline(t.name()) + "** blocked "
-                        + Format.age(Duration.between(t.blockedSince(), log.asOf())) + " (" + t.latest().agent() + "): "
-                        + Md.inline(t.latest().blockers() != null ? t.latest().blockers() : t.latest().summary()))
-                .toList(), "none");
+        List<Track> mine = log.tracks().stream()
+                .filter(t -> t.project().equals(slug) && t.open())
+                .toList();
+        section(
+                page,
+                "Open decisions",
+                mine.stream().filter(log::isDecision).map(t -> track(t, log)).toList(),
+                "none");
+        section(
+                page,
+                "Open delegations",
+                mine.stream()
+                        .filter(t -> log.delegations().contains(t))
+                        .map(t -> track(t, log)
+                                + (t.first().metric("to") == null
+                                        ? ""
+                                        : " (to " + t.first().metric("to") + ")"))
+                        .toList(),
+                "none");
+        section(
+                page,
+                "Blocked work",
+                log.blocked().stream()
+                        .filter(t -> t.project().equals(slug))
+                        .map(t -> "**" + Md.inline(t.name()) + "** blocked "
+                                + Format.age(Duration.between(t.blockedSince(), log.asOf())) + " ("
+                                + t.latest().agent() + "): "
+                                + Md.inline(
+                                        t.latest().blockers() != null
+                                                ? t.latest().blockers()
+                                                : t.latest().summary()))
+                        .toList(),
+                "none");
 
-        if (sources.contract().section(dev.atomizer.contract.Sections.Section.STUDIES).isEmpty()
+        if (sources.contract()
+                        .section(dev.atomizer.contract.Sections.Section.STUDIES)
+                        .isEmpty()
                 && log.studies().isEmpty()) {
             last(page, log, slug, sources);
             return page.text();
@@ -96,7 +124,11 @@ public final class StatusReport {
         for (Study s : log.studies()) {
             if (s.project().equals(slug) && s.active()) {
                 Map<String, Object> m = WeeklyReport.study(s);
-                studies.row(s.id(), (String) m.get("iterations"), (String) m.get("best"), (String) m.get("convergence"),
+                studies.row(
+                        s.id(),
+                        (String) m.get("iterations"),
+                        (String) m.get("best"),
+                        (String) m.get("convergence"),
                         Format.timestamp(s.latest().time()));
             }
         }
@@ -111,7 +143,8 @@ public final class StatusReport {
 
     private static void last(Page page, LogState log, String slug, Sources sources) {
         page.h2("Last " + LAST + " entries");
-        List<Entry> entries = log.entries().stream().filter(e -> e.project().equals(slug)).toList();
+        List<Entry> entries =
+                log.entries().stream().filter(e -> e.project().equals(slug)).toList();
         Md.Table last = new Md.Table("Time", "Agent", "Event", "Status", "Summary");
         for (int i = entries.size() - 1; i >= Math.max(0, entries.size() - LAST); i--) {
             Entry e = entries.get(i);
@@ -126,7 +159,8 @@ public final class StatusReport {
         page.h2("Planned");
         Md.Table planned = new Md.Table("Due", "Item", "Owner");
         List<StatusFile.Planned> items = new ArrayList<>(sources.status().planned().stream()
-                .filter(p -> slug.equals(p.project())).toList());
+                .filter(p -> slug.equals(p.project()))
+                .toList());
         items.sort(Comparator.comparing((StatusFile.Planned p) -> p.due() == null ? "9999" : Format.date(p.due()))
                 .thenComparingInt(StatusFile.Planned::line));
         for (StatusFile.Planned p : items) {
@@ -140,8 +174,9 @@ public final class StatusReport {
     }
 
     private static String track(Track t, LogState log) {
-        return "**" + Md.inline(t.name()) + "** open " + Format.age(t.age(log.asOf())) + (t.blocked() ? ", blocked" : "")
-                + " (" + t.first().agent() + "): " + Md.inline(t.first().summary());
+        return "**" + Md.inline(t.name()) + "** open " + Format.age(t.age(log.asOf()))
+                + (t.blocked() ? ", blocked" : "") + " (" + t.first().agent() + "): "
+                + Md.inline(t.first().summary());
     }
 
     private static void section(Page page, String title, List<String> items, String none) {

@@ -19,8 +19,7 @@ public final class WeeklyKpis {
     /** The sources whose rows make the table, in order. */
     public static final List<KpiSource> SOURCES = List.of(WeeklyKpis::activity, WeeklyKpis::seed);
 
-    private WeeklyKpis() {
-    }
+    private WeeklyKpis() {}
 
     /** Every source's rows, in order. */
     public static List<KpiRow> rows(WeekData thisWeek, WeekData lastWeek) {
@@ -45,13 +44,22 @@ public final class WeeklyKpis {
         dev.atomizer.derive.Kpis.Week a = weeks.get(0);
         dev.atomizer.derive.Kpis.Week b = weeks.size() > 1 ? weeks.get(1) : null;
         List<KpiRow> out = new ArrayList<>();
-        String[][] kpis = {{"K2", "Log compliance (≥ 95%)"}, {"K5", "Oldest open decision (≤ 48 h)"},
-            {"K7", "Worst agent error rate (≤ 5%)"}, {"K8", "Generation cost (≤ $2)"}};
+        String[][] kpis = {
+            {"K2", "Log compliance (≥ 95%)"},
+            {"K5", "Oldest open decision (≤ 48 h)"},
+            {"K7", "Worst agent error rate (≤ 5%)"},
+            {"K8", "Generation cost (≤ $2)"}
+        };
         for (String[] k : kpis) {
             dev.atomizer.derive.Kpis.Value x = a.values().get(k[0]);
             dev.atomizer.derive.Kpis.Value y = b == null ? null : b.values().get(k[0]);
-            out.add(new KpiRow(k[0], k[1], mark(x), y == null ? "–" : mark(y),
-                    y == null || x.met() == null || y.met() == null || x.met().equals(y.met()) ? "="
+            out.add(new KpiRow(
+                    k[0],
+                    k[1],
+                    mark(x),
+                    y == null ? "–" : mark(y),
+                    y == null || x.met() == null || y.met() == null || x.met().equals(y.met())
+                            ? "="
                             : x.met() ? "↑ now met" : "↓ now missed"));
         }
         return out;
@@ -67,20 +75,40 @@ public final class WeeklyKpis {
         out.add(count("Log entries", now, before, w -> (long) w.entries().size()));
         out.add(count("Decisions opened", now, before, w -> decisions(w, true)));
         out.add(count("Decisions closed", now, before, w -> decisions(w, false)));
-        out.add(count("Tasks done", now, before, w -> w.entries().stream().filter(w::isTaskDone).count()));
-        out.add(count("Errors", now, before, w -> w.entries().stream().filter(w::isError).count()));
+        out.add(count(
+                "Tasks done",
+                now,
+                before,
+                w -> w.entries().stream().filter(w::isTaskDone).count()));
+        out.add(count(
+                "Errors",
+                now,
+                before,
+                w -> w.entries().stream().filter(w::isError).count()));
         Burn a = burn(now);
         Burn b = burn(before);
-        out.add(new KpiRow("", "Tokens", Format.count(a.tokens()), Format.count(b.tokens()),
-                trend(BigDecimal.valueOf(a.tokens()), BigDecimal.valueOf(b.tokens()), d -> Format.count(d.longValue()))));
-        out.add(new KpiRow("", "Cost", Format.usd(a.cost()), Format.usd(b.cost()), trend(a.cost(), b.cost(), Format::usd)));
+        out.add(new KpiRow(
+                "",
+                "Tokens",
+                Format.count(a.tokens()),
+                Format.count(b.tokens()),
+                trend(
+                        BigDecimal.valueOf(a.tokens()),
+                        BigDecimal.valueOf(b.tokens()),
+                        d -> Format.count(d.longValue()))));
+        out.add(new KpiRow(
+                "", "Cost", Format.usd(a.cost()), Format.usd(b.cost()), trend(a.cost(), b.cost(), Format::usd)));
         return out;
     }
 
     private static KpiRow count(String metric, WeekData now, WeekData before, Function<WeekData, Long> f) {
         long a = f.apply(now);
         long b = f.apply(before);
-        return new KpiRow("", metric, Format.count(a), Format.count(b),
+        return new KpiRow(
+                "",
+                metric,
+                Format.count(a),
+                Format.count(b),
                 trend(BigDecimal.valueOf(a), BigDecimal.valueOf(b), d -> Format.count(d.longValue())));
     }
 
@@ -88,7 +116,9 @@ public final class WeeklyKpis {
     static long decisions(WeekData w, boolean opened) {
         long n = 0;
         for (Track t : w.sources().log().decisions()) {
-            if (opened ? w.week().contains(t.since()) : !t.open() && w.week().contains(t.latest().time())) {
+            if (opened
+                    ? w.week().contains(t.since())
+                    : !t.open() && w.week().contains(t.latest().time())) {
                 n++;
             }
         }

@@ -3,7 +3,6 @@ package dev.atomizer.report;
 import dev.atomizer.api.AtomizerException;
 import dev.atomizer.api.Workspace;
 import dev.atomizer.derive.Burn;
-import dev.atomizer.derive.ExecSummary;
 import dev.atomizer.derive.Sources;
 import dev.atomizer.state.Entry;
 import dev.atomizer.state.Format;
@@ -38,8 +37,7 @@ public final class WeeklyReport {
     /** The built-in template, a resource of this package. */
     public static final String BUILT_IN = "weekly-template.md";
 
-    private WeeklyReport() {
-    }
+    private WeeklyReport() {}
 
     /** Where a week's report goes. */
     public static String path(IsoWeek week) {
@@ -48,11 +46,36 @@ public final class WeeklyReport {
 
     /** Every name a weekly template may use. */
     public static TemplateNames names() {
-        TemplateNames root = TemplateNames.root().values("reportTitle", "organisation", "week", "from", "to", "previousWeek", "nextWeek", "entries",
-                "activeAgents", "activeProjects", "tokens", "cost", "burnChart");
+        TemplateNames root = TemplateNames.root()
+                .values(
+                        "reportTitle",
+                        "organisation",
+                        "week",
+                        "from",
+                        "to",
+                        "previousWeek",
+                        "nextWeek",
+                        "entries",
+                        "activeAgents",
+                        "activeProjects",
+                        "tokens",
+                        "cost",
+                        "burnChart");
         root.list("highlights", "date", "time", "project", "agent", "event", "summary");
-        TemplateNames p = root.list("projects").values("slug", "name", "title", "rag", "ragMark", "status",
-                "declared", "reasons", "phase", "owner", "entries", "activity");
+        TemplateNames p = root.list("projects")
+                .values(
+                        "slug",
+                        "name",
+                        "title",
+                        "rag",
+                        "ragMark",
+                        "status",
+                        "declared",
+                        "reasons",
+                        "phase",
+                        "owner",
+                        "entries",
+                        "activity");
         p.list("closed");
         p.list("mismatch");
         p.list("done", "date", "time", "project", "agent", "event", "summary");
@@ -61,8 +84,19 @@ public final class WeeklyReport {
         p.list("blockers", "name", "since", "age", "agent", "text");
         root.list("kpis", "id", "metric", "thisWeek", "lastWeek", "trend");
         root.list("agents", "agent", "messages", "tasksDone", "errors", "avgResponse");
-        TemplateNames d = root.list("decisions").values("name", "project", "opened", "openedBy", "question", "state",
-                "closed", "closedBy", "resolution", "age", "outcome");
+        TemplateNames d = root.list("decisions")
+                .values(
+                        "name",
+                        "project",
+                        "opened",
+                        "openedBy",
+                        "question",
+                        "state",
+                        "closed",
+                        "closedBy",
+                        "resolution",
+                        "age",
+                        "outcome");
         d.list("open");
         d.list("blocked");
         return root;
@@ -99,8 +133,13 @@ public final class WeeklyReport {
         m.put("previousWeek", week.previous().toString());
         m.put("nextWeek", week.next().toString());
         m.put("entries", Format.count(now.entries().size()));
-        m.put("activeAgents", Format.count(now.entries().stream().map(Entry::agent).distinct().count()));
-        m.put("activeProjects", Format.count(now.entries().stream().map(Entry::project).distinct().count()));
+        m.put(
+                "activeAgents",
+                Format.count(now.entries().stream().map(Entry::agent).distinct().count()));
+        m.put(
+                "activeProjects",
+                Format.count(
+                        now.entries().stream().map(Entry::project).distinct().count()));
         Burn burn = Burn.ZERO;
         for (Entry e : now.entries()) {
             burn = burn.plus(e);
@@ -112,8 +151,17 @@ public final class WeeklyReport {
         m.put("projects", projects(now, sources.status()));
         List<Map<String, Object>> kpis = new ArrayList<>();
         for (KpiRow r : WeeklyKpis.rows(now, before)) {
-            kpis.add(map("id", r.id(), "metric", r.metric(), "thisWeek", r.thisWeek(), "lastWeek", r.lastWeek(),
-                    "trend", r.trend()));
+            kpis.add(map(
+                    "id",
+                    r.id(),
+                    "metric",
+                    r.metric(),
+                    "thisWeek",
+                    r.thisWeek(),
+                    "lastWeek",
+                    r.lastWeek(),
+                    "trend",
+                    r.trend()));
         }
         m.put("kpis", kpis);
         m.put("agents", agents(now));
@@ -132,8 +180,19 @@ public final class WeeklyReport {
     }
 
     private static Map<String, Object> entry(Entry e) {
-        return map("date", Format.date(e.time().toLocalDate()), "time", Format.timestamp(e.time()), "project",
-                e.project(), "agent", e.agent(), "event", e.event(), "summary", e.summary());
+        return map(
+                "date",
+                Format.date(e.time().toLocalDate()),
+                "time",
+                Format.timestamp(e.time()),
+                "project",
+                e.project(),
+                "agent",
+                e.agent(),
+                "event",
+                e.event(),
+                "summary",
+                e.summary());
     }
 
     private static List<Map<String, Object>> projects(WeekData w, StatusFile status) {
@@ -146,7 +205,9 @@ public final class WeeklyReport {
         }
         List<Map<String, Object>> out = new ArrayList<>();
         for (ProjectHealth p : ProjectHealth.of(log, status)) {
-            List<Entry> mine = w.entries().stream().filter(e -> e.project().equals(p.slug())).toList();
+            List<Entry> mine = w.entries().stream()
+                    .filter(e -> e.project().equals(p.slug()))
+                    .toList();
             if (p.last() == null || mine.isEmpty() && p.closed()) {
                 continue; // not started by the week's end, or closed and quiet
             }
@@ -157,7 +218,9 @@ public final class WeeklyReport {
             m.put("title", p.name().isEmpty() ? p.slug() : p.name() + " (" + p.slug() + ")");
             m.put("rag", p.closed() ? "Closed" : p.rag().label());
             m.put("ragMark", p.closed() ? "✅" : p.rag().mark());
-            m.put("status", p.closed() ? "✅ Closed" : p.rag().mark() + " " + p.rag().label());
+            m.put(
+                    "status",
+                    p.closed() ? "✅ Closed" : p.rag().mark() + " " + p.rag().label());
             m.put("closed", p.closed());
             m.put("mismatch", p.mismatch());
             m.put("declared", p.declared() == null ? "" : p.declared().label());
@@ -203,8 +266,11 @@ public final class WeeklyReport {
             labels.add(Format.day(d));
             values.add(java.math.BigDecimal.valueOf(tokens[i]));
         }
-        return String.join("\n", dev.atomizer.derive.Chart.categories("Tokens used per day", "day", labels, "tokens")
-                .bar("tokens", values).lines());
+        return String.join(
+                "\n",
+                dev.atomizer.derive.Chart.categories("Tokens used per day", "day", labels, "tokens")
+                        .bar("tokens", values)
+                        .lines());
     }
 
     /** "44 entries: 32 study-iteration, 3 task-delegated, …", most frequent first. */
@@ -222,13 +288,16 @@ public final class WeeklyReport {
         for (Map.Entry<String, Integer> en : sorted) {
             parts.add(en.getValue() + " " + en.getKey());
         }
-        return Format.count(entries.size()) + (entries.size() == 1 ? " entry: " : " entries: ") + String.join(", ", parts);
+        return Format.count(entries.size())
+                + (entries.size() == 1 ? " entry: " : " entries: ")
+                + String.join(", ", parts);
     }
 
     private static List<Map<String, Object>> studies(WeekData w, String project) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Study s : w.sources().log().studies()) {
-            if (s.project().equals(project) && s.entries().stream().anyMatch(e -> w.week().contains(e.time()))) {
+            if (s.project().equals(project)
+                    && s.entries().stream().anyMatch(e -> w.week().contains(e.time()))) {
                 out.add(study(s));
             }
         }
@@ -237,21 +306,33 @@ public final class WeeklyReport {
 
     static Map<String, Object> study(Study s) {
         Entry best = s.best();
-        String bestText = best != null ? Format.decimal(best.decimal("objective")) + " (iter " + best.count("iteration") + ")"
+        String bestText = best != null
+                ? Format.decimal(best.decimal("objective")) + " (iter " + best.count("iteration") + ")"
                 : s.complete() != null && s.complete().decimal("objective") != null
-                ? Format.decimal(s.complete().decimal("objective")) : "—";
-        return map("id", s.id(), "state", s.complete() != null ? "completed" : s.active() ? "running" : "failed",
-                "iterations", s.maxIterations() > 0 ? s.iterationCount() + " / " + s.maxIterations()
+                        ? Format.decimal(s.complete().decimal("objective"))
+                        : "—";
+        return map(
+                "id",
+                s.id(),
+                "state",
+                s.complete() != null ? "completed" : s.active() ? "running" : "failed",
+                "iterations",
+                s.maxIterations() > 0
+                        ? s.iterationCount() + " / " + s.maxIterations()
                         : Long.toString(s.iterationCount()),
-                "best", bestText,
-                "convergence", s.convergence() == null ? "—" : Format.decimal(s.convergence(), 1) + "%");
+                "best",
+                bestText,
+                "convergence",
+                s.convergence() == null ? "—" : Format.decimal(s.convergence(), 1) + "%");
     }
 
     private static List<Map<String, Object>> next(WeekData w, StatusFile status, String project) {
         IsoWeek next = w.week().iso().next();
         List<StatusFile.Planned> items = new ArrayList<>();
         for (StatusFile.Planned p : status.planned()) {
-            if (project.equals(p.project()) && p.due() != null && next.contains(p.due().atStartOfDay())) {
+            if (project.equals(p.project())
+                    && p.due() != null
+                    && next.contains(p.due().atStartOfDay())) {
                 items.add(p);
             }
         }
@@ -268,9 +349,17 @@ public final class WeeklyReport {
         for (Track t : log.blocked()) {
             if (t.project().equals(project)) {
                 Entry last = t.latest();
-                out.add(map("name", t.name(), "since", Format.timestamp(t.blockedSince()),
-                        "age", Format.age(Duration.between(t.blockedSince(), log.asOf())), "agent", last.agent(),
-                        "text", last.blockers() != null ? last.blockers() : last.summary()));
+                out.add(map(
+                        "name",
+                        t.name(),
+                        "since",
+                        Format.timestamp(t.blockedSince()),
+                        "age",
+                        Format.age(Duration.between(t.blockedSince(), log.asOf())),
+                        "agent",
+                        last.agent(),
+                        "text",
+                        last.blockers() != null ? last.blockers() : last.summary()));
             }
         }
         return out;
@@ -289,8 +378,7 @@ public final class WeeklyReport {
         for (Track t : w.sources().log().delegations()) {
             String to = t.first().metric("to");
             Entry end = t.latest();
-            if (to != null && w.sources().log().isTaskDone(end)
-                    && w.week().contains(end.time())) {
+            if (to != null && w.sources().log().isTaskDone(end) && w.week().contains(end.time())) {
                 long[] r = response.computeIfAbsent(to, k -> new long[2]);
                 r[0] += Duration.between(t.first().time(), end.time()).toMinutes();
                 r[1]++;
@@ -298,12 +386,20 @@ public final class WeeklyReport {
         }
         List<Map<String, Object>> out = new ArrayList<>();
         for (String a : names) {
-            List<Entry> mine = w.entries().stream().filter(e -> e.agent().equals(a)).toList();
+            List<Entry> mine =
+                    w.entries().stream().filter(e -> e.agent().equals(a)).toList();
             long[] r = response.get(a);
-            out.add(map("agent", a, "messages", Format.count(mine.size()),
-                    "tasksDone", Format.count(mine.stream().filter(w::isTaskDone).count()),
-                    "errors", Format.count(mine.stream().filter(w::isError).count()),
-                    "avgResponse", r == null ? "—" : Format.age(Duration.ofMinutes((r[0] + r[1] / 2) / r[1]))));
+            out.add(map(
+                    "agent",
+                    a,
+                    "messages",
+                    Format.count(mine.size()),
+                    "tasksDone",
+                    Format.count(mine.stream().filter(w::isTaskDone).count()),
+                    "errors",
+                    Format.count(mine.stream().filter(w::isError).count()),
+                    "avgResponse",
+                    r == null ? "—" : Format.age(Duration.ofMinutes((r[0] + r[1] / 2) / r[1]))));
         }
         return out;
     }
@@ -328,10 +424,29 @@ public final class WeeklyReport {
                 outcome = (state.equals("failed") ? "Failed " : "Resolved ") + Format.timestamp(last.time()) + " by "
                         + last.agent() + " after " + age + ": " + last.summary();
             }
-            Map<String, Object> m = map("name", t.name(), "project", t.project(), "opened", Format.timestamp(first.time()),
-                    "openedBy", first.agent(), "question", first.summary(), "state", state,
-                    "closed", t.open() ? "" : Format.timestamp(last.time()), "closedBy", t.open() ? "" : last.agent(),
-                    "resolution", t.open() ? "" : last.summary(), "age", age, "outcome", outcome);
+            Map<String, Object> m = map(
+                    "name",
+                    t.name(),
+                    "project",
+                    t.project(),
+                    "opened",
+                    Format.timestamp(first.time()),
+                    "openedBy",
+                    first.agent(),
+                    "question",
+                    first.summary(),
+                    "state",
+                    state,
+                    "closed",
+                    t.open() ? "" : Format.timestamp(last.time()),
+                    "closedBy",
+                    t.open() ? "" : last.agent(),
+                    "resolution",
+                    t.open() ? "" : last.summary(),
+                    "age",
+                    age,
+                    "outcome",
+                    outcome);
             m.put("open", t.open());
             m.put("blocked", t.blocked());
             out.add(m);

@@ -9,8 +9,7 @@ package dev.atomizer.startup;
  */
 public final class HookProcess {
 
-    private HookProcess() {
-    }
+    private HookProcess() {}
 
     /**
      * Declares this JVM a one-hook process, before any other JGit use: JGit's one-command mode

@@ -23,8 +23,7 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  */
 final class JGitWarmup {
 
-    private JGitWarmup() {
-    }
+    private JGitWarmup() {}
 
     /** True when the walk found the one change it was built with. */
     static boolean run() {

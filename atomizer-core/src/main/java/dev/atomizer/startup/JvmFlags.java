@@ -21,8 +21,7 @@ public final class JvmFlags {
     /** The launcher script, a resource of this package. */
     public static final String LAUNCHER = "atomizer";
 
-    private JvmFlags() {
-    }
+    private JvmFlags() {}
 
     /** The launcher script's text. */
     public static String launcher() {

@@ -14,8 +14,7 @@ final class ShortLivedJGit {
 
     private static boolean installed;
 
-    private ShortLivedJGit() {
-    }
+    private ShortLivedJGit() {}
 
     static synchronized void install() {
         if (installed) {

@@ -15,8 +15,7 @@ public final class Trace {
     /** Marks come from the thread that started tracing: the hook's warm-up thread runs the same code unmarked. */
     private static final Thread OWNER = Thread.currentThread();
 
-    private Trace() {
-    }
+    private Trace() {}
 
     public static boolean on() {
         return ON;
@@ -30,8 +29,8 @@ public final class Trace {
         long now = System.nanoTime();
         PrintStream err = System.err;
         err.println("atomizer trace: " + phase + " +" + (now - last) / 1_000_000 + " ms (at "
-                + (now - START) / 1_000_000 + " ms; JVM up " + java.lang.management.ManagementFactory
-                .getRuntimeMXBean().getUptime() + " ms)");
+                + (now - START) / 1_000_000 + " ms; JVM up "
+                + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms)");
         last = System.nanoTime();
     }
 }

@@ -11,8 +11,7 @@ import java.util.Arrays;
  */
 public final class Warmup {
 
-    private Warmup() {
-    }
+    private Warmup() {}
 
     /**
      * Starts the warm-up on a daemon thread (it never holds the JVM's exit).

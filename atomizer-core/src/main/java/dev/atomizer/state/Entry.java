@@ -20,8 +20,16 @@ import java.util.Map;
  * @param blockers the Blockers field's whole value, or null
  * @param metrics  well-formed metric pairs in order: key, value, key, value...
  */
-public record Entry(int line, LocalDateTime time, String agent, String project, String event, String status,
-                    String summary, String blockers, String[] metrics) {
+public record Entry(
+        int line,
+        LocalDateTime time,
+        String agent,
+        String project,
+        String event,
+        String status,
+        String summary,
+        String blockers,
+        String[] metrics) {
 
     public static final String IN_PROGRESS = "in-progress";
     public static final String COMPLETED = "completed";
@@ -41,7 +49,7 @@ public record Entry(int line, LocalDateTime time, String agent, String project, 
                 case "Status" -> status = status.isEmpty() ? statusWord(f.value()) : status;
                 case "Summary" -> summary = summary.isEmpty() ? f.value() : summary;
                 case "Blockers" -> blockers = blockers == null && f.hasContent() ? f.fullValue() : blockers;
-                default -> { }
+                default -> {}
             }
         }
         List<String> pairs = new ArrayList<>();
@@ -52,8 +60,15 @@ public record Entry(int line, LocalDateTime time, String agent, String project, 
             }
         }
         var h = raw.header();
-        return new Entry(raw.line(), h.dateTime(), intern(interned, h.agent()), intern(interned, h.project()),
-                intern(interned, h.event()), intern(interned, status), summary, blockers,
+        return new Entry(
+                raw.line(),
+                h.dateTime(),
+                intern(interned, h.agent()),
+                intern(interned, h.project()),
+                intern(interned, h.event()),
+                intern(interned, status),
+                summary,
+                blockers,
                 pairs.toArray(new String[0]));
     }
 

@@ -10,8 +10,7 @@ import java.time.temporal.IsoFields;
 /** Locale-free formatting shared by every derived file: the same bytes on every machine. */
 public final class Format {
 
-    private Format() {
-    }
+    private Format() {}
 
     /** {@code YYYY-MM-DD HH:MM}, as in entry headings. */
     public static String timestamp(LocalDateTime t) {
@@ -85,8 +84,10 @@ public final class Format {
         if (whole == 0) {
             return "n/a";
         }
-        return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 0, RoundingMode.HALF_UP)
-                .toPlainString() + "%";
+        return BigDecimal.valueOf(part * 100L)
+                        .divide(BigDecimal.valueOf(whole), 0, RoundingMode.HALF_UP)
+                        .toPlainString()
+                + "%";
     }
 
     /** A percentage with {@code places} decimals: 4.8%. */
@@ -112,10 +113,13 @@ public final class Format {
             throw new dev.atomizer.api.AtomizerException(what + " '" + text + "' is not 'YYYY-MM-DD HH:MM'");
         }
         try {
-            return LocalDateTime.parse(t, java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm")
-                    .withResolverStyle(java.time.format.ResolverStyle.STRICT));
+            return LocalDateTime.parse(
+                    t,
+                    java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm")
+                            .withResolverStyle(java.time.format.ResolverStyle.STRICT));
         } catch (java.time.format.DateTimeParseException e) {
-            throw new dev.atomizer.api.AtomizerException(what + " '" + text + "' is not a real date and time (YYYY-MM-DD HH:MM)");
+            throw new dev.atomizer.api.AtomizerException(
+                    what + " '" + text + "' is not a real date and time (YYYY-MM-DD HH:MM)");
         }
     }
 

@@ -43,8 +43,15 @@ public final class LogState {
     private final int[] headings;
     private final Sections sections;
 
-    private LogState(String source, List<Entry> entries, List<Track> tracks, List<Study> studies,
-                     LocalDateTime asOf, int skipped, int[] headings, Sections sections) {
+    private LogState(
+            String source,
+            List<Entry> entries,
+            List<Track> tracks,
+            List<Study> studies,
+            LocalDateTime asOf,
+            int skipped,
+            int[] headings,
+            Sections sections) {
         this.headings = headings;
         this.sections = sections;
         this.source = source;
@@ -67,7 +74,8 @@ public final class LogState {
         try {
             LogParser.parse(new Utf8LineReader(in), b::accept);
         } catch (EncodingException e) {
-            throw new AtomizerException(source + ":" + e.line() + ":" + e.column() + ": error [encoding] " + e.getMessage(), e);
+            throw new AtomizerException(
+                    source + ":" + e.line() + ":" + e.column() + ": error [encoding] " + e.getMessage(), e);
         } catch (IOException e) {
             throw new AtomizerException(source + ": cannot read: " + e.getMessage(), e);
         }
@@ -297,7 +305,9 @@ public final class LogState {
                 tracks.add(t);
                 String to = e.metric("to");
                 if (to != null) {
-                    delegated.computeIfAbsent(e.project() + "\u0000" + to, k -> new ArrayDeque<>()).add(t);
+                    delegated
+                            .computeIfAbsent(e.project() + "\u0000" + to, k -> new ArrayDeque<>())
+                            .add(t);
                 }
                 return;
             }
@@ -339,7 +349,8 @@ public final class LogState {
             }
             Study s = runningByProject.get(e.project());
             if (s == null || role == Sections.StudyRole.START) {
-                s = new Study(e.project() + " study from " + Format.date(e.time().toLocalDate()), e.project());
+                s = new Study(
+                        e.project() + " study from " + Format.date(e.time().toLocalDate()), e.project());
                 studies.add(s);
                 runningByProject.put(e.project(), s);
             }
@@ -351,9 +362,15 @@ public final class LogState {
 
         LogState build(String source) {
             LocalDateTime asOf = limit != null ? limit : newest;
-            return new LogState(source, Collections.unmodifiableList(entries), Collections.unmodifiableList(tracks),
-                    Collections.unmodifiableList(studies), asOf, skipped,
-                    java.util.Arrays.copyOf(headings, headingCount), sections);
+            return new LogState(
+                    source,
+                    Collections.unmodifiableList(entries),
+                    Collections.unmodifiableList(tracks),
+                    Collections.unmodifiableList(studies),
+                    asOf,
+                    skipped,
+                    java.util.Arrays.copyOf(headings, headingCount),
+                    sections);
         }
     }
 }

@@ -29,8 +29,8 @@ import java.util.TreeSet;
  * @param reasons  why it is not Green, worst first (short phrases)
  * @param declared PROJECT_STATUS.md's RAG, or null
  */
-public record ProjectHealth(String slug, String name, Rag derived, List<String> reasons, Rag declared,
-                            boolean closed, Entry last) {
+public record ProjectHealth(
+        String slug, String name, Rag derived, List<String> reasons, Rag declared, boolean closed, Entry last) {
 
     static final Duration RED_BLOCKED = Duration.ofHours(48);
     static final Duration RED_FAILED = Duration.ofHours(24);
@@ -58,10 +58,13 @@ public record ProjectHealth(String slug, String name, Rag derived, List<String> 
         LocalDateTime asOf = log.asOf();
         for (Entry e : log.entries()) {
             last.put(e.project(), e);
-            if (log.sections().has(dev.atomizer.contract.Sections.Section.MILESTONES, e.event()) && "true".equals(e.metric("closeout"))) {
+            if (log.sections().has(dev.atomizer.contract.Sections.Section.MILESTONES, e.event())
+                    && "true".equals(e.metric("closeout"))) {
                 closeout.put(e.project(), true);
             }
-            if (e.is(Entry.FAILED) && e.ref() == null && Duration.between(e.time(), asOf).compareTo(AMBER_FAILED) <= 0) {
+            if (e.is(Entry.FAILED)
+                    && e.ref() == null
+                    && Duration.between(e.time(), asOf).compareTo(AMBER_FAILED) <= 0) {
                 failures.computeIfAbsent(e.project(), k -> new ArrayList<>()).add(e);
             }
         }
@@ -84,8 +87,14 @@ public record ProjectHealth(String slug, String name, Rag derived, List<String> 
             if (!closed) {
                 rag = derive(log, tracks.getOrDefault(slug, List.of()), unrecovered(log, failures.get(slug)), reasons);
             }
-            out.add(new ProjectHealth(slug, d == null ? "" : d.name(), rag, List.copyOf(reasons),
-                    d == null ? null : d.rag(), closed, last.get(slug)));
+            out.add(new ProjectHealth(
+                    slug,
+                    d == null ? "" : d.name(),
+                    rag,
+                    List.copyOf(reasons),
+                    d == null ? null : d.rag(),
+                    closed,
+                    last.get(slug)));
         }
         return out;
     }
@@ -112,7 +121,8 @@ public record ProjectHealth(String slug, String name, Rag derived, List<String> 
         }
         for (Entry e : failures) {
             Duration d = Duration.between(e.time(), asOf);
-            (d.compareTo(RED_FAILED) <= 0 ? red : amber).add(e.event() + " by " + e.agent() + " " + Format.age(d) + " ago");
+            (d.compareTo(RED_FAILED) <= 0 ? red : amber)
+                    .add(e.event() + " by " + e.agent() + " " + Format.age(d) + " ago");
         }
         reasons.addAll(red);
         reasons.addAll(amber);
@@ -128,7 +138,9 @@ public record ProjectHealth(String slug, String name, Rag derived, List<String> 
         for (Entry f : failures) {
             boolean recovered = false;
             for (Entry e : log.entries()) {
-                if (e.time().isAfter(f.time()) && e.agent().equals(f.agent()) && e.project().equals(f.project())
+                if (e.time().isAfter(f.time())
+                        && e.agent().equals(f.agent())
+                        && e.project().equals(f.project())
                         && e.is(Entry.COMPLETED)) {
                     recovered = true;
                     break;

@@ -31,8 +31,10 @@ public final class Track {
 
     /** The ref, or (without one) the opening entry's event, agent and date: how the track is named in output. */
     public String name() {
-        return ref != null ? ref : first().event() + " by " + first().agent() + " "
-                + Format.date(first().time().toLocalDate());
+        return ref != null
+                ? ref
+                : first().event() + " by " + first().agent() + " "
+                        + Format.date(first().time().toLocalDate());
     }
 
     public List<Entry> entries() {

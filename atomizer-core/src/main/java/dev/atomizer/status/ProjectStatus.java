@@ -68,8 +68,10 @@ public record ProjectStatus(String source, Map<String, Map<String, String>> proj
         List<Diagnostic> problems = new ArrayList<>();
         Map<String, Map<String, String>> projects = new LinkedHashMap<>();
         if (s.tables().isEmpty()) {
-            problems.add(doc.problem(s.line(), "the Projects section has no table; expected "
-                    + "| Slug | Name | RAG | ... | with one row per project"));
+            problems.add(doc.problem(
+                    s.line(),
+                    "the Projects section has no table; expected "
+                            + "| Slug | Name | RAG | ... | with one row per project"));
         }
         for (Table t : s.tables()) {
             int k = t.column("slug", "project");
@@ -80,8 +82,9 @@ public record ProjectStatus(String source, Map<String, Map<String, String>> proj
             for (Row r : t.rows()) {
                 String slug = r.cell(k).trim();
                 if (!KEBAB.matcher(slug).matches()) {
-                    problems.add(doc.problem(r.line(), "project slug '" + slug
-                            + "' must be lowercase kebab-case, as in the log's headings"));
+                    problems.add(doc.problem(
+                            r.line(),
+                            "project slug '" + slug + "' must be lowercase kebab-case, as in the log's headings"));
                     continue;
                 }
                 Map<String, String> cells = new LinkedHashMap<>();

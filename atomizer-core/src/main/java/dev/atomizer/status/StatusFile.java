@@ -31,14 +31,21 @@ import java.util.regex.Pattern;
  * RAG is Green, Amber or Red; Status is active (default), on-hold or completed; Impact and
  * Likelihood are High, Medium or Low; dates are YYYY-MM-DD. Problems are reported with file:line.
  */
-public record StatusFile(String source, List<Project> projects, List<Planned> planned, List<Risk> risks,
-                         List<Budget> budgets, List<Model> models) {
+public record StatusFile(
+        String source,
+        List<Project> projects,
+        List<Planned> planned,
+        List<Risk> risks,
+        List<Budget> budgets,
+        List<Model> models) {
 
     private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     /** Red, Amber, Green. */
     public enum Rag {
-        GREEN("Green", "🟢"), AMBER("Amber", "🟠"), RED("Red", "🔴");
+        GREEN("Green", "🟢"),
+        AMBER("Amber", "🟠"),
+        RED("Red", "🔴");
 
         private final String label;
         private final String mark;
@@ -73,7 +80,9 @@ public record StatusFile(String source, List<Project> projects, List<Planned> pl
 
     /** High, Medium, Low. */
     public enum Level {
-        LOW, MEDIUM, HIGH;
+        LOW,
+        MEDIUM,
+        HIGH;
 
         public String label() {
             return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
@@ -90,12 +99,18 @@ public record StatusFile(String source, List<Project> projects, List<Planned> pl
     }
 
     /** @param rag declared RAG, or null when the column is absent or empty */
-    public record Project(int line, String slug, String name, Rag rag, boolean completed, boolean onHold, String phase,
-                          String owner, String next) {
-    }
+    public record Project(
+            int line,
+            String slug,
+            String name,
+            Rag rag,
+            boolean completed,
+            boolean onHold,
+            String phase,
+            String owner,
+            String next) {}
 
-    public record Planned(int line, String project, String item, LocalDate due, String owner) {
-    }
+    public record Planned(int line, String project, String item, LocalDate due, String owner) {}
 
     public record Risk(int line, String risk, String project, Level impact, Level likelihood, String mitigation) {
         public int score() {
@@ -103,11 +118,9 @@ public record StatusFile(String source, List<Project> projects, List<Planned> pl
         }
     }
 
-    public record Budget(int line, String agent, long monthlyTokens) {
-    }
+    public record Budget(int line, String agent, long monthlyTokens) {}
 
-    public record Model(int line, String model, String project, String mesh, String validated, String notes) {
-    }
+    public record Model(int line, String model, String project, String mesh, String validated, String notes) {}
 
     public static StatusFile none() {
         return new StatusFile(null, List.of(), List.of(), List.of(), List.of(), List.of());
@@ -160,12 +173,22 @@ public record StatusFile(String source, List<Project> projects, List<Planned> pl
                     problem(r.line, "RAG '" + ragText + "' of project '" + slug + "' is not one of Green, Amber, Red");
                 }
                 String status = r.get("status").toLowerCase(Locale.ROOT);
-                if (!status.isEmpty() && !List.of("active", "on-hold", "completed").contains(status)) {
-                    problem(r.line, "Status '" + r.get("status") + "' of project '" + slug
-                            + "' is not one of active, on-hold, completed");
+                if (!status.isEmpty()
+                        && !List.of("active", "on-hold", "completed").contains(status)) {
+                    problem(
+                            r.line,
+                            "Status '" + r.get("status") + "' of project '" + slug
+                                    + "' is not one of active, on-hold, completed");
                 }
-                projects.add(new Project(r.line, slug, r.get("name"), rag, status.equals("completed"),
-                        status.equals("on-hold"), r.get("phase"), r.get("owner"),
+                projects.add(new Project(
+                        r.line,
+                        slug,
+                        r.get("name"),
+                        rag,
+                        status.equals("completed"),
+                        status.equals("on-hold"),
+                        r.get("phase"),
+                        r.get("owner"),
                         r.get("next milestone", "next steps", "next")));
             }
             List<Planned> planned = new ArrayList<>();
@@ -180,7 +203,12 @@ public record StatusFile(String source, List<Project> projects, List<Planned> pl
                 Level likelihood = level(r, "likelihood");
                 if (impact != null && likelihood != null) {
                     String p = r.get("project", "slug");
-                    risks.add(new Risk(r.line, r.get("risk"), p.isEmpty() ? null : slug(r, p), impact, likelihood,
+                    risks.add(new Risk(
+                            r.line,
+                            r.get("risk"),
+                            p.isEmpty() ? null : slug(r, p),
+                            impact,
+                            likelihood,
                             r.get("mitigation")));
                 }
             }
@@ -189,8 +217,10 @@ public record StatusFile(String source, List<Project> projects, List<Planned> pl
                 String text = r.get("monthly tokens", "tokens", "budget");
                 String digits = text.replace(",", "").replace("_", "").strip();
                 if (!digits.matches("[0-9]{1,15}")) {
-                    problem(r.line, "monthly token budget '" + text + "' of agent '" + r.get("agent")
-                            + "' is not a whole number");
+                    problem(
+                            r.line,
+                            "monthly token budget '" + text + "' of agent '" + r.get("agent")
+                                    + "' is not a whole number");
                     continue;
                 }
                 budgets.add(new Budget(r.line, r.get("agent"), Long.parseLong(digits)));
@@ -198,18 +228,30 @@ public record StatusFile(String source, List<Project> projects, List<Planned> pl
             List<Model> models = new ArrayList<>();
             for (Cells r : rows("Models", "model")) {
                 String p = r.get("project", "slug");
-                models.add(new Model(r.line, r.get("model"), p.isEmpty() ? null : slug(r, p), r.get("mesh"),
-                        r.get("last validated", "validated"), r.get("notes", "status")));
+                models.add(new Model(
+                        r.line,
+                        r.get("model"),
+                        p.isEmpty() ? null : slug(r, p),
+                        r.get("mesh"),
+                        r.get("last validated", "validated"),
+                        r.get("notes", "status")));
             }
             for (Cells r : rows("Settings", "setting")) {
-                problem(r.line, "setting '" + r.get("setting") + "' belongs in the Settings table of "
-                        + dev.atomizer.api.Workspace.CONTRACT + " (a contract change): move it there");
+                problem(
+                        r.line,
+                        "setting '" + r.get("setting") + "' belongs in the Settings table of "
+                                + dev.atomizer.api.Workspace.CONTRACT + " (a contract change): move it there");
             }
             if (!problems.isEmpty()) {
                 throw new AtomizerException(doc.path() + ": malformed project status", problems);
             }
-            return new StatusFile(doc.path(), List.copyOf(projects), List.copyOf(planned), List.copyOf(risks),
-                    List.copyOf(budgets), List.copyOf(models));
+            return new StatusFile(
+                    doc.path(),
+                    List.copyOf(projects),
+                    List.copyOf(planned),
+                    List.copyOf(risks),
+                    List.copyOf(budgets),
+                    List.copyOf(models));
         }
 
         private List<Cells> rows(String section, String required) {
@@ -256,8 +298,10 @@ public record StatusFile(String source, List<Project> projects, List<Planned> pl
             String text = r.get(column);
             Level l = Level.parse(text);
             if (l == null) {
-                problem(r.line, cap(column) + " '" + text + "' of risk '" + r.get("risk")
-                        + "' is not one of High, Medium, Low");
+                problem(
+                        r.line,
+                        cap(column) + " '" + text + "' of risk '" + r.get("risk")
+                                + "' is not one of High, Medium, Low");
             }
             return l;
         }

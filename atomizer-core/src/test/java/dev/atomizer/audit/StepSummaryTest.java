@@ -21,7 +21,8 @@ class StepSummaryTest {
         assertThat(StepSummary.file(Map.of(), tmp)).isNull();
         assertThat(StepSummary.file(Map.of("GITHUB_STEP_SUMMARY", " "), tmp)).isNull();
         assertThat(StepSummary.file(Map.of("GITHUB_STEP_SUMMARY", "s.md"), tmp)).isEqualTo(tmp.resolve("s.md"));
-        assertThat(StepSummary.file(Map.of("GITHUB_STEP_SUMMARY", "/x/s.md"), tmp)).isEqualTo(Path.of("/x/s.md"));
+        assertThat(StepSummary.file(Map.of("GITHUB_STEP_SUMMARY", "/x/s.md"), tmp))
+                .isEqualTo(Path.of("/x/s.md"));
     }
 
     @Test
@@ -37,10 +38,12 @@ class StepSummaryTest {
     @Test
     void aFileThatCannotBeWrittenIsOneClearError() {
         Path f = tmp.resolve("no such folder/summary.md");
-        assertThatThrownBy(() -> StepSummary.append(f, "x\n")).isInstanceOf(AtomizerException.class)
+        assertThatThrownBy(() -> StepSummary.append(f, "x\n"))
+                .isInstanceOf(AtomizerException.class)
                 .hasMessage("cannot append the Auditor summary to $GITHUB_STEP_SUMMARY (" + f
                         + "): its folder does not exist; check that the path is a writable file");
-        assertThatThrownBy(() -> StepSummary.append(tmp, "x\n")).isInstanceOf(AtomizerException.class)
+        assertThatThrownBy(() -> StepSummary.append(tmp, "x\n"))
+                .isInstanceOf(AtomizerException.class)
                 .hasMessageStartingWith("cannot append the Auditor summary to $GITHUB_STEP_SUMMARY (" + tmp + "): ");
     }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atomizer.Atomizer;
 import dev.atomizer.api.AtomizerException;
-import dev.atomizer.api.Workspace;
 import dev.atomizer.api.Diagnostic;
 import dev.atomizer.api.Severity;
+import dev.atomizer.api.Workspace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +86,8 @@ class ContractLoaderTest {
         assertThat(c.fields()).containsExactly("Status", "Summary", "Detail", "Metrics", "Blockers");
         assertThat(c.agents()).isEmpty();
         assertThat(c.approvers()).containsExactly("ceo");
-        assertThat(c.governedPaths()).extracting(GovernedPath::pattern)
+        assertThat(c.governedPaths())
+                .extracting(GovernedPath::pattern)
                 .contains("context-docs/**", "**/SOUL.md", "**/protocols/**", "shared/project_log.md");
     }
 
@@ -99,10 +100,13 @@ class ContractLoaderTest {
         assertThat(c.fields()).containsExactly("Status", "Summary", "Detail", "Owner");
         assertThat(c.agents()).containsExactly("manager", "optimizer");
         assertThat(c.approvers()).containsExactly("ceo", "mario");
-        assertThat(c.governedPaths()).containsExactly(
-                new GovernedPath("context-docs/**", Policy.IMMUTABLE, "Constitution"),
-                new GovernedPath("shared/project_log.md", Policy.APPEND_ONLY, "Log"));
-        assertThat(c.severities()).containsEntry("field-order", Severity.OFF).containsEntry("unknown-project", Severity.ERROR);
+        assertThat(c.governedPaths())
+                .containsExactly(
+                        new GovernedPath("context-docs/**", Policy.IMMUTABLE, "Constitution"),
+                        new GovernedPath("shared/project_log.md", Policy.APPEND_ONLY, "Log"));
+        assertThat(c.severities())
+                .containsEntry("field-order", Severity.OFF)
+                .containsEntry("unknown-project", Severity.ERROR);
     }
 
     @Test
@@ -156,11 +160,12 @@ class ContractLoaderTest {
                                 org.assertj.core.groups.Tuple.tuple(27, "config"),
                                 org.assertj.core.groups.Tuple.tuple(29, "config"),
                                 org.assertj.core.groups.Tuple.tuple(29, "config")))
-                .satisfies(e -> assertThat(((AtomizerException) e).lines()).allSatisfy(l ->
-                        assertThat(l).startsWith("shared/data-contracts/schemas.md:")));
+                .satisfies(e -> assertThat(((AtomizerException) e).lines())
+                        .allSatisfy(l -> assertThat(l).startsWith("shared/data-contracts/schemas.md:")));
     }
 
-    static final String ED25519 = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIqSphTF70rMGy3pBQt6rx5O+A+ChIpS/Da+wzxN4ddM ceo@example";
+    static final String ED25519 =
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIqSphTF70rMGy3pBQt6rx5O+A+ChIpS/Da+wzxN4ddM ceo@example";
 
     @Test
     void approversMayHaveAKeyAndSettingsAreReadIgnoringTheCaseOfTheirNames() throws Exception {
@@ -180,12 +185,15 @@ class ContractLoaderTest {
                 | approvals | Signed |
                 """.formatted(ED25519), "schemas.md");
         assertThat(c.approvers()).containsExactly("ceo", "mario", "lena");
-        assertThat(c.keyOf("ceo")).isEqualTo(new ApproverKey(ApproverKey.Kind.SSH, ED25519.substring(0, ED25519.lastIndexOf(' '))));
-        assertThat(c.keyOf("mario")).isEqualTo(new ApproverKey(ApproverKey.Kind.OPENPGP, "c54cdeea373a4e85c2d24ac8b1ff0be7ade8706a"));
+        assertThat(c.keyOf("ceo"))
+                .isEqualTo(new ApproverKey(ApproverKey.Kind.SSH, ED25519.substring(0, ED25519.lastIndexOf(' '))));
+        assertThat(c.keyOf("mario"))
+                .isEqualTo(new ApproverKey(ApproverKey.Kind.OPENPGP, "c54cdeea373a4e85c2d24ac8b1ff0be7ade8706a"));
         assertThat(c.keyOf("lena")).isNull();
         assertThat(c.settings().approvals()).isEqualTo(Settings.ApprovalMode.SIGNED);
         // the default: no key, approvals by trailer; ceo is built in
-        Contract d = ContractLoader.parse("## Approvers\n\n| Approver | Role |\n|---|---|\n| mario | Infra |\n", "s.md");
+        Contract d =
+                ContractLoader.parse("## Approvers\n\n| Approver | Role |\n|---|---|\n| mario | Infra |\n", "s.md");
         assertThat(d.approvers()).containsExactly("ceo", "mario");
         assertThat(d.keyOf("ceo")).isNull();
         assertThat(d.settings().approvals()).isEqualTo(Settings.ApprovalMode.TRAILER);
@@ -220,12 +228,13 @@ class ContractLoaderTest {
         String bad = md + "| winz | `milestone` |\n| wins | `milestone` |\n| errors | `incident` |\n";
         assertThatThrownBy(() -> ContractLoader.parse(bad, "s.md"))
                 .isInstanceOf(AtomizerException.class)
-                .satisfies(e -> assertThat(((AtomizerException) e).lines()).containsExactly(
-                        "s.md:16:1: error [config] unknown dashboard section 'winz'; the sections are: wins, decisions,"
-                                + " delegations, reviews, completions, errors, studies, milestones, knowledge",
-                        "s.md:17:1: error [config] section 'wins' is already mapped at line 14",
-                        "s.md:18:1: error [config] section 'errors' names event type 'incident', which the Event types"
-                                + " table does not define"));
+                .satisfies(e -> assertThat(((AtomizerException) e).lines())
+                        .containsExactly(
+                                "s.md:16:1: error [config] unknown dashboard section 'winz'; the sections are: wins, decisions,"
+                                        + " delegations, reviews, completions, errors, studies, milestones, knowledge",
+                                "s.md:17:1: error [config] section 'wins' is already mapped at line 14",
+                                "s.md:18:1: error [config] section 'errors' names event type 'incident', which the Event types"
+                                        + " table does not define"));
     }
 
     @Test
@@ -253,35 +262,39 @@ class ContractLoaderTest {
                 """;
         assertThatThrownBy(() -> ContractLoader.parse(bad, "shared/data-contracts/schemas.md"))
                 .isInstanceOf(AtomizerException.class)
-                .satisfies(e -> assertThat(((AtomizerException) e).lines()).containsExactly(
-                        "shared/data-contracts/schemas.md:5:1: error [config] the Key of approver 'ceo' is malformed: "
-                                + "the ssh-ed25519 key data is not valid base64",
-                        "shared/data-contracts/schemas.md:6:1: error [config] the Key of approver 'mario' is malformed: "
-                                + "the key data is not a ssh-rsa key (copy the whole line of the .pub file)",
-                        "shared/data-contracts/schemas.md:7:1: error [config] the Key of approver 'lena' is malformed: "
-                                + "an OpenPGP fingerprint has 40 hex digits, this one has 16",
-                        "shared/data-contracts/schemas.md:8:1: error [config] the Key of approver 'ana' is malformed: "
-                                + "expected an OpenSSH public key line ('ssh-ed25519 AAAA… comment', also ssh-rsa and "
-                                + "ecdsa-sha2-*) or an OpenPGP fingerprint (40 hex digits)",
-                        "shared/data-contracts/schemas.md:14:1: error [config] setting 'Approvals' must be 'trailer' or"
-                                + " 'signed', not 'sometimes'",
-                        "shared/data-contracts/schemas.md:15:1: error [config] unknown setting 'Time travel'; the settings are:"
-                                + " Approvals, Time zone, Clock tolerance, Organisation, Weekly report due, Weekly report"
-                                + " cut-off, K1 target, K2 target, K5 target, K7 target, K8 target",
-                        "shared/data-contracts/schemas.md:17:1: error [config] setting 'Approvals' is already set at line 16",
-                        "shared/data-contracts/schemas.md:18:1: error [config] setting 'Time zone' must be a time zone ID"
-                                + " such as 'UTC', 'Europe/Paris' or 'America/New_York', not 'Mars/Olympus'",
-                        "shared/data-contracts/schemas.md:19:1: error [config] setting 'Clock tolerance' must be a number of"
-                                + " minutes from 0 to 1440, such as '15' or '15 minutes', not 'a while'"));
+                .satisfies(e -> assertThat(((AtomizerException) e).lines())
+                        .containsExactly(
+                                "shared/data-contracts/schemas.md:5:1: error [config] the Key of approver 'ceo' is malformed: "
+                                        + "the ssh-ed25519 key data is not valid base64",
+                                "shared/data-contracts/schemas.md:6:1: error [config] the Key of approver 'mario' is malformed: "
+                                        + "the key data is not a ssh-rsa key (copy the whole line of the .pub file)",
+                                "shared/data-contracts/schemas.md:7:1: error [config] the Key of approver 'lena' is malformed: "
+                                        + "an OpenPGP fingerprint has 40 hex digits, this one has 16",
+                                "shared/data-contracts/schemas.md:8:1: error [config] the Key of approver 'ana' is malformed: "
+                                        + "expected an OpenSSH public key line ('ssh-ed25519 AAAA… comment', also ssh-rsa and "
+                                        + "ecdsa-sha2-*) or an OpenPGP fingerprint (40 hex digits)",
+                                "shared/data-contracts/schemas.md:14:1: error [config] setting 'Approvals' must be 'trailer' or"
+                                        + " 'signed', not 'sometimes'",
+                                "shared/data-contracts/schemas.md:15:1: error [config] unknown setting 'Time travel'; the settings are:"
+                                        + " Approvals, Time zone, Clock tolerance, Organisation, Weekly report due, Weekly report"
+                                        + " cut-off, K1 target, K2 target, K5 target, K7 target, K8 target",
+                                "shared/data-contracts/schemas.md:17:1: error [config] setting 'Approvals' is already set at line 16",
+                                "shared/data-contracts/schemas.md:18:1: error [config] setting 'Time zone' must be a time zone ID"
+                                        + " such as 'UTC', 'Europe/Paris' or 'America/New_York', not 'Mars/Olympus'",
+                                "shared/data-contracts/schemas.md:19:1: error [config] setting 'Clock tolerance' must be a number of"
+                                        + " minutes from 0 to 1440, such as '15' or '15 minutes', not 'a while'"));
     }
 
     @Test
     void theTimeZoneAndClockToleranceHaveDefaultsAndReadTheirValues() throws Exception {
-        Contract plain = ContractLoader.parse("## Settings\n\n| Setting | Value |\n|---|---|\n| Approvals | trailer |\n", "s.md");
+        Contract plain = ContractLoader.parse(
+                "## Settings\n\n| Setting | Value |\n|---|---|\n| Approvals | trailer |\n", "s.md");
         assertThat(plain.settings().zone()).isEqualTo(java.time.ZoneId.of("UTC"));
         assertThat(plain.settings().clockTolerance()).isEqualTo(java.time.Duration.ofMinutes(15));
-        Contract set = ContractLoader.parse("## Settings\n\n| Setting | Value |\n|---|---|\n"
-                + "| time zone | America/New_York |\n| Clock tolerance | 5 minutes |\n", "s.md");
+        Contract set = ContractLoader.parse(
+                "## Settings\n\n| Setting | Value |\n|---|---|\n"
+                        + "| time zone | America/New_York |\n| Clock tolerance | 5 minutes |\n",
+                "s.md");
         assertThat(set.settings().zone()).isEqualTo(java.time.ZoneId.of("America/New_York"));
         assertThat(set.settings().clockTolerance()).isEqualTo(java.time.Duration.ofMinutes(5));
     }
@@ -295,7 +308,8 @@ class ContractLoaderTest {
         Files.write(bin, new byte[] {'#', ' ', (byte) 0xC0, (byte) 0x80, '\n'});
         assertThatThrownBy(() -> ContractLoader.load(bin, "schemas.md"))
                 .isInstanceOf(AtomizerException.class)
-                .satisfies(e -> assertThat(((AtomizerException) e).problems().get(0).toText())
+                .satisfies(e -> assertThat(
+                                ((AtomizerException) e).problems().get(0).toText())
                         .startsWith("schemas.md:1:1: error [encoding]"));
     }
 
@@ -305,19 +319,28 @@ class ContractLoaderTest {
         Path contract = root.resolve(Workspace.CONTRACT);
         Files.createDirectories(contract.getParent());
         Path log = root.resolve(Workspace.LOG);
-        Files.writeString(log, "# Log\n\n## [2026-02-16 09:00] manager | p | budget-alert\n\n"
-                + "**Status:** completed\n**Summary:** Budget at 80%.\n**Metrics:** tokens=8\n\n---\n", StandardCharsets.UTF_8);
-        String table = "## Event types\n\n| Type | Meaning | Required metrics |\n|---|---|---|\n| milestone | gate | |\n";
+        Files.writeString(
+                log,
+                "# Log\n\n## [2026-02-16 09:00] manager | p | budget-alert\n\n"
+                        + "**Status:** completed\n**Summary:** Budget at 80%.\n**Metrics:** tokens=8\n\n---\n",
+                StandardCharsets.UTF_8);
+        String table =
+                "## Event types\n\n| Type | Meaning | Required metrics |\n|---|---|---|\n| milestone | gate | |\n";
         Files.writeString(contract, table);
         Atomizer before = Atomizer.open(Workspace.at(root), Map.of(), root);
-        assertThat(before.lint(List.of(log)).diagnostics()).extracting(Diagnostic::rule).containsExactly("unknown-event-type");
+        assertThat(before.lint(List.of(log)).diagnostics())
+                .extracting(Diagnostic::rule)
+                .containsExactly("unknown-event-type");
 
         Files.writeString(contract, table + "| budget-alert | token budget crossed | tokens |\n");
         Atomizer after = Atomizer.open(Workspace.at(root), Map.of(), root);
         assertThat(after.lint(List.of(log)).diagnostics()).isEmpty();
 
         Files.writeString(contract, table + "| budget-alert | token budget crossed | tokens, cost_usd |\n");
-        assertThat(Atomizer.open(Workspace.at(root), Map.of(), root).lint(List.of(log)).diagnostics())
-                .extracting(Diagnostic::rule, Diagnostic::line).containsExactly(org.assertj.core.groups.Tuple.tuple("metric-required", 7));
+        assertThat(Atomizer.open(Workspace.at(root), Map.of(), root)
+                        .lint(List.of(log))
+                        .diagnostics())
+                .extracting(Diagnostic::rule, Diagnostic::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("metric-required", 7));
     }
 }

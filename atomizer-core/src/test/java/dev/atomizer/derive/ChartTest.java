@@ -26,14 +26,15 @@ class ChartTest {
     static void assertValid(List<String> lines) {
         assertThat(lines.get(0)).isEqualTo("```mermaid");
         assertThat(lines.get(lines.size() - 1)).isEqualTo("```");
-        assertThat(lines.subList(1, 7)).containsExactly("---", "config:", "  themeVariables:", "    xyChart:",
-                lines.get(5), "---");
+        assertThat(lines.subList(1, 7))
+                .containsExactly("---", "config:", "  themeVariables:", "    xyChart:", lines.get(5), "---");
         assertThat(lines.get(5)).matches("      plotColorPalette: \"#[0-9a-f]{6}(, #[0-9a-f]{6})*\"");
         assertThat(lines.get(7)).isEqualTo("xychart-beta");
         assertThat(lines.get(8)).matches("    title " + QUOTED);
         String n = NUMBER.pattern();
-        assertThat(lines.get(9)).matches("    x-axis " + QUOTED + " (" + n + " --> " + n + "|\\[(" + QUOTED + "(, "
-                + QUOTED + ")*)?\\])");
+        assertThat(lines.get(9))
+                .matches("    x-axis " + QUOTED + " (" + n + " --> " + n + "|\\[(" + QUOTED + "(, " + QUOTED
+                        + ")*)?\\])");
         assertThat(lines.get(10)).matches("    y-axis " + QUOTED + "( 0 --> " + n + ")?");
         for (String l : lines.subList(11, lines.size() - 1)) {
             assertThat(l).matches("    (line|bar) \\[(" + n + "(, " + n + ")*)?\\]");
@@ -42,8 +43,8 @@ class ChartTest {
     }
 
     @Property(tries = 300)
-    void anyTitleAndValuesGiveAValidChart(@ForAll String title, @ForAll String label,
-                                          @ForAll @Size(max = 120) List<Double> raw) {
+    void anyTitleAndValuesGiveAValidChart(
+            @ForAll String title, @ForAll String label, @ForAll @Size(max = 120) List<Double> raw) {
         List<BigDecimal> values = new ArrayList<>();
         List<String> cats = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
@@ -51,24 +52,33 @@ class ChartTest {
             values.add(d == null || d.isNaN() || d.isInfinite() ? null : BigDecimal.valueOf(d));
             cats.add(label + i);
         }
-        assertValid(Chart.categories(title, label, cats, label).line("x", values).lines());
+        assertValid(
+                Chart.categories(title, label, cats, label).line("x", values).lines());
         assertValid(Chart.categories(title, label, cats, label).bar("x", values).lines());
-        assertValid(Chart.numeric(title, label, 1, raw.size(), label).line("x", values).lines());
+        assertValid(Chart.numeric(title, label, 1, raw.size(), label)
+                .line("x", values)
+                .lines());
     }
 
     @Test
     void quotesBracketsFencesAndLineBreaksCannotEscapeAString() {
         String evil = "a \"b\" [c] `d` ```\n## [2026-01-01 00:00] x | y | z\\ {e}; #f";
         assertThat(Chart.quote(evil)).isEqualTo("\"a 'b' c d 2026-01-01 00:00 x | y | z e f\"");
-        assertValid(Chart.categories(evil, evil, List.of(evil), evil).bar(evil, List.of(BigDecimal.ONE)).lines());
+        assertValid(Chart.categories(evil, evil, List.of(evil), evil)
+                .bar(evil, List.of(BigDecimal.ONE))
+                .lines());
     }
 
     @Test
     void categoriesWithoutAValueAreLeftOutAndBarsStartAtZero() {
         List<String> lines = Chart.categories("t", "week", List.of("W1", "W2", "W3"), "h")
-                .bar("b", Arrays.asList(new BigDecimal("5"), null, new BigDecimal("2.50"))).lines();
-        assertThat(lines).contains("    x-axis \"week\" [\"W1\", \"W3\"]", "    y-axis \"h\" 0 --> 5", "    bar [5, 2.5]");
-        assertThat(Chart.numeric("t", "iteration", 1, 100, "objective").line("o", List.of(BigDecimal.ONE)).lines())
+                .bar("b", Arrays.asList(new BigDecimal("5"), null, new BigDecimal("2.50")))
+                .lines();
+        assertThat(lines)
+                .contains("    x-axis \"week\" [\"W1\", \"W3\"]", "    y-axis \"h\" 0 --> 5", "    bar [5, 2.5]");
+        assertThat(Chart.numeric("t", "iteration", 1, 100, "objective")
+                        .line("o", List.of(BigDecimal.ONE))
+                        .lines())
                 .contains("    x-axis \"iteration\" 1 --> 100", "    y-axis \"objective\"");
     }
 
@@ -77,7 +87,9 @@ class ChartTest {
     void thePaletteReadsOnGithubsLightAndDarkBackgrounds() {
         for (String colour : Chart.PALETTE) {
             assertThat(contrast(colour, "#ffffff")).as(colour + " on white").isGreaterThanOrEqualTo(3.0);
-            assertThat(contrast(colour, "#0d1117")).as(colour + " on GitHub dark").isGreaterThanOrEqualTo(3.0);
+            assertThat(contrast(colour, "#0d1117"))
+                    .as(colour + " on GitHub dark")
+                    .isGreaterThanOrEqualTo(3.0);
         }
     }
 

@@ -26,8 +26,8 @@ class DashboardsTest {
     @TempDir
     Path tmp;
 
-    static String entry(String ts, String agent, String project, String event, String status, String summary,
-                        String metrics) {
+    static String entry(
+            String ts, String agent, String project, String event, String status, String summary, String metrics) {
         return "## [" + ts + "] " + agent + " | " + project + " | " + event + "\n\n**Status:** " + status
                 + "\n**Summary:** " + summary + "\n"
                 + (status.equals("blocked") ? "**Blockers:** Waiting on the supplier.\n" : "")
@@ -64,24 +64,45 @@ class DashboardsTest {
 
     @Test
     void aResolvedDecisionLeavesTheList() throws Exception {
-        String open = entry("2026-03-02 09:00", "manager", "alpha", "decision-needed", "in-progress",
-                "Antoine: approve the budget", "ref=dec-001");
-        String other = entry("2026-03-02 10:00", "manager", "alpha", "decision-needed", "in-progress",
-                "Antoine: pick a supplier", "ref=dec-002");
+        String open = entry(
+                "2026-03-02 09:00",
+                "manager",
+                "alpha",
+                "decision-needed",
+                "in-progress",
+                "Antoine: approve the budget",
+                "ref=dec-001");
+        String other = entry(
+                "2026-03-02 10:00",
+                "manager",
+                "alpha",
+                "decision-needed",
+                "in-progress",
+                "Antoine: pick a supplier",
+                "ref=dec-002");
         String before = exec(open + other, STATUS);
-        assertThat(before).contains("**dec-001** alpha, open 1h: Antoine: approve the budget")
+        assertThat(before)
+                .contains("**dec-001** alpha, open 1h: Antoine: approve the budget")
                 .contains("**dec-002** alpha, open 0m");
-        String resolved = entry("2026-03-02 11:00", "manager", "alpha", "decision-needed", "completed",
-                "Antoine approved the budget", "ref=dec-001");
+        String resolved = entry(
+                "2026-03-02 11:00",
+                "manager",
+                "alpha",
+                "decision-needed",
+                "completed",
+                "Antoine approved the budget",
+                "ref=dec-001");
         String after = exec(open + other + resolved, STATUS);
         assertThat(after).doesNotContain("dec-001").contains("**dec-002** alpha, open 1h");
     }
 
     @Test
     void decisionsAreListedOldestFirstWithTheirAge() throws Exception {
-        String log = entry("2026-03-05 09:00", "manager", "alpha", "decision-needed", "in-progress", "Newer", "ref=dec-2")
-                + entry("2026-03-05 09:30", "manager", "beta", "milestone", "completed", "Later entry", null);
-        String older = entry("2026-03-01 09:00", "manager", "beta", "decision-needed", "in-progress", "Older", "ref=dec-1");
+        String log =
+                entry("2026-03-05 09:00", "manager", "alpha", "decision-needed", "in-progress", "Newer", "ref=dec-2")
+                        + entry("2026-03-05 09:30", "manager", "beta", "milestone", "completed", "Later entry", null);
+        String older =
+                entry("2026-03-01 09:00", "manager", "beta", "decision-needed", "in-progress", "Older", "ref=dec-1");
         String text = exec(older + log, STATUS);
         assertThat(text.indexOf("**dec-1**")).isLessThan(text.indexOf("**dec-2**"));
         assertThat(text).contains("**dec-1** beta, open 4d ⏰: Older");
@@ -91,11 +112,19 @@ class DashboardsTest {
     void aBlockedProjectIsNoLongerGreen() throws Exception {
         String log = entry("2026-03-02 09:00", "optimizer", "alpha", "study-start", "in-progress", "Study 1", "ref=s-1")
                 + entry("2026-03-02 10:00", "nx-expert", "beta", "task-completed", "completed", "Mesh done", null);
-        List<ProjectHealth> green = ProjectHealth.of(sources(log, STATUS).log(), sources(log, STATUS).status());
+        List<ProjectHealth> green = ProjectHealth.of(
+                sources(log, STATUS).log(), sources(log, STATUS).status());
         assertThat(green).extracting(ProjectHealth::derived).containsExactly(Rag.GREEN, Rag.GREEN);
 
-        String blocked = log + entry("2026-03-02 11:00", "optimizer", "alpha", "study-iteration", "blocked",
-                "Solver licence lost", "ref=s-1");
+        String blocked = log
+                + entry(
+                        "2026-03-02 11:00",
+                        "optimizer",
+                        "alpha",
+                        "study-iteration",
+                        "blocked",
+                        "Solver licence lost",
+                        "ref=s-1");
         Sources s = sources(blocked, STATUS);
         ProjectHealth alpha = ProjectHealth.of(s.log(), s.status()).get(0);
         assertThat(alpha.derived()).isEqualTo(Rag.AMBER);
@@ -104,31 +133,41 @@ class DashboardsTest {
         assertThat(exec(blocked, STATUS)).contains("🟠 **alpha** Amber (declared Green: check) — s-1 blocked 0m");
 
         // blocked for more than 48 hours: Red
-        String stillBlocked = blocked + entry("2026-03-04 12:00", "nx-expert", "beta", "milestone", "completed",
-                "Beta gate", null);
-        s = sources(stillBlocked, STATUS);
-        assertThat(ProjectHealth.of(s.log(), s.status()).get(0).derived()).isEqualTo(Rag.RED);
+        String stillBlocked =
+                blocked + entry("2026-03-04 12:00", "nx-expert", "beta", "milestone", "completed", "Beta gate", null);
+        assertThat(derived(stillBlocked)).isEqualTo(Rag.RED);
 
         // unblocked by the next entry of the same ref
-        String unblocked = stillBlocked + entry("2026-03-04 13:00", "optimizer", "alpha", "study-iteration",
-                "completed", "Iteration 1 done", "ref=s-1");
-        s = sources(unblocked, STATUS);
-        assertThat(ProjectHealth.of(s.log(), s.status()).get(0).derived()).isEqualTo(Rag.GREEN);
+        String unblocked = stillBlocked
+                + entry(
+                        "2026-03-04 13:00",
+                        "optimizer",
+                        "alpha",
+                        "study-iteration",
+                        "completed",
+                        "Iteration 1 done",
+                        "ref=s-1");
+        assertThat(derived(unblocked)).isEqualTo(Rag.GREEN);
     }
 
     @Test
     void aRecentUnrecoveredFailureIsRedThenAmberThenForgotten() throws Exception {
         String fail = entry("2026-03-02 09:00", "optimizer", "alpha", "error", "failed", "Solver diverged", null);
         String later = entry("2026-03-02 12:00", "manager", "beta", "milestone", "completed", "Gate", null);
-        Sources s = sources(fail + later, STATUS);
-        assertThat(ProjectHealth.of(s.log(), s.status()).get(0).derived()).isEqualTo(Rag.RED);
+        assertThat(derived(fail + later)).isEqualTo(Rag.RED);
         String days = later + entry("2026-03-05 12:00", "manager", "beta", "milestone", "completed", "Gate 2", null);
-        s = sources(fail + days, STATUS);
-        assertThat(ProjectHealth.of(s.log(), s.status()).get(0).derived()).isEqualTo(Rag.AMBER);
-        String recovered = fail + entry("2026-03-02 10:00", "optimizer", "alpha", "study-iteration", "completed",
-                "Re-run converged", null) + later;
-        s = sources(recovered, STATUS);
-        assertThat(ProjectHealth.of(s.log(), s.status()).get(0).derived()).isEqualTo(Rag.GREEN);
+        assertThat(derived(fail + days)).isEqualTo(Rag.AMBER);
+        String recovered = fail
+                + entry(
+                        "2026-03-02 10:00",
+                        "optimizer",
+                        "alpha",
+                        "study-iteration",
+                        "completed",
+                        "Re-run converged",
+                        null)
+                + later;
+        assertThat(derived(recovered)).isEqualTo(Rag.GREEN);
     }
 
     @Test
@@ -138,16 +177,26 @@ class DashboardsTest {
         for (int i = 0; i < 100; i++) {
             String p = "project-" + (100 + i);
             status.append("| ").append(p).append(" | Green |\n");
-            log.append(entry("2026-03-02 " + (10 + i / 60) + ":" + String.format(java.util.Locale.ROOT, "%02d", i % 60),
-                    "manager", p, "decision-needed", "in-progress", "Decision " + i, "ref=dec-" + i));
+            log.append(entry(
+                    "2026-03-02 " + (10 + i / 60) + ":" + String.format(java.util.Locale.ROOT, "%02d", i % 60),
+                    "manager",
+                    p,
+                    "decision-needed",
+                    "in-progress",
+                    "Decision " + i,
+                    "ref=dec-" + i));
         }
         String text = exec(log.toString(), status.toString());
         assertThat(text.split("\n", -1)).hasSizeLessThanOrEqualTo(ExecSummary.MAX_LINES + 1); // + the final newline
         assertThat(text.lines().count()).isLessThanOrEqualTo(ExecSummary.MAX_LINES);
         assertThat(text).containsPattern("…and 9[0-9] more");
         // projects, decisions (and the burn, after them) are cut, each saying how many it left out
-        assertThat(text.lines().filter(l -> l.startsWith("- …and ") || l.endsWith(" more)")).count()).isEqualTo(3);
-        assertThat(text.substring(text.indexOf("Projects"), text.indexOf("Decisions needed"))).contains("(+99 more)");
+        assertThat(text.lines()
+                        .filter(l -> l.startsWith("- …and ") || l.endsWith(" more)"))
+                        .count())
+                .isEqualTo(3);
+        assertThat(text.substring(text.indexOf("Projects"), text.indexOf("Decisions needed")))
+                .contains("(+99 more)");
     }
 
     /** The CEO sees every decision waiting on him before the page spends lines on green projects or wins. */
@@ -158,11 +207,18 @@ class DashboardsTest {
         for (int i = 0; i < 12; i++) {
             String p = "project-" + (10 + i);
             status.append("| ").append(p).append(" | Green |\n");
-            log.append(entry("2026-03-02 10:" + (10 + i), "manager", p, "milestone", "completed", "Shipped " + i, null));
+            log.append(
+                    entry("2026-03-02 10:" + (10 + i), "manager", p, "milestone", "completed", "Shipped " + i, null));
         }
         for (int i = 0; i < 8; i++) {
-            log.append(entry("2026-03-02 11:" + (10 + i), "manager", "project-10", "decision-needed", "in-progress",
-                    "Decision " + i, "ref=dec-" + i));
+            log.append(entry(
+                    "2026-03-02 11:" + (10 + i),
+                    "manager",
+                    "project-10",
+                    "decision-needed",
+                    "in-progress",
+                    "Decision " + i,
+                    "ref=dec-" + i));
         }
         String text = exec(log.toString(), status.toString());
         assertThat(text.lines().count()).isLessThanOrEqualTo(ExecSummary.MAX_LINES);
@@ -177,36 +233,70 @@ class DashboardsTest {
 
     @Test
     void everyDashboardWorksFromTheLogAlone() throws Exception {
-        String log = entry("2026-03-02 09:00", "optimizer", "alpha", "study-start", "in-progress", "Study", "ref=s-1, max_iter=10")
-                + entry("2026-03-02 10:00", "optimizer", "alpha", "study-iteration", "completed", "it 1",
-                "ref=s-1, iteration=1, objective=5.5, constraint_ok=true, convergence=10, tokens=1000, cost_usd=0.01")
-                + entry("2026-03-02 11:00", "optimizer", "alpha", "study-iteration", "completed", "it 2",
-                "ref=s-1, iteration=2, objective=5.1, constraint_ok=false, convergence=20, tokens=1000, cost_usd=0.01")
-                + entry("2026-03-02 12:00", "optimizer", "alpha", "study-iteration", "completed", "it 3",
-                "ref=s-1, iteration=3, objective=5.3, constraint_ok=true, convergence=30, tokens=500, cost_usd=0.005");
+        String log = entry(
+                        "2026-03-02 09:00",
+                        "optimizer",
+                        "alpha",
+                        "study-start",
+                        "in-progress",
+                        "Study",
+                        "ref=s-1, max_iter=10")
+                + entry(
+                        "2026-03-02 10:00",
+                        "optimizer",
+                        "alpha",
+                        "study-iteration",
+                        "completed",
+                        "it 1",
+                        "ref=s-1, iteration=1, objective=5.5, constraint_ok=true, convergence=10, tokens=1000, cost_usd=0.01")
+                + entry(
+                        "2026-03-02 11:00",
+                        "optimizer",
+                        "alpha",
+                        "study-iteration",
+                        "completed",
+                        "it 2",
+                        "ref=s-1, iteration=2, objective=5.1, constraint_ok=false, convergence=20, tokens=1000, cost_usd=0.01")
+                + entry(
+                        "2026-03-02 12:00",
+                        "optimizer",
+                        "alpha",
+                        "study-iteration",
+                        "completed",
+                        "it 3",
+                        "ref=s-1, iteration=3, objective=5.3, constraint_ok=true, convergence=30, tokens=500, cost_usd=0.005");
         Map<String, byte[]> out = Derived.generate(sources(log, null));
         assertThat(out).containsOnlyKeys(ExecSummary.PATH, Technical.PATH, Operations.PATH, KpiMetrics.PATH);
         String exec = new String(out.get(ExecSummary.PATH), StandardCharsets.UTF_8);
-        assertThat(exec).startsWith("<!-- Executive summary: generated by atomizer from shared/project_log.md as of "
-                + "2026-03-02 12:00. Do not edit")
+        assertThat(exec)
+                .startsWith("<!-- Executive summary: generated by atomizer from shared/project_log.md as of "
+                        + "2026-03-02 12:00. Do not edit")
                 .contains("🟢 **alpha** Green — last entry 2026-03-02 12:00")
                 .contains("Today (2026-03-02): 2,500 tokens, $0.03")
                 .contains("*none listed*");
         String tech = new String(out.get(Technical.PATH), StandardCharsets.UTF_8);
         // the best objective is the lowest whose constraints hold: 5.3, not 5.1
-        assertThat(tech).contains("| s-1 | alpha | running | 3 / 10 | 5.3 (iter 3) | 30% | 2026-03-02 12:00 |")
+        assertThat(tech)
+                .contains("| s-1 | alpha | running | 3 / 10 | 5.3 (iter 3) | 30% | 2026-03-02 12:00 |")
                 .contains("| 6 | 1 | 3 | 0 | 3 | 0 |")
                 .contains("    line [5.5, 5.1, 5.3]")
                 .contains("*No model registry");
         String ops = new String(out.get(Operations.PATH), StandardCharsets.UTF_8);
-        assertThat(ops).contains("| optimizer | 🟢 | 2026-03-02 12:00 | 0m | 0 | 4 |")
+        assertThat(ops)
+                .contains("| optimizer | 🟢 | 2026-03-02 12:00 | 0m | 0 | 4 |")
                 .contains("(none listed)");
     }
 
     @Test
     void cellsAreEscapedAndHtmlNeutralised() throws Exception {
-        String log = entry("2026-03-02 09:00", "manager", "alpha", "task-delegated", "in-progress",
-                "Check a | b <script> in the table", "ref=task-1, to=nx-expert");
+        String log = entry(
+                "2026-03-02 09:00",
+                "manager",
+                "alpha",
+                "task-delegated",
+                "in-progress",
+                "Check a | b <script> in the table",
+                "ref=task-1, to=nx-expert");
         String ops = new Operations().render(sources(log, null));
         assertThat(ops).contains("Check a \\| b \\<script\\> in the table").doesNotContain("<script>");
     }
@@ -219,7 +309,8 @@ class DashboardsTest {
         Sources earlier = Sources.read(files(log, null), LocalDateTime.of(2026, 3, 2, 21, 0));
         String text = new ExecSummary().render(earlier);
         assertThat(text).contains("as of 2026-03-02 21:00").contains("**d-1** alpha, open 12h: Early");
-        assertThat(Derived.generate(sources(log, null))).usingRecursiveComparison()
+        assertThat(Derived.generate(sources(log, null)))
+                .usingRecursiveComparison()
                 .isEqualTo(Derived.generate(sources(log, null)));
     }
 
@@ -238,33 +329,57 @@ class DashboardsTest {
     @Test
     void writesAreAtomicAndUnchangedFilesAreLeftAlone() throws Exception {
         Files.createDirectories(tmp.resolve("shared"));
-        Files.writeString(tmp.resolve(Workspace.LOG),
+        Files.writeString(
+                tmp.resolve(Workspace.LOG),
                 entry("2026-03-02 09:00", "manager", "alpha", "milestone", "completed", "Gate", null));
-        List<Derived.Outcome> first = dev.atomizer.Atomizer.at(tmp, java.util.Map.of()).dashboards(null);
+        List<Derived.Outcome> first =
+                dev.atomizer.Atomizer.at(tmp, java.util.Map.of()).dashboards(null);
         assertThat(first).allMatch(Derived.Outcome::written).hasSize(4);
         Path exec = tmp.resolve(ExecSummary.PATH);
         FileTime old = FileTime.fromMillis(1_000_000_000_000L);
         Files.setLastModifiedTime(exec, old);
-        List<Derived.Outcome> second = dev.atomizer.Atomizer.at(tmp, java.util.Map.of()).dashboards(null);
+        List<Derived.Outcome> second =
+                dev.atomizer.Atomizer.at(tmp, java.util.Map.of()).dashboards(null);
         assertThat(second).noneMatch(Derived.Outcome::written);
         assertThat(Files.getLastModifiedTime(exec)).isEqualTo(old);
         try (Stream<Path> left = Files.list(exec.getParent())) {
-            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "exec-summary.md", "technical.md", "operations.md");
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("exec-summary.md", "technical.md", "operations.md");
         }
         assertThat(Files.readString(tmp.resolve(Workspace.LOG))).doesNotContain("generated"); // the log is untouched
-        assertThat(dev.atomizer.Atomizer.at(tmp, java.util.Map.of()).staleDerived()).isEmpty();
+        assertThat(dev.atomizer.Atomizer.at(tmp, java.util.Map.of()).staleDerived())
+                .isEmpty();
         Files.writeString(exec, "hand edit\n");
-        assertThat(dev.atomizer.Atomizer.at(tmp, java.util.Map.of()).staleDerived()).containsExactly(ExecSummary.PATH);
+        assertThat(dev.atomizer.Atomizer.at(tmp, java.util.Map.of()).staleDerived())
+                .containsExactly(ExecSummary.PATH);
     }
 
     @Test
     void aMetricValueOutOfBoundsIsTextToEveryDerivation() throws Exception {
         String log = "# Log\n\n"
-                + entry("2026-02-16 09:00", "optimizer", "bracket-topopt", "study-start", "in-progress", "Start.", "cost_usd=1e999999999 tokens=1e30000000")
-                + entry("2026-02-16 10:00", "optimizer", "bracket-topopt", "study-iteration", "completed", "Iter.",
+                + entry(
+                        "2026-02-16 09:00",
+                        "optimizer",
+                        "bracket-topopt",
+                        "study-start",
+                        "in-progress",
+                        "Start.",
+                        "cost_usd=1e999999999 tokens=1e30000000")
+                + entry(
+                        "2026-02-16 10:00",
+                        "optimizer",
+                        "bracket-topopt",
+                        "study-iteration",
+                        "completed",
+                        "Iter.",
                         "iteration=1e-999999999 objective=1e30000000 cost_usd=-9e99999")
-                + entry("2026-02-16 11:00", "optimizer", "bracket-topopt", "study-iteration", "completed", "Iter.",
+                + entry(
+                        "2026-02-16 11:00",
+                        "optimizer",
+                        "bracket-topopt",
+                        "study-iteration",
+                        "completed",
+                        "Iter.",
                         "iteration=2 objective=" + "9".repeat(5000) + " cost_usd=1.5");
         Map<String, byte[]> out = Derived.generate(sources(log, null));
         assertThat(out).hasSize(4);
@@ -274,9 +389,18 @@ class DashboardsTest {
 
     @Test
     void anAsOfBeforeTheFirstEntryGivesDashboardsWithNothingYet() throws Exception {
-        String log = "# Log\n\n" + entry("2026-02-16 09:00", "optimizer", "bracket-topopt", "milestone", "completed", "Done.", null);
-        Map<String, byte[]> out = Derived.generate(Sources.read(files(log, null), java.time.LocalDateTime.of(1900, 1, 1, 0, 0)));
+        String log = "# Log\n\n"
+                + entry("2026-02-16 09:00", "optimizer", "bracket-topopt", "milestone", "completed", "Done.", null);
+        Map<String, byte[]> out =
+                Derived.generate(Sources.read(files(log, null), java.time.LocalDateTime.of(1900, 1, 1, 0, 0)));
         assertThat(out).hasSize(4);
-        assertThat(new String(out.get("shared/kpi/metrics.md"), StandardCharsets.UTF_8)).contains("no entries yet");
+        assertThat(new String(out.get("shared/kpi/metrics.md"), StandardCharsets.UTF_8))
+                .contains("no entries yet");
+    }
+
+    /** The derived RAG of the first project of {@code STATUS} under {@code log}. */
+    static Rag derived(String log) throws Exception {
+        Sources s = sources(log, STATUS);
+        return ProjectHealth.of(s.log(), s.status()).get(0).derived();
     }
 }

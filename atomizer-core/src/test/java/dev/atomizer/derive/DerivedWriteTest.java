@@ -21,8 +21,12 @@ class DerivedWriteTest {
 
     static Map<String, byte[]> set(String version) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        for (String p : new String[] {"shared/dashboards/exec-summary.md", "shared/dashboards/technical.md",
-                "shared/dashboards/operations.md", "shared/kpi/metrics.md"}) {
+        for (String p : new String[] {
+            "shared/dashboards/exec-summary.md",
+            "shared/dashboards/technical.md",
+            "shared/dashboards/operations.md",
+            "shared/kpi/metrics.md"
+        }) {
             files.put(p, (p + " " + version + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return files;
@@ -40,10 +44,13 @@ class DerivedWriteTest {
                 .isInstanceOf(AtomizerException.class)
                 .hasMessageStartingWith("shared/kpi/metrics.md: cannot write (")
                 .hasMessageEndingWith("; no derived file was changed");
-        assertThat(Files.readString(root.resolve("shared/dashboards/exec-summary.md"))).endsWith(" v1\n");
-        assertThat(Files.readString(root.resolve("shared/dashboards/operations.md"))).endsWith(" v1\n");
+        assertThat(Files.readString(root.resolve("shared/dashboards/exec-summary.md")))
+                .endsWith(" v1\n");
+        assertThat(Files.readString(root.resolve("shared/dashboards/operations.md")))
+                .endsWith(" v1\n");
         try (Stream<Path> left = Files.list(root.resolve("shared/dashboards"))) {
-            assertThat(left.map(p -> p.getFileName().toString())).as("no temporary file is left")
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("no temporary file is left")
                     .containsExactlyInAnyOrder("exec-summary.md", "technical.md", "operations.md");
         }
     }
@@ -55,8 +62,10 @@ class DerivedWriteTest {
         Files.delete(metrics);
         Files.createDirectories(metrics.resolve("inside"));
         assertThatThrownBy(() -> Derived.write(root, set("v2")))
-                .hasMessage("shared/kpi/metrics.md: cannot write (a folder is in the way); no derived file was changed");
-        assertThat(Files.readString(root.resolve("shared/dashboards/technical.md"))).endsWith(" v1\n");
+                .hasMessage(
+                        "shared/kpi/metrics.md: cannot write (a folder is in the way); no derived file was changed");
+        assertThat(Files.readString(root.resolve("shared/dashboards/technical.md")))
+                .endsWith(" v1\n");
     }
 
     @Test
@@ -65,7 +74,9 @@ class DerivedWriteTest {
         assertThat(Derived.write(root, set("v1"))).allMatch(o -> !o.written());
         Map<String, byte[]> one = set("v1");
         one.put("shared/kpi/metrics.md", "new\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(Derived.write(root, one)).filteredOn(Derived.Outcome::written)
-                .extracting(Derived.Outcome::path).containsExactly("shared/kpi/metrics.md");
+        assertThat(Derived.write(root, one))
+                .filteredOn(Derived.Outcome::written)
+                .extracting(Derived.Outcome::path)
+                .containsExactly("shared/kpi/metrics.md");
     }
 }

@@ -2,7 +2,6 @@ package dev.atomizer.derive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atomizer.Atomizer;
 import dev.atomizer.api.Workspace;
 import dev.atomizer.git.GitFixture;
 import dev.atomizer.git.GitRepo;
@@ -19,6 +18,7 @@ class KpisTest {
 
     @TempDir
     Path tmp;
+
     GitFixture repo;
 
     static String entry(String ts, String agent, String event, String status, String metrics) {
@@ -34,8 +34,9 @@ class KpisTest {
 
     List<Kpis.Week> weeks() throws Exception {
         try (GitRepo git = GitRepo.open(repo.dir())) {
-            return Kpis.weeks(Sources.read(git.withHistory(Sources.workingTree(repo.dir()), "HEAD",
-                    Derived.HISTORY_PATHS), null), 8);
+            return Kpis.weeks(
+                    Sources.read(git.withHistory(Sources.workingTree(repo.dir()), "HEAD", Derived.HISTORY_PATHS), null),
+                    8);
         }
     }
 
@@ -113,7 +114,8 @@ class KpisTest {
 
     private String metrics() throws Exception {
         try (GitRepo git = GitRepo.open(repo.dir())) {
-            Sources s = Sources.read(git.withHistory(Sources.workingTree(repo.dir()), "HEAD", Derived.HISTORY_PATHS), null);
+            Sources s =
+                    Sources.read(git.withHistory(Sources.workingTree(repo.dir()), "HEAD", Derived.HISTORY_PATHS), null);
             return new KpiMetrics().render(s);
         }
     }
@@ -124,8 +126,18 @@ class KpisTest {
                 + entry("2026-03-02 09:00", "manager", "decision-needed", "in-progress", "ref=dec-1")
                 + entry("2026-03-02 10:00", "optimizer", "study-iteration", "done", null) // status-invalid
                 + entry("2026-03-03 10:00", "optimizer", "error", "failed", null)
-                + entry("2026-03-03 11:00", "secretary", "task-completed", "completed", "generation=report, cost_usd=1.25")
-                + entry("2026-03-04 11:00", "secretary", "task-completed", "completed", "generation=dashboards, cost_usd=1.00")
+                + entry(
+                        "2026-03-03 11:00",
+                        "secretary",
+                        "task-completed",
+                        "completed",
+                        "generation=report, cost_usd=1.25")
+                + entry(
+                        "2026-03-04 11:00",
+                        "secretary",
+                        "task-completed",
+                        "completed",
+                        "generation=dashboards, cost_usd=1.00")
                 + entry("2026-03-10 09:00", "manager", "decision-needed", "completed", "ref=dec-1");
         commitAt("2026-03-10T09:00:00Z", Workspace.LOG, log);
         Map<String, Kpis.Value> w10 = week(weeks(), "2026-W10").values();
@@ -150,7 +162,8 @@ class KpisTest {
         commitAt("2026-03-17T09:00:00Z", Workspace.LOG, log);
         List<Gates> gates;
         try (GitRepo git = GitRepo.open(repo.dir())) {
-            Sources s = Sources.read(git.withHistory(Sources.workingTree(repo.dir()), "HEAD", Derived.HISTORY_PATHS), null);
+            Sources s =
+                    Sources.read(git.withHistory(Sources.workingTree(repo.dir()), "HEAD", Derived.HISTORY_PATHS), null);
             gates = Gates.of(s, Kpis.weeks(s, 8));
         }
         assertThat(gates).extracting(Gates::id).containsExactly("G1", "G2", "G3", "G4", "G5", "G6");
@@ -174,10 +187,12 @@ class KpisTest {
         assertThat(Files.readString(repo.file(KpiMetrics.PATH))).contains("| 2026-W10 | ❌ 1 log commit never followed");
         repo.date("2026-03-09T09:30:00Z").git("add", "-A");
         repo.commit("Regenerate derived files");
-        assertThat(dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).staleDerived()).isEmpty();
+        assertThat(dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).staleDerived())
+                .isEmpty();
         // a later log commit makes everything stale, as it should
         log += entry("2026-03-09 10:00", "manager", "milestone", "completed", null);
         commitAt("2026-03-09T10:05:00Z", Workspace.LOG, log);
-        assertThat(dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).staleDerived()).contains(KpiMetrics.PATH, ExecSummary.PATH);
+        assertThat(dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).staleDerived())
+                .contains(KpiMetrics.PATH, ExecSummary.PATH);
     }
 }

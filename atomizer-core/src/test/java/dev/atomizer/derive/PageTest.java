@@ -10,8 +10,17 @@ class PageTest {
     @Test
     void aRepeatedHeadingIsNumbered() {
         Page p = new Page("<!-- banner -->");
-        p.h1("Title").h2("Studies").h3("study-a (alpha)").h3("study-a (alpha)").h3("study-a (alpha)").h2("Studies");
-        assertThat(p.text()).contains("### study-a (alpha)\n", "### study-a (alpha) (2)\n", "### study-a (alpha) (3)\n",
-                "## Studies (2)\n");
+        p.h1("Title")
+                .h2("Studies")
+                .h3("study-a (alpha)")
+                .h3("study-a (alpha)")
+                .h3("study-a (alpha)")
+                .h2("Studies");
+        assertThat(p.text())
+                .contains(
+                        "### study-a (alpha)\n",
+                        "### study-a (alpha) (2)\n",
+                        "### study-a (alpha) (3)\n",
+                        "## Studies (2)\n");
     }
 }

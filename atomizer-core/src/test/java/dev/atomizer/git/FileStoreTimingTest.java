@@ -64,7 +64,8 @@ class FileStoreTimingTest {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".probe")))
                     .isEmpty();
         }
-        assertThat(Thread.getAllStackTraces().keySet()).map(Thread::getName)
+        assertThat(Thread.getAllStackTraces().keySet())
+                .map(Thread::getName)
                 .noneMatch(n -> n.startsWith("JGit-FileStoreAttributeWriter"));
     }
 }

@@ -96,8 +96,7 @@ public final class GitFixture {
         return r.out();
     }
 
-    public record Run(int code, String out, String err) {
-    }
+    public record Run(int code, String out, String err) {}
 
     /** Runs git (or, when {@code args[0]} is an absolute path, that program) and returns what happened. */
     public Run run(String... args) throws IOException {
@@ -123,7 +122,8 @@ public final class GitFixture {
         env.put("GIT_AUTHOR_EMAIL", "agent@example.com");
         env.put("GIT_COMMITTER_NAME", "Agent");
         env.put("GIT_COMMITTER_EMAIL", "agent@example.com");
-        String date = this.date != null ? this.date
+        String date = this.date != null
+                ? this.date
                 : "2026-06-01T09:" + String.format(java.util.Locale.ROOT, "%02d", tick++ % 60) + ":00Z";
         env.put("GIT_AUTHOR_DATE", date);
         env.put("GIT_COMMITTER_DATE", date);

@@ -21,8 +21,9 @@ class GitRepoTest {
     @Test
     void theStagedChangesAreGitsWhateverTheAttributes() throws Exception {
         GitFixture repo = GitFixture.init(dir);
-        repo.write(".gitattributes", "*.md text eol=crlf diff=markdown\nshared/project_log.md merge=atomizer-log\n"
-                + "*.bin binary\n");
+        repo.write(
+                ".gitattributes",
+                "*.md text eol=crlf diff=markdown\nshared/project_log.md merge=atomizer-log\n" + "*.bin binary\n");
         repo.write("shared/project_log.md", "# Log\r\n\r\n## entry\r\n");
         repo.write("docs/a.md", "alpha\nbeta\ngamma\ndelta\n");
         repo.write("docs/gone.md", "to be deleted\n");
@@ -36,8 +37,10 @@ class GitRepoTest {
         repo.write("new.md", "new\n");
         repo.git("add", "-A");
         try (GitRepo git = GitRepo.open(dir)) {
-            assertThat(render(git.stagedChanges())).containsExactlyInAnyOrderElementsOf(
-                    List.of(repo.git("diff", "--cached", "--name-status", "-M").strip().split("\n")));
+            assertThat(render(git.stagedChanges()))
+                    .containsExactlyInAnyOrderElementsOf(List.of(repo.git("diff", "--cached", "--name-status", "-M")
+                            .strip()
+                            .split("\n")));
             // as git stored them (text=auto/eol attributes normalise at 'git add', not at read)
             assertThat(new String(git.headFiles().read("shared/project_log.md"), StandardCharsets.UTF_8))
                     .isEqualTo(repo.git("show", "HEAD:shared/project_log.md"));
@@ -63,13 +66,14 @@ class GitRepoTest {
     private static List<String> render(List<FileChange> changes) throws Exception {
         List<String> out = new ArrayList<>();
         for (FileChange c : changes) {
-            out.add(switch (c.kind()) {
-                case ADD -> "A\t" + c.newPath();
-                case MODIFY -> "M\t" + c.newPath();
-                case DELETE -> "D\t" + c.oldPath();
-                case RENAME -> "R100\t" + c.oldPath() + "\t" + c.newPath();
-                case COPY -> "C\t" + c.oldPath() + "\t" + c.newPath();
-            });
+            out.add(
+                    switch (c.kind()) {
+                        case ADD -> "A\t" + c.newPath();
+                        case MODIFY -> "M\t" + c.newPath();
+                        case DELETE -> "D\t" + c.oldPath();
+                        case RENAME -> "R100\t" + c.oldPath() + "\t" + c.newPath();
+                        case COPY -> "C\t" + c.oldPath() + "\t" + c.newPath();
+                    });
         }
         return out;
     }

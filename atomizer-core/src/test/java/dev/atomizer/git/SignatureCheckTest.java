@@ -14,6 +14,7 @@ class SignatureCheckTest {
 
     @TempDir
     Path tmp;
+
     GitFixture repo;
 
     @BeforeEach
@@ -35,7 +36,8 @@ class SignatureCheckTest {
         String byCeo = ceo.commit(repo, "signed by ceo");
         String byMario = mario.commit(repo, "signed by mario");
         TrustedKeys trusted = new TrustedKeys(Map.of("ceo", keyOnly(ceo.publicKey())), Map.of());
-        try (GitRepo git = GitRepo.open(repo.dir()); SignatureCheck check = git.signatures()) {
+        try (GitRepo git = GitRepo.open(repo.dir());
+                SignatureCheck check = git.signatures()) {
             assertThat(check.verify(unsigned, trusted)).isEqualTo(CommitSignature.UNSIGNED);
             CommitSignature s = check.verify(byCeo, trusted);
             assertThat(s.status()).isEqualTo(CommitSignature.Status.TRUSTED);

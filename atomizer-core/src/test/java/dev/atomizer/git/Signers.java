@@ -15,8 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Signers {
 
-    private Signers() {
-    }
+    private Signers() {}
 
     /**
      * A key that signs commits.
@@ -40,8 +39,10 @@ public final class Signers {
     /** True when {@code program} runs (ssh-keygen, gpg, gpgconf). */
     public static boolean available(String program) {
         try {
-            Process p = new ProcessBuilder(program, "--version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(program, "--version")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return p.waitFor(30, TimeUnit.SECONDS) && (p.exitValue() == 0 || program.equals("ssh-keygen"));
         } catch (IOException e) {
             return false;
@@ -81,10 +82,22 @@ public final class Signers {
         /** A new ed25519 signing key without passphrase for {@code uid} ("CEO <ceo@example.com>"). */
         public Signer generate(String uid) throws IOException {
             Map<String, String> env = Map.of("GNUPGHOME", home.toString());
-            run(env, "gpg", "--batch", "--passphrase", "", "--pinentry-mode", "loopback", "--quick-gen-key", uid,
-                    "ed25519", "sign", "never");
+            run(
+                    env,
+                    "gpg",
+                    "--batch",
+                    "--passphrase",
+                    "",
+                    "--pinentry-mode",
+                    "loopback",
+                    "--quick-gen-key",
+                    uid,
+                    "ed25519",
+                    "sign",
+                    "never");
             String fingerprint = null;
-            for (String line : run(env, "gpg", "--batch", "--with-colons", "--list-keys", uid).split("\n")) {
+            for (String line : run(env, "gpg", "--batch", "--with-colons", "--list-keys", uid)
+                    .split("\n")) {
                 if (line.startsWith("fpr:")) {
                     fingerprint = line.split(":")[9];
                     break;
@@ -93,8 +106,16 @@ public final class Signers {
             if (fingerprint == null) {
                 throw new IOException("gpg made no key for " + uid);
             }
-            return new Signer(fingerprint, List.of("-c", "gpg.format=openpgp", "-c", "gpg.program=gpg", "-c",
-                    "user.signingkey=" + fingerprint), env);
+            return new Signer(
+                    fingerprint,
+                    List.of(
+                            "-c",
+                            "gpg.format=openpgp",
+                            "-c",
+                            "gpg.program=gpg",
+                            "-c",
+                            "user.signingkey=" + fingerprint),
+                    env);
         }
 
         /** Stops the agent gpg started for this home. */

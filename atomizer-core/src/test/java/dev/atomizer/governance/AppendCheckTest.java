@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class AppendCheckTest {
 
-    private static final String ENTRY = "## [2026-02-16 09:00] manager | p | milestone\n\n**Status:** completed\n"
-            + "**Summary:** Done.\n\n---\n";
+    private static final String ENTRY =
+            "## [2026-02-16 09:00] manager | p | milestone\n\n**Status:** completed\n" + "**Summary:** Done.\n\n---\n";
 
     @Test
     void anAppendStartsAfterTheOldLastLine() {
@@ -50,22 +50,26 @@ class AppendCheckTest {
         assertThat(edited.changedLine()).isEqualTo(6);
         assertThat(edited.entryLine()).isEqualTo(3);
         assertThat(edited.entryHeading()).isEqualTo("## [2026-02-16 09:00] manager | p | milestone");
-        assertThat(check(old.stripTrailing(), old.stripTrailing() + "- more\n").appendOnly()).isFalse();
+        assertThat(check(old.stripTrailing(), old.stripTrailing() + "- more\n").appendOnly())
+                .isFalse();
         assertThat(check(old, "# Log\n").appendOnly()).isFalse();
     }
 
     /** The line the check reports for the appended part is the line that offset is on, whatever the text. */
     @Property(tries = 2000)
-    void theTailLineIsTheLineOfTheTailOffset(@ForAll("texts") String old, @ForAll("texts") String added,
-                                             @ForAll("texts") String edit) throws Exception {
+    void theTailLineIsTheLineOfTheTailOffset(
+            @ForAll("texts") String old, @ForAll("texts") String added, @ForAll("texts") String edit) throws Exception {
         byte[] o = bytes(old);
         for (String neu : new String[] {old + added, edit + added, old.stripTrailing() + added}) {
             byte[] n = bytes(neu);
             AppendCheck c = AppendCheck.compare(o, n);
             if (c.appendOnly()) {
                 assertThat(c.tailFirstLine(n)).isEqualTo(AppendCheck.lineOf(n, c.tailOffset()));
-                assertThat(c.tailOffset() == 0 || n[c.tailOffset() - 1] == '\n' || n[c.tailOffset() - 1] == '\r'
-                        || c.tailOffset() == n.length).isTrue();
+                assertThat(c.tailOffset() == 0
+                                || n[c.tailOffset() - 1] == '\n'
+                                || n[c.tailOffset() - 1] == '\r'
+                                || c.tailOffset() == n.length)
+                        .isTrue();
                 assertThat(c.tailOffset()).isBetween(0, n.length);
                 String core = old.stripTrailing();
                 assertThat(neu).startsWith(core.isEmpty() ? "" : core);

@@ -2,13 +2,12 @@ package dev.atomizer.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atomizer.Atomizer;
 import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Diagnostic;
 import dev.atomizer.api.Workspace;
 import dev.atomizer.derive.Derived;
 import dev.atomizer.git.GitFixture;
 import dev.atomizer.git.GitRepo;
-import dev.atomizer.api.Diagnostic;
 import dev.atomizer.report.Reports;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,18 +31,22 @@ import net.jqwik.api.Provide;
  */
 class DerivedFilesSettleProperties {
 
-    enum Step { LOG, REPORT, DASHBOARDS, COMMIT }
+    enum Step {
+        LOG,
+        REPORT,
+        DASHBOARDS,
+        COMMIT
+    }
 
     /** An action and how many hours it comes after the previous one. */
-    record Action(Step step, int hours) {
-    }
+    record Action(Step step, int hours) {}
 
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Provide
     Arbitrary<List<Action>> sequences() {
-        Arbitrary<Action> one = Arbitraries.of(Step.values()).flatMap(s -> Arbitraries.integers().between(1, 60)
-                .map(h -> new Action(s, h)));
+        Arbitrary<Action> one = Arbitraries.of(Step.values())
+                .flatMap(s -> Arbitraries.integers().between(1, 60).map(h -> new Action(s, h)));
         return one.list().ofMinSize(3).ofMaxSize(14);
     }
 
@@ -55,10 +58,12 @@ class DerivedFilesSettleProperties {
         StringBuilder log = new StringBuilder("# Project log\n\n");
         entry(log, now, "milestone");
         repo.write(Workspace.LOG, log.toString());
-        repo.write(Workspace.STATUS, "# Status\n\n## Projects\n\n| Slug | Name | RAG | Status |\n|---|---|---|---|\n"
-                + "| alpha | Alpha | Green | active |\n");
+        repo.write(
+                Workspace.STATUS,
+                "# Status\n\n## Projects\n\n| Slug | Name | RAG | Status |\n|---|---|---|---|\n"
+                        + "| alpha | Alpha | Green | active |\n");
         commit(repo, now, "Set up");
-        boolean fresh = false;    // derived files made after the last entry
+        boolean fresh = false; // derived files made after the last entry
         List<String> trace = new ArrayList<>();
         int n = 0;
         for (Action a : actions) {
@@ -97,16 +102,28 @@ class DerivedFilesSettleProperties {
         dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).dashboards(null);
         commitChecked(repo, now, trace);
         // settled: regenerating changes nothing, and check finds nothing stale
-        List<Derived.Outcome> again = dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).dashboards(null);
+        List<Derived.Outcome> again =
+                dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).dashboards(null);
         assertThat(again).as(String.join(" ", trace)).allMatch(o -> !o.written());
-        assertThat(repo.git("status", "--porcelain")).as(String.join(" ", trace)).isEmpty();
-        assertThat(dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).staleDerived()).as(String.join(" ", trace)).isEmpty();
+        assertThat(repo.git("status", "--porcelain"))
+                .as(String.join(" ", trace))
+                .isEmpty();
+        assertThat(dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).staleDerived())
+                .as(String.join(" ", trace))
+                .isEmpty();
     }
 
     private static void entry(StringBuilder log, LocalDateTime t, String event) {
-        log.append("## [").append(STAMP.format(t)).append("] manager | alpha | ").append(event).append("\n\n")
-                .append("**Status:** ").append(event.equals("decision-needed") ? "in-progress" : "completed")
-                .append("\n**Summary:** Work at ").append(STAMP.format(t)).append("\n\n---\n\n");
+        log.append("## [")
+                .append(STAMP.format(t))
+                .append("] manager | alpha | ")
+                .append(event)
+                .append("\n\n")
+                .append("**Status:** ")
+                .append(event.equals("decision-needed") ? "in-progress" : "completed")
+                .append("\n**Summary:** Work at ")
+                .append(STAMP.format(t))
+                .append("\n\n---\n\n");
     }
 
     /** Stages everything, asserts the pre-commit check accepts it, and commits at {@code now}. */
@@ -117,7 +134,9 @@ class DerivedFilesSettleProperties {
         }
         try (GitRepo git = GitRepo.open(repo.dir())) {
             GitChecks.Result r = GitChecks.preCommit(git, Map.of(), Derived.files());
-            assertThat(r.diagnostics()).as(String.join(" ", trace)).extracting(Diagnostic::toText)
+            assertThat(r.diagnostics())
+                    .as(String.join(" ", trace))
+                    .extracting(Diagnostic::toText)
                     .noneMatch(t -> t.contains(": error "));
         }
         commit(repo, now, "At " + STAMP.format(now));

@@ -24,6 +24,7 @@ class DerivedFilesTest {
 
     @TempDir
     Path tmp;
+
     GitFixture repo;
 
     @BeforeEach
@@ -34,7 +35,8 @@ class DerivedFilesTest {
 
     List<String> preCommit() throws Exception {
         try (GitRepo git = GitRepo.open(repo.dir())) {
-            return GitChecksTest.render(GitChecks.preCommit(git, Map.of(), Derived.files()).diagnostics());
+            return GitChecksTest.render(
+                    GitChecks.preCommit(git, Map.of(), Derived.files()).diagnostics());
         }
     }
 
@@ -76,8 +78,9 @@ class DerivedFilesTest {
         repo.git("add", ExecSummary.PATH);
         repo.commit("hand edit");
         try (GitRepo git = GitRepo.open(repo.dir())) {
-            var r = GitChecks.verify(git, base, "HEAD", Map.of(), Derived.files(), c -> { });
-            assertThat(r.diagnostics()).extracting(d -> d.path() + " " + d.rule())
+            var r = GitChecks.verify(git, base, "HEAD", Map.of(), Derived.files(), c -> {});
+            assertThat(r.diagnostics())
+                    .extracting(d -> d.path() + " " + d.rule())
                     .containsExactly(ExecSummary.PATH + " generated-file");
         }
     }
@@ -92,22 +95,30 @@ class DerivedFilesTest {
 
         // a new entry makes every dashboard stale; an edit above the end breaks append-only
         repo.append(LOG, GitChecksTest.entry("2026-02-16 10:00", "completed"));
-        assertThat(atomizer.check().diagnostics()).extracting(d -> d.path() + " " + d.rule())
-                .containsExactly("shared/dashboards/exec-summary.md generated-stale",
+        assertThat(atomizer.check().diagnostics())
+                .extracting(d -> d.path() + " " + d.rule())
+                .containsExactly(
+                        "shared/dashboards/exec-summary.md generated-stale",
                         "shared/dashboards/operations.md generated-stale",
                         "shared/dashboards/technical.md generated-stale",
                         "shared/kpi/metrics.md generated-stale");
         repo.write(LOG, repo.read(LOG).replace("Gate passed.", "Gate passed!"));
-        assertThat(atomizer.check().diagnostics()).extracting(d -> d.path() + " " + d.rule())
+        assertThat(atomizer.check().diagnostics())
+                .extracting(d -> d.path() + " " + d.rule())
                 .contains(LOG + " append-only");
         // the severity is the contract's or the caller's
         repo.git("checkout", "--", LOG);
         repo.append(LOG, GitChecksTest.entry("2026-02-16 10:00", "completed"));
-        var warn = Atomizer.open(Workspace.discover(repo.dir()),
-                Map.of("generated-stale", dev.atomizer.api.Severity.WARNING), repo.dir()).check();
+        var warn = Atomizer.open(
+                        Workspace.discover(repo.dir()),
+                        Map.of("generated-stale", dev.atomizer.api.Severity.WARNING),
+                        repo.dir())
+                .check();
         assertThat(warn.summary().errors()).isZero();
         assertThat(warn.summary().warnings()).isEqualTo(4);
-        assertThat(new String(Derived.generate(Sources.workingTree(repo.dir()), null).get(ExecSummary.PATH),
-                StandardCharsets.UTF_8)).contains("as of 2026-02-16 10:00");
+        assertThat(new String(
+                        Derived.generate(Sources.workingTree(repo.dir()), null).get(ExecSummary.PATH),
+                        StandardCharsets.UTF_8))
+                .contains("as of 2026-02-16 10:00");
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Diagnostic;
 import dev.atomizer.git.GitFixture;
 import dev.atomizer.git.GitRepo;
-import dev.atomizer.api.Diagnostic;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,10 +25,12 @@ class GitChecksTest {
                 + "\n**Summary:** Gate passed.\n\n---\n\n";
     }
 
-    static final String BASE = "# Project log\n\n" + entry("2026-02-16 09:00", "completed") + entry("2026-02-16 10:00", "completed");
+    static final String BASE =
+            "# Project log\n\n" + entry("2026-02-16 09:00", "completed") + entry("2026-02-16 10:00", "completed");
 
     @TempDir
     Path tmp;
+
     GitFixture repo;
 
     @BeforeEach
@@ -85,7 +87,8 @@ class GitChecksTest {
         repo.stage(LOG, BASE + "a note without a heading\n\n" + entry("2026-02-16 11:00", "completed"));
         assertThat(preCommit()).containsExactly(LOG + ":17 stray-content");
         // an old entry left unclosed may be closed by appending its '---'
-        String open = "# Project log\n\n## [2026-02-16 09:00] manager | p | milestone\n\n**Status:** completed\n**Summary:** s\n";
+        String open =
+                "# Project log\n\n## [2026-02-16 09:00] manager | p | milestone\n\n**Status:** completed\n**Summary:** s\n";
         repo.commit(LOG, open);
         repo.stage(LOG, open + "\n---\n\n" + entry("2026-02-16 11:00", "completed"));
         assertThat(preCommit()).isEmpty();
@@ -105,17 +108,25 @@ class GitChecksTest {
     @Test
     void editingReorderingOrDeletingEntriesBreaksAppendOnlyAndNamesTheEntry() throws Exception {
         repo.commit(LOG, BASE);
-        repo.stage(LOG, BASE.replace("**Status:** completed\n**Summary:** Gate passed.\n\n---\n\n## [2026-02-16 10:00]",
-                "**Status:** failed\n**Summary:** Gate passed.\n\n---\n\n## [2026-02-16 10:00]"));
+        repo.stage(
+                LOG,
+                BASE.replace(
+                        "**Status:** completed\n**Summary:** Gate passed.\n\n---\n\n## [2026-02-16 10:00]",
+                        "**Status:** failed\n**Summary:** Gate passed.\n\n---\n\n## [2026-02-16 10:00]"));
         assertThat(preCommit()).isEmpty();
         try (GitRepo git = GitRepo.open(repo.dir())) {
-            List<Diagnostic> ds = GitChecks.commitMsg(git, "Change a status", Map.of()).diagnostics();
+            List<Diagnostic> ds =
+                    GitChecks.commitMsg(git, "Change a status", Map.of()).diagnostics();
             assertThat(render(ds)).containsExactly(LOG + ":5 append-only");
-            assertThat(ds.get(0).message()).contains("'## [2026-02-16 09:00] manager | bracket-topopt | milestone' (line 3)")
-                    .contains("without an approved amendment").contains("Change-Request");
+            assertThat(ds.get(0).message())
+                    .contains("'## [2026-02-16 09:00] manager | bracket-topopt | milestone' (line 3)")
+                    .contains("without an approved amendment")
+                    .contains("Change-Request");
         }
-        assertThat(commitMsg("Repair a status\n\nChange-Request: CR-3\nApproved-by: ceo")).isEmpty();
-        String reordered = "# Project log\n\n" + entry("2026-02-16 10:00", "completed") + entry("2026-02-16 09:00", "completed");
+        assertThat(commitMsg("Repair a status\n\nChange-Request: CR-3\nApproved-by: ceo"))
+                .isEmpty();
+        String reordered =
+                "# Project log\n\n" + entry("2026-02-16 10:00", "completed") + entry("2026-02-16 09:00", "completed");
         repo.stage(LOG, reordered);
         // the amended log is linted whole at pre-commit: a reorder breaks time order
         assertThat(preCommit()).containsExactly(LOG + ":10 timestamp-order");
@@ -161,7 +172,7 @@ class GitChecksTest {
         assertThat(preCommit()).containsExactly(LOG + ":1 append-only");
         repo.git("commit", "-q", "--no-verify", "-m", "Log as a submodule");
         try (GitRepo git = GitRepo.open(repo.dir())) {
-            GitChecks.Result r = GitChecks.verify(git, base, "HEAD", Map.of(), DerivedFiles.NONE, c -> { });
+            GitChecks.Result r = GitChecks.verify(git, base, "HEAD", Map.of(), DerivedFiles.NONE, c -> {});
             assertThat(render(r.diagnostics())).containsExactly(LOG + ":1 append-only");
             assertThat(r.diagnostics().get(0).message()).contains("is a submodule (gitlink) here");
         }
@@ -204,12 +215,15 @@ class GitChecksTest {
     @Test
     void theStagedContractIsTheOneAppendedEntriesAreCheckedAgainst() throws Exception {
         repo.commit(LOG, BASE);
-        repo.stage("shared/data-contracts/schemas.md", "## Event types\n\n| Type | Meaning |\n|---|---|\n| milestone | m |\n| budget-alert | b |\n");
+        repo.stage(
+                "shared/data-contracts/schemas.md",
+                "## Event types\n\n| Type | Meaning |\n|---|---|\n| milestone | m |\n| budget-alert | b |\n");
         repo.stage(LOG, BASE + entry("2026-02-16 11:00", "completed").replace("milestone", "budget-alert"));
         assertThat(preCommit()).isEmpty();
         // and changing the contract needs approval: it is itself governed
         assertThat(commitMsg("Add budget-alert")).containsExactly("shared/data-contracts/schemas.md:1 immutable-path");
-        assertThat(commitMsg("Add budget-alert\n\nChange-Request: CR-7\nApproved-by: ceo\n")).isEmpty();
+        assertThat(commitMsg("Add budget-alert\n\nChange-Request: CR-7\nApproved-by: ceo\n"))
+                .isEmpty();
     }
 
     @Test
@@ -218,15 +232,21 @@ class GitChecksTest {
         repo.stage("context-docs/00-mission.md", "# Mission, amended\n");
         repo.stage("agents/optimizer/SOUL.md", "# Soul\n");
         assertThat(preCommit()).isEmpty(); // approval is the commit-msg hook's to check
-        assertThat(commitMsg("Amend the mission")).containsExactly(
-                "agents/optimizer/SOUL.md:1 immutable-path", "context-docs/00-mission.md:1 immutable-path");
-        assertThat(commitMsg("Amend\n\nChange-Request: CR-12\nApproved-by: intern\n")).hasSize(2);
+        assertThat(commitMsg("Amend the mission"))
+                .containsExactly(
+                        "agents/optimizer/SOUL.md:1 immutable-path", "context-docs/00-mission.md:1 immutable-path");
+        assertThat(commitMsg("Amend\n\nChange-Request: CR-12\nApproved-by: intern\n"))
+                .hasSize(2);
         assertThat(commitMsg("Amend\n\nApproved-by: ceo\n")).hasSize(2);
-        assertThat(commitMsg("Amend\n\nChange-Request: CR-12\nApproved-by: ceo\n# a comment git strips\n")).isEmpty();
+        assertThat(commitMsg("Amend\n\nChange-Request: CR-12\nApproved-by: ceo\n# a comment git strips\n"))
+                .isEmpty();
         // an approver is named by its id, exactly: not a name, an email or another case
-        assertThat(commitMsg("Amend\n\nChange-Request: CR-12\nApproved-by: Antoine <ceo@example.com>\n")).hasSize(2);
-        assertThat(commitMsg("Amend\n\nChange-Request: CR-12\nApproved-by: CEO\n")).hasSize(2);
-        assertThat(commitMsg("Amend\n\nChange-Request: CR-12\nApproved-by: ceo (Antoine)\n")).hasSize(2);
+        assertThat(commitMsg("Amend\n\nChange-Request: CR-12\nApproved-by: Antoine <ceo@example.com>\n"))
+                .hasSize(2);
+        assertThat(commitMsg("Amend\n\nChange-Request: CR-12\nApproved-by: CEO\n"))
+                .hasSize(2);
+        assertThat(commitMsg("Amend\n\nChange-Request: CR-12\nApproved-by: ceo (Antoine)\n"))
+                .hasSize(2);
     }
 
     @Test
@@ -260,7 +280,8 @@ class GitChecksTest {
         repo.git("mv", "knowledge-base/mesh.md", "archive/mesh.md");
         assertThat(kinds()).containsExactly("RENAME knowledge-base/mesh.md -> archive/mesh.md");
         assertThat(commitMsg("Archive the mesh notes")).containsExactly("archive/mesh.md:1 no-delete");
-        assertThat(commitMsg("Archive\n\nChange-Request: CR-4\nApproved-by: ceo\n")).isEmpty();
+        assertThat(commitMsg("Archive\n\nChange-Request: CR-4\nApproved-by: ceo\n"))
+                .isEmpty();
         repo.commit("Archive the mesh notes (hooks skipped)");
 
         // a rename inside the knowledge base that cuts a fifth: still paired as a rename (80% alike)
@@ -283,29 +304,40 @@ class GitChecksTest {
         repo.commit("Move the charter (hooks skipped)");
 
         try (GitRepo git = GitRepo.open(repo.dir())) {
-            GitChecks.Result r = GitChecks.verify(git, base, "HEAD", Map.of(), DerivedFiles.NONE, c -> { });
-            assertThat(render(r.diagnostics())).containsExactly("archive/mesh.md:1 no-delete",
-                    "knowledge-base/numerics/solver.md:1 no-delete", "shared/reports/old/2026-W08-report.md:1 write-once",
-                    "docs/charter.md:1 immutable-path");
-            assertThat(r.diagnostics().get(0).message()).contains("knowledge-base/mesh.md is accumulative (no-delete) and "
-                    + "was moved out to archive/mesh.md (a deletion there) without approval");
-            assertThat(r.diagnostics().get(1).message()).contains("knowledge-base/solver.md is accumulative (no-delete) "
-                    + "and was renamed to knowledge-base/numerics/solver.md and shrank from " + cut.length() + " to "
-                    + cut.length() * 4 / 5 + " bytes");
-            assertThat(r.diagnostics().get(3).message()).contains("context-docs/01-charter.md is foundational "
-                    + "(context-docs/**, immutable) and was renamed to docs/charter.md");
+            GitChecks.Result r = GitChecks.verify(git, base, "HEAD", Map.of(), DerivedFiles.NONE, c -> {});
+            assertThat(render(r.diagnostics()))
+                    .containsExactly(
+                            "archive/mesh.md:1 no-delete",
+                            "knowledge-base/numerics/solver.md:1 no-delete",
+                            "shared/reports/old/2026-W08-report.md:1 write-once",
+                            "docs/charter.md:1 immutable-path");
+            assertThat(r.diagnostics().get(0).message())
+                    .contains("knowledge-base/mesh.md is accumulative (no-delete) and "
+                            + "was moved out to archive/mesh.md (a deletion there) without approval");
+            assertThat(r.diagnostics().get(1).message())
+                    .contains("knowledge-base/solver.md is accumulative (no-delete) "
+                            + "and was renamed to knowledge-base/numerics/solver.md and shrank from " + cut.length()
+                            + " to "
+                            + cut.length() * 4 / 5 + " bytes");
+            assertThat(r.diagnostics().get(3).message())
+                    .contains("context-docs/01-charter.md is foundational "
+                            + "(context-docs/**, immutable) and was renamed to docs/charter.md");
             // the Auditor's list of protected changes agrees with the rules, change for change
             var listed = dev.atomizer.audit.Audit.of(git, base, "HEAD", r).protectedChanges();
-            assertThat(listed).extracting(p -> p.path() + " " + p.rule().policy()).containsExactly(
-                    "archive/mesh.md NO_DELETE", "knowledge-base/numerics/solver.md NO_DELETE",
-                    "shared/reports/old/2026-W08-report.md WRITE_ONCE", "docs/charter.md IMMUTABLE");
+            assertThat(listed)
+                    .extracting(p -> p.path() + " " + p.rule().policy())
+                    .containsExactly(
+                            "archive/mesh.md NO_DELETE", "knowledge-base/numerics/solver.md NO_DELETE",
+                            "shared/reports/old/2026-W08-report.md WRITE_ONCE", "docs/charter.md IMMUTABLE");
             assertThat(listed.get(1).change()).startsWith("renamed from knowledge-base/solver.md, shrank from ");
         }
     }
 
     List<String> kinds() throws AtomizerException {
         try (GitRepo git = GitRepo.open(repo.dir())) {
-            return git.stagedChanges().stream().map(c -> c.kind() + " " + c.oldPath() + " -> " + c.newPath()).toList();
+            return git.stagedChanges().stream()
+                    .map(c -> c.kind() + " " + c.oldPath() + " -> " + c.newPath())
+                    .toList();
         }
     }
 
@@ -319,26 +351,35 @@ class GitChecksTest {
         repo.git("add", "-A");
         String base = repo.commit("Base\n\nChange-Request: CR-0\nApproved-by: ceo\n");
         // the build turns the rule off, and the same pull request edits a foundational document
-        repo.stage("pom.xml", POM.replace("</project>", "  <build><plugins><plugin><artifactId>atomizer-maven-plugin"
-                + "</artifactId><configuration><rules><immutable-path>off</immutable-path></rules></configuration>"
-                + "</plugin></plugins></build>\n</project>"));
+        repo.stage(
+                "pom.xml",
+                POM.replace(
+                        "</project>",
+                        "  <build><plugins><plugin><artifactId>atomizer-maven-plugin"
+                                + "</artifactId><configuration><rules><immutable-path>off</immutable-path></rules></configuration>"
+                                + "</plugin></plugins></build>\n</project>"));
         repo.stage("context-docs/00-mission.md", "# Mission, quietly amended\n");
         repo.commit("Tidy the build");
         // and Maven's own options skip the goal
         repo.stage(".mvn/maven.config", "-Datomizer.skip=true\n");
         repo.commit("Speed up the build");
-        Map<String, dev.atomizer.api.Severity> fromTheBuild = Map.of("immutable-path", dev.atomizer.api.Severity.OFF,
-                "field-order", dev.atomizer.api.Severity.OFF);
+        Map<String, dev.atomizer.api.Severity> fromTheBuild =
+                Map.of("immutable-path", dev.atomizer.api.Severity.OFF, "field-order", dev.atomizer.api.Severity.OFF);
         try (GitRepo git = GitRepo.open(repo.dir())) {
-            GitChecks.Result r = GitChecks.verify(git, base, "HEAD", fromTheBuild, DerivedFiles.NONE, c -> { });
-            assertThat(render(r.diagnostics())).containsExactly("context-docs/00-mission.md:1 immutable-path",
-                    "pom.xml:1 immutable-path", ".mvn/maven.config:1 immutable-path");
+            GitChecks.Result r = GitChecks.verify(git, base, "HEAD", fromTheBuild, DerivedFiles.NONE, c -> {});
+            assertThat(render(r.diagnostics()))
+                    .containsExactly(
+                            "context-docs/00-mission.md:1 immutable-path",
+                            "pom.xml:1 immutable-path",
+                            ".mvn/maven.config:1 immutable-path");
             assertThat(r.failed()).isTrue();
         }
-        assertThat(GitChecks.ignoredByVerify(fromTheBuild, "<rules>")).isEqualTo("verify ignores the <rules> override "
-                + "immutable-path=off: a governance rule's severity comes only from the contract of each commit's "
-                + "parent, never from the build being checked");
-        assertThat(GitChecks.ignoredByVerify(Map.of("field-order", dev.atomizer.api.Severity.OFF), "--rule")).isNull();
+        assertThat(GitChecks.ignoredByVerify(fromTheBuild, "<rules>"))
+                .isEqualTo("verify ignores the <rules> override "
+                        + "immutable-path=off: a governance rule's severity comes only from the contract of each commit's "
+                        + "parent, never from the build being checked");
+        assertThat(GitChecks.ignoredByVerify(Map.of("field-order", dev.atomizer.api.Severity.OFF), "--rule"))
+                .isNull();
     }
 
     @Test
@@ -354,8 +395,10 @@ class GitChecksTest {
             int[] n = new int[1];
             GitChecks.Result r = GitChecks.verify(git, base, "HEAD", Map.of(), DerivedFiles.NONE, c -> n[0]++);
             assertThat(n[0]).isEqualTo(4);
-            assertThat(render(r.diagnostics())).containsExactly("context-docs/charter.md:1 immutable-path", LOG + ":26 status-invalid");
-            assertThat(r.diagnostics().get(0).message()).startsWith(sneaky.substring(0, 10) + " (Edit charter (hooks skipped)): ");
+            assertThat(render(r.diagnostics()))
+                    .containsExactly("context-docs/charter.md:1 immutable-path", LOG + ":26 status-invalid");
+            assertThat(r.diagnostics().get(0).message())
+                    .startsWith(sneaky.substring(0, 10) + " (Edit charter (hooks skipped)): ");
         }
     }
 
@@ -368,7 +411,7 @@ class GitChecksTest {
         repo.commit("notes/b.md", "b\n");
         repo.git("merge", "-q", "--no-edit", "side");
         try (GitRepo git = GitRepo.open(repo.dir())) {
-            GitChecks.Result r = GitChecks.verify(git, base, "HEAD", Map.of(), DerivedFiles.NONE, c -> { });
+            GitChecks.Result r = GitChecks.verify(git, base, "HEAD", Map.of(), DerivedFiles.NONE, c -> {});
             assertThat(r.diagnostics()).isEmpty();
         }
     }
@@ -389,7 +432,8 @@ class GitChecksTest {
         GitFixture other = repo.at(wt);
         other.stage(LOG, BASE + entry("2026-02-16 11:00", "nope"));
         try (GitRepo git = GitRepo.open(wt)) {
-            assertThat(render(GitChecks.preCommit(git, Map.of(), DerivedFiles.NONE).diagnostics()))
+            assertThat(render(GitChecks.preCommit(git, Map.of(), DerivedFiles.NONE)
+                            .diagnostics()))
                     .containsExactly(LOG + ":19 status-invalid");
             assertThat(git.commonDir()).isEqualTo(repo.dir().resolve(".git").toRealPath());
         }
@@ -399,22 +443,26 @@ class GitChecksTest {
     @Test
     void oddStatesGiveOneLineErrors() throws Exception {
         Path nowhere = Files.createDirectories(tmp.resolve("plain"));
-        assertThatThrownBy(() -> GitRepo.open(nowhere)).isInstanceOf(AtomizerException.class)
+        assertThatThrownBy(() -> GitRepo.open(nowhere))
+                .isInstanceOf(AtomizerException.class)
                 .hasMessageContaining("not a git repository");
         Path bare = tmp.resolve("bare.git");
         repo.git("init", "-q", "--bare", bare.toString());
         try (GitRepo git = GitRepo.open(bare)) {
             assertThatThrownBy(() -> GitChecks.preCommit(git, Map.of(), DerivedFiles.NONE))
-                    .isInstanceOf(AtomizerException.class).hasMessageContaining("bare repository");
+                    .isInstanceOf(AtomizerException.class)
+                    .hasMessageContaining("bare repository");
         }
         try (GitRepo git = GitRepo.open(repo.dir())) {
-            assertThatThrownBy(() -> GitChecks.verify(git, "main", "HEAD", Map.of(), DerivedFiles.NONE, c -> { }))
-                    .isInstanceOf(AtomizerException.class).hasMessageContaining("unborn");
+            assertThatThrownBy(() -> GitChecks.verify(git, "main", "HEAD", Map.of(), DerivedFiles.NONE, c -> {}))
+                    .isInstanceOf(AtomizerException.class)
+                    .hasMessageContaining("unborn");
         }
         repo.commit(LOG, BASE);
         try (GitRepo git = GitRepo.open(repo.dir())) {
-            assertThatThrownBy(() -> GitChecks.verify(git, "no-such-ref", "HEAD", Map.of(), DerivedFiles.NONE, c -> { }))
-                    .isInstanceOf(AtomizerException.class).hasMessageContaining("unknown base revision 'no-such-ref'");
+            assertThatThrownBy(() -> GitChecks.verify(git, "no-such-ref", "HEAD", Map.of(), DerivedFiles.NONE, c -> {}))
+                    .isInstanceOf(AtomizerException.class)
+                    .hasMessageContaining("unknown base revision 'no-such-ref'");
         }
     }
 
@@ -422,19 +470,22 @@ class GitChecksTest {
     void aBaseTheHeadDoesNotContainIsRewrittenHistoryInOneLine() throws Exception {
         String first = repo.commit(LOG, BASE);
         repo.commit(LOG, BASE + entry("2026-02-16 11:00", "completed"));
-        String before = repo.commit(LOG, BASE + entry("2026-02-16 11:00", "completed") + entry("2026-02-16 12:00", "completed"));
+        String before = repo.commit(
+                LOG, BASE + entry("2026-02-16 11:00", "completed") + entry("2026-02-16 12:00", "completed"));
         // a forced push: main rewritten from its first commit, two of its commits dropped
         repo.git("reset", "-q", "--hard", first);
         repo.commit(LOG, BASE + entry("2026-02-16 13:00", "completed"));
         try (GitRepo git = GitRepo.open(repo.dir())) {
-            assertThatThrownBy(() -> GitChecks.verify(git, before, "HEAD", Map.of(), DerivedFiles.NONE, c -> { }))
+            assertThatThrownBy(() -> GitChecks.verify(git, before, "HEAD", Map.of(), DerivedFiles.NONE, c -> {}))
                     .isInstanceOf(AtomizerException.class)
-                    .hasMessageStartingWith("history rewritten: base " + before.substring(0, 10)
-                            + " is not an ancestor of head HEAD (")
+                    .hasMessageStartingWith(
+                            "history rewritten: base " + before.substring(0, 10) + " is not an ancestor of head HEAD (")
                     .hasMessageContaining("; 2 commits of the base are not in the head")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
             // a base the head contains is fine
-            assertThat(GitChecks.verify(git, first, "HEAD", Map.of(), DerivedFiles.NONE, c -> { }).failed()).isFalse();
+            assertThat(GitChecks.verify(git, first, "HEAD", Map.of(), DerivedFiles.NONE, c -> {})
+                            .failed())
+                    .isFalse();
         }
     }
 
@@ -447,8 +498,9 @@ class GitChecksTest {
         repo.git("clone", "-q", "--depth", "1", "file://" + repo.dir(), clone.toString());
         try (GitRepo git = GitRepo.open(clone)) {
             assertThat(git.isShallow()).isTrue();
-            assertThatThrownBy(() -> GitChecks.verify(git, first, "HEAD", Map.of(), DerivedFiles.NONE, c -> { }))
-                    .isInstanceOf(AtomizerException.class).hasMessageContaining("fetch-depth: 0");
+            assertThatThrownBy(() -> GitChecks.verify(git, first, "HEAD", Map.of(), DerivedFiles.NONE, c -> {}))
+                    .isInstanceOf(AtomizerException.class)
+                    .hasMessageContaining("fetch-depth: 0");
         }
     }
 }

@@ -53,13 +53,17 @@ class LogResumesTest {
     void aResumePointThatDoesNotFitTheVersionIsNotUsed() throws Exception {
         // a stale or forged point (not at a heading of this version) is ignored: the version is read whole
         byte[] old = ("# Log\n\n## [2026-03-01 09:00] manager | p | milestone\n\n**Status:** completed\n"
-                + "**Summary:** s\n\n---\n").getBytes();
+                        + "**Summary:** s\n\n---\n")
+                .getBytes();
         byte[] neu = (new String(old) + "\n## [2026-03-01 09:30] manager | p | milestone\n").getBytes();
         AppendCheck whole = AppendCheck.compare(old, neu);
-        for (Resume forged : new Resume[] {new Resume(3, "2099-01-01 00:00"), new Resume(0, "2099-01-01 00:00"),
-                new Resume(old.length + 10, null)}) {
+        for (Resume forged : new Resume[] {
+            new Resume(3, "2099-01-01 00:00"), new Resume(0, "2099-01-01 00:00"), new Resume(old.length + 10, null)
+        }) {
             AppendCheck c = AppendCheck.compare(old, neu, forged);
-            assertThat(c.previousTimestamp()).isEqualTo(whole.previousTimestamp()).isEqualTo("2026-03-01 09:00");
+            assertThat(c.previousTimestamp())
+                    .isEqualTo(whole.previousTimestamp())
+                    .isEqualTo("2026-03-01 09:00");
         }
     }
 

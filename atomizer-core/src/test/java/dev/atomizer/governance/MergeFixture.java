@@ -57,7 +57,7 @@ final class MergeFixture {
     }
 
     String merge(String branch) throws IOException {
-        return merge(branch, "Merge " + branch, r -> { });
+        return merge(branch, "Merge " + branch, r -> {});
     }
 
     /**
@@ -66,7 +66,8 @@ final class MergeFixture {
      * that merge of the bases itself conflicts (git then stops too).
      */
     private byte[] baseLog(String a, String b, int depth) throws IOException {
-        List<String> bases = repo.git("merge-base", "--all", a, b).lines().map(String::strip).toList();
+        List<String> bases =
+                repo.git("merge-base", "--all", a, b).lines().map(String::strip).toList();
         byte[] log = bytes(bases.get(0));
         for (int k = 1; k < bases.size(); k++) {
             byte[] sub = depth > 4 ? null : baseLog(bases.get(0), bases.get(k), depth + 1);
@@ -112,7 +113,7 @@ final class MergeFixture {
 
     GitChecks.Result verifyResult(String base) throws AtomizerException {
         try (GitRepo git = GitRepo.open(repo.dir())) {
-            return GitChecks.verify(git, base, "HEAD", Map.of(), DerivedFiles.NONE, c -> { });
+            return GitChecks.verify(git, base, "HEAD", Map.of(), DerivedFiles.NONE, c -> {});
         }
     }
 

@@ -4,8 +4,8 @@ import static dev.atomizer.governance.MergeFixture.LOG;
 import static dev.atomizer.governance.MergeFixture.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atomizer.git.GitFixture;
 import dev.atomizer.api.Diagnostic;
+import dev.atomizer.git.GitFixture;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +25,7 @@ class MergeGovernanceTest {
 
     @TempDir
     Path tmp;
+
     GitFixture repo;
     MergeFixture m;
     String base;
@@ -43,19 +44,18 @@ class MergeGovernanceTest {
 
     /** Diagnostics of the range whose message starts with the commit id. */
     static long of(GitChecks.Result r, String commit, String rule, String path) {
-        return r.diagnostics().stream().filter(d -> d.rule().equals(rule) && d.path().equals(path)
-                && d.message().startsWith(commit.substring(0, 10) + " ")).count();
+        return r.diagnostics().stream()
+                .filter(d -> d.rule().equals(rule)
+                        && d.path().equals(path)
+                        && d.message().startsWith(commit.substring(0, 10) + " "))
+                .count();
     }
 
     // ---- legitimate merges pass ----
 
     @Test
     void branchesThatOnlyAppendMergeCleanlyBothWays() throws Exception {
-        repo.git("checkout", "-q", "-b", "side");
-        repo.commit(LOG, BASE + entry("2026-02-16 10:00", "optimizer", "Side 1.") + entry("2026-02-16 12:00", "optimizer", "Side 2."));
-        repo.git("checkout", "-q", "main");
-        repo.commit(LOG, BASE + entry("2026-02-16 11:00", "manager", "Main 1."));
-        m.merge("side");
+        m.merge(sideAndMain());
         repo.commit(LOG, repo.read(LOG) + entry("2026-02-16 13:00", "manager", "After."));
         // main merged into the side branch (the first parent is the side): the same rules
         repo.git("checkout", "-q", "side");
@@ -68,7 +68,8 @@ class MergeGovernanceTest {
     void aMergeBringingAnApprovedChangeAndNewFilesPasses() throws Exception {
         repo.git("checkout", "-q", "-b", "amend");
         repo.write(MISSION, "# Mission\n\nBuild the best optimizer, safely.\n")
-                .write("knowledge-base/new.md", "# New\n").write("shared/reports/weekly/2026-W09-report.md", "# W9\n");
+                .write("knowledge-base/new.md", "# New\n")
+                .write("shared/reports/weekly/2026-W09-report.md", "# W9\n");
         repo.git("add", "-A");
         repo.commit("Amend the mission" + APPROVED);
         repo.git("checkout", "-q", "main");
@@ -93,14 +94,13 @@ class MergeGovernanceTest {
 
     @Test
     void aMergeWithAnEmptyRootAsSecondParentCannotDeleteGovernedFiles() throws Exception {
-        String empty = repo.git("hash-object", "-t", "tree", "-w", "--stdin").strip(); // stdin is /dev/null: the empty tree
+        String empty =
+                repo.git("hash-object", "-t", "tree", "-w", "--stdin").strip(); // stdin is /dev/null: the empty tree
         String root = repo.git("commit-tree", empty, "-m", "nothing").strip();
-        String tree = m.tree(r -> r.git("rm", "-r", "-q", "--cached", "context-docs", "knowledge-base", "shared/reports"));
+        String tree =
+                m.tree(r -> r.git("rm", "-r", "-q", "--cached", "context-docs", "knowledge-base", "shared/reports"));
         String merge = m.craft(tree, "Merge branch 'cleanup'", "HEAD", root);
-        GitChecks.Result r = m.verifyResult(base);
-        assertThat(of(r, merge, "immutable-path", MISSION)).isEqualTo(1);
-        assertThat(of(r, merge, "no-delete", KB)).isEqualTo(1);
-        assertThat(of(r, merge, "write-once", REPORT)).isEqualTo(1);
+        eachProtectedPathIsReportedOnce(merge);
     }
 
     @Test
@@ -112,10 +112,7 @@ class MergeGovernanceTest {
         });
         String root = repo.git("commit-tree", edited, "-m", "import").strip();
         String merge = m.craft(edited, "Merge branch 'import'", "HEAD", root);
-        GitChecks.Result r = m.verifyResult(base);
-        assertThat(of(r, merge, "immutable-path", MISSION)).isEqualTo(1);
-        assertThat(of(r, merge, "no-delete", KB)).isEqualTo(1);
-        assertThat(of(r, merge, "write-once", REPORT)).isEqualTo(1);
+        eachProtectedPathIsReportedOnce(merge);
     }
 
     @Test
@@ -130,7 +127,9 @@ class MergeGovernanceTest {
         });
         String merge = m.craft(rollback, "Merge old work", "HEAD", old);
         GitChecks.Result r = m.verifyResult(base);
-        assertThat(r.diagnostics()).extracting(Diagnostic::rule).containsExactlyInAnyOrder("immutable-path", "no-delete");
+        assertThat(r.diagnostics())
+                .extracting(Diagnostic::rule)
+                .containsExactlyInAnyOrder("immutable-path", "no-delete");
         assertThat(of(r, merge, "immutable-path", MISSION)).isEqualTo(1);
         assertThat(of(r, merge, "no-delete", "knowledge-base/new.md")).isEqualTo(1);
         assertThat(r.diagnostics().get(0).message()).contains("Merge old work");
@@ -150,7 +149,10 @@ class MergeGovernanceTest {
         assertThat(of(r, merge, "immutable-path", MISSION)).isEqualTo(1);
         // the same resolution with its own approval passes
         repo.git("reset", "-q", "--hard", "HEAD^");
-        m.merge("amend", "Merge amend\n\nChange-Request: CR-3\nApproved-by: ceo", r2 -> r2.stage(MISSION, "# Mission\n\nBoth.\n"));
+        m.merge(
+                "amend",
+                "Merge amend\n\nChange-Request: CR-3\nApproved-by: ceo",
+                r2 -> r2.stage(MISSION, "# Mission\n\nBoth.\n"));
         assertThat(m.verify(base)).isEmpty();
     }
 
@@ -161,8 +163,10 @@ class MergeGovernanceTest {
         String signed = repo.commit("Approvals must be signed" + APPROVED);
         // an unrelated root with a contract of its own (nothing governed), "approved" by typing the trailers
         String tree = m.tree(r -> {
-            r.stage(schemas, "# Contract\n\n## Governed paths\n\n| Path | Policy | Meaning |\n|---|---|---|\n"
-                    + "| `nothing/**` | immutable | Nothing |\n");
+            r.stage(
+                    schemas,
+                    "# Contract\n\n## Governed paths\n\n| Path | Policy | Meaning |\n|---|---|---|\n"
+                            + "| `nothing/**` | immutable | Nothing |\n");
             r.stage(MISSION, "# Mission\n\nWhatever the optimizer says.\n");
         });
         String root = repo.git("commit-tree", tree, "-m", "Import" + APPROVED).strip();
@@ -187,7 +191,11 @@ class MergeGovernanceTest {
 
     String sideAndMain() throws Exception {
         repo.git("checkout", "-q", "-b", "side");
-        repo.commit(LOG, BASE + entry("2026-02-16 10:00", "optimizer", "Side 1.") + entry("2026-02-16 12:00", "optimizer", "Side 2."));
+        repo.commit(
+                LOG,
+                BASE
+                        + entry("2026-02-16 10:00", "optimizer", "Side 1.")
+                        + entry("2026-02-16 12:00", "optimizer", "Side 2."));
         repo.git("checkout", "-q", "main");
         repo.commit(LOG, BASE + entry("2026-02-16 11:00", "manager", "Main 1."));
         return "side";
@@ -203,20 +211,25 @@ class MergeGovernanceTest {
         Diagnostic d = r.diagnostics().get(0);
         assertThat(d.rule()).isEqualTo("append-only");
         assertThat(d.path()).isEqualTo(LOG);
-        assertThat(d.message()).startsWith(merge.substring(0, 10) + " (Merge side): ").contains(why);
+        assertThat(d.message())
+                .startsWith(merge.substring(0, 10) + " (Merge side): ")
+                .contains(why);
     }
 
     @Test
     void aMergedLogThatReordersAParentsEntriesFails() throws Exception {
-        String merge = mergeWithLog(BASE + entry("2026-02-16 12:00", "optimizer", "Side 2.")
-                + entry("2026-02-16 10:00", "optimizer", "Side 1.") + entry("2026-02-16 11:00", "manager", "Main 1."));
+        String merge = mergeWithLog(BASE
+                + entry("2026-02-16 12:00", "optimizer", "Side 2.")
+                + entry("2026-02-16 10:00", "optimizer", "Side 1.")
+                + entry("2026-02-16 11:00", "manager", "Main 1."));
         assertLogRefused(merge, "reorders the entries of parent");
     }
 
     @Test
     void aMergedLogThatHidesAnEntryInACommentOrAFenceFails() throws Exception {
         String merge = mergeWithLog(BASE + entry("2026-02-16 10:00", "optimizer", "Side 1.")
-                + entry("2026-02-16 11:00", "manager", "Main 1.") + "<!--\n" + entry("2026-02-16 12:00", "optimizer", "Side 2.") + "-->\n");
+                + entry("2026-02-16 11:00", "manager", "Main 1.") + "<!--\n"
+                + entry("2026-02-16 12:00", "optimizer", "Side 2.") + "-->\n");
         assertLogRefused(merge, "which no parent appended");
         repo.git("reset", "-q", "--hard", base);
         repo.git("branch", "-q", "-D", "side");
@@ -229,17 +242,21 @@ class MergeGovernanceTest {
     @Test
     void aMergedLogThatInsertsAForgedEntryFails() throws Exception {
         // above the end of the base's log
-        String merge = mergeWithLog("# Project log\n\n" + entry("2026-02-16 08:00", "ceo", "Forged.") + BASE.substring("# Project log\n\n".length())
+        String merge = mergeWithLog("# Project log\n\n" + entry("2026-02-16 08:00", "ceo", "Forged.")
+                + BASE.substring("# Project log\n\n".length())
                 + entry("2026-02-16 10:00", "optimizer", "Side 1.") + entry("2026-02-16 11:00", "manager", "Main 1.")
                 + entry("2026-02-16 12:00", "optimizer", "Side 2."));
         assertLogRefused(merge, "of the merge base's log");
         // among the new entries, in time order
         repo.git("reset", "-q", "--hard", base);
         repo.git("branch", "-q", "-D", "side");
-        merge = mergeWithLog(BASE + entry("2026-02-16 10:00", "optimizer", "Side 1.")
-                + entry("2026-02-16 10:30", "manager", "Forged.") + entry("2026-02-16 11:00", "manager", "Main 1.")
+        merge = mergeWithLog(BASE
+                + entry("2026-02-16 10:00", "optimizer", "Side 1.")
+                + entry("2026-02-16 10:30", "manager", "Forged.")
+                + entry("2026-02-16 11:00", "manager", "Main 1.")
                 + entry("2026-02-16 12:00", "optimizer", "Side 2."));
-        assertLogRefused(merge, "'## [2026-02-16 10:30] manager | bracket-topopt | milestone', which no parent appended");
+        assertLogRefused(
+                merge, "'## [2026-02-16 10:30] manager | bracket-topopt | milestone', which no parent appended");
     }
 
     @Test
@@ -249,7 +266,8 @@ class MergeGovernanceTest {
         assertLogRefused(merge, "lost the entry '## [2026-02-16 10:00] optimizer");
         repo.git("reset", "-q", "--hard", base);
         repo.git("branch", "-q", "-D", "side");
-        merge = mergeWithLog(BASE + entry("2026-02-16 10:00", "optimizer", "Side 1.")
+        merge = mergeWithLog(BASE
+                + entry("2026-02-16 10:00", "optimizer", "Side 1.")
                 + entry("2026-02-16 11:00", "manager", "Main 1 (edited)."));
         assertLogRefused(merge, "which no parent appended");
     }
@@ -258,12 +276,21 @@ class MergeGovernanceTest {
     void anEntryTheMergeDriverWouldKeepIsStillLinted() throws Exception {
         repo.git("checkout", "-q", "-b", "side");
         // hooks skipped on the branch: its malformed entry is reported at its own commit, and the merge adds nothing
-        String bad = repo.commit(LOG, BASE + entry("2026-02-16 10:00", "optimizer", "Side 1.").replace("completed", "done"));
+        String bad = repo.commit(
+                LOG, BASE + entry("2026-02-16 10:00", "optimizer", "Side 1.").replace("completed", "done"));
         repo.git("checkout", "-q", "main");
         repo.commit(LOG, BASE + entry("2026-02-16 11:00", "manager", "Main 1."));
         String merge = m.merge("side");
         GitChecks.Result r = m.verifyResult(base);
         assertThat(of(r, bad, "status-invalid", LOG)).isEqualTo(1);
         assertThat(of(r, merge, "status-invalid", LOG)).isEqualTo(1);
+    }
+
+    /** Verify reports the foundational document, the knowledge-base file and the report once each on {@code merge}. */
+    void eachProtectedPathIsReportedOnce(String merge) throws Exception {
+        GitChecks.Result r = m.verifyResult(base);
+        assertThat(of(r, merge, "immutable-path", MISSION)).isEqualTo(1);
+        assertThat(of(r, merge, "no-delete", KB)).isEqualTo(1);
+        assertThat(of(r, merge, "write-once", REPORT)).isEqualTo(1);
     }
 }

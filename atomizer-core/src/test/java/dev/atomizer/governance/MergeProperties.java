@@ -4,8 +4,8 @@ import static dev.atomizer.governance.MergeFixture.LOG;
 import static dev.atomizer.governance.MergeFixture.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atomizer.git.GitFixture;
 import dev.atomizer.api.Diagnostic;
+import dev.atomizer.git.GitFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,23 +31,39 @@ class MergeProperties {
 
     static final String MISSION = "context-docs/00-mission.md";
 
-    enum Op { APPEND, ADD_KB, MERGE }
-
-    record Step(Op op, int branch, int other, int minutes) {
+    enum Op {
+        APPEND,
+        ADD_KB,
+        MERGE
     }
 
-    enum Attack { DELETE_MISSION, DELETE_KB, ROLLBACK_MISSION, HIDE_ENTRY, REORDER_ENTRIES, DROP_ENTRY, INSERT_ABOVE, INSERT_AMONG }
+    record Step(Op op, int branch, int other, int minutes) {}
+
+    enum Attack {
+        DELETE_MISSION,
+        DELETE_KB,
+        ROLLBACK_MISSION,
+        HIDE_ENTRY,
+        REORDER_ENTRIES,
+        DROP_ENTRY,
+        INSERT_ABOVE,
+        INSERT_AMONG
+    }
 
     @Provide
     Arbitrary<List<Step>> histories() {
-        Arbitrary<Step> step = Combinators.combine(Arbitraries.of(Op.values()), Arbitraries.integers().between(0, 2),
-                Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 90)).as(Step::new);
+        Arbitrary<Step> step = Combinators.combine(
+                        Arbitraries.of(Op.values()),
+                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.integers().between(0, 90))
+                .as(Step::new);
         return step.list().ofMinSize(3).ofMaxSize(10);
     }
 
     @Property(tries = 15)
-    void legitimateHistoriesPassAndOneHostileMergeFails(@ForAll("histories") List<Step> history,
-                                                        @ForAll Attack attack) throws Exception {
+    void legitimateHistoriesPassAndOneHostileMergeFails(@ForAll("histories") List<Step> history, @ForAll Attack attack)
+            throws Exception {
         Path tmp = Files.createTempDirectory("merge-props");
         try {
             run(tmp, history, attack);
@@ -65,16 +81,22 @@ class MergeProperties {
      */
     @net.jqwik.api.Example
     void aCrissCrossHistoryIsMergedOnGitsVirtualBase() throws Exception {
-        List<Step> history = List.of(new Step(Op.APPEND, 2, 0, 0), new Step(Op.APPEND, 2, 2, 13),
-                new Step(Op.APPEND, 1, 1, 0), new Step(Op.MERGE, 2, 1, 20), new Step(Op.ADD_KB, 0, 2, 2),
-                new Step(Op.APPEND, 1, 0, 47), new Step(Op.MERGE, 2, 0, 79));
+        List<Step> history = List.of(
+                new Step(Op.APPEND, 2, 0, 0),
+                new Step(Op.APPEND, 2, 2, 13),
+                new Step(Op.APPEND, 1, 1, 0),
+                new Step(Op.MERGE, 2, 1, 20),
+                new Step(Op.ADD_KB, 0, 2, 2),
+                new Step(Op.APPEND, 1, 0, 47),
+                new Step(Op.MERGE, 2, 0, 79));
         legitimateHistoriesPassAndOneHostileMergeFails(history, Attack.DROP_ENTRY);
     }
 
     private void run(Path tmp, List<Step> history, Attack attack) throws Exception {
         GitFixture repo = GitFixture.init(tmp.resolve("repo"));
         MergeFixture m = new MergeFixture(repo);
-        repo.write(MISSION, "# Mission\n\nv1\n").write("knowledge-base/kb0.md", "# KB 0\n\nfacts\n")
+        repo.write(MISSION, "# Mission\n\nv1\n")
+                .write("knowledge-base/kb0.md", "# KB 0\n\nfacts\n")
                 .stage(LOG, "# Project log\n\n" + entry("2026-02-16 09:00", "manager", "Kick-off."));
         repo.git("add", "-A");
         String start = repo.commit("Start");
@@ -90,7 +112,10 @@ class MergeProperties {
             repo.git("checkout", "-q", branch);
             clock += s.minutes();
             switch (s.op()) {
-                case APPEND -> repo.commit(LOG, repo.read(LOG) + entry(ts(clock), "optimizer", "Step at " + clock + " on " + branch + "."));
+                case APPEND ->
+                    repo.commit(
+                            LOG,
+                            repo.read(LOG) + entry(ts(clock), "optimizer", "Step at " + clock + " on " + branch + "."));
                 case ADD_KB -> repo.commit("knowledge-base/kb" + kb++ + ".md", "# KB\n\nmore facts\n");
                 case MERGE -> {
                     String other = branches[s.other()];
@@ -106,7 +131,9 @@ class MergeProperties {
                 m.merge(b);
             }
         }
-        assertThat(m.verifyResult(start).diagnostics()).as("legitimate history %s", history).isEmpty();
+        assertThat(m.verifyResult(start).diagnostics())
+                .as("legitimate history %s", history)
+                .isEmpty();
 
         // one more branch, merged with one hostile change
         String verified = repo.git("rev-parse", "HEAD").strip();
@@ -117,13 +144,17 @@ class MergeProperties {
         repo.git("checkout", "-q", "main");
         repo.commit(LOG, repo.read(LOG) + entry(ts(clock + 150), "manager", "Main."));
         String merge = m.merge("last", "Merge last", r -> attack(r, attack, start, first, second));
-        assertThat(merge).as("the driver merges two branches that append to the same base").isNotNull();
+        assertThat(merge)
+                .as("the driver merges two branches that append to the same base")
+                .isNotNull();
         List<Diagnostic> found = m.verifyResult(verified).diagnostics();
-        assertThat(found).as("%s after %s", attack, history)
+        assertThat(found)
+                .as("%s after %s", attack, history)
                 .anyMatch(d -> d.message().startsWith(merge.substring(0, 10) + " (Merge last): "));
     }
 
-    private static void attack(GitFixture r, Attack attack, String start, String first, String second) throws IOException {
+    private static void attack(GitFixture r, Attack attack, String start, String first, String second)
+            throws IOException {
         String log = r.read(LOG);
         String forged = entry("2026-02-16 09:30", "ceo", "Forged.");
         switch (attack) {
@@ -131,14 +162,20 @@ class MergeProperties {
             case DELETE_KB -> r.git("rm", "-q", "--cached", "knowledge-base/kb0.md");
             case ROLLBACK_MISSION -> r.git("checkout", start, "--", MISSION);
             case HIDE_ENTRY -> r.stage(LOG, log.replace(second, "<!--\n" + second + "-->\n"));
-            case REORDER_ENTRIES -> r.stage(LOG, log.replace(first, "\u0000").replace(second, first).replace("\u0000", second));
+            case REORDER_ENTRIES ->
+                r.stage(LOG, log.replace(first, "\u0000").replace(second, first).replace("\u0000", second));
             case DROP_ENTRY -> r.stage(LOG, log.replace(first, ""));
             case INSERT_ABOVE -> r.stage(LOG, log.replace("# Project log\n\n", "# Project log\n\n" + forged));
-            case INSERT_AMONG -> r.stage(LOG, log.replace(second, entry(ts(0).replace("2026-02-16", "2026-02-17"), "ceo", "Forged.") + second));
+            case INSERT_AMONG ->
+                r.stage(
+                        LOG,
+                        log.replace(
+                                second, entry(ts(0).replace("2026-02-16", "2026-02-17"), "ceo", "Forged.") + second));
         }
     }
 
     static String ts(int minutes) {
-        return String.format(Locale.ROOT, "2026-02-%02d %02d:%02d", 16 + minutes / (24 * 60), minutes / 60 % 24, minutes % 60);
+        return String.format(
+                Locale.ROOT, "2026-02-%02d %02d:%02d", 16 + minutes / (24 * 60), minutes / 60 % 24, minutes % 60);
     }
 }

@@ -22,8 +22,10 @@ class ParsedFilesTest {
         Files.writeString(root.resolve(Workspace.CONTRACT), CONTRACT);
         ParsedFiles.parseAhead(root);
         Contract ahead = ParsedFiles.contract(CONTRACT.getBytes(StandardCharsets.UTF_8));
-        assertThat(ParsedFiles.contract(CONTRACT.getBytes(StandardCharsets.UTF_8))).isSameAs(ahead);
-        Contract staged = ParsedFiles.contract((CONTRACT + "| `auditor` | Checks |\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(ParsedFiles.contract(CONTRACT.getBytes(StandardCharsets.UTF_8)))
+                .isSameAs(ahead);
+        Contract staged =
+                ParsedFiles.contract((CONTRACT + "| `auditor` | Checks |\n").getBytes(StandardCharsets.UTF_8));
         assertThat(staged).isNotSameAs(ahead);
         assertThat(staged.agents()).containsExactly("manager", "auditor");
         assertThat(ahead.agents()).containsExactly("manager");

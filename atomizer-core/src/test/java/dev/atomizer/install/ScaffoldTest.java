@@ -19,11 +19,14 @@ class ScaffoldTest {
     /** The contract init writes is the default contract, written out: the same types, statuses, fields and paths. */
     @Test
     void theScaffoldsContractIsTheDefaultOne() throws Exception {
-        Contract made = ContractLoader.parse(new String(Scaffold.content(Workspace.CONTRACT), StandardCharsets.UTF_8),
-                Workspace.CONTRACT);
+        Contract made = ContractLoader.parse(
+                new String(Scaffold.content(Workspace.CONTRACT), StandardCharsets.UTF_8), Workspace.CONTRACT);
         Contract def = DefaultContract.get();
-        assertThat(made.eventTypes().keySet()).containsExactlyElementsOf(def.eventTypes().keySet());
-        made.eventTypes().forEach((k, t) -> assertThat(t.requiredMetrics()).isEqualTo(def.eventTypes().get(k).requiredMetrics()));
+        assertThat(made.eventTypes().keySet())
+                .containsExactlyElementsOf(def.eventTypes().keySet());
+        made.eventTypes()
+                .forEach((k, t) -> assertThat(t.requiredMetrics())
+                        .isEqualTo(def.eventTypes().get(k).requiredMetrics()));
         assertThat(made.statuses()).containsExactlyElementsOf(def.statuses());
         assertThat(made.fields()).containsExactlyElementsOf(def.fields());
         assertThat(made.governedPaths()).containsExactlyElementsOf(def.governedPaths());
@@ -33,7 +36,9 @@ class ScaffoldTest {
         assertThat(made.sections()).isEqualTo(def.sections());
         for (dev.atomizer.contract.Settings.Setting s : dev.atomizer.contract.Settings.Setting.values()) {
             if (s != dev.atomizer.contract.Settings.Setting.ORGANISATION) {
-                assertThat(made.settings().get(s)).as(s.label()).isEqualTo(def.settings().get(s));
+                assertThat(made.settings().get(s))
+                        .as(s.label())
+                        .isEqualTo(def.settings().get(s));
             }
         }
     }
@@ -43,7 +48,8 @@ class ScaffoldTest {
     void theWorkflowAndTemplateAreTheSamples() throws Exception {
         Path sample = Path.of("../sample-repo");
         for (String path : List.of(".github/workflows/atomizer.yml", "shared/reports/templates/weekly-template.md")) {
-            assertThat(new String(Scaffold.content(path), StandardCharsets.UTF_8)).as(path)
+            assertThat(new String(Scaffold.content(path), StandardCharsets.UTF_8))
+                    .as(path)
                     .isEqualTo(Files.readString(sample.resolve(path)));
         }
     }
@@ -52,12 +58,16 @@ class ScaffoldTest {
     void itMakesWhatIsMissingAndKeepsWhatIsThere(@TempDir Path root) throws Exception {
         Files.createDirectories(root.resolve("shared"));
         Files.writeString(root.resolve(Workspace.STATUS), "# Ours\n");
-        assertThat(Scaffold.make(root)).contains("made " + Workspace.CONTRACT, "kept " + Workspace.STATUS
-                + " (already there)", "made " + Workspace.LOG, "made shared/dashboards/");
+        assertThat(Scaffold.make(root))
+                .contains(
+                        "made " + Workspace.CONTRACT,
+                        "kept " + Workspace.STATUS + " (already there)",
+                        "made " + Workspace.LOG,
+                        "made shared/dashboards/");
         assertThat(Files.readString(root.resolve(Workspace.STATUS))).isEqualTo("# Ours\n");
         assertThat(Scaffold.make(root)).allMatch(l -> l.startsWith("kept "));
-        ProjectStatus status = ProjectStatus.parse(new String(Scaffold.content(Workspace.STATUS), StandardCharsets.UTF_8),
-                Workspace.STATUS);
+        ProjectStatus status = ProjectStatus.parse(
+                new String(Scaffold.content(Workspace.STATUS), StandardCharsets.UTF_8), Workspace.STATUS);
         assertThat(status.slugs()).containsExactly("first-project");
     }
 }

@@ -1,11 +1,11 @@
 package dev.atomizer.lint;
 
-import dev.atomizer.api.RuleCatalog;
-import dev.atomizer.api.FileSummary;
-import dev.atomizer.api.Severities;
-import dev.atomizer.api.Diagnostic;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.FileSummary;
+import dev.atomizer.api.RuleCatalog;
+import dev.atomizer.api.Severities;
 import dev.atomizer.contract.Contract;
 import dev.atomizer.contract.ContractLoader;
 import dev.atomizer.contract.DefaultContract;
@@ -51,7 +51,9 @@ class RuleFixturesTest {
     @MethodSource("rules")
     void passingFixtureIsClean(String rule) throws Exception {
         FileSummary s = lint(rule, "pass.md", new ArrayList<>());
-        assertThat(s.errors() + s.warnings()).as("diagnostics of %s/pass.md", rule).isZero();
+        assertThat(s.errors() + s.warnings())
+                .as("diagnostics of %s/pass.md", rule)
+                .isZero();
         assertThat(s.entries()).isPositive();
     }
 
@@ -64,7 +66,8 @@ class RuleFixturesTest {
                 .map(d -> d.line() + ":" + d.column() + " " + d.severity().label() + " " + d.rule())
                 .toList();
         List<String> expected = Files.readAllLines(ROOT.resolve(rule).resolve("fail.expected")).stream()
-                .filter(l -> !l.isBlank()).toList();
+                .filter(l -> !l.isBlank())
+                .toList();
         assertThat(actual).as("diagnostics of %s/fail.md", rule).containsExactlyElementsOf(expected);
         assertThat(found).anySatisfy(d -> assertThat(d.rule()).isEqualTo(rule));
         assertThat(found).allSatisfy(d -> {
@@ -77,16 +80,23 @@ class RuleFixturesTest {
     void aLooseMetricsLineIsOneErrorThatSaysWhatWasMeant() throws Exception {
         List<Diagnostic> found = new ArrayList<>();
         lint("metrics-format", "fail.md", found);
-        assertThat(found.stream().filter(d -> d.line() == 23).map(Diagnostic::message)).singleElement().asString()
-                .contains("(and 4 more on this line)").contains("did you mean 'tokens=12, cost_usd=0.4'?");
-        assertThat(found.stream().filter(d -> d.line() == 31).map(Diagnostic::message)).singleElement().asString()
-                .contains("holds '='").contains("did you mean 'tokens=12, cost_usd=0.4'?");
+        assertThat(found.stream().filter(d -> d.line() == 23).map(Diagnostic::message))
+                .singleElement()
+                .asString()
+                .contains("(and 4 more on this line)")
+                .contains("did you mean 'tokens=12, cost_usd=0.4'?");
+        assertThat(found.stream().filter(d -> d.line() == 31).map(Diagnostic::message))
+                .singleElement()
+                .asString()
+                .contains("holds '='")
+                .contains("did you mean 'tokens=12, cost_usd=0.4'?");
     }
 
     private static FileSummary lint(String rule, String file, List<Diagnostic> sink) throws Exception {
         Path dir = ROOT.resolve(rule);
         Contract contract = Files.exists(dir.resolve("schemas.md"))
-                ? ContractLoader.parse(Files.readString(dir.resolve("schemas.md"), StandardCharsets.UTF_8), "schemas.md")
+                ? ContractLoader.parse(
+                        Files.readString(dir.resolve("schemas.md"), StandardCharsets.UTF_8), "schemas.md")
                 : DefaultContract.get();
         ProjectStatus status = Files.exists(dir.resolve("PROJECT_STATUS.md"))
                 ? ProjectStatus.parse(Files.readString(dir.resolve("PROJECT_STATUS.md")), "PROJECT_STATUS.md")

@@ -28,22 +28,32 @@ class RuleReferenceTest {
         if (System.getProperty("atomizer.writeDocs") != null) {
             Files.writeString(REFERENCE, made, StandardCharsets.UTF_8);
         }
-        assertThat(doc).as("docs/reference.md's rule tables, made from the rules (write them with -Datomizer.writeDocs)")
+        assertThat(doc)
+                .as("docs/reference.md's rule tables, made from the rules (write them with -Datomizer.writeDocs)")
                 .isEqualTo(made);
     }
 
     /** The table of the log contract's rules or of the governance rules. */
     static String table(boolean governance) {
-        StringBuilder b = new StringBuilder(governance ? "| rule | default | fires when | checked by |\n|---|---|---|---|\n"
-                : "| rule | default | fires when |\n|---|---|---|\n");
+        StringBuilder b = new StringBuilder(
+                governance
+                        ? "| rule | default | fires when | checked by |\n|---|---|---|---|\n"
+                        : "| rule | default | fires when |\n|---|---|---|\n");
         for (RuleInfo r : RuleCatalog.all()) {
             if (r.governance() != governance) {
                 continue;
             }
-            b.append("| `").append(r.id()).append("` | ").append(r.severity().label()).append(" | ")
-                    .append(cell(r.fires())).append(" |");
+            b.append("| `")
+                    .append(r.id())
+                    .append("` | ")
+                    .append(r.severity().label())
+                    .append(" | ")
+                    .append(cell(r.fires()))
+                    .append(" |");
             if (governance) {
-                b.append(' ').append(String.join(", ", r.tags().subList(1, r.tags().size()))).append(" |");
+                b.append(' ')
+                        .append(String.join(", ", r.tags().subList(1, r.tags().size())))
+                        .append(" |");
             }
             b.append('\n');
         }
@@ -56,9 +66,12 @@ class RuleReferenceTest {
 
     /** {@code doc} with the table between {@code <!-- rules:NAME -->} and {@code <!-- /rules:NAME -->} replaced. */
     static String withTable(String doc, String name, String table) {
-        Matcher m = Pattern.compile("(<!-- rules:" + name + " -->\n)(.*?)(<!-- /rules:" + name + " -->)", Pattern.DOTALL)
+        Matcher m = Pattern.compile(
+                        "(<!-- rules:" + name + " -->\n)(.*?)(<!-- /rules:" + name + " -->)", Pattern.DOTALL)
                 .matcher(doc);
-        assertThat(m.find()).as("docs/reference.md marks its " + name + " rule table").isTrue();
+        assertThat(m.find())
+                .as("docs/reference.md marks its " + name + " rule table")
+                .isTrue();
         return doc.substring(0, m.end(1)) + "\n" + table + "\n" + doc.substring(m.start(3));
     }
 }

@@ -19,13 +19,18 @@ class LogParserTest {
 
     @Test
     void preambleIsFreeAndEntriesCarryTheirFields() {
-        List<RawEntry> entries = LogParser.parse("# Log\n\nIntro with **Status:** words.\n\n" + entry("2026-02-16 09:00",
-                "**Status:** blocked\n**Summary:** Waiting.\n**Detail:** Line one\nline two\n\n- item\n**Metrics:** tokens=5\n**Blockers:** ceo"));
+        List<RawEntry> entries = LogParser.parse(
+                "# Log\n\nIntro with **Status:** words.\n\n"
+                        + entry(
+                                "2026-02-16 09:00",
+                                "**Status:** blocked\n**Summary:** Waiting.\n**Detail:** Line one\nline two\n\n- item\n**Metrics:** tokens=5\n**Blockers:** ceo"));
         assertThat(entries).hasSize(1);
         RawEntry e = entries.get(0);
         assertThat(e.line()).isEqualTo(5);
         assertThat(e.header().agent()).isEqualTo("manager");
-        assertThat(e.fields()).extracting(FieldLine::name).containsExactly("Status", "Summary", "Detail", "Metrics", "Blockers");
+        assertThat(e.fields())
+                .extracting(FieldLine::name)
+                .containsExactly("Status", "Summary", "Detail", "Metrics", "Blockers");
         assertThat(e.field("Detail").fullValue()).isEqualTo("Line one\nline two\n\n- item");
         assertThat(e.field("Metrics").line()).isEqualTo(13);
         assertThat(e.separatorLine()).isEqualTo(16);
@@ -34,10 +39,15 @@ class LogParserTest {
 
     @Test
     void aFieldLineRightAfterAListIsAFieldNotALazyContinuation() {
-        List<RawEntry> entries = LogParser.parse("# Log\n\n" + entry("2026-02-16 09:00",
-                "**Status:** completed\n**Summary:** s\n**Detail:**\n- one\n  still one\n- two\nlazy text\n**Metrics:** tokens=5\n> quote\n**Blockers:** none"));
+        List<RawEntry> entries = LogParser.parse(
+                "# Log\n\n"
+                        + entry(
+                                "2026-02-16 09:00",
+                                "**Status:** completed\n**Summary:** s\n**Detail:**\n- one\n  still one\n- two\nlazy text\n**Metrics:** tokens=5\n> quote\n**Blockers:** none"));
         RawEntry e = entries.get(0);
-        assertThat(e.fields()).extracting(FieldLine::name).containsExactly("Status", "Summary", "Detail", "Metrics", "Blockers");
+        assertThat(e.fields())
+                .extracting(FieldLine::name)
+                .containsExactly("Status", "Summary", "Detail", "Metrics", "Blockers");
         assertThat(e.field("Detail").fullValue()).isEqualTo("- one\n  still one\n- two\nlazy text");
         assertThat(e.field("Metrics").fullValue()).isEqualTo("tokens=5\n> quote");
         assertThat(e.field("Blockers").value()).isEqualTo("none");
@@ -45,8 +55,10 @@ class LogParserTest {
 
     @Test
     void structureInsideFencedCodeIsCode() {
-        String detail = "**Status:** completed\n**Summary:** Code.\n**Detail:**\n\n```text\n---\n## [2026-01-01 00:00] fake | heading | x\n**Status:** no\n```\n\n~~~~\n## [2026-01-01 00:00] x | y | z\n~~~~";
-        List<RawEntry> entries = LogParser.parse("# Log\n\n" + entry("2026-02-16 09:00", detail) + entry("2026-02-16 09:01", OK));
+        String detail =
+                "**Status:** completed\n**Summary:** Code.\n**Detail:**\n\n```text\n---\n## [2026-01-01 00:00] fake | heading | x\n**Status:** no\n```\n\n~~~~\n## [2026-01-01 00:00] x | y | z\n~~~~";
+        List<RawEntry> entries =
+                LogParser.parse("# Log\n\n" + entry("2026-02-16 09:00", detail) + entry("2026-02-16 09:01", OK));
         assertThat(entries).hasSize(2);
         assertThat(entries.get(0).fields()).extracting(FieldLine::name).containsExactly("Status", "Summary", "Detail");
         assertThat(entries.get(0).field("Detail").fullValue()).contains("## [2026-01-01 00:00] fake | heading | x");
@@ -55,9 +67,7 @@ class LogParserTest {
 
     @Test
     void anUnclosedFenceRunsToTheEndOfTheFileAsCommonMarkSays() {
-        String log = "# Log\n\n" + entry("2026-02-16 09:00", "**Status:** completed\n**Summary:** Open fence.\n**Detail:**\n\n```\nnever closed")
-                + entry("2026-02-16 09:01", OK);
-        List<RawEntry> entries = LogParser.parse(log);
+        List<RawEntry> entries = LogParser.parse(openFence("```"));
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).separatorLine()).isZero();
     }
@@ -65,15 +75,14 @@ class LogParserTest {
     @Test
     void anIndentedUnclosedFenceAlsoSwallowsTheNextHeading() {
         // indented fences are not tracked by the splitter; commonmark decides and the cut is undone
-        String log = "# Log\n\n" + entry("2026-02-16 09:00", "**Status:** completed\n**Summary:** Open fence.\n**Detail:**\n\n  ```\nnever closed")
-                + entry("2026-02-16 09:01", OK);
-        assertThat(LogParser.parse(log)).hasSize(1);
+        assertThat(LogParser.parse(openFence("  ```"))).hasSize(1);
     }
 
     @Test
     void aFenceInsideAListItemEndsWhereTheListEnds() {
         // "  ```" opens a fence inside the list item; a heading at column 1 closes both
-        String log = "# Log\n\n" + "## [2026-02-16 09:00] manager | p | milestone\n\n**Status:** completed\n**Summary:** s\n**Detail:**\n- item\n\n  ```\n  code\n"
+        String log = "# Log\n\n"
+                + "## [2026-02-16 09:00] manager | p | milestone\n\n**Status:** completed\n**Summary:** s\n**Detail:**\n- item\n\n  ```\n  code\n"
                 + entry("2026-02-16 09:01", OK);
         List<RawEntry> entries = LogParser.parse(log);
         assertThat(entries).hasSize(2);
@@ -82,16 +91,20 @@ class LogParserTest {
 
     @Test
     void anHtmlBlockThatRunsOnKeepsTheHeadingInside() {
-        String log = "# Log\n\n" + "## [2026-02-16 09:00] manager | p | milestone\n\n**Status:** completed\n**Summary:** s\n**Detail:**\n\n<!-- a comment\n\n"
+        String log = "# Log\n\n"
+                + "## [2026-02-16 09:00] manager | p | milestone\n\n**Status:** completed\n**Summary:** s\n**Detail:**\n\n<!-- a comment\n\n"
                 + entry("2026-02-16 09:01", OK) + "-->\n\n" + entry("2026-02-16 09:02", OK);
         List<RawEntry> entries = LogParser.parse(log);
-        assertThat(entries).extracting(e -> e.header().timestamp()).containsExactly("2026-02-16 09:00", "2026-02-16 09:02");
+        assertThat(entries)
+                .extracting(e -> e.header().timestamp())
+                .containsExactly("2026-02-16 09:00", "2026-02-16 09:02");
     }
 
     @Test
     void anIndentedHeadingIsPartOfTheEntryItIsIn() {
         // the grammar's entries start at column 1; the parser notes the indented one for lint
-        String log = "# Log\n\n" + entry("2026-02-16 09:00", OK) + "  ## [2026-02-16 09:01] manager | p | milestone\n\n" + OK + "\n\n---\n";
+        String log = "# Log\n\n" + entry("2026-02-16 09:00", OK) + "  ## [2026-02-16 09:01] manager | p | milestone\n\n"
+                + OK + "\n\n---\n";
         List<RawEntry> entries = LogParser.parse(log);
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).indentedHeadings()).containsExactly(10);
@@ -99,7 +112,8 @@ class LogParserTest {
 
     @Test
     void aMissingBlankLineBeforeTheSeparatorIsASetextHeading() {
-        List<RawEntry> entries = LogParser.parse("# Log\n\n## [2026-02-16 09:00] manager | p | milestone\n\n**Status:** completed\n**Summary:** s\n---\n");
+        List<RawEntry> entries = LogParser.parse(
+                "# Log\n\n## [2026-02-16 09:00] manager | p | milestone\n\n**Status:** completed\n**Summary:** s\n---\n");
         assertThat(entries.get(0).setextLine()).isEqualTo(7);
         assertThat(entries.get(0).field("Summary").value()).isEqualTo("s");
         assertThat(entries.get(0).field("Summary").continuation()).isEmpty();
@@ -107,7 +121,8 @@ class LogParserTest {
 
     @Test
     void crlfBomAndLoneCrAreLineEndings() throws Exception {
-        byte[] bytes = ("\uFEFF# Log\r\n\r\n" + entry("2026-02-16 09:00", OK).replace("\n", "\r\n") + entry("2026-02-16 09:01", OK).replace("\n", "\r"))
+        byte[] bytes = ("\uFEFF# Log\r\n\r\n" + entry("2026-02-16 09:00", OK).replace("\n", "\r\n")
+                        + entry("2026-02-16 09:01", OK).replace("\n", "\r"))
                 .getBytes(StandardCharsets.UTF_8);
         List<RawEntry> entries = new ArrayList<>();
         LogParser.parse(new Utf8LineReader(new ByteArrayInputStream(bytes)), entries::add);
@@ -123,19 +138,21 @@ class LogParserTest {
         System.arraycopy(bytes, 0, broken, 0, bytes.length - 1);
         broken[bytes.length - 1] = (byte) 0xC3; // a lead byte followed by a newline
         broken[bytes.length] = '\n';
-        assertThatThrownBy(() -> LogParser.parse(new Utf8LineReader(new ByteArrayInputStream(broken)), e -> { }))
+        assertThatThrownBy(() -> LogParser.parse(new Utf8LineReader(new ByteArrayInputStream(broken)), e -> {}))
                 .isInstanceOf(EncodingException.class)
                 .satisfies(e -> {
                     assertThat(((EncodingException) e).line()).isEqualTo(3);
-                    assertThat(((EncodingException) e).column()).isEqualTo(7); // o, k, space, é, space, ÿ: the bad byte is the 7th character
+                    assertThat(((EncodingException) e).column())
+                            .isEqualTo(7); // o, k, space, é, space, ÿ: the bad byte is the 7th character
                 });
     }
 
     @Test
     void utf16IsNotAccepted() {
         byte[] bytes = {(byte) 0xFF, (byte) 0xFE, '#', 0, '\n', 0};
-        assertThatThrownBy(() -> LogParser.parse(new Utf8LineReader(new ByteArrayInputStream(bytes)), e -> { }))
-                .isInstanceOf(EncodingException.class).hasMessageContaining("UTF-16");
+        assertThatThrownBy(() -> LogParser.parse(new Utf8LineReader(new ByteArrayInputStream(bytes)), e -> {}))
+                .isInstanceOf(EncodingException.class)
+                .hasMessageContaining("UTF-16");
     }
 
     @Test
@@ -174,19 +191,28 @@ class LogParserTest {
         assertThat(ok.projectColumn()).isEqualTo(35);
         assertThat(ok.eventColumn()).isEqualTo(47);
         assertThat(EntryHeader.parse("## [2026-02-16 09:00] a | b").problem()).contains("found 2");
-        assertThat(EntryHeader.parse("## [2026-02-16 09:00] a | b | c | d").problem()).contains("found 4");
-        assertThat(EntryHeader.parse("## [2026-02-16 09:00] a |  b | c").problem()).contains("one space");
-        assertThat(EntryHeader.parse("## [2026-02-16 09:00]  a | b | c").problem()).contains("one space");
-        assertThat(EntryHeader.parse("## [2026-02-16 09:00] a | b | c ").problem()).contains("trailing");
-        assertThat(EntryHeader.parse("##  [2026-02-16 09:00] a | b | c").problemColumn()).isEqualTo(4);
-        assertThat(EntryHeader.parse("## [2026-02-16 09:00 a | b | c").problem()).isNotNull();
-        assertThat(EntryHeader.parse("## [2026-02-29 09:00] a | b | c").dateTime()).isNull();
-        assertThat(EntryHeader.parse("## [2028-02-29 09:00] a | b | c").dateTime()).isNotNull();
+        assertThat(EntryHeader.parse("## [2026-02-16 09:00] a | b | c | d").problem())
+                .contains("found 4");
+        assertThat(EntryHeader.parse("## [2026-02-16 09:00] a |  b | c").problem())
+                .contains("one space");
+        assertThat(EntryHeader.parse("## [2026-02-16 09:00]  a | b | c").problem())
+                .contains("one space");
+        assertThat(EntryHeader.parse("## [2026-02-16 09:00] a | b | c ").problem())
+                .contains("trailing");
+        assertThat(EntryHeader.parse("##  [2026-02-16 09:00] a | b | c").problemColumn())
+                .isEqualTo(4);
+        assertThat(EntryHeader.parse("## [2026-02-16 09:00 a | b | c").problem())
+                .isNotNull();
+        assertThat(EntryHeader.parse("## [2026-02-29 09:00] a | b | c").dateTime())
+                .isNull();
+        assertThat(EntryHeader.parse("## [2028-02-29 09:00] a | b | c").dateTime())
+                .isNotNull();
     }
 
     @Test
     void metricsTokens() {
-        assertThat(Metric.parse("a=1,b=2  c_3=x,, d=é", 14)).extracting(Metric::key, Metric::column, Metric::problem)
+        assertThat(Metric.parse("a=1,b=2  c_3=x,, d=é", 14))
+                .extracting(Metric::key, Metric::column, Metric::problem)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("a", 14, null),
                         org.assertj.core.groups.Tuple.tuple("b", 18, null),
@@ -195,5 +221,14 @@ class LogParserTest {
         assertThat(Metric.parse("x", 1).get(0).problem()).contains("not a key=value");
         assertThat(Metric.parse("1a=2", 1).get(0).problem()).contains("lowercase");
         assertThat(Metric.parse("a=", 1).get(0).problem()).contains("no value");
+    }
+
+    /** A log whose first entry's Detail opens {@code fence} and never closes it, then a second entry. */
+    static String openFence(String fence) {
+        return "# Log\n\n"
+                + entry(
+                        "2026-02-16 09:00",
+                        "**Status:** completed\n**Summary:** Open fence.\n**Detail:**\n\n" + fence + "\nnever closed")
+                + entry("2026-02-16 09:01", OK);
     }
 }

@@ -31,7 +31,8 @@ import org.commonmark.parser.Parser;
  */
 class LogReadingsAgreeTest {
 
-    private static final Parser COMMONMARK = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+    private static final Parser COMMONMARK =
+            Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
 
     @Property(tries = 400)
     void everyReaderFindsTheEntriesCommonMarkFinds(@ForAll("logs") String log) throws Exception {
@@ -60,8 +61,8 @@ class LogReadingsAgreeTest {
     }
 
     @Property(tries = 300)
-    void theHooksLastTimestampAndFirstAppendedEntryAreTheParsers(@ForAll("logs") String old,
-                                                                 @ForAll("logs") String added) throws Exception {
+    void theHooksLastTimestampAndFirstAppendedEntryAreTheParsers(
+            @ForAll("logs") String old, @ForAll("logs") String added) throws Exception {
         String neu = old + (old.endsWith("\n") || old.endsWith("\r") || old.isEmpty() ? "" : "\n") + added;
         byte[] o = old.getBytes(StandardCharsets.UTF_8);
         byte[] n = neu.getBytes(StandardCharsets.UTF_8);
@@ -83,24 +84,28 @@ class LogReadingsAgreeTest {
         if (firstAppended == null) {
             assertThat(c.entriesOffset()).isEqualTo(n.length);
         } else {
-            assertThat(LogGrammar.lineNumber(n, c.entriesOffset())).as("first appended entry").isEqualTo(firstAppended);
+            assertThat(LogGrammar.lineNumber(n, c.entriesOffset()))
+                    .as("first appended entry")
+                    .isEqualTo(firstAppended);
         }
         // the appended entries, parsed from there on their own, are the ones of the whole file
         String from = new String(n, c.entriesOffset(), n.length - c.entriesOffset(), StandardCharsets.UTF_8);
-        assertThat(LogParser.parse(from)).hasSize((int) entries.stream().filter(e -> e.line() >= tailLine).count());
+        assertThat(LogParser.parse(from)).hasSize((int)
+                entries.stream().filter(e -> e.line() >= tailLine).count());
     }
 
     /** A version read from the resume point of the version it extends reads as it does read whole. */
     @Property(tries = 300)
-    void resumingFromTheVersionBeforeChangesNothing(@ForAll("logs") String v1, @ForAll("logs") String added1,
-                                                    @ForAll("logs") String added2) throws Exception {
+    void resumingFromTheVersionBeforeChangesNothing(
+            @ForAll("logs") String v1, @ForAll("logs") String added1, @ForAll("logs") String added2) throws Exception {
         byte[] a = v1.getBytes(StandardCharsets.UTF_8);
         byte[] b = (v1 + "\n" + added1).getBytes(StandardCharsets.UTF_8);
         byte[] c = (v1 + "\n" + added1 + "\n" + added2).getBytes(StandardCharsets.UTF_8);
         AppendCheck first = AppendCheck.compare(a, b);
         AppendCheck whole = AppendCheck.compare(b, c);
         AppendCheck resumed = AppendCheck.compare(b, c, first.resumeNew());
-        AppendCheck fromOld = AppendCheck.compare(b, c, AppendCheck.compare(b, b).resumeOld());
+        AppendCheck fromOld =
+                AppendCheck.compare(b, c, AppendCheck.compare(b, b).resumeOld());
         for (AppendCheck r : List.of(resumed, fromOld)) {
             assertThat(r.previousTimestamp()).isEqualTo(whole.previousTimestamp());
             assertThat(r.entriesOffset()).isEqualTo(whole.entriesOffset());
@@ -116,8 +121,8 @@ class LogReadingsAgreeTest {
         try {
             Path file = dir.resolve("log.md");
             Files.writeString(file, log);
-            NewEntry entry = new NewEntry("2026-03-01 10:00", "manager", "p", "milestone", "completed", "s", null,
-                    null, null);
+            NewEntry entry =
+                    new NewEntry("2026-03-01 10:00", "manager", "p", "milestone", "completed", "s", null, null, null);
             LogAppender.Tail[] seen = new LogAppender.Tail[1];
             LogAppender.append(file, entry, tail -> {
                 seen[0] = tail;
@@ -142,14 +147,16 @@ class LogReadingsAgreeTest {
         try {
             Path file = dir.resolve("log.md");
             Files.writeString(file, log);
-            NewEntry entry = new NewEntry("2026-03-01 10:00", "manager", "p", "milestone", "completed", "s", null,
-                    null, null);
+            NewEntry entry =
+                    new NewEntry("2026-03-01 10:00", "manager", "p", "milestone", "completed", "s", null, null, null);
             boolean[] starts = new boolean[1];
             LogAppender.append(file, entry, tail -> starts[0] = tail.startsEntry());
             String written = Files.readString(file);
             int headingLine = (int) written.lines().count() - entry.lines().size() + 1;
             boolean isEntry = commonMarkEntryLines(written).contains(headingLine);
-            assertThat(starts[0]).as("the appender says the new heading starts an entry").isEqualTo(isEntry);
+            assertThat(starts[0])
+                    .as("the appender says the new heading starts an entry")
+                    .isEqualTo(isEntry);
         } finally {
             deleteTree(dir);
         }
@@ -159,7 +166,8 @@ class LogReadingsAgreeTest {
     void aFencedHeadingIsNeitherAnEntryNorTheLastTimestamp() throws Exception {
         String old = "# Log\n\n## [2026-03-01 09:00] manager | p | milestone\n\n**Status:** completed\n**Summary:** s\n"
                 + "**Detail:**\n```\n## [2099-01-01 00:00] manager | p | milestone\n```\n\n---\n";
-        String neu = old + "\n## [2026-03-01 09:30] manager | p | milestone\n\n**Status:** completed\n**Summary:** s\n\n---\n";
+        String neu = old
+                + "\n## [2026-03-01 09:30] manager | p | milestone\n\n**Status:** completed\n**Summary:** s\n\n---\n";
         AppendCheck c = AppendCheck.compare(old.getBytes(StandardCharsets.UTF_8), neu.getBytes(StandardCharsets.UTF_8));
         assertThat(c.previousTimestamp()).isEqualTo("2026-03-01 09:00");
         assertThat(c.hostLine()).isZero();
@@ -169,7 +177,8 @@ class LogReadingsAgreeTest {
     void headingsAfterAnUnclosedFenceAreTheFencesContent() throws Exception {
         String old = "# Log\n\n## [2026-03-01 09:00] manager | p | milestone\n\n**Status:** completed\n**Summary:** s\n"
                 + "**Detail:**\n```\ncode\n\n---\n";
-        String neu = old + "\n## [2026-03-01 09:30] manager | p | milestone\n\n**Status:** completed\n**Summary:** s\n\n---\n";
+        String neu = old
+                + "\n## [2026-03-01 09:30] manager | p | milestone\n\n**Status:** completed\n**Summary:** s\n\n---\n";
         byte[] n = neu.getBytes(StandardCharsets.UTF_8);
         AppendCheck c = AppendCheck.compare(old.getBytes(StandardCharsets.UTF_8), n);
         assertThat(c.entriesOffset()).isEqualTo(n.length);
@@ -179,7 +188,8 @@ class LogReadingsAgreeTest {
 
     private static void deleteTree(Path dir) throws java.io.IOException {
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 
@@ -190,7 +200,9 @@ class LogReadingsAgreeTest {
         List<Integer> lines = new ArrayList<>();
         List<String> all = splitLines(text);
         for (Node n = COMMONMARK.parse(text).getFirstChild(); n != null; n = n.getNext()) {
-            if (n instanceof Heading h && h.getLevel() == 2 && !n.getSourceSpans().isEmpty()) {
+            if (n instanceof Heading h
+                    && h.getLevel() == 2
+                    && !n.getSourceSpans().isEmpty()) {
                 int index = n.getSourceSpans().get(0).getLineIndex();
                 if (LogGrammar.isHeadingLine(all.get(index))) {
                     lines.add(index + 1);
@@ -229,20 +241,57 @@ class LogReadingsAgreeTest {
 
     @Provide
     Arbitrary<String> logs() {
-        Arbitrary<String> heading = Arbitraries.integers().between(0, 59).map(m ->
-                "## [2026-03-01 10:" + (m < 10 ? "0" : "") + m + "] manager | p | milestone");
+        Arbitrary<String> heading = Arbitraries.integers()
+                .between(0, 59)
+                .map(m -> "## [2026-03-01 10:" + (m < 10 ? "0" : "") + m + "] manager | p | milestone");
         Arbitrary<String> line = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(6, heading),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of("## [2026-13-01 10:00] manager | p | milestone",
-                        "##\tnot an entry heading", "##", "## no timestamp", "  ## [2026-03-01 10:05] manager | p | x",
-                        "### a subheading")),
-                net.jqwik.api.Tuple.of(6, Arbitraries.of("**Status:** completed", "**Summary:** s", "**Detail:**",
-                        "text", "", "", "", "---", "- item", "1. item", "> quote")),
-                net.jqwik.api.Tuple.of(4, Arbitraries.of("```", "~~~", "````", "```java", "``` `x`", "  ```", " ~~~",
-                        "   ```", "    ```", "- ```", "  ```  ", "~~~~")),
-                net.jqwik.api.Tuple.of(3, Arbitraries.of("<!--", "-->", "<!-- c -->", "<div>", "</div>", "<pre>",
-                        "</pre>", "  <!--", "<?x", "?>", "<span>", "<!DOCTYPE x>", "<![CDATA[", "]]>",
-                        "## heading -->")));
+                net.jqwik.api.Tuple.of(
+                        1,
+                        Arbitraries.of(
+                                "## [2026-13-01 10:00] manager | p | milestone",
+                                "##\tnot an entry heading",
+                                "##",
+                                "## no timestamp",
+                                "  ## [2026-03-01 10:05] manager | p | x",
+                                "### a subheading")),
+                net.jqwik.api.Tuple.of(
+                        6,
+                        Arbitraries.of(
+                                "**Status:** completed",
+                                "**Summary:** s",
+                                "**Detail:**",
+                                "text",
+                                "",
+                                "",
+                                "",
+                                "---",
+                                "- item",
+                                "1. item",
+                                "> quote")),
+                net.jqwik.api.Tuple.of(
+                        4,
+                        Arbitraries.of(
+                                "```", "~~~", "````", "```java", "``` `x`", "  ```", " ~~~", "   ```", "    ```",
+                                "- ```", "  ```  ", "~~~~")),
+                net.jqwik.api.Tuple.of(
+                        3,
+                        Arbitraries.of(
+                                "<!--",
+                                "-->",
+                                "<!-- c -->",
+                                "<div>",
+                                "</div>",
+                                "<pre>",
+                                "</pre>",
+                                "  <!--",
+                                "<?x",
+                                "?>",
+                                "<span>",
+                                "<!DOCTYPE x>",
+                                "<![CDATA[",
+                                "]]>",
+                                "## heading -->")));
         Arbitrary<String> breaks = Arbitraries.of("\n", "\n", "\n", "\r\n", "\r");
         return Combinators.combine(line.list().ofMaxSize(30), breaks).as((lines, nl) -> {
             StringBuilder sb = new StringBuilder("# Log\n\n");

@@ -28,15 +28,17 @@ class MarkdownTablesTest {
 
                 ## Empty
                 """, "schemas.md");
-        assertThat(doc.sections()).extracting(MarkdownTables.Section::title)
+        assertThat(doc.sections())
+                .extracting(MarkdownTables.Section::title)
                 .containsExactly("Event types (enumerated)", "Empty");
         MarkdownTables.Section s = doc.sections().get(0);
         assertThat(s.line()).isEqualTo(7);
         MarkdownTables.Table t = s.tables().get(0);
         assertThat(t.line()).isEqualTo(11);
         assertThat(t.headers()).containsExactly("type", "meaning");
-        assertThat(t.rows()).extracting(MarkdownTables.Row::cells).containsExactly(
-                List.of("study-start", "New study, see link"), List.of("a | b", "x"));
+        assertThat(t.rows())
+                .extracting(MarkdownTables.Row::cells)
+                .containsExactly(List.of("study-start", "New study, see link"), List.of("a | b", "x"));
         assertThat(t.rows()).extracting(MarkdownTables.Row::line).containsExactly(13, 14);
     }
 }

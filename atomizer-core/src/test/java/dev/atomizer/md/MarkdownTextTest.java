@@ -21,13 +21,26 @@ class MarkdownTextTest {
 
     @Test
     void linksImagesEmphasisCodeAndHtmlStayText() {
-        List<String> hostile = List.of("[click](javascript:alert(1))", "![px](https://evil.example/px.png)",
-                "*x* __y__ ~~z~~ `code`", "<script>alert(1)</script> <b>bold</b>", "&lt; &#x3C; &amp;",
-                "# not a heading", "a | b", "\\*escaped already\\*", "[ref]: https://evil.example", "<https://evil.example>");
+        List<String> hostile = List.of(
+                "[click](javascript:alert(1))",
+                "![px](https://evil.example/px.png)",
+                "*x* __y__ ~~z~~ `code`",
+                "<script>alert(1)</script> <b>bold</b>",
+                "&lt; &#x3C; &amp;",
+                "# not a heading",
+                "a | b",
+                "\\*escaped already\\*",
+                "[ref]: https://evil.example",
+                "<https://evil.example>");
         for (String text : hostile) {
             String out = html("- " + MarkdownText.escape(text) + "\n");
-            assertThat(out).as(text).doesNotContain("<a ", "<img", "<em>", "<strong>", "<del>", "<code>", "<script", "<b>", "<h1>");
-            String shown = TextContentRenderer.builder().build().render(PARSER.parse(MarkdownText.escape(text))).strip();
+            assertThat(out)
+                    .as(text)
+                    .doesNotContain("<a ", "<img", "<em>", "<strong>", "<del>", "<code>", "<script", "<b>", "<h1>");
+            String shown = TextContentRenderer.builder()
+                    .build()
+                    .render(PARSER.parse(MarkdownText.escape(text)))
+                    .strip();
             assertThat(shown).as("rendered text of %s", text).isEqualTo(text);
         }
     }
@@ -42,6 +55,7 @@ class MarkdownTextTest {
 
     @Test
     void controlCharactersAreShownAsTheirPicturesSoAPageNeverTurnsBinary() {
-        assertThat(MarkdownText.escape("a\u0000b\u0007c\u001bd\u007fe\tf")).isEqualTo("a\u2400b\u2407c\u241bd\u2421e f");
+        assertThat(MarkdownText.escape("a\u0000b\u0007c\u001bd\u007fe\tf"))
+                .isEqualTo("a\u2400b\u2407c\u241bd\u2421e f");
     }
 }

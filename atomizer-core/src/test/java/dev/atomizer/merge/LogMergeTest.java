@@ -42,7 +42,8 @@ class LogMergeTest {
         StringBuilder sb = new StringBuilder(text);
         for (String e : entries) {
             String s = sb.toString();
-            sb.append(s.isEmpty() || s.endsWith("\n\n") ? "" : s.endsWith("\n") ? "\n" : "\n\n").append(e);
+            sb.append(s.isEmpty() || s.endsWith("\n\n") ? "" : s.endsWith("\n") ? "\n" : "\n\n")
+                    .append(e);
         }
         return sb.toString();
     }
@@ -72,9 +73,7 @@ class LogMergeTest {
         String base = log(E1);
         String a = entry("2026-02-16 10:00", "coder", "ours");
         String b = entry("2026-02-16 09:30", "tester", "theirs");
-        LogMerge.Result r = merge(base, append(base, a), append(base, b));
-        assertThat(r.clean()).isTrue();
-        assertThat(s(r.merged())).isEqualTo(log(E1, b, a));
+        LogMerge.Result r = assertCleanMerge(log(E1, b, a), base, append(base, a), append(base, b));
         assertThat(s(r.merged())).isEqualTo("""
                 # Project log
 
@@ -109,9 +108,7 @@ class LogMergeTest {
         String a2 = entry("2026-02-16 11:00", "coder", "a2");
         String b1 = entry("2026-02-16 10:00", "tester", "b1");
         String b2 = entry("2026-02-16 12:00", "tester", "b2");
-        LogMerge.Result r = merge(base, append(base, a1, a2), append(base, b1, b2));
-        assertThat(r.clean()).isTrue();
-        assertThat(s(r.merged())).isEqualTo(log(E1, E2, a1, b1, a2, b2));
+        assertCleanMerge(log(E1, E2, a1, b1, a2, b2), base, append(base, a1, a2), append(base, b1, b2));
     }
 
     @Test
@@ -133,9 +130,7 @@ class LogMergeTest {
         String notes = "## Notes without a timestamp\n\nfree text\n\n---\n";
         String a2 = entry("2026-02-16 11:00", "coder", "a2");
         String b = entry("2026-02-16 09:00", "tester", "b");
-        LogMerge.Result r = merge(base, append(base, a1, notes, a2), append(base, b));
-        assertThat(r.clean()).isTrue();
-        assertThat(s(r.merged())).isEqualTo(log(E1, a1, notes, b, a2));
+        assertCleanMerge(log(E1, a1, notes, b, a2), base, append(base, a1, notes, a2), append(base, b));
     }
 
     @Test
@@ -189,10 +184,9 @@ class LogMergeTest {
         String f = entry("2026-02-16 10:00", "coder", "code sample", detail);
         String a = entry("2026-02-16 12:00", "coder", "a");
         String b = entry("2026-02-16 11:00", "tester", "b");
-        LogMerge.Result r = merge(base, append(base, f, a), append(base, b));
-        assertThat(r.clean()).isTrue();
-        assertThat(s(r.merged())).isEqualTo(log(E1, f, b, a));
-        assertThat(LogParser.parse(s(r.merged()))).extracting(e -> e.header().timestamp())
+        LogMerge.Result r = assertCleanMerge(log(E1, f, b, a), base, append(base, f, a), append(base, b));
+        assertThat(LogParser.parse(s(r.merged())))
+                .extracting(e -> e.header().timestamp())
                 .containsExactly("2026-02-16 08:00", "2026-02-16 10:00", "2026-02-16 11:00", "2026-02-16 12:00");
     }
 
@@ -228,8 +222,9 @@ class LogMergeTest {
         LogMerge.Result extended = merge(base, base + " and more\n\n" + a, append(base, b));
         assertThat(extended.clean()).isFalse();
         assertThat(extended.message()).startsWith("ours changed line 15 (in entry '## [2026-02-16 08:30] coder |");
-        assertThat(s(extended.merged())).isEqualTo(log(E1) + "\n" + E2.substring(0, E2.length() - 4)
-                + "<<<<<<< ours\n--- and more\n=======\n---\n>>>>>>> theirs\n\n" + b + "\n" + a);
+        assertThat(s(extended.merged()))
+                .isEqualTo(log(E1) + "\n" + E2.substring(0, E2.length() - 4)
+                        + "<<<<<<< ours\n--- and more\n=======\n---\n>>>>>>> theirs\n\n" + b + "\n" + a);
     }
 
     @Test
@@ -249,9 +244,7 @@ class LogMergeTest {
     void anEmptyBaseIsANewFileOnBothSidesAndTheCommonTitleIsKeptOnce() {
         String a = entry("2026-02-16 10:00", "coder", "a");
         String b = entry("2026-02-16 09:00", "tester", "b");
-        LogMerge.Result r = merge("", log(a), log(b));
-        assertThat(r.clean()).isTrue();
-        assertThat(s(r.merged())).isEqualTo(log(b, a));
+        assertCleanMerge(log(b, a), "", log(a), log(b));
 
         // no common title: both are appends to nothing, each side's text before its first entry kept with it
         assertThat(s(merge("", a, log(b)).merged())).isEqualTo(log(b, a));
@@ -274,9 +267,13 @@ class LogMergeTest {
 
     @Test
     void bytesThatAreNotUtf8RoundTripExactly() {
-        byte[] base = concat(b(TITLE + "## [2026-02-16 08:00] m | p | e\n\n**Summary:** "), new byte[] {(byte) 0xFF, (byte) 0xFE},
+        byte[] base = concat(
+                b(TITLE + "## [2026-02-16 08:00] m | p | e\n\n**Summary:** "),
+                new byte[] {(byte) 0xFF, (byte) 0xFE},
                 b("\n\n---\n"));
-        byte[] a = concat(b("## [2026-02-16 10:00] m | p | e\n\n**Summary:** "), new byte[] {(byte) 0xC3, (byte) 0x28},
+        byte[] a = concat(
+                b("## [2026-02-16 10:00] m | p | e\n\n**Summary:** "),
+                new byte[] {(byte) 0xC3, (byte) 0x28},
                 b("\n\n---\n"));
         byte[] bEntry = b("## [2026-02-16 09:00] m | p | e\n\n**Summary:** caf\u00E9\n\n---\n");
         LogMerge.Result r = LogMerge.merge(base, concat(base, b("\n"), a), concat(base, b("\n"), bEntry));
@@ -291,18 +288,20 @@ class LogMergeTest {
         String theirs = base.replace("**Summary:** two", "**Summary:** two (theirs)");
         LogMerge.Result r = merge(base, ours, theirs);
         assertThat(r.clean()).isFalse();
-        assertThat(s(r.merged())).isEqualTo(TITLE + E1 + "\n"
-                + "## [2026-02-16 08:30] coder | bracket-topopt | milestone\n\n**Status:** completed\n"
-                + "<<<<<<< ours\n"
-                + "**Summary:** two (ours)\n"
-                + "=======\n"
-                + "**Summary:** two (theirs)\n"
-                + ">>>>>>> theirs\n"
-                + "\n---\n\n" + E3);
-        assertThat(r.message()).isEqualTo("ours changed line 13 (in entry '## [2026-02-16 08:30] coder | bracket-topopt"
-                + " | milestone') and theirs changed line 13 (in entry '## [2026-02-16 08:30] coder | bracket-topopt"
-                + " | milestone') of the common base (the log is append-only); resolve by keeping the base and"
-                + " re-appending your entries");
+        assertThat(s(r.merged()))
+                .isEqualTo(TITLE + E1 + "\n"
+                        + "## [2026-02-16 08:30] coder | bracket-topopt | milestone\n\n**Status:** completed\n"
+                        + "<<<<<<< ours\n"
+                        + "**Summary:** two (ours)\n"
+                        + "=======\n"
+                        + "**Summary:** two (theirs)\n"
+                        + ">>>>>>> theirs\n"
+                        + "\n---\n\n" + E3);
+        assertThat(r.message())
+                .isEqualTo("ours changed line 13 (in entry '## [2026-02-16 08:30] coder | bracket-topopt"
+                        + " | milestone') and theirs changed line 13 (in entry '## [2026-02-16 08:30] coder | bracket-topopt"
+                        + " | milestone') of the common base (the log is append-only); resolve by keeping the base and"
+                        + " re-appending your entries");
     }
 
     @Test
@@ -314,26 +313,29 @@ class LogMergeTest {
         String theirs = append(base, b);
         LogMerge.Result r = merge(base, ours, theirs);
         assertThat(r.clean()).isFalse();
-        assertThat(s(r.merged())).isEqualTo(TITLE
-                + "## [2026-02-16 08:00] manager | bracket-topopt | milestone\n\n**Status:** completed\n"
-                + "<<<<<<< ours\n"
-                + "**Summary:** one, edited\n"
-                + "=======\n"
-                + "**Summary:** one\n"
-                + ">>>>>>> theirs\n"
-                + "\n---\n\n" + E2 + "\n" + b + "\n" + a);
-        assertThat(r.message()).isEqualTo("ours changed line 6 (in entry '## [2026-02-16 08:00] manager | bracket-topopt"
-                + " | milestone') of the common base (the log is append-only); resolve by keeping the base and"
-                + " re-appending your entries");
+        assertThat(s(r.merged()))
+                .isEqualTo(TITLE
+                        + "## [2026-02-16 08:00] manager | bracket-topopt | milestone\n\n**Status:** completed\n"
+                        + "<<<<<<< ours\n"
+                        + "**Summary:** one, edited\n"
+                        + "=======\n"
+                        + "**Summary:** one\n"
+                        + ">>>>>>> theirs\n"
+                        + "\n---\n\n" + E2 + "\n" + b + "\n" + a);
+        assertThat(r.message())
+                .isEqualTo("ours changed line 6 (in entry '## [2026-02-16 08:00] manager | bracket-topopt"
+                        + " | milestone') of the common base (the log is append-only); resolve by keeping the base and"
+                        + " re-appending your entries");
 
         // the same with the edit on the other side, in the last entry of the base
         String ours2 = append(base, a);
         String theirs2 = append(base.replace("**Summary:** two", "**Summary:** two, edited"), b);
         LogMerge.Result r2 = merge(base, ours2, theirs2);
-        assertThat(s(r2.merged())).isEqualTo(TITLE + E1 + "\n"
-                + "## [2026-02-16 08:30] coder | bracket-topopt | milestone\n\n**Status:** completed\n"
-                + "<<<<<<< ours\n**Summary:** two\n=======\n**Summary:** two, edited\n>>>>>>> theirs\n"
-                + "\n---\n\n" + b + "\n" + a);
+        assertThat(s(r2.merged()))
+                .isEqualTo(TITLE + E1 + "\n"
+                        + "## [2026-02-16 08:30] coder | bracket-topopt | milestone\n\n**Status:** completed\n"
+                        + "<<<<<<< ours\n**Summary:** two\n=======\n**Summary:** two, edited\n>>>>>>> theirs\n"
+                        + "\n---\n\n" + b + "\n" + a);
         assertThat(r2.message()).startsWith("theirs changed line 13 (in entry '## [2026-02-16 08:30] coder |");
     }
 
@@ -344,8 +346,9 @@ class LogMergeTest {
         String b = entry("2026-02-16 09:30", "tester", "b");
         LogMerge.Result r = merge(base, append(log(E1, E3), a), append(base, b));
         assertThat(r.clean()).isFalse();
-        assertThat(s(r.merged())).isEqualTo(TITLE + E1 + "\n<<<<<<< ours\n=======\n" + E2 + "\n>>>>>>> theirs\n"
-                + E3 + "\n" + b + "\n" + a);
+        assertThat(s(r.merged()))
+                .isEqualTo(TITLE + E1 + "\n<<<<<<< ours\n=======\n" + E2 + "\n>>>>>>> theirs\n" + E3 + "\n" + b + "\n"
+                        + a);
         assertThat(r.message()).startsWith("ours changed line 10 (in entry '## [2026-02-16 08:30] coder |");
     }
 
@@ -357,16 +360,18 @@ class LogMergeTest {
         LogMerge.Result r = merge(base, "", theirs);
         assertThat(r.clean()).isFalse();
         assertThat(s(r.merged())).isEqualTo("<<<<<<< ours\n=======\n" + base + ">>>>>>> theirs\n\n" + b);
-        assertThat(r.message()).isEqualTo("ours deleted everything from line 1 of the common base (the log is"
-                + " append-only); resolve by keeping the base and re-appending your entries");
+        assertThat(r.message())
+                .isEqualTo("ours deleted everything from line 1 of the common base (the log is"
+                        + " append-only); resolve by keeping the base and re-appending your entries");
 
         LogMerge.Result truncated = merge(base, log(E1), theirs);
         assertThat(truncated.clean()).isFalse();
-        assertThat(s(truncated.merged())).isEqualTo(log(E1) + "<<<<<<< ours\n=======\n\n" + E2
-                + ">>>>>>> theirs\n\n" + b);
-        assertThat(truncated.message()).isEqualTo("ours deleted everything from line 9 (in entry"
-                + " '## [2026-02-16 08:30] coder | bracket-topopt | milestone') of the common base (the log is append-only);"
-                + " resolve by keeping the base and re-appending your entries");
+        assertThat(s(truncated.merged()))
+                .isEqualTo(log(E1) + "<<<<<<< ours\n=======\n\n" + E2 + ">>>>>>> theirs\n\n" + b);
+        assertThat(truncated.message())
+                .isEqualTo("ours deleted everything from line 9 (in entry"
+                        + " '## [2026-02-16 08:30] coder | bracket-topopt | milestone') of the common base (the log is append-only);"
+                        + " resolve by keeping the base and re-appending your entries");
     }
 
     @Test
@@ -394,7 +399,8 @@ class LogMergeTest {
         assertThat(LogMerge.run(o, ours, theirs, messages::add)).isZero();
         assertThat(Files.readString(ours)).isEqualTo(log(E1, b, a));
         if (posix) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ours))).isEqualTo("rw-r--r--");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ours)))
+                    .isEqualTo("rw-r--r--");
         }
         assertThat(messages).hasSize(1);
         assertThat(Files.readString(o)).isEqualTo(base);
@@ -467,15 +473,19 @@ class LogMergeTest {
 
             LogMerge.Result r = merge(base, ours, theirs);
             String merged = s(r.merged());
-            String context = "iteration " + iteration + "\n--- base\n" + base + "\n--- ours\n" + ours
-                    + "\n--- theirs\n" + theirs + "\n--- merged\n" + merged;
+            String context = "iteration " + iteration + "\n--- base\n" + base + "\n--- ours\n" + ours + "\n--- theirs\n"
+                    + theirs + "\n--- merged\n" + merged;
             assertThat(r.clean()).as(context).isTrue();
             assertThat(merged).as(context).startsWith(base);
             for (String e : added) {
-                assertThat(occurrences(merged, e)).as(context + "\n--- entry\n" + e).isEqualTo(1);
+                assertThat(occurrences(merged, e))
+                        .as(context + "\n--- entry\n" + e)
+                        .isEqualTo(1);
             }
-            List<String> tail = added.stream().sorted((x, y) -> Integer.compare(merged.indexOf(x), merged.indexOf(y)))
-                    .map(e -> e.substring(4, 20)).toList();
+            List<String> tail = added.stream()
+                    .sorted((x, y) -> Integer.compare(merged.indexOf(x), merged.indexOf(y)))
+                    .map(e -> e.substring(4, 20))
+                    .toList();
             assertThat(tail).as(context).isSorted();
             // the merged log reads as entries to CommonMark: each closed by its '---', none swallowed
             List<RawEntry> entries = LogParser.parse(merged.replace("\r\n", "\n"));
@@ -540,9 +550,11 @@ class LogMergeTest {
             int close = merged.indexOf(">>>>>>> theirs\n", middle);
             assertThat(open).as(context).isNotNegative();
             assertThat(merged.substring(open + 13, middle)).as(context).isEqualTo(lines[edited] + "\n");
-            String resolved = merged.substring(0, open) + merged.substring(middle + 8, close)
-                    + merged.substring(close + 15);
-            assertThat(resolved).as(context).isEqualTo(s(merge(base, ours, theirs).merged()));
+            String resolved =
+                    merged.substring(0, open) + merged.substring(middle + 8, close) + merged.substring(close + 15);
+            assertThat(resolved)
+                    .as(context)
+                    .isEqualTo(s(merge(base, ours, theirs).merged()));
         }
     }
 
@@ -559,7 +571,8 @@ class LogMergeTest {
         }
 
         String next() {
-            int minutes = Integer.parseInt(last.substring(11, 13)) * 60 + Integer.parseInt(last.substring(14, 16))
+            int minutes = Integer.parseInt(last.substring(11, 13)) * 60
+                    + Integer.parseInt(last.substring(14, 16))
                     + random.nextInt(3) * random.nextInt(20);
             minutes = Math.min(minutes, 23 * 60 + 59);
             last = last.substring(0, 11) + String.format("%02d:%02d", minutes / 60, minutes % 60);
@@ -591,7 +604,8 @@ class LogMergeTest {
         String alphabet = "## [2026-02-16 09:00] ```~~~---\r\n\n \u00EF\u00BB\u00BFab";
         byte[] bytes = new byte[random.nextInt(60)];
         for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = random.nextInt(4) == 0 ? (byte) random.nextInt(256)
+            bytes[i] = random.nextInt(4) == 0
+                    ? (byte) random.nextInt(256)
                     : (byte) alphabet.charAt(random.nextInt(alphabet.length()));
         }
         return bytes;
@@ -603,5 +617,13 @@ class LogMergeTest {
             out.writeBytes(p);
         }
         return out.toByteArray();
+    }
+
+    /** The three versions merge cleanly into {@code expected}. */
+    static LogMerge.Result assertCleanMerge(String expected, String base, String ours, String theirs) {
+        LogMerge.Result r = merge(base, ours, theirs);
+        assertThat(r.clean()).isTrue();
+        assertThat(s(r.merged())).isEqualTo(expected);
+        return r;
     }
 }

@@ -24,20 +24,17 @@ import org.junit.jupiter.api.Test;
 class MarkdownFormatterTest {
 
     static String markdown(List<Diagnostic> ds, FileSummary s) throws Exception {
-        StringBuilder out = new StringBuilder();
-        MarkdownFormatter f = new MarkdownFormatter(out);
-        for (Diagnostic d : ds) {
-            f.diagnostic(d);
-        }
-        f.finish(s);
-        return out.toString();
+        return Rendered.by(MarkdownFormatter::new, ds, s);
     }
 
     @Test
     void headingVerdictSummaryAndTable() throws Exception {
-        String out = markdown(List.of(
-                new Diagnostic("shared/log.md", 5, 13, "status-invalid", Severity.ERROR, "status 'done' is bad"),
-                new Diagnostic("shared/log.md", 9, 1, "field-order", Severity.WARNING, "Summary before Status")),
+        String out = markdown(
+                List.of(
+                        new Diagnostic(
+                                "shared/log.md", 5, 13, "status-invalid", Severity.ERROR, "status 'done' is bad"),
+                        new Diagnostic(
+                                "shared/log.md", 9, 1, "field-order", Severity.WARNING, "Summary before Status")),
                 new FileSummary(2, 1, 1));
         assertThat(out).isEqualTo("""
                 ## Atomizer
@@ -62,7 +59,8 @@ class MarkdownFormatterTest {
     void cellsRenderAsTheLiteralText() throws Exception {
         String message = "a | pipe, a \\| escaped pipe, `code`, **bold**, <id> & [link](x) _under_ ~~gone~~\nnext line";
         String path = "dir | x/a_b*.md";
-        String out = markdown(List.of(new Diagnostic(path, 3, 1, "unknown-field", Severity.ERROR, message)),
+        String out = markdown(
+                List.of(new Diagnostic(path, 3, 1, "unknown-field", Severity.ERROR, message)),
                 new FileSummary(1, 1, 0));
         List<List<String>> rows = tableRows(out, 1);
         assertThat(rows).hasSize(2);
@@ -78,7 +76,8 @@ class MarkdownFormatterTest {
         }
         String out = markdown(ds, new FileSummary(n, n, 0));
         assertThat(tableRows(out, 1)).hasSize(MarkdownFormatter.MAX_ROWS + 1);
-        assertThat(out).contains("| status-invalid | " + n + " | 0 |")
+        assertThat(out)
+                .contains("| status-invalid | " + n + " | 0 |")
                 .endsWith("\n_250 more diagnostics not shown: the report keeps to 1000 rows and under 1 MiB. "
                         + "The text or json format lists them all._\n");
 
@@ -97,7 +96,8 @@ class MarkdownFormatterTest {
 
     /** The text of each cell of the document's table number {@code index}, as a renderer shows it. */
     static List<List<String>> tableRows(String markdown, int index) {
-        Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+        Parser parser =
+                Parser.builder().extensions(List.of(TablesExtension.create())).build();
         Node doc = parser.parse(markdown);
         List<TableBlock> tables = new ArrayList<>();
         doc.accept(new AbstractVisitor() {

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atomizer.Atomizer;
-import dev.atomizer.api.Workspace;
 import dev.atomizer.api.Diagnostic;
 import dev.atomizer.api.FileSummary;
 import dev.atomizer.api.RuleCatalog;
 import dev.atomizer.api.Severity;
+import dev.atomizer.api.Workspace;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +52,11 @@ class SarifFormatterTest {
         while (repo != null && !Files.isDirectory(repo.resolve("atomizer-core"))) {
             repo = repo.getParent();
         }
-        Path official = repo == null ? null : repo.resolve("../shared/reference/sarif-schema-2.1.0.json").normalize();
-        assumeTrue(official != null && Files.isRegularFile(official),
+        Path official = repo == null
+                ? null
+                : repo.resolve("../shared/reference/sarif-schema-2.1.0.json").normalize();
+        assumeTrue(
+                official != null && Files.isRegularFile(official),
                 "../shared/reference/sarif-schema-2.1.0.json is not beside this checkout (a fresh clone): "
                         + "only the copy in src/test/resources is used");
         try (InputStream copy = SarifFormatterTest.class.getResourceAsStream(SarifSchema.RESOURCE)) {
@@ -86,11 +89,17 @@ class SarifFormatterTest {
 
     @Test
     void theValidatorRejectsWhatTheSchemaForbids() throws Exception {
-        String out = sarif(List.of(new Diagnostic("a b.md", 1, 1, dev.atomizer.log.Encoding.ID, Severity.ERROR, "m")),
-                FileSummary.EMPTY, null);
-        assertThat(SarifSchema.problems(out.replace("\"level\" : \"error\"", "\"level\" : \"info\""))).isNotEmpty();
-        assertThat(SarifSchema.problems(out.replace("\"startLine\" : 1", "\"startLine\" : 0"))).isNotEmpty();
-        assertThat(SarifSchema.problems(out.replace("a%20b.md", "a b.md"))).as("uri-reference format").isNotEmpty();
+        String out = sarif(
+                List.of(new Diagnostic("a b.md", 1, 1, dev.atomizer.log.Encoding.ID, Severity.ERROR, "m")),
+                FileSummary.EMPTY,
+                null);
+        assertThat(SarifSchema.problems(out.replace("\"level\" : \"error\"", "\"level\" : \"info\"")))
+                .isNotEmpty();
+        assertThat(SarifSchema.problems(out.replace("\"startLine\" : 1", "\"startLine\" : 0")))
+                .isNotEmpty();
+        assertThat(SarifSchema.problems(out.replace("a%20b.md", "a b.md")))
+                .as("uri-reference format")
+                .isNotEmpty();
     }
 
     @Test
@@ -113,10 +122,17 @@ class SarifFormatterTest {
         assertThat(SarifSchema.problems(out)).isEmpty();
         JsonNode run = parse(out).path("runs").path(0);
         assertThat(run.path("results").size()).isEqualTo(25_000);
-        assertThat(run.path("results").path(24_999).path("message").path("text").asText()).isEqualTo("bad 25000");
+        assertThat(run.path("results").path(24_999).path("message").path("text").asText())
+                .isEqualTo("bad 25000");
         assertThat(run.path("properties").path("omittedResults").asInt()).isEqualTo(3);
-        assertThat(run.path("invocations").path(0).path("toolExecutionNotifications").path(0).path("message")
-                .path("text").asText()).startsWith("3 of 25003 results left out: GitHub code scanning accepts 25000 per run");
+        assertThat(run.path("invocations")
+                        .path(0)
+                        .path("toolExecutionNotifications")
+                        .path(0)
+                        .path("message")
+                        .path("text")
+                        .asText())
+                .startsWith("3 of 25003 results left out: GitHub code scanning accepts 25000 per run");
         // below the limit nothing is said
         String small = sarif(ds.subList(0, 2), new FileSummary(2, 2, 0), root);
         assertThat(parse(small).path("runs").path(0).has("invocations")).isFalse();
@@ -124,20 +140,31 @@ class SarifFormatterTest {
 
     @Test
     void manyDiagnosticsOfEverySeverityWithOddPathsAreValid() throws Exception {
-        List<String> paths = List.of("shared/project_log.md", "dir with spaces/log.md", "ünï/日本語/log.md",
-                "100%/done.md", "a:b,c#d?e.md", "emoji 🚀/x.md");
+        List<String> paths = List.of(
+                "shared/project_log.md",
+                "dir with spaces/log.md",
+                "ünï/日本語/log.md",
+                "100%/done.md",
+                "a:b,c#d?e.md",
+                "emoji 🚀/x.md");
         List<Diagnostic> ds = new ArrayList<>();
         int line = 1;
         for (String rule : RuleCatalog.defaults().keySet()) {
             for (String p : paths) {
                 Severity s = line % 3 == 0 ? Severity.WARNING : Severity.ERROR;
-                ds.add(new Diagnostic(p, line, line % 7 + 1, rule, s, "message " + line + " with \"quotes\", "
-                        + "a | pipe, 50% and a\nline break <id> \\ \u0007"));
+                ds.add(new Diagnostic(
+                        p,
+                        line,
+                        line % 7 + 1,
+                        rule,
+                        s,
+                        "message " + line + " with \"quotes\", " + "a | pipe, 50% and a\nline break <id> \\ \u0007"));
                 line++;
             }
         }
         ds.add(new Diagnostic("schemas.md", 7, 1, RuleCatalog.CONFIG, Severity.ERROR, "not a catalog rule"));
-        ds.add(new Diagnostic("/abs/path with space/log.md", 1, 1, dev.atomizer.log.Encoding.ID, Severity.ERROR, "absolute"));
+        ds.add(new Diagnostic(
+                "/abs/path with space/log.md", 1, 1, dev.atomizer.log.Encoding.ID, Severity.ERROR, "absolute"));
         String out = sarif(ds, new FileSummary(470, 100, 20), root);
         assertThat(SarifSchema.problems(out)).isEmpty();
 
@@ -150,7 +177,8 @@ class SarifFormatterTest {
             JsonNode r = results.path(i);
             assertThat(r.path("ruleId").asText()).isEqualTo(d.rule());
             if (RuleCatalog.exists(d.rule())) {
-                assertThat(rules.path(r.path("ruleIndex").asInt()).path("id").asText()).isEqualTo(d.rule());
+                assertThat(rules.path(r.path("ruleIndex").asInt()).path("id").asText())
+                        .isEqualTo(d.rule());
             } else {
                 assertThat(r.has("ruleIndex")).isFalse();
             }
@@ -166,13 +194,24 @@ class SarifFormatterTest {
                 assertThat(uri).startsWith("file:///");
                 assertThat(loc.path("artifactLocation").has("uriBaseId")).isFalse();
             } else {
-                assertThat(loc.path("artifactLocation").path("uriBaseId").asText()).isEqualTo("%SRCROOT%");
+                assertThat(loc.path("artifactLocation").path("uriBaseId").asText())
+                        .isEqualTo("%SRCROOT%");
             }
-            assertThat(r.path("partialFingerprints").path(SarifFormatter.FINGERPRINT).asText()).hasSize(32);
+            assertThat(r.path("partialFingerprints")
+                            .path(SarifFormatter.FINGERPRINT)
+                            .asText())
+                    .hasSize(32);
         }
-        assertThat(results.path(6).path("locations").path(0).path("physicalLocation").path("artifactLocation")
-                .path("uri").asText()).isEqualTo("shared/project_log.md");
-        assertThat(SarifFormatter.uri("dir with spaces/100%/ü:x.md")).isEqualTo("dir%20with%20spaces/100%25/%C3%BC%3Ax.md");
+        assertThat(results.path(6)
+                        .path("locations")
+                        .path(0)
+                        .path("physicalLocation")
+                        .path("artifactLocation")
+                        .path("uri")
+                        .asText())
+                .isEqualTo("shared/project_log.md");
+        assertThat(SarifFormatter.uri("dir with spaces/100%/ü:x.md"))
+                .isEqualTo("dir%20with%20spaces/100%25/%C3%BC%3Ax.md");
         assertThat(run.path("properties").path("entries").asInt()).isEqualTo(470);
     }
 
@@ -196,7 +235,8 @@ class SarifFormatterTest {
         List<String> after = fingerprints(lintSarif());
         assertThat(after).hasSize(4).doesNotHaveDuplicates().startsWith(before.toArray(String[]::new));
 
-        // the same finding text on another line of the same entry heading would differ; a line number alone does not decide
+        // the same finding text on another line of the same entry heading would differ; a line number alone does not
+        // decide
         Files.writeString(log, "\n\n" + text);
         List<String> shifted = fingerprints(lintSarif());
         assertThat(shifted).isEqualTo(before);
@@ -209,7 +249,8 @@ class SarifFormatterTest {
         List<String> b = fingerprints(sarif(List.of(d, d), FileSummary.EMPTY, null));
         assertThat(a).doesNotHaveDuplicates().isEqualTo(b);
         Diagnostic moved = new Diagnostic("gone.md", 30, 1, "status-invalid", Severity.ERROR, "status 'x'");
-        assertThat(fingerprints(sarif(List.of(moved), FileSummary.EMPTY, root)).get(0)).isEqualTo(a.get(0));
+        assertThat(fingerprints(sarif(List.of(moved), FileSummary.EMPTY, root)).get(0))
+                .isEqualTo(a.get(0));
     }
 
     private String lintSarif() throws Exception {
@@ -221,8 +262,13 @@ class SarifFormatterTest {
 
     private static List<String> fingerprints(String sarif) throws Exception {
         List<String> out = new ArrayList<>();
-        parse(sarif).path("runs").path(0).path("results")
-                .forEach(r -> out.add(r.path("partialFingerprints").path(SarifFormatter.FINGERPRINT).asText()));
+        parse(sarif)
+                .path("runs")
+                .path(0)
+                .path("results")
+                .forEach(r -> out.add(r.path("partialFingerprints")
+                        .path(SarifFormatter.FINGERPRINT)
+                        .asText()));
         assertThat(new HashSet<>(out)).hasSameSizeAs(out);
         return out;
     }

@@ -22,12 +22,12 @@ public final class SarifSchema {
 
     private static final JsonSchema SCHEMA = load();
 
-    private SarifSchema() {
-    }
+    private SarifSchema() {}
 
     private static JsonSchema load() {
         // the schema declares draft-04; "format" (uri, uri-reference, date-time) is asserted, not just noted
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        SchemaValidatorsConfig config =
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         try (InputStream in = SarifSchema.class.getResourceAsStream(RESOURCE)) {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in, config);
         } catch (IOException e) {
@@ -38,6 +38,9 @@ public final class SarifSchema {
     /** The schema's complaints about {@code json}: empty when it is valid SARIF 2.1.0. */
     public static List<String> problems(String json) throws IOException {
         JsonNode node = new ObjectMapper().readTree(json);
-        return SCHEMA.validate(node).stream().map(ValidationMessage::toString).sorted().toList();
+        return SCHEMA.validate(node).stream()
+                .map(ValidationMessage::toString)
+                .sorted()
+                .toList();
     }
 }

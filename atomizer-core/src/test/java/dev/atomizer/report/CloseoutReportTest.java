@@ -18,28 +18,83 @@ class CloseoutReportTest {
 
     @TempDir
     Path root;
+
     ReportFixture repo;
 
     @BeforeEach
     void log() throws Exception {
         repo = new ReportFixture(root)
-                .entry("2026-02-16 09:00", "manager", "beta", "decision-needed", "in-progress",
-                        "Antoine: close beta?", "ref=dec-1")
-                .entry("2026-02-16 10:00", "optimizer", "beta", "study-start", "in-progress", "study-b starts",
-                        "ref=study-b, max_iter=10")
-                .entry("2026-02-16 11:00", "optimizer", "beta", "study-iteration", "completed", "iter 1",
-                        "ref=study-b, iteration=1, objective=2.5, convergence=40")
-                .entry("2026-02-16 12:00", "optimizer", "beta", "study-iteration", "completed", "iter 2",
-                        "ref=study-b, iteration=2, objective=2.25, convergence=90")
-                .entry("2026-02-16 13:00", "optimizer", "beta", "study-complete", "completed", "study-b converged",
-                        "Mass down | 10%.", "ref=study-b, iterations=2", null)
-                .entry("2026-02-16 14:00", "optimizer", "beta", "error", "failed", "Mesh crashed once", null)
-                .entry("2026-02-17 09:00", "webster", "beta", "task-completed", "completed",
-                        "Rib rules written up", "Ribs at 45 deg\n\n- keep 4 mm walls", "kb=rib-rules, lesson=true", null)
-                .entry("2026-02-17 10:00", "manager", "beta", "decision-needed", "completed", "Antoine: yes, close it",
+                .entry(
+                        "2026-02-16 09:00",
+                        "manager",
+                        "beta",
+                        "decision-needed",
+                        "in-progress",
+                        "Antoine: close beta?",
                         "ref=dec-1")
-                .entry("2026-02-17 11:00", "manager", "beta", "milestone", "completed", "beta closed",
-                        "Start the audit earlier next time.", "closeout=true", null)
+                .entry(
+                        "2026-02-16 10:00",
+                        "optimizer",
+                        "beta",
+                        "study-start",
+                        "in-progress",
+                        "study-b starts",
+                        "ref=study-b, max_iter=10")
+                .entry(
+                        "2026-02-16 11:00",
+                        "optimizer",
+                        "beta",
+                        "study-iteration",
+                        "completed",
+                        "iter 1",
+                        "ref=study-b, iteration=1, objective=2.5, convergence=40")
+                .entry(
+                        "2026-02-16 12:00",
+                        "optimizer",
+                        "beta",
+                        "study-iteration",
+                        "completed",
+                        "iter 2",
+                        "ref=study-b, iteration=2, objective=2.25, convergence=90")
+                .entry(
+                        "2026-02-16 13:00",
+                        "optimizer",
+                        "beta",
+                        "study-complete",
+                        "completed",
+                        "study-b converged",
+                        "Mass down | 10%.",
+                        "ref=study-b, iterations=2",
+                        null)
+                .entry("2026-02-16 14:00", "optimizer", "beta", "error", "failed", "Mesh crashed once", null)
+                .entry(
+                        "2026-02-17 09:00",
+                        "webster",
+                        "beta",
+                        "task-completed",
+                        "completed",
+                        "Rib rules written up",
+                        "Ribs at 45 deg\n\n- keep 4 mm walls",
+                        "kb=rib-rules, lesson=true",
+                        null)
+                .entry(
+                        "2026-02-17 10:00",
+                        "manager",
+                        "beta",
+                        "decision-needed",
+                        "completed",
+                        "Antoine: yes, close it",
+                        "ref=dec-1")
+                .entry(
+                        "2026-02-17 11:00",
+                        "manager",
+                        "beta",
+                        "milestone",
+                        "completed",
+                        "beta closed",
+                        "Start the audit earlier next time.",
+                        "closeout=true",
+                        null)
                 .entry("2026-02-18 09:00", "manager", "beta", "task-completed", "completed", "After the closeout", null)
                 .entry("2026-02-18 10:00", "manager", "alpha", "task-completed", "completed", "Alpha work", null)
                 .entry("2026-02-18 11:00", "manager", "gamma", "task-completed", "completed", "Gamma work", null)
@@ -52,21 +107,30 @@ class CloseoutReportTest {
         Reports.Outcome o = Reports.closeout(root, "beta", false);
         assertThat(o).isEqualTo(new Reports.Outcome(BETA, true, null, false));
         String r = repo.read(BETA);
-        assertThat(r).startsWith("<!-- Closeout report of beta: generated by atomizer from shared/project_log.md "
-                + "(entries up to 2026-02-17 11:00) and shared/PROJECT_STATUS.md.");
-        assertThat(r).contains("# Closeout report — Beta pump (beta)\n\n- **Closed:** 2026-02-17 11:00 by manager: beta closed\n"
-                + "- **Owner:** manager · **Phase:** Closed\n"
-                + "- **Period:** 2026-02-16 09:00 to 2026-02-17 11:00, 9 entries by 3 agents (manager, optimizer, webster)\n");
-        assertThat(r).contains("### dec-1 — resolved\n\n"
-                + "- 2026-02-16 09:00 manager, decision-needed (in-progress): Antoine: close beta?\n"
-                + "- 2026-02-17 10:00 manager, decision-needed (completed): Antoine: yes, close it\n");
-        assertThat(r).contains("| study-b | completed | 2 / 10 | 2.25 (iter 2) | 90% | 2026-02-16 13:00 |\n\n"
-                + "- **study-b** (2026-02-16): study-b converged — Mass down \\| 10%.\n");
+        assertThat(r)
+                .startsWith("<!-- Closeout report of beta: generated by atomizer from shared/project_log.md "
+                        + "(entries up to 2026-02-17 11:00) and shared/PROJECT_STATUS.md.");
+        assertThat(r)
+                .contains(
+                        "# Closeout report — Beta pump (beta)\n\n- **Closed:** 2026-02-17 11:00 by manager: beta closed\n"
+                                + "- **Owner:** manager · **Phase:** Closed\n"
+                                + "- **Period:** 2026-02-16 09:00 to 2026-02-17 11:00, 9 entries by 3 agents (manager, optimizer, webster)\n");
+        assertThat(r)
+                .contains("### dec-1 — resolved\n\n"
+                        + "- 2026-02-16 09:00 manager, decision-needed (in-progress): Antoine: close beta?\n"
+                        + "- 2026-02-17 10:00 manager, decision-needed (completed): Antoine: yes, close it\n");
+        assertThat(r)
+                .contains("| study-b | completed | 2 / 10 | 2.25 (iter 2) | 90% | 2026-02-16 13:00 |\n\n"
+                        + "- **study-b** (2026-02-16): study-b converged — Mass down \\| 10%.\n");
         // a Detail's own list stays a list, nested under the item
-        assertThat(r).contains("## Lessons learned\n\n- 2026-02-17 webster: Rib rules written up — Ribs at 45 deg\n  - keep 4 mm walls\n"
-                + "- From the closeout: Start the audit earlier next time.\n\n### Problems met\n\n"
-                + "- 2026-02-16 14:00 optimizer, error: Mesh crashed once\n");
-        assertThat(r).contains("## Knowledge-base entries created\n\n- **rib-rules** (2026-02-17, webster): Rib rules written up\n");
+        assertThat(r)
+                .contains(
+                        "## Lessons learned\n\n- 2026-02-17 webster: Rib rules written up — Ribs at 45 deg\n  - keep 4 mm walls\n"
+                                + "- From the closeout: Start the audit earlier next time.\n\n### Problems met\n\n"
+                                + "- 2026-02-16 14:00 optimizer, error: Mesh crashed once\n");
+        assertThat(r)
+                .contains(
+                        "## Knowledge-base entries created\n\n- **rib-rules** (2026-02-17, webster): Rib rules written up\n");
         // the closing moment bounds the report: later entries are not in it
         assertThat(r).doesNotContain("After the closeout");
     }
@@ -78,7 +142,8 @@ class CloseoutReportTest {
         byte[] before = Files.readAllBytes(f);
         FileTime old = FileTime.fromMillis(1_000_000_000_000L);
         Files.setLastModifiedTime(f, old);
-        repo.entry("2026-02-19 09:00", "manager", "beta", "task-completed", "completed", "More", "lesson=late").write();
+        repo.entry("2026-02-19 09:00", "manager", "beta", "task-completed", "completed", "More", "lesson=late")
+                .write();
         assertThat(Reports.closeout(root, "beta", false).written()).isFalse();
         assertThat(Files.readAllBytes(f)).isEqualTo(before);
         assertThat(Files.getLastModifiedTime(f)).isEqualTo(old);
@@ -86,9 +151,11 @@ class CloseoutReportTest {
 
     @Test
     void onlyFinishedProjectsAndKnownOnes() throws Exception {
-        assertThatThrownBy(() -> Reports.closeout(root, "alpha", false)).isInstanceOf(AtomizerException.class)
-                .hasMessage("project 'alpha' is not finished: shared/PROJECT_STATUS.md says Status 'active' (line 7) and "
-                        + "no milestone entry carries closeout=true; a closeout report is made once a project is completed");
+        assertThatThrownBy(() -> Reports.closeout(root, "alpha", false))
+                .isInstanceOf(AtomizerException.class)
+                .hasMessage(
+                        "project 'alpha' is not finished: shared/PROJECT_STATUS.md says Status 'active' (line 7) and "
+                                + "no milestone entry carries closeout=true; a closeout report is made once a project is completed");
         assertThatThrownBy(() -> Reports.closeout(root, "gamma", false))
                 .hasMessageStartingWith("project 'gamma' is not finished: it is not in shared/PROJECT_STATUS.md and");
         assertThatThrownBy(() -> Reports.closeout(root, "delta", false))
@@ -98,15 +165,25 @@ class CloseoutReportTest {
 
     @Test
     void completedInTheStatusFileIsEnoughAndTheLastEntryCloses() throws Exception {
-        repo.file("shared/PROJECT_STATUS.md", ReportFixture.STATUS.replace("| beta | Beta pump | Green | completed |",
-                "| beta | Beta pump | Green | active |") + "\n");
-        repo.file("shared/PROJECT_STATUS.md", repo.read("shared/PROJECT_STATUS.md").replace("| alpha | Alpha wing | Green | active",
-                "| alpha | Alpha wing | Green | completed"));
+        repo.file(
+                "shared/PROJECT_STATUS.md",
+                ReportFixture.STATUS.replace(
+                                "| beta | Beta pump | Green | completed |", "| beta | Beta pump | Green | active |")
+                        + "\n");
+        repo.file(
+                "shared/PROJECT_STATUS.md",
+                repo.read("shared/PROJECT_STATUS.md")
+                        .replace("| alpha | Alpha wing | Green | active", "| alpha | Alpha wing | Green | completed"));
         Reports.closeout(root, "alpha", false);
         String r = repo.read("shared/reports/project/alpha-closeout.md");
-        assertThat(r).contains("- **Closed:** Status completed in shared/PROJECT_STATUS.md; last entry 2026-02-18 10:00\n");
-        assertThat(r).contains("*No decision was recorded for this project.*", "*No study was run for this project.*",
-                "*None recorded: tag an entry with a `lesson=` metric", "*None: no entry of the project carries a `kb=` metric.*");
+        assertThat(r)
+                .contains("- **Closed:** Status completed in shared/PROJECT_STATUS.md; last entry 2026-02-18 10:00\n");
+        assertThat(r)
+                .contains(
+                        "*No decision was recorded for this project.*",
+                        "*No study was run for this project.*",
+                        "*None recorded: tag an entry with a `lesson=` metric",
+                        "*None: no entry of the project carries a `kb=` metric.*");
         // gamma is closed by nothing; beta still is, by its closeout milestone
         assertThat(Reports.closeout(root, "beta", false).written()).isTrue();
     }

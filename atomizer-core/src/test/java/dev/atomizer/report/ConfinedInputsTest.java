@@ -27,7 +27,8 @@ class ConfinedInputsTest {
     void aTemplateLinkedToTheGitConfigIsRefusedAndNothingIsWritten() throws Exception {
         repo();
         Files.createDirectories(root.resolve(".git"));
-        Files.writeString(root.resolve(".git/config"), "[remote \"origin\"]\n\turl = https://x:TOKEN@example.com/r.git\n");
+        Files.writeString(
+                root.resolve(".git/config"), "[remote \"origin\"]\n\turl = https://x:TOKEN@example.com/r.git\n");
         Path template = root.resolve("shared/reports/templates/weekly-template.md");
         Files.createDirectories(template.getParent());
         Files.createSymbolicLink(template, Path.of("../../../.git/config"));
@@ -45,12 +46,15 @@ class ConfinedInputsTest {
         Path repoRoot = Files.createDirectories(root.resolve("repo"));
         Files.createDirectories(repoRoot.resolve("shared"));
         Files.createSymbolicLink(repoRoot.resolve(Workspace.STATUS), outside);
-        assertThatThrownBy(() -> Workspace.readInside(repoRoot, Workspace.STATUS)).hasMessageStartingWith("leads outside");
+        assertThatThrownBy(() -> Workspace.readInside(repoRoot, Workspace.STATUS))
+                .hasMessageStartingWith("leads outside");
         Files.createDirectories(repoRoot.resolve(Workspace.LOG));
-        assertThatThrownBy(() -> Workspace.readInside(repoRoot, Workspace.LOG)).hasMessageStartingWith("is not a regular file (a folder)");
+        assertThatThrownBy(() -> Workspace.readInside(repoRoot, Workspace.LOG))
+                .hasMessageStartingWith("is not a regular file (a folder)");
         Files.createDirectories(repoRoot.resolve("shared/data-contracts"));
         Files.createSymbolicLink(repoRoot.resolve(Workspace.CONTRACT), Path.of("nowhere.md"));
-        assertThatThrownBy(() -> Workspace.readInside(repoRoot, Workspace.CONTRACT)).hasMessageStartingWith("is a symlink to nothing");
+        assertThatThrownBy(() -> Workspace.readInside(repoRoot, Workspace.CONTRACT))
+                .hasMessageStartingWith("is a symlink to nothing");
         // a link inside the repository's own files is read; an absent file is null
         Files.writeString(repoRoot.resolve("shared/real.md"), "real\n");
         Files.createSymbolicLink(repoRoot.resolve("shared/link.md"), Path.of("real.md"));

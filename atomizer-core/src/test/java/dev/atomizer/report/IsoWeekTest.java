@@ -23,7 +23,8 @@ class IsoWeekTest {
         assertThat(IsoWeek.parse("2020-W53", "--week").monday()).isEqualTo(LocalDate.of(2020, 12, 28));
         assertThat(IsoWeek.weeksIn(2021)).isEqualTo(52);
         assertThat(IsoWeek.weeksIn(2025)).isEqualTo(52);
-        assertThatThrownBy(() -> IsoWeek.parse("2021-W53", "--week")).isInstanceOf(AtomizerException.class)
+        assertThatThrownBy(() -> IsoWeek.parse("2021-W53", "--week"))
+                .isInstanceOf(AtomizerException.class)
                 .hasMessage("--week '2021-W53' does not exist: 2021 has 52 ISO weeks");
         assertThatThrownBy(() -> IsoWeek.parse("2025-W53", "--week")).hasMessageContaining("2025 has 52 ISO weeks");
     }
@@ -64,8 +65,10 @@ class IsoWeekTest {
         // Sunday's last minute does not complete its week; Monday 00:00 does
         assertThat(IsoWeek.lastComplete(LocalDateTime.of(2026, 3, 22, 23, 59))).hasToString("2026-W11");
         assertThat(IsoWeek.lastComplete(LocalDateTime.of(2026, 3, 23, 0, 0))).hasToString("2026-W12");
-        assertThat(IsoWeek.parse("2026-W12", "w").completeAt(LocalDateTime.of(2026, 3, 22, 23, 59))).isFalse();
-        assertThat(IsoWeek.parse("2026-W12", "w").completeAt(LocalDateTime.of(2026, 3, 23, 0, 0))).isTrue();
+        assertThat(IsoWeek.parse("2026-W12", "w").completeAt(LocalDateTime.of(2026, 3, 22, 23, 59)))
+                .isFalse();
+        assertThat(IsoWeek.parse("2026-W12", "w").completeAt(LocalDateTime.of(2026, 3, 23, 0, 0)))
+                .isTrue();
         // across the year end
         assertThat(IsoWeek.lastComplete(LocalDateTime.of(2027, 1, 5, 9, 0))).hasToString("2026-W53");
         assertThat(IsoWeek.lastComplete(LocalDateTime.of(2021, 1, 1, 9, 0))).hasToString("2020-W52");
@@ -74,7 +77,8 @@ class IsoWeekTest {
     @ParameterizedTest
     @ValueSource(strings = {"2026-10", "2026-W1", "2026W10", "26-W10", "2026-W00", "2026-w10", "", "2026-W10x"})
     void malformedWeeksAreRefused(String text) {
-        assertThatThrownBy(() -> IsoWeek.parse(text, "--week")).isInstanceOf(AtomizerException.class)
+        assertThatThrownBy(() -> IsoWeek.parse(text, "--week"))
+                .isInstanceOf(AtomizerException.class)
                 .hasMessageStartingWith("--week '" + text + "'");
     }
 }

@@ -16,15 +16,33 @@ final class ReportFixture {
     }
 
     /** Appends an entry; {@code metrics} and {@code blockers} may be null. */
-    ReportFixture entry(String time, String agent, String project, String event, String status, String summary,
-                        String metrics) {
+    ReportFixture entry(
+            String time, String agent, String project, String event, String status, String summary, String metrics) {
         return entry(time, agent, project, event, status, summary, null, metrics, null);
     }
 
-    ReportFixture entry(String time, String agent, String project, String event, String status, String summary,
-                        String detail, String metrics, String blockers) {
-        log.append("## [").append(time).append("] ").append(agent).append(" | ").append(project).append(" | ")
-                .append(event).append("\n\n**Status:** ").append(status).append("\n**Summary:** ").append(summary)
+    ReportFixture entry(
+            String time,
+            String agent,
+            String project,
+            String event,
+            String status,
+            String summary,
+            String detail,
+            String metrics,
+            String blockers) {
+        log.append("## [")
+                .append(time)
+                .append("] ")
+                .append(agent)
+                .append(" | ")
+                .append(project)
+                .append(" | ")
+                .append(event)
+                .append("\n\n**Status:** ")
+                .append(status)
+                .append("\n**Summary:** ")
+                .append(summary)
                 .append('\n');
         if (detail != null) {
             log.append("**Detail:** ").append(detail).append('\n');

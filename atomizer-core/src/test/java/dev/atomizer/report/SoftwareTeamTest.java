@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,17 +91,47 @@ class SoftwareTeamTest {
         new ReportFixture(root)
                 .file("shared/data-contracts/schemas.md", CONTRACT)
                 .file("shared/PROJECT_STATUS.md", STATUS)
-                .entry("2026-11-02 09:00", "manager", "app", "feature-started", "in-progress", "Sign-in with passkeys",
+                .entry(
+                        "2026-11-02 09:00",
+                        "manager",
+                        "app",
+                        "feature-started",
+                        "in-progress",
+                        "Sign-in with passkeys",
                         null)
-                .entry("2026-11-02 10:00", "manager", "app", "handoff", "in-progress", "Passkeys to eng-one",
+                .entry(
+                        "2026-11-02 10:00",
+                        "manager",
+                        "app",
+                        "handoff",
+                        "in-progress",
+                        "Passkeys to eng-one",
                         "to=eng-one")
                 .entry("2026-11-03 15:00", "eng-one", "app", "pr-merged", "completed", "Passkeys merged", null)
                 .entry("2026-11-04 09:00", "eng-two", "app", "incident", "failed", "Login outage for 20 minutes", null)
-                .entry("2026-11-04 11:00", "eng-two", "app", "doc-written", "completed", "Postmortem of the outage",
+                .entry(
+                        "2026-11-04 11:00",
+                        "eng-two",
+                        "app",
+                        "doc-written",
+                        "completed",
+                        "Postmortem of the outage",
                         null)
-                .entry("2026-11-05 09:00", "manager", "app", "decision", "in-progress", "Ship 2.0 on Friday or wait?",
+                .entry(
+                        "2026-11-05 09:00",
+                        "manager",
+                        "app",
+                        "decision",
+                        "in-progress",
+                        "Ship 2.0 on Friday or wait?",
                         "ref=dec-1")
-                .entry("2026-11-06 12:00", "eng-one", "app", "release-shipped", "completed", "Version 2.0 shipped",
+                .entry(
+                        "2026-11-06 12:00",
+                        "eng-one",
+                        "app",
+                        "release-shipped",
+                        "completed",
+                        "Version 2.0 shipped",
                         "version=2.0")
                 .entry("2026-11-09 09:00", "manager", "app", "feature-started", "in-progress", "Dark mode", null)
                 .write();
@@ -115,8 +144,8 @@ class SoftwareTeamTest {
         for (Map.Entry<String, byte[]> f : Derived.generate(s).entrySet()) {
             out.put(f.getKey(), new String(f.getValue(), StandardCharsets.UTF_8));
         }
-        Reports.Outcome weekly = Reports.weekly(root, IsoWeek.parse("2026-W45", "w"), null,
-                Instant.parse("2026-11-06T14:00:00Z"), false);
+        Reports.Outcome weekly = Reports.weekly(
+                root, IsoWeek.parse("2026-W45", "w"), null, Instant.parse("2026-11-06T14:00:00Z"), false);
         out.put(weekly.path(), Files.readString(root.resolve(weekly.path())));
         out.put("status report", Reports.status(root, "app", null));
         StringBuilder gates = new StringBuilder();
@@ -126,22 +155,36 @@ class SoftwareTeamTest {
         out.put("gates", gates.toString());
 
         for (Map.Entry<String, String> f : out.entrySet()) {
-            assertThat(SAMPLE_WORDS.matcher(f.getValue()).results().map(r -> r.group()).toList())
-                    .as(f.getKey()).isEmpty();
+            assertThat(SAMPLE_WORDS
+                            .matcher(f.getValue())
+                            .results()
+                            .map(r -> r.group())
+                            .toList())
+                    .as(f.getKey())
+                    .isEmpty();
         }
         String exec = out.get("shared/dashboards/exec-summary.md");
         // the team's own wins and decisions
-        assertThat(exec).contains("Version 2.0 shipped").contains("Passkeys merged").contains("dec-1");
+        assertThat(exec)
+                .contains("Version 2.0 shipped")
+                .contains("Passkeys merged")
+                .contains("dec-1");
         String technical = out.get("shared/dashboards/technical.md");
-        assertThat(technical).doesNotContain("## Active studies").doesNotContain("## Study runs")
+        assertThat(technical)
+                .doesNotContain("## Active studies")
+                .doesNotContain("## Study runs")
                 .contains("## Knowledge base delta");
         String report = out.get(weekly.path());
-        assertThat(report).contains("# Acme Apps weekly report — 2026-W45")
+        assertThat(report)
+                .contains("# Acme Apps weekly report — 2026-W45")
                 // Friday 16:00 Berlin less 2 hours: the period ends Friday 14:00 Berlin
                 .contains("2026-10-30 14:00 to 2026-11-06 14:00")
-                .contains("Version 2.0 shipped").doesNotContain("Dark mode");
+                .contains("Version 2.0 shipped")
+                .doesNotContain("Dark mode");
         assertThat(out.get("gates")).contains("an approver (ceo or cto)").contains("release-shipped");
-        assertThat(out.get("shared/kpi/metrics.md")).contains("(≤ 24 h)").contains("Europe/Berlin")
+        assertThat(out.get("shared/kpi/metrics.md"))
+                .contains("(≤ 24 h)")
+                .contains("Europe/Berlin")
                 .contains("`incident`");
     }
 
@@ -149,10 +192,11 @@ class SoftwareTeamTest {
     void theWeekCanBeReportedFromItsCutOffNotBefore() throws Exception {
         IsoWeek w45 = IsoWeek.parse("2026-W45", "w");
         // 13:59 UTC is 14:59 in Berlin, after the cut-off at 14:00 Berlin (13:00 UTC); 12:59 UTC is before it
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Reports.weekly(root, w45, null,
-                        Instant.parse("2026-11-06T12:59:00Z"), false))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> Reports.weekly(root, w45, null, Instant.parse("2026-11-06T12:59:00Z"), false))
                 .hasMessageContaining("week 2026-W45 is not over yet as of 2026-11-06 13:59 (now, Europe/Berlin)");
-        assertThat(Reports.weekly(root, null, null, Instant.parse("2026-11-06T13:00:00Z"), false).path())
+        assertThat(Reports.weekly(root, null, null, Instant.parse("2026-11-06T13:00:00Z"), false)
+                        .path())
                 .isEqualTo("shared/reports/weekly/2026-W45-report.md");
     }
 
@@ -161,5 +205,4 @@ class SoftwareTeamTest {
             return java.nio.file.Files.readString(p);
         }
     }
-
 }

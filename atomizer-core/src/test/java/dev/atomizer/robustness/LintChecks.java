@@ -3,15 +3,15 @@ package dev.atomizer.robustness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atomizer.api.AtomizerException;
-import dev.atomizer.contract.Contract;
-import dev.atomizer.contract.ContractLoader;
-import dev.atomizer.contract.DefaultContract;
 import dev.atomizer.api.Diagnostic;
 import dev.atomizer.api.FileSummary;
-import dev.atomizer.lint.Linter;
 import dev.atomizer.api.RuleCatalog;
 import dev.atomizer.api.Severities;
 import dev.atomizer.api.Severity;
+import dev.atomizer.contract.Contract;
+import dev.atomizer.contract.ContractLoader;
+import dev.atomizer.contract.DefaultContract;
+import dev.atomizer.lint.Linter;
 import dev.atomizer.log.LogParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -32,11 +32,9 @@ final class LintChecks {
 
     static final String PATH = "shared/project_log.md";
 
-    private LintChecks() {
-    }
+    private LintChecks() {}
 
-    record Result(FileSummary summary, List<Diagnostic> diagnostics) {
-    }
+    record Result(FileSummary summary, List<Diagnostic> diagnostics) {}
 
     static Linter linter() {
         return new Linter(DefaultContract.get(), null, Severities.defaults());
@@ -89,7 +87,9 @@ final class LintChecks {
         Result r = lint(new ByteArrayInputStream(input));
         checkSane(r, input);
         Result trickled = lint(new TrickleInputStream(input, new Random(trickleSeed)));
-        assertThat(trickled).as("same result when the input arrives a few bytes at a time").isEqualTo(r);
+        assertThat(trickled)
+                .as("same result when the input arrives a few bytes at a time")
+                .isEqualTo(r);
         // a contract with an agent registry and a project list: unknown-agent and unknown-project can fire too
         Result registry = lint(REGISTRY_LINTER, new ByteArrayInputStream(input));
         checkSane(registry, input);
@@ -101,12 +101,17 @@ final class LintChecks {
         String text = strictUtf8(input);
         if (text != null) {
             assertThat(r.diagnostics()).extracting(Diagnostic::rule).doesNotContain(dev.atomizer.log.Encoding.ID);
-            assertThat(LogParser.parse(text)).as("LogParser.parse entry count").hasSize(r.summary().entries());
+            assertThat(LogParser.parse(text))
+                    .as("LogParser.parse entry count")
+                    .hasSize(r.summary().entries());
         } else {
-            assertThat(r.diagnostics()).extracting(Diagnostic::rule).as("invalid UTF-8 gives one encoding diagnostic")
+            assertThat(r.diagnostics())
+                    .extracting(Diagnostic::rule)
+                    .as("invalid UTF-8 gives one encoding diagnostic")
                     .containsOnlyOnce(dev.atomizer.log.Encoding.ID);
             assertThat(r.diagnostics().get(r.diagnostics().size() - 1).rule())
-                    .as("the encoding diagnostic comes last (reading stops there)").isEqualTo(dev.atomizer.log.Encoding.ID);
+                    .as("the encoding diagnostic comes last (reading stops there)")
+                    .isEqualTo(dev.atomizer.log.Encoding.ID);
         }
         return r;
     }
@@ -122,7 +127,10 @@ final class LintChecks {
             assertThat(d.column()).as("column of %s", d).isGreaterThanOrEqualTo(1);
             assertThat(RuleCatalog.defaults()).as("rule of %s", d).containsKey(d.rule());
             assertThat(d.message()).as("message of %s", d).isNotBlank();
-            assertThat(d.severity()).as("severity of %s", d).isNotNull().isNotEqualTo(Severity.OFF)
+            assertThat(d.severity())
+                    .as("severity of %s", d)
+                    .isNotNull()
+                    .isNotEqualTo(Severity.OFF)
                     .isEqualTo(Severities.defaults().of(d.rule()));
             assertThat(d.line()).as("diagnostics in line order: %s", d).isGreaterThanOrEqualTo(previousLine);
             previousLine = d.line();
@@ -156,8 +164,12 @@ final class LintChecks {
     /** The text of strictly valid UTF-8 bytes, or null. */
     static String strictUtf8(byte[] b) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

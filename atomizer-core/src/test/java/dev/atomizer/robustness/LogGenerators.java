@@ -20,18 +20,29 @@ import net.jqwik.api.Tuple;
  */
 final class LogGenerators {
 
-    private LogGenerators() {
-    }
+    private LogGenerators() {}
 
-    static final List<String> EVENT_TYPES = List.of("study-start", "study-iteration", "study-complete",
-            "review-request", "decision-needed", "task-delegated", "task-completed", "error", "milestone");
+    static final List<String> EVENT_TYPES = List.of(
+            "study-start",
+            "study-iteration",
+            "study-complete",
+            "review-request",
+            "decision-needed",
+            "task-delegated",
+            "task-completed",
+            "error",
+            "milestone");
     static final List<String> STATUSES = List.of("in-progress", "completed", "blocked", "failed");
 
     static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** 1970-01-01 00:00 in minutes since the epoch is 0; the start of a generated log lies in 1970..2100. */
     static final LocalDateTime EPOCH = LocalDateTime.of(1970, 1, 1, 0, 0);
 
-    enum LineEnding { LF, CRLF, MIXED }
+    enum LineEnding {
+        LF,
+        CRLF,
+        MIXED
+    }
 
     /** How a log is written to bytes. */
     record Format(LineEnding ending, boolean bom, boolean trailingNewline, long mixSeed) {
@@ -42,8 +53,7 @@ final class LogGenerators {
     }
 
     /** One Detail (or Blockers) body block, as lines without terminators. */
-    record Block(List<String> lines) {
-    }
+    record Block(List<String> lines) {}
 
     /**
      * One generated entry.
@@ -53,13 +63,21 @@ final class LogGenerators {
      * @param metrics      pairs already formatted ("k=v"); empty for no Metrics field
      * @param blockers     null for no Blockers field
      */
-    record Entry(long deltaMinutes, String agent, String project, String event, String status, String summary,
-                 Body detail, List<String> metrics, String metricSeparator, Body blockers, int blankLinesAfter) {
-    }
+    record Entry(
+            long deltaMinutes,
+            String agent,
+            String project,
+            String event,
+            String status,
+            String summary,
+            Body detail,
+            List<String> metrics,
+            String metricSeparator,
+            Body blockers,
+            int blankLinesAfter) {}
 
     /** A multi-line field: text on the field line, then blocks (each preceded by a blank line or not). */
-    record Body(String value, List<Block> blocks, boolean firstBlockTight) {
-    }
+    record Body(String value, List<Block> blocks, boolean firstBlockTight) {}
 
     record Log(List<String> preamble, long startMinute, List<Entry> entries) {
 
@@ -127,11 +145,12 @@ final class LogGenerators {
             for (int i = 0; i < lines.size(); i++) {
                 sb.append(lines.get(i));
                 if (i < lines.size() - 1 || f.trailingNewline()) {
-                    sb.append(switch (f.ending()) {
-                        case LF -> "\n";
-                        case CRLF -> "\r\n";
-                        case MIXED -> mix.nextBoolean() ? "\n" : "\r\n";
-                    });
+                    sb.append(
+                            switch (f.ending()) {
+                                case LF -> "\n";
+                                case CRLF -> "\r\n";
+                                case MIXED -> mix.nextBoolean() ? "\n" : "\r\n";
+                            });
                 }
             }
             return sb.toString();
@@ -160,16 +179,24 @@ final class LogGenerators {
     /** Safe inside a line (never at its start): no '*', '`', '\\' or '<'. */
     private static final String SAFE = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
             + "          .,;:()'\"/!?=+-_%&@$#|[]{}~^>éèüßçñÅØ€→✓日本語中文Ωπ";
+
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéÅ日";
 
     static Arbitrary<String> kebab() {
-        return Arbitraries.strings().withChars(LOWER_DIGITS).ofMinLength(1).ofMaxLength(8)
-                .list().ofMinSize(1).ofMaxSize(3).map(parts -> String.join("-", parts));
+        return Arbitraries.strings()
+                .withChars(LOWER_DIGITS)
+                .ofMinLength(1)
+                .ofMaxLength(8)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .map(parts -> String.join("-", parts));
     }
 
     /** Text that starts with a letter and contains no markdown block or field syntax. */
     static Arbitrary<String> safeText(int maxLength) {
-        return Combinators.combine(Arbitraries.strings().withChars(LETTERS).ofLength(1),
+        return Combinators.combine(
+                        Arbitraries.strings().withChars(LETTERS).ofLength(1),
                         Arbitraries.strings().withChars(SAFE).ofMaxLength(maxLength - 1))
                 .as((a, b) -> (a + b).stripTrailing());
     }
@@ -179,20 +206,41 @@ final class LogGenerators {
                 Tuple.of(6, safeText(80)),
                 Tuple.of(2, safeText(200)),
                 // exactly 200 code points, one of them outside the BMP
-                Tuple.of(1, Arbitraries.strings().withChars(SAFE.replace(" ", "")).ofLength(198)
-                        .map(s -> "A" + s + "\uD83D\uDE00")));
+                Tuple.of(
+                        1,
+                        Arbitraries.strings()
+                                .withChars(SAFE.replace(" ", ""))
+                                .ofLength(198)
+                                .map(s -> "A" + s + "\uD83D\uDE00")));
     }
 
     private static final List<String> CODE_LINES = List.of(
-            "---", "## [2026-01-01 00:00] a | b | c", "## [2026-01-01 00:00] a | b | c", "**Status:** blocked",
-            "**Bogus:** x", "# heading", "", "    indented", "***", "___", "===", "<div>", "- list item",
-            "|a|b|", "int x = 1; // ---", "  ---", "## not a heading", "> quote", "**Summary:**",
-            "## [2099-13-45 99:99] Bad Agent | x | y", "## ", "##");
+            "---",
+            "## [2026-01-01 00:00] a | b | c",
+            "## [2026-01-01 00:00] a | b | c",
+            "**Status:** blocked",
+            "**Bogus:** x",
+            "# heading",
+            "",
+            "    indented",
+            "***",
+            "___",
+            "===",
+            "<div>",
+            "- list item",
+            "|a|b|",
+            "int x = 1; // ---",
+            "  ---",
+            "## not a heading",
+            "> quote",
+            "**Summary:**",
+            "## [2099-13-45 99:99] Bad Agent | x | y",
+            "## ",
+            "##");
 
     static Arbitrary<Block> fencedCode() {
-        Arbitrary<String> codeLine = Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.of(CODE_LINES)),
-                Tuple.of(2, safeText(60)));
+        Arbitrary<String> codeLine =
+                Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.of(CODE_LINES)), Tuple.of(2, safeText(60)));
         return Combinators.combine(
                         Arbitraries.of("```", "````", "~~~", "~~~~"),
                         Arbitraries.of("", "java", "text", "markdown", "sh"),
@@ -220,7 +268,9 @@ final class LogGenerators {
     }
 
     static Arbitrary<Block> bulletList() {
-        return Combinators.combine(Arbitraries.of("-", "*", "+"), safeText(60).list().ofMinSize(1).ofMaxSize(5),
+        return Combinators.combine(
+                        Arbitraries.of("-", "*", "+"),
+                        safeText(60).list().ofMinSize(1).ofMaxSize(5),
                         Arbitraries.of(false, true))
                 .as((marker, items, nested) -> {
                     List<String> lines = new ArrayList<>();
@@ -249,7 +299,10 @@ final class LogGenerators {
     }
 
     static Arbitrary<Block> quote() {
-        return safeText(60).list().ofMinSize(1).ofMaxSize(3)
+        return safeText(60)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(3)
                 .map(ls -> new Block(ls.stream().map(l -> "> " + l).collect(Collectors.toList())));
     }
 
@@ -263,25 +316,38 @@ final class LogGenerators {
     }
 
     static Arbitrary<Body> body(boolean valueRequired) {
-        Arbitrary<String> value = valueRequired ? safeText(120)
+        Arbitrary<String> value = valueRequired
+                ? safeText(120)
                 : Arbitraries.frequencyOf(Tuple.of(3, safeText(120)), Tuple.of(1, Arbitraries.just("")));
         return Combinators.combine(value, block().list().ofMaxSize(4), Arbitraries.of(true, false))
                 .as(Body::new);
     }
 
     static Arbitrary<List<String>> metrics(boolean iteration) {
-        Arbitrary<String> key = Combinators.combine(Arbitraries.strings().withCharRange('a', 'z').ofLength(1),
-                        Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789_").ofMaxLength(12))
+        Arbitrary<String> key = Combinators.combine(
+                        Arbitraries.strings().withCharRange('a', 'z').ofLength(1),
+                        Arbitraries.strings()
+                                .withChars("abcdefghijklmnopqrstuvwxyz0123456789_")
+                                .ofMaxLength(12))
                 .as((a, b) -> a + b);
         Arbitrary<String> value = Arbitraries.strings()
                 .withChars("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%:/+-")
-                .ofMinLength(1).ofMaxLength(12)
+                .ofMinLength(1)
+                .ofMaxLength(12)
                 // a valid value: not a number in exponent notation past the bounds (1e999999 is metrics-format)
                 .filter(v -> !v.matches("[+-]?[0-9]*\\.?[0-9]*[eE][+-]?[0-9]+"));
         Arbitrary<List<String>> keys = key.filter(k -> !k.equals("iteration") && !k.equals("objective"))
-                .list().uniqueElements().ofMinSize(iteration ? 0 : 1).ofMaxSize(5);
-        return Combinators.combine(keys, value.list().ofSize(7), Arbitraries.integers().between(1, 1000),
-                        Arbitraries.bigDecimals().between(new java.math.BigDecimal("-1000000"), new java.math.BigDecimal("1000000")).ofScale(6))
+                .list()
+                .uniqueElements()
+                .ofMinSize(iteration ? 0 : 1)
+                .ofMaxSize(5);
+        return Combinators.combine(
+                        keys,
+                        value.list().ofSize(7),
+                        Arbitraries.integers().between(1, 1000),
+                        Arbitraries.bigDecimals()
+                                .between(new java.math.BigDecimal("-1000000"), new java.math.BigDecimal("1000000"))
+                                .ofScale(6))
                 .as((ks, vs, it, obj) -> {
                     List<String> out = new ArrayList<>();
                     for (int i = 0; i < ks.size(); i++) {
@@ -309,22 +375,33 @@ final class LogGenerators {
     private static final Arbitrary<List<String>> ITERATION_METRICS = metrics(true);
     private static final Arbitrary<Tuple.Tuple2<String, String>> NAMES =
             Combinators.combine(kebab(), kebab()).as(Tuple::of);
-    private static final Arbitrary<Tuple.Tuple2<String, String>> KINDS =
-            Combinators.combine(Arbitraries.of(EVENT_TYPES), Arbitraries.of(STATUSES)).as(Tuple::of);
+    private static final Arbitrary<Tuple.Tuple2<String, String>> KINDS = Combinators.combine(
+                    Arbitraries.of(EVENT_TYPES), Arbitraries.of(STATUSES))
+            .as(Tuple::of);
     private static final Arbitrary<Tuple.Tuple2<String, Integer>> LAYOUT = Combinators.combine(
-            Arbitraries.of(", ", ",", " ", " , "),
-            Arbitraries.frequency(Tuple.of(6, 1), Tuple.of(2, 0), Tuple.of(1, 2))).as(Tuple::of);
-    private static final Arbitrary<Entry> ENTRY = Combinators.combine(KINDS, delta(), NAMES, summary(),
-                    OPTIONAL_BODY.injectNull(0.5), Arbitraries.of(false, true), LAYOUT, REQUIRED_BODY.injectNull(0.8))
+                    Arbitraries.of(", ", ",", " ", " , "),
+                    Arbitraries.frequency(Tuple.of(6, 1), Tuple.of(2, 0), Tuple.of(1, 2)))
+            .as(Tuple::of);
+    private static final Arbitrary<Entry> ENTRY = Combinators.combine(
+                    KINDS,
+                    delta(),
+                    NAMES,
+                    summary(),
+                    OPTIONAL_BODY.injectNull(0.5),
+                    Arbitraries.of(false, true),
+                    LAYOUT,
+                    REQUIRED_BODY.injectNull(0.8))
             .flatAs((kind, d, n, summary, detail, withMetrics, layout, blockers) -> {
                 String ev = kind.get1();
                 String st = kind.get2();
                 boolean iteration = ev.equals("study-iteration");
-                Arbitrary<List<String>> ms = iteration ? ITERATION_METRICS
-                        : withMetrics ? PLAIN_METRICS : Arbitraries.just(List.of());
-                Arbitrary<Body> bl = st.equals("blocked") && blockers == null ? REQUIRED_BODY : Arbitraries.just(blockers);
-                return Combinators.combine(ms, bl).as((m, b) -> new Entry(d, n.get1(), n.get2(), ev, st, summary,
-                        detail, m, layout.get1(), b, layout.get2()));
+                Arbitrary<List<String>> ms =
+                        iteration ? ITERATION_METRICS : withMetrics ? PLAIN_METRICS : Arbitraries.just(List.of());
+                Arbitrary<Body> bl =
+                        st.equals("blocked") && blockers == null ? REQUIRED_BODY : Arbitraries.just(blockers);
+                return Combinators.combine(ms, bl)
+                        .as((m, b) -> new Entry(
+                                d, n.get1(), n.get2(), ev, st, summary, detail, m, layout.get1(), b, layout.get2()));
             });
 
     static Arbitrary<Entry> entry() {
@@ -335,10 +412,19 @@ final class LogGenerators {
             List.of(),
             List.of("# Project Log"),
             List.of("# Project Log", "", "Append-only activity log of the agent team."),
-            List.of("# Project Log", "", "Entries look like this:", "", "```",
-                    "## [2026-01-01 00:00] a | b | c", "", "**Status:** completed", "", "---", "```"),
-            List.of("# Project Log", "", "### How to write", "", "- one entry per event", "- newest last",
-                    "", "---"),
+            List.of(
+                    "# Project Log",
+                    "",
+                    "Entries look like this:",
+                    "",
+                    "```",
+                    "## [2026-01-01 00:00] a | b | c",
+                    "",
+                    "**Status:** completed",
+                    "",
+                    "---",
+                    "```"),
+            List.of("# Project Log", "", "### How to write", "", "- one entry per event", "- newest last", "", "---"),
             List.of("Intro paragraph", "with two lines"));
 
     /**
@@ -363,24 +449,34 @@ final class LogGenerators {
 
     /** Minutes since 1970 for a start in 1970..2100, biased to a few leap-day and year-end edges. */
     static Arbitrary<Long> start() {
-        long leap = java.time.Duration.between(EPOCH, LocalDateTime.of(2024, 2, 28, 23, 58)).toMinutes();
-        long yearEnd = java.time.Duration.between(EPOCH, LocalDateTime.of(1999, 12, 31, 23, 59)).toMinutes();
-        long max = java.time.Duration.between(EPOCH, LocalDateTime.of(2100, 1, 1, 0, 0)).toMinutes();
+        long leap = java.time.Duration.between(EPOCH, LocalDateTime.of(2024, 2, 28, 23, 58))
+                .toMinutes();
+        long yearEnd = java.time.Duration.between(EPOCH, LocalDateTime.of(1999, 12, 31, 23, 59))
+                .toMinutes();
+        long max = java.time.Duration.between(EPOCH, LocalDateTime.of(2100, 1, 1, 0, 0))
+                .toMinutes();
         return Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.longs().between(0, max)),
-                Tuple.of(1, Arbitraries.of(leap, yearEnd, 0L)));
+                Tuple.of(4, Arbitraries.longs().between(0, max)), Tuple.of(1, Arbitraries.of(leap, yearEnd, 0L)));
     }
 
     static Arbitrary<Log> logs(int minEntries, int maxEntries) {
-        return Combinators.combine(preamble(), start(), entry().list().ofMinSize(minEntries).ofMaxSize(maxEntries))
+        return Combinators.combine(
+                        preamble(),
+                        start(),
+                        entry().list().ofMinSize(minEntries).ofMaxSize(maxEntries))
                 .as(Log::new);
     }
 
     /** As {@link #logs}, with the number of entries spread evenly rather than biased to small logs. */
     static Arbitrary<Log> evenlySizedLogs(int minEntries, int maxEntries) {
         // plain preambles: with a fence-in-HTML preamble, parse time grows quadratically with the log
-        return Combinators.combine(plainPreamble(), start(), entry().list().ofMinSize(minEntries).ofMaxSize(maxEntries)
-                        .withSizeDistribution(RandomDistribution.uniform()))
+        return Combinators.combine(
+                        plainPreamble(),
+                        start(),
+                        entry().list()
+                                .ofMinSize(minEntries)
+                                .ofMaxSize(maxEntries)
+                                .withSizeDistribution(RandomDistribution.uniform()))
                 .as(Log::new);
     }
 
@@ -389,14 +485,26 @@ final class LogGenerators {
      * pool of 150..250 generated entries is cycled, each use with a freshly generated time step.
      */
     static Arbitrary<Log> hugeLogs(int minEntries, int maxEntries) {
-        return Combinators.combine(plainPreamble(), start(), entry().list().ofMinSize(150).ofMaxSize(250),
+        return Combinators.combine(
+                        plainPreamble(),
+                        start(),
+                        entry().list().ofMinSize(150).ofMaxSize(250),
                         delta().list().ofMinSize(minEntries).ofMaxSize(maxEntries))
                 .as((pre, st, pool, deltas) -> {
                     List<Entry> entries = new ArrayList<>(deltas.size());
                     for (int i = 0; i < deltas.size(); i++) {
                         Entry e = pool.get(i % pool.size());
-                        entries.add(new Entry(deltas.get(i), e.agent(), e.project(), e.event(), e.status(),
-                                e.summary(), e.detail(), e.metrics(), e.metricSeparator(), e.blockers(),
+                        entries.add(new Entry(
+                                deltas.get(i),
+                                e.agent(),
+                                e.project(),
+                                e.event(),
+                                e.status(),
+                                e.summary(),
+                                e.detail(),
+                                e.metrics(),
+                                e.metricSeparator(),
+                                e.blockers(),
                                 e.blankLinesAfter()));
                     }
                     return new Log(pre, st, entries);
@@ -408,7 +516,9 @@ final class LogGenerators {
      * and heading lines, a long bullet list, or many paragraphs.
      */
     static Arbitrary<Body> giantBody() {
-        return Combinators.combine(Arbitraries.of("fence", "list", "paragraphs"), Arbitraries.longs(),
+        return Combinators.combine(
+                        Arbitraries.of("fence", "list", "paragraphs"),
+                        Arbitraries.longs(),
                         Arbitraries.integers().between(1_100_000, 1_300_000))
                 .as((kind, seed, chars) -> {
                     java.util.Random r = new java.util.Random(seed);
@@ -435,19 +545,39 @@ final class LogGenerators {
 
     /** A few entries, one of them with a {@link #giantBody()}. */
     static Arbitrary<Log> logsWithAGiantEntry() {
-        return Combinators.combine(logs(1, 6), plainPreamble(), giantBody(), Arbitraries.integers().between(0, 100))
+        return Combinators.combine(
+                        logs(1, 6),
+                        plainPreamble(),
+                        giantBody(),
+                        Arbitraries.integers().between(0, 100))
                 .as((log, pre, giant, at) -> {
                     List<Entry> entries = new ArrayList<>(log.entries());
                     int i = at % entries.size();
                     Entry e = entries.get(i);
-                    entries.set(i, new Entry(e.deltaMinutes(), e.agent(), e.project(), e.event(), e.status(),
-                            e.summary(), giant, e.metrics(), e.metricSeparator(), e.blockers(), e.blankLinesAfter()));
+                    entries.set(
+                            i,
+                            new Entry(
+                                    e.deltaMinutes(),
+                                    e.agent(),
+                                    e.project(),
+                                    e.event(),
+                                    e.status(),
+                                    e.summary(),
+                                    giant,
+                                    e.metrics(),
+                                    e.metricSeparator(),
+                                    e.blockers(),
+                                    e.blankLinesAfter()));
                     return new Log(pre, log.startMinute(), entries);
                 });
     }
 
     static Arbitrary<Format> formats() {
-        return Combinators.combine(Arbitraries.of(LineEnding.class), Arbitraries.of(false, true),
-                Arbitraries.of(true, false), Arbitraries.longs()).as(Format::new);
+        return Combinators.combine(
+                        Arbitraries.of(LineEnding.class),
+                        Arbitraries.of(false, true),
+                        Arbitraries.of(true, false),
+                        Arbitraries.longs())
+                .as(Format::new);
     }
 }

@@ -16,8 +16,8 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * A valid log damaged at random (lines deleted, duplicated, swapped; text, markdown fragments or
@@ -27,7 +27,16 @@ import net.jqwik.api.Tuple;
  */
 class MutationProperties {
 
-    enum Kind { DELETE_LINE, DUPLICATE_LINE, SWAP_LINES, INSERT_TEXT, INSERT_BYTES, TRUNCATE, REPLACE_BYTE, REPLACE_CHAR }
+    enum Kind {
+        DELETE_LINE,
+        DUPLICATE_LINE,
+        SWAP_LINES,
+        INSERT_TEXT,
+        INSERT_BYTES,
+        TRUNCATE,
+        REPLACE_BYTE,
+        REPLACE_CHAR
+    }
 
     /** One mutation; positions are taken modulo the current size when applied. */
     record Mutation(Kind kind, int a, int b, byte[] bytes) {
@@ -38,31 +47,86 @@ class MutationProperties {
     }
 
     static final List<String> FRAGMENTS = List.of(
-            "## ", "## [", "## [2026-01-01 00:00] a | b | c", "## [2026-02-30 24:00] A_b | P Q | nope",
-            "**Status:** ", "**Summary:** ", "**Detail:** ", "**Metrics:** ", "**Blockers:** ", "**Status**: ",
-            "**Other:** x", "**Metrics:** a=1 a=2 =3 B=4 c=", "---", "***", "___", "===", "```", "~~~", "````",
-            "\n", "\r\n", "\r", "\n\n", "\t", "    ", " | ", "|", "[", "]", ":", "*", "-", "`", "#", "<div>",
-            "<!--", "-->", "<pre>", "</pre>", "> ", "1. ", "- ", "\u00A0", "\u2028", "\u0000", "\uFEFF", "é",
-            "日本", "\uD83D\uDE00", "blocked", "study-iteration");
+            "## ",
+            "## [",
+            "## [2026-01-01 00:00] a | b | c",
+            "## [2026-02-30 24:00] A_b | P Q | nope",
+            "**Status:** ",
+            "**Summary:** ",
+            "**Detail:** ",
+            "**Metrics:** ",
+            "**Blockers:** ",
+            "**Status**: ",
+            "**Other:** x",
+            "**Metrics:** a=1 a=2 =3 B=4 c=",
+            "---",
+            "***",
+            "___",
+            "===",
+            "```",
+            "~~~",
+            "````",
+            "\n",
+            "\r\n",
+            "\r",
+            "\n\n",
+            "\t",
+            "    ",
+            " | ",
+            "|",
+            "[",
+            "]",
+            ":",
+            "*",
+            "-",
+            "`",
+            "#",
+            "<div>",
+            "<!--",
+            "-->",
+            "<pre>",
+            "</pre>",
+            "> ",
+            "1. ",
+            "- ",
+            "\u00A0",
+            "\u2028",
+            "\u0000",
+            "\uFEFF",
+            "é",
+            "日本",
+            "\uD83D\uDE00",
+            "blocked",
+            "study-iteration");
 
     static Arbitrary<byte[]> insertedText() {
         Arbitrary<String> fragment = Arbitraries.of(FRAGMENTS);
         Arbitrary<String> ascii = Arbitraries.strings().ascii().ofMaxLength(20);
         Arbitrary<String> unicode = Arbitraries.strings().all().ofMaxLength(10);
         return Arbitraries.frequencyOf(Tuple.of(5, fragment), Tuple.of(2, ascii), Tuple.of(2, unicode))
-                .list().ofMinSize(1).ofMaxSize(4)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(4)
                 .map(parts -> String.join("", parts).getBytes(StandardCharsets.UTF_8));
     }
 
     static Arbitrary<byte[]> insertedBytes() {
         Arbitrary<byte[]> invalid = Arbitraries.of(
-                new byte[] {(byte) 0x80}, new byte[] {(byte) 0xC0, (byte) 0x80}, new byte[] {(byte) 0xC3},
-                new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xFE, (byte) 0xFF}, new byte[] {(byte) 0xFF, (byte) 0xFE},
-                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
-                new byte[] {(byte) 0xE2, (byte) 0x82}, new byte[] {(byte) 0xF0, (byte) 0x9F, (byte) 0x98},
-                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, new byte[] {(byte) 0xC3, '\n'},
+                new byte[] {(byte) 0x80},
+                new byte[] {(byte) 0xC0, (byte) 0x80},
+                new byte[] {(byte) 0xC3},
+                new byte[] {(byte) 0xFF},
+                new byte[] {(byte) 0xFE, (byte) 0xFF},
+                new byte[] {(byte) 0xFF, (byte) 0xFE},
+                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+                new byte[] {(byte) 0xE2, (byte) 0x82},
+                new byte[] {(byte) 0xF0, (byte) 0x9F, (byte) 0x98},
+                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                new byte[] {(byte) 0xC3, '\n'},
                 new byte[] {(byte) 0xE2, '\r', '\n'});
-        Arbitrary<byte[]> raw = Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(12);
+        Arbitrary<byte[]> raw =
+                Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(12);
         return Arbitraries.frequencyOf(Tuple.of(2, invalid), Tuple.of(1, raw));
     }
 
@@ -72,11 +136,31 @@ class MutationProperties {
             Arbitrary<byte[]> payload = switch (kind) {
                 case INSERT_TEXT, REPLACE_CHAR -> insertedText();
                 case INSERT_BYTES -> insertedBytes();
-                case REPLACE_BYTE -> Arbitraries.frequencyOf(
-                        Tuple.of(3, Arbitraries.of((byte) '#', (byte) '*', (byte) '-', (byte) '`', (byte) '\n',
-                                (byte) '\r', (byte) '|', (byte) '[', (byte) ']', (byte) ':', (byte) ' ', (byte) '0',
-                                (byte) '9', (byte) 'A', (byte) '~', (byte) '>', (byte) '<', (byte) '\t')),
-                        Tuple.of(1, Arbitraries.bytes())).map(b -> new byte[] {b});
+                case REPLACE_BYTE ->
+                    Arbitraries.frequencyOf(
+                                    Tuple.of(
+                                            3,
+                                            Arbitraries.of(
+                                                    (byte) '#',
+                                                    (byte) '*',
+                                                    (byte) '-',
+                                                    (byte) '`',
+                                                    (byte) '\n',
+                                                    (byte) '\r',
+                                                    (byte) '|',
+                                                    (byte) '[',
+                                                    (byte) ']',
+                                                    (byte) ':',
+                                                    (byte) ' ',
+                                                    (byte) '0',
+                                                    (byte) '9',
+                                                    (byte) 'A',
+                                                    (byte) '~',
+                                                    (byte) '>',
+                                                    (byte) '<',
+                                                    (byte) '\t')),
+                                    Tuple.of(1, Arbitraries.bytes()))
+                            .map(b -> new byte[] {b});
                 default -> Arbitraries.just(new byte[0]);
             };
             return Combinators.combine(pos, pos, payload).as((a, b, p) -> new Mutation(kind, a, b, p));
@@ -178,25 +262,23 @@ class MutationProperties {
     }
 
     @Property(tries = 500)
-    void mutatedLogsNeverCrashTheLinter(@ForAll("logs") Log log, @ForAll("formats") Format format,
-                                        @ForAll("mutations") List<Mutation> mutations) {
-        byte[] bytes = log.bytes(format);
-        for (Mutation m : mutations) {
-            bytes = apply(bytes, m);
-        }
+    void mutatedLogsNeverCrashTheLinter(
+            @ForAll("logs") Log log, @ForAll("formats") Format format, @ForAll("mutations") List<Mutation> mutations) {
+        byte[] bytes = mutated(log, format, mutations);
         LintChecks.Result r = LintChecks.lintAndCheck(bytes, format.mixSeed());
-        r.diagnostics().stream().map(d -> d.rule()).distinct()
+        r.diagnostics().stream()
+                .map(d -> d.rule())
+                .distinct()
                 .forEach(rule -> Statistics.label("rules fired").collect(rule));
     }
 
     /** Every single mutation kind applied many times to one mid-sized log. */
     @Property(tries = 60)
-    void heavilyMutatedLogsNeverCrashTheLinter(@ForAll("logs") Log log, @ForAll("formats") Format format,
-                                               @ForAll("manyMutations") List<Mutation> mutations) {
-        byte[] bytes = log.bytes(format);
-        for (Mutation m : mutations) {
-            bytes = apply(bytes, m);
-        }
+    void heavilyMutatedLogsNeverCrashTheLinter(
+            @ForAll("logs") Log log,
+            @ForAll("formats") Format format,
+            @ForAll("manyMutations") List<Mutation> mutations) {
+        byte[] bytes = mutated(log, format, mutations);
         LintChecks.lintAndCheck(bytes, format.mixSeed());
     }
 
@@ -205,12 +287,9 @@ class MutationProperties {
      * the (damaged) text, rewriting its line terminators or adding a BOM changes no diagnostic.
      */
     @Property(tries = 200)
-    void lineEndingsAndBomDoNotChangeDiagnostics(@ForAll("logs") Log log, @ForAll("formats") Format format,
-                                                 @ForAll("mutations") List<Mutation> mutations) {
-        byte[] bytes = log.bytes(format);
-        for (Mutation m : mutations) {
-            bytes = apply(bytes, m);
-        }
+    void lineEndingsAndBomDoNotChangeDiagnostics(
+            @ForAll("logs") Log log, @ForAll("formats") Format format, @ForAll("mutations") List<Mutation> mutations) {
+        byte[] bytes = mutated(log, format, mutations);
         List<String> reference = null;
         for (String eol : List.of("\n", "\r\n", "\r")) {
             for (boolean bom : List.of(false, true)) {
@@ -222,8 +301,11 @@ class MutationProperties {
                 if (reference == null) {
                     reference = found;
                 } else {
-                    assertThat(found).as("diagnostics with %s line ends%s", eol.replace("\r", "CR").replace("\n", "LF"),
-                            bom ? " and a BOM" : "").isEqualTo(reference);
+                    assertThat(found)
+                            .as(
+                                    "diagnostics with %s line ends%s",
+                                    eol.replace("\r", "CR").replace("\n", "LF"), bom ? " and a BOM" : "")
+                            .isEqualTo(reference);
                 }
             }
         }
@@ -232,7 +314,9 @@ class MutationProperties {
     /** {@code in} without leading BOMs, its line terminators replaced by {@code eol}, and a BOM when asked. */
     static byte[] rewrite(byte[] in, String eol, boolean bom) {
         int start = 0;
-        while (in.length >= start + 3 && (in[start] & 0xff) == 0xEF && (in[start + 1] & 0xff) == 0xBB
+        while (in.length >= start + 3
+                && (in[start] & 0xff) == 0xEF
+                && (in[start + 1] & 0xff) == 0xBB
                 && (in[start + 2] & 0xff) == 0xBF) {
             start += 3; // every leading BOM: a second one would be content in one variant, the BOM in another
         }
@@ -259,20 +343,42 @@ class MutationProperties {
 
     @Provide
     Arbitrary<List<Mutation>> manyMutations() {
-        return mutation().filter(m -> m.kind() != Kind.TRUNCATE).list().ofMinSize(20).ofMaxSize(60);
+        return mutation()
+                .filter(m -> m.kind() != Kind.TRUNCATE)
+                .list()
+                .ofMinSize(20)
+                .ofMaxSize(60);
     }
 
     @Example
     void mutationsDoWhatTheySay() {
         byte[] in = "a\nb\r\nc".getBytes(StandardCharsets.US_ASCII);
-        assertThat(new String(apply(in, new Mutation(Kind.DELETE_LINE, 1, 0, new byte[0])))).isEqualTo("a\nc");
-        assertThat(new String(apply(in, new Mutation(Kind.DUPLICATE_LINE, 0, 0, new byte[0])))).isEqualTo("a\na\nb\r\nc");
-        assertThat(new String(apply(in, new Mutation(Kind.SWAP_LINES, 0, 2, new byte[0])))).isEqualTo("cb\r\na\n");
-        assertThat(new String(apply(in, new Mutation(Kind.TRUNCATE, 3, 0, new byte[0])))).isEqualTo("a\nb");
-        assertThat(new String(apply(in, new Mutation(Kind.INSERT_TEXT, 1, 0, "X".getBytes())))).isEqualTo("aX\nb\r\nc");
-        assertThat(new String(rewrite("\uFEFFa\r\nb\rc\n".getBytes(StandardCharsets.UTF_8), "\r\n", false),
-                StandardCharsets.UTF_8)).isEqualTo("a\r\nb\r\nc\r\n");
-        assertThat(new String(apply(in, new Mutation(Kind.REPLACE_CHAR, 2, 0, "é".getBytes(StandardCharsets.UTF_8))),
-                StandardCharsets.UTF_8)).isEqualTo("a\né\r\nc");
+        assertThat(new String(apply(in, new Mutation(Kind.DELETE_LINE, 1, 0, new byte[0]))))
+                .isEqualTo("a\nc");
+        assertThat(new String(apply(in, new Mutation(Kind.DUPLICATE_LINE, 0, 0, new byte[0]))))
+                .isEqualTo("a\na\nb\r\nc");
+        assertThat(new String(apply(in, new Mutation(Kind.SWAP_LINES, 0, 2, new byte[0]))))
+                .isEqualTo("cb\r\na\n");
+        assertThat(new String(apply(in, new Mutation(Kind.TRUNCATE, 3, 0, new byte[0]))))
+                .isEqualTo("a\nb");
+        assertThat(new String(apply(in, new Mutation(Kind.INSERT_TEXT, 1, 0, "X".getBytes()))))
+                .isEqualTo("aX\nb\r\nc");
+        assertThat(new String(
+                        rewrite("\uFEFFa\r\nb\rc\n".getBytes(StandardCharsets.UTF_8), "\r\n", false),
+                        StandardCharsets.UTF_8))
+                .isEqualTo("a\r\nb\r\nc\r\n");
+        assertThat(new String(
+                        apply(in, new Mutation(Kind.REPLACE_CHAR, 2, 0, "é".getBytes(StandardCharsets.UTF_8))),
+                        StandardCharsets.UTF_8))
+                .isEqualTo("a\né\r\nc");
+    }
+
+    /** The log written in {@code format} with every mutation applied in turn. */
+    static byte[] mutated(Log log, Format format, List<Mutation> mutations) {
+        byte[] bytes = log.bytes(format);
+        for (Mutation m : mutations) {
+            bytes = apply(bytes, m);
+        }
+        return bytes;
     }
 }

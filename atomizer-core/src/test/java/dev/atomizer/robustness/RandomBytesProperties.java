@@ -3,10 +3,10 @@ package dev.atomizer.robustness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atomizer.api.AtomizerException;
-import dev.atomizer.contract.Contract;
-import dev.atomizer.contract.ContractLoader;
 import dev.atomizer.api.Diagnostic;
 import dev.atomizer.api.RuleCatalog;
+import dev.atomizer.contract.Contract;
+import dev.atomizer.contract.ContractLoader;
 import dev.atomizer.status.ProjectStatus;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +30,59 @@ class RandomBytesProperties {
 
     /** Log-shaped tokens, so random input often gets past the heading and into the field rules. */
     private static final List<String> LOG_TOKENS = List.of(
-            "## ", "## [2026-01-01 00:00] a | b | c\n", "## [2026-01-0", "] ", " | ", "\n", "\r\n", "\r", "\n\n",
-            "**Status:** ", "blocked", "completed", "**Summary:** ", "**Detail:** ", "**Metrics:** ",
-            "iteration=1", "objective=", "a=b,", "**Blockers:** ", "**X:**", "**Status**:", "---", "\n---\n",
-            "```", "~~~", "    ", "- ", "* ", "1. ", "> ", "<div>", "</div>", "<!--", "-->", "<pre>", "\\",
-            "study-iteration", "milestone", "agent-x", "Foo", "é", "\uD83D\uDE00", "\u0000", "\uFEFF", "2026-13-01",
-            "24:00", "[", "]", "|", "*", "#", "`", ":");
+            "## ",
+            "## [2026-01-01 00:00] a | b | c\n",
+            "## [2026-01-0",
+            "] ",
+            " | ",
+            "\n",
+            "\r\n",
+            "\r",
+            "\n\n",
+            "**Status:** ",
+            "blocked",
+            "completed",
+            "**Summary:** ",
+            "**Detail:** ",
+            "**Metrics:** ",
+            "iteration=1",
+            "objective=",
+            "a=b,",
+            "**Blockers:** ",
+            "**X:**",
+            "**Status**:",
+            "---",
+            "\n---\n",
+            "```",
+            "~~~",
+            "    ",
+            "- ",
+            "* ",
+            "1. ",
+            "> ",
+            "<div>",
+            "</div>",
+            "<!--",
+            "-->",
+            "<pre>",
+            "\\",
+            "study-iteration",
+            "milestone",
+            "agent-x",
+            "Foo",
+            "é",
+            "\uD83D\uDE00",
+            "\u0000",
+            "\uFEFF",
+            "2026-13-01",
+            "24:00",
+            "[",
+            "]",
+            "|",
+            "*",
+            "#",
+            "`",
+            ":");
 
     /**
      * Bytes from the markdown-ish set; in half the inputs, raw bytes among them (rarely, or else
@@ -44,8 +91,11 @@ class RandomBytesProperties {
     static Arbitrary<byte[]> markdownishBytes(int maxSize) {
         Arbitrary<Byte> md = Arbitraries.of(MARKDOWNISH.toCharArray()).map(c -> (byte) c.charValue());
         Arbitrary<Byte> any = Arbitraries.bytes();
-        return Arbitraries.oneOf(md.list().ofMaxSize(maxSize),
-                        Arbitraries.frequencyOf(Tuple.of(200, md), Tuple.of(1, any)).list().ofMaxSize(maxSize))
+        return Arbitraries.oneOf(
+                        md.list().ofMaxSize(maxSize),
+                        Arbitraries.frequencyOf(Tuple.of(200, md), Tuple.of(1, any))
+                                .list()
+                                .ofMaxSize(maxSize))
                 .map(list -> {
                     byte[] b = new byte[list.size()];
                     for (int i = 0; i < b.length; i++) {
@@ -104,23 +154,83 @@ class RandomBytesProperties {
     // ---- contract and project status ------------------------------------------------------------
 
     private static final List<String> CONTRACT_TOKENS = List.of(
-            "## Event types\n", "## Event Types (enumerated)\n", "## Status values\n", "## Fields\n", "## Agents\n",
-            "## Approvers\n", "## Governed paths\n", "## Rules\n", "## Projects\n", "# Title\n", "### Sub\n",
-            "## (\n", "## )(\n", "## Rules (", "Rules\n---\n",
+            "## Event types\n",
+            "## Event Types (enumerated)\n",
+            "## Status values\n",
+            "## Fields\n",
+            "## Agents\n",
+            "## Approvers\n",
+            "## Governed paths\n",
+            "## Rules\n",
+            "## Projects\n",
+            "# Title\n",
+            "### Sub\n",
+            "## (\n",
+            "## )(\n",
+            "## Rules (",
+            "Rules\n---\n",
             "\n| Type | Meaning | Required metrics |\n|---|---|---|\n",
-            "\n| Rule | Severity |\n| --- | --- |\n", "\n| Path | Policy | Meaning |\n|---|:---:|---:|\n",
-            "\n| Agent | Role |\n|-|-|\n", "\n| Field | Meaning |\n|---|---|\n", "\n| Status | Meaning |\n|---|---|\n",
-            "\n| Approver | Role |\n|---|---|\n", "\n| Slug | Name | RAG |\n|---|---|---|\n",
-            "\n| Project | Owner |\n|---|---|\n", "| x |\n|---|\n",
-            "| study-iteration | x | iteration, objective |\n", "| `milestone` | m | - |\n", "| error | e | none |\n",
-            "| heading-format | off |\n", "| encoding | warn |\n", "| nope | error |\n", "| field-order | loud |\n",
-            "| context-docs/** | immutable | x |\n", "| shared/x.md | append-only |\n", "| /abs | generated |\n",
-            "| a\\\\b | write-once |\n", "| ../up | no-delete |\n", "| a b | immutable |\n",
-            "| tech-lead | lead |\n", "| Tech Lead | x |\n", "| ceo |\n", "| Status | s |\n", "| Summary | s |\n",
-            "| Notes | n |\n", "| lower | l |\n", "| my-project | Name | green |\n", "| My Project | N |\n",
-            "| `` | |\n", "| ` | `\n", "|\n", "||\n", "| | |\n", "|---|\n", "| a | b | c | d | e |\n",
-            "\n", "\n\n", "\r\n", "`", "``", "**", "(", ")", "-", "|", " ", "\t", "```\n", "~~~\n", "> ", "- ",
-            "<!-- ", " -->", "\\|", "é", "\uD83D\uDE00", "\u0000", "\uFEFF");
+            "\n| Rule | Severity |\n| --- | --- |\n",
+            "\n| Path | Policy | Meaning |\n|---|:---:|---:|\n",
+            "\n| Agent | Role |\n|-|-|\n",
+            "\n| Field | Meaning |\n|---|---|\n",
+            "\n| Status | Meaning |\n|---|---|\n",
+            "\n| Approver | Role |\n|---|---|\n",
+            "\n| Slug | Name | RAG |\n|---|---|---|\n",
+            "\n| Project | Owner |\n|---|---|\n",
+            "| x |\n|---|\n",
+            "| study-iteration | x | iteration, objective |\n",
+            "| `milestone` | m | - |\n",
+            "| error | e | none |\n",
+            "| heading-format | off |\n",
+            "| encoding | warn |\n",
+            "| nope | error |\n",
+            "| field-order | loud |\n",
+            "| context-docs/** | immutable | x |\n",
+            "| shared/x.md | append-only |\n",
+            "| /abs | generated |\n",
+            "| a\\\\b | write-once |\n",
+            "| ../up | no-delete |\n",
+            "| a b | immutable |\n",
+            "| tech-lead | lead |\n",
+            "| Tech Lead | x |\n",
+            "| ceo |\n",
+            "| Status | s |\n",
+            "| Summary | s |\n",
+            "| Notes | n |\n",
+            "| lower | l |\n",
+            "| my-project | Name | green |\n",
+            "| My Project | N |\n",
+            "| `` | |\n",
+            "| ` | `\n",
+            "|\n",
+            "||\n",
+            "| | |\n",
+            "|---|\n",
+            "| a | b | c | d | e |\n",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "`",
+            "``",
+            "**",
+            "(",
+            ")",
+            "-",
+            "|",
+            " ",
+            "\t",
+            "```\n",
+            "~~~\n",
+            "> ",
+            "- ",
+            "<!-- ",
+            " -->",
+            "\\|",
+            "é",
+            "\uD83D\uDE00",
+            "\u0000",
+            "\uFEFF");
 
     @Provide
     Arbitrary<String> contractish() {

@@ -82,14 +82,15 @@ class ValidLogProperties {
     @Example
     void fenceLineInsideHtmlDoesNotMakeParsingQuadratic() {
         StringBuilder sb = new StringBuilder("<!-- template:\n```\n-->\n\n");
-        sb.append("## [2026-01-01 00:00] a | b | milestone\n\n**Status:** completed\n**Summary:** s\n**Detail:** d\n\n```\n");
+        sb.append(
+                "## [2026-01-01 00:00] a | b | milestone\n\n**Status:** completed\n**Summary:** s\n**Detail:** d\n\n```\n");
         for (int i = 0; i < 32_000; i++) {
             sb.append("## line ").append(i).append('\n');
         }
         sb.append("```\n\n---\n");
         byte[] bytes = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        LintChecks.Result r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> LintChecks.lint(new ByteArrayInputStream(bytes)));
+        LintChecks.Result r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                Duration.ofSeconds(10), () -> LintChecks.lint(new ByteArrayInputStream(bytes)));
         assertThat(r.diagnostics()).isEmpty();
         assertThat(r.summary().entries()).isEqualTo(1);
     }
@@ -108,8 +109,8 @@ class ValidLogProperties {
         }
         sb.append("-->\n\n## [2026-01-01 00:00] a | b | milestone\n\n**Status:** completed\n**Summary:** s\n\n---\n");
         byte[] bytes = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        LintChecks.Result r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> LintChecks.lint(new ByteArrayInputStream(bytes)));
+        LintChecks.Result r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                Duration.ofSeconds(10), () -> LintChecks.lint(new ByteArrayInputStream(bytes)));
         assertThat(r.diagnostics()).isEmpty();
         assertThat(r.summary().entries()).isEqualTo(1);
     }
@@ -117,15 +118,17 @@ class ValidLogProperties {
     private static void checkClean(Log log, Format format) {
         byte[] bytes = log.bytes(format);
         LintChecks.Result r = LintChecks.lint(new ByteArrayInputStream(bytes));
-        assertThat(r.diagnostics()).as("diagnostics of a valid log (%s)", format)
-                .extracting(Diagnostic::toText).isEmpty();
+        assertThat(r.diagnostics())
+                .as("diagnostics of a valid log (%s)", format)
+                .extracting(Diagnostic::toText)
+                .isEmpty();
         assertThat(r.summary().entries()).as("entries").isEqualTo(log.entries().size());
         assertThat(r.summary().errors()).isZero();
         assertThat(r.summary().warnings()).isZero();
 
         // the same bytes handed over a few at a time (CRLF and UTF-8 sequences split across reads)
-        LintChecks.Result trickled = LintChecks.lint(new LintChecks.TrickleInputStream(bytes,
-                new java.util.Random(format.mixSeed())));
+        LintChecks.Result trickled =
+                LintChecks.lint(new LintChecks.TrickleInputStream(bytes, new java.util.Random(format.mixSeed())));
         assertThat(trickled).isEqualTo(r);
 
         List<String> expected = log.timestamps();
@@ -133,7 +136,9 @@ class ValidLogProperties {
         assertThat(parsed).as("LogParser.parse entry count").hasSize(expected.size());
         for (int i = 0; i < parsed.size(); i++) {
             RawEntry e = parsed.get(i);
-            assertThat(e.header().wellFormed()).as("entry %d heading '%s' well formed", i, e.heading()).isTrue();
+            assertThat(e.header().wellFormed())
+                    .as("entry %d heading '%s' well formed", i, e.heading())
+                    .isTrue();
             assertThat(e.header().timestamp()).as("entry %d timestamp", i).isEqualTo(expected.get(i));
             assertThat(e.header().agent()).isEqualTo(log.entries().get(i).agent());
             assertThat(e.header().project()).isEqualTo(log.entries().get(i).project());

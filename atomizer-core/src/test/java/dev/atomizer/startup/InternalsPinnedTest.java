@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atomizer.git.FileStoreTiming;
 import java.lang.reflect.Field;
-import java.nio.file.FileSystems;
 import java.nio.file.FileStore;
+import java.nio.file.FileSystems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +34,8 @@ class InternalsPinnedTest {
     @Test
     void cleanupServicesPublicConstructorMakesTheOsgiInstance() throws Exception {
         Process p = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"), Fresh.class.getName())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(out).isEqualTo("same instance, osgi=true");
@@ -55,7 +56,8 @@ class InternalsPinnedTest {
     }
 
     private static String java() {
-        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString();
     }
 
     /**
@@ -77,8 +79,10 @@ class InternalsPinnedTest {
         }
         assertThat(system.getSections()).containsExactly("filesystem");
         assertThat(system.getSubsections("filesystem")).containsExactlyInAnyOrderElementsOf(stores);
-        assertThat(system.getString("filesystem", stores.get(0), "timestampResolution")).isEqualTo("2000 milliseconds");
-        assertThat(FS.FileStoreAttributes.FALLBACK_TIMESTAMP_RESOLUTION.toMillis()).isEqualTo(2000);
+        assertThat(system.getString("filesystem", stores.get(0), "timestampResolution"))
+                .isEqualTo("2000 milliseconds");
+        assertThat(FS.FileStoreAttributes.FALLBACK_TIMESTAMP_RESOLUTION.toMillis())
+                .isEqualTo(2000);
     }
 
     /**
@@ -88,7 +92,8 @@ class InternalsPinnedTest {
     @Test
     void commonmarksInlineParserIsTheStockOne() {
         Parser selective = Parser.builder()
-                .inlineParserFactory(c -> new org.commonmark.internal.InlineParserImpl(c)).build();
+                .inlineParserFactory(c -> new org.commonmark.internal.InlineParserImpl(c))
+                .build();
         Node doc = selective.parse("## The `Rules` table\n");
         Node heading = doc.getFirstChild();
         assertThat(heading).isInstanceOf(Heading.class);

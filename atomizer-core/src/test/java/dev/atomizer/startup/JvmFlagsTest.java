@@ -20,8 +20,10 @@ class JvmFlagsTest {
     @Test
     void theFlagsAreThoseOfTheExecLineUpToTheUsersOptions() {
         // an archive is only used by a JVM with the same collector and compiler flags
-        assertThat(JvmFlags.hook()).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto")
-                .allMatch(f -> f.startsWith("-")).doesNotContain("-jar");
+        assertThat(JvmFlags.hook())
+                .contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto")
+                .allMatch(f -> f.startsWith("-"))
+                .doesNotContain("-jar");
         assertThat(JvmFlags.of("#!/bin/sh\nexec \"$java\" -Xa -Xb ${ATOMIZER_JAVA_OPTS:-} -Xc \"$@\"\n"))
                 .containsExactly("-Xa", "-Xb");
     }

@@ -98,27 +98,32 @@ class StatusFileTest {
                 |---|---|
                 | optimizer | lots |
                 """))
-                .isInstanceOfSatisfying(AtomizerException.class, e -> assertThat(e.problems())
-                        .extracting(Diagnostic::toText)
-                        .containsExactly(
-                                "shared/PROJECT_STATUS.md:5:1: error [config] project slug 'Alpha Project' must be "
-                                        + "lowercase kebab-case, as in the log's headings",
-                                "shared/PROJECT_STATUS.md:6:1: error [config] RAG 'Yellow' of project 'beta' is not one "
-                                        + "of Green, Amber, Red",
-                                "shared/PROJECT_STATUS.md:6:1: error [config] Status 'paused' of project 'beta' is not "
-                                        + "one of active, on-hold, completed",
-                                "shared/PROJECT_STATUS.md:12:1: error [config] Due 'next week' is not a date YYYY-MM-DD",
-                                "shared/PROJECT_STATUS.md:18:1: error [config] Impact 'Huge' of risk 'Late' is not one of "
-                                        + "High, Medium, Low",
-                                "shared/PROJECT_STATUS.md:24:1: error [config] monthly token budget 'lots' of agent "
-                                        + "'optimizer' is not a whole number"));
+                .isInstanceOfSatisfying(
+                        AtomizerException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Diagnostic::toText)
+                                .containsExactly(
+                                        "shared/PROJECT_STATUS.md:5:1: error [config] project slug 'Alpha Project' must be "
+                                                + "lowercase kebab-case, as in the log's headings",
+                                        "shared/PROJECT_STATUS.md:6:1: error [config] RAG 'Yellow' of project 'beta' is not one "
+                                                + "of Green, Amber, Red",
+                                        "shared/PROJECT_STATUS.md:6:1: error [config] Status 'paused' of project 'beta' is not "
+                                                + "one of active, on-hold, completed",
+                                        "shared/PROJECT_STATUS.md:12:1: error [config] Due 'next week' is not a date YYYY-MM-DD",
+                                        "shared/PROJECT_STATUS.md:18:1: error [config] Impact 'Huge' of risk 'Late' is not one of "
+                                                + "High, Medium, Low",
+                                        "shared/PROJECT_STATUS.md:24:1: error [config] monthly token budget 'lots' of agent "
+                                                + "'optimizer' is not a whole number"));
     }
 
     @Test
     void aTableWithoutItsKeyColumnIsNamed() {
         assertThatThrownBy(() -> parse("## Risks\n\n| What | Impact |\n|---|---|\n| x | High |\n"))
-                .isInstanceOfSatisfying(AtomizerException.class, e -> assertThat(e.problems())
-                        .extracting(Diagnostic::toText)
-                        .containsExactly("shared/PROJECT_STATUS.md:3:1: error [config] the Risks table has no 'Risk' column"));
+                .isInstanceOfSatisfying(
+                        AtomizerException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Diagnostic::toText)
+                                .containsExactly(
+                                        "shared/PROJECT_STATUS.md:3:1: error [config] the Risks table has no 'Risk' column"));
     }
 }

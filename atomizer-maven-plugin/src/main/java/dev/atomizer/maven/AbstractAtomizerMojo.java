@@ -1,8 +1,8 @@
 package dev.atomizer.maven;
 
 import dev.atomizer.api.AtomizerException;
-import dev.atomizer.api.Workspace;
 import dev.atomizer.api.Severity;
+import dev.atomizer.api.Workspace;
 import java.io.File;
 import java.util.HashMap;
 import java.util.Map;

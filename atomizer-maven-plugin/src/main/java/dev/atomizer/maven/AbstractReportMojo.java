@@ -81,8 +81,8 @@ public abstract class AbstractReportMojo extends AbstractAtomizerMojo {
                 }
                 done = true;
             } catch (IOException e) {
-                throw new AtomizerException("cannot write the report " + (output == null ? "" : output + " ")
-                        + e.getMessage(), e);
+                throw new AtomizerException(
+                        "cannot write the report " + (output == null ? "" : output + " ") + e.getMessage(), e);
             }
         }
 
@@ -132,16 +132,19 @@ public abstract class AbstractReportMojo extends AbstractAtomizerMojo {
                     flush(); // never close the console
                 }
             };
-            return new Report(custom != null ? custom.apply(console) : Formats.create(format, console, root), console,
-                    null, false);
+            return new Report(
+                    custom != null ? custom.apply(console) : Formats.create(format, console, root),
+                    console,
+                    null,
+                    false);
         }
         try {
             Path target = output.toPath().toAbsolutePath();
             Files.createDirectories(target.getParent());
             Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
             OutputStream stream = new java.io.BufferedOutputStream(Files.newOutputStream(temp));
-            return new Report(custom != null ? custom.apply(stream) : Formats.create(format, stream, root), stream, temp,
-                    true);
+            return new Report(
+                    custom != null ? custom.apply(stream) : Formats.create(format, stream, root), stream, temp, true);
         } catch (IOException e) {
             throw new AtomizerException("cannot write the report " + output + ": " + e.getMessage(), e);
         }

@@ -1,9 +1,9 @@
 package dev.atomizer.maven;
 
-import dev.atomizer.derive.GeneratedStale;
 import dev.atomizer.Atomizer;
 import dev.atomizer.api.AtomizerException;
 import dev.atomizer.api.Diagnostic;
+import dev.atomizer.derive.GeneratedStale;
 import dev.atomizer.render.TextFormatter;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -19,8 +19,11 @@ public class CheckMojo extends AbstractAtomizerMojo {
 
     @Override
     protected void process() throws AtomizerException, MojoFailureException {
-        Atomizer.LintResult r = Atomizer.at(workspace(), severities(), root.toPath()).check();
-        long stale = r.diagnostics().stream().filter(d -> d.rule().equals(GeneratedStale.ID)).count();
+        Atomizer.LintResult r =
+                Atomizer.at(workspace(), severities(), root.toPath()).check();
+        long stale = r.diagnostics().stream()
+                .filter(d -> d.rule().equals(GeneratedStale.ID))
+                .count();
         for (Diagnostic d : r.diagnostics()) {
             log(d);
         }
@@ -28,10 +31,13 @@ public class CheckMojo extends AbstractAtomizerMojo {
         if (r.summary().errors() > 0) {
             getLog().error(summary);
             if (failOnViolation) {
-                throw new MojoFailureException("atomizer:check found " + r.summary().errors() + " error"
-                        + (r.summary().errors() == 1 ? "" : "s") + " (listed above)"
-                        + (stale == 0 ? "." : "; for the " + stale + " stale derived file" + (stale == 1 ? "" : "s")
-                        + ", run 'mvn atomizer:dashboards' and commit the result."));
+                throw new MojoFailureException(
+                        "atomizer:check found " + r.summary().errors() + " error"
+                                + (r.summary().errors() == 1 ? "" : "s") + " (listed above)"
+                                + (stale == 0
+                                        ? "."
+                                        : "; for the " + stale + " stale derived file" + (stale == 1 ? "" : "s")
+                                                + ", run 'mvn atomizer:dashboards' and commit the result."));
             }
         } else {
             getLog().info(summary);

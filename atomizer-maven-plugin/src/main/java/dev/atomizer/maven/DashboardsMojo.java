@@ -1,12 +1,11 @@
 package dev.atomizer.maven;
 
 import dev.atomizer.Atomizer;
-import java.util.Map;
-import dev.atomizer.Atomizer;
 import dev.atomizer.api.AtomizerException;
 import dev.atomizer.derive.Derived;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -28,7 +27,8 @@ public class DashboardsMojo extends AbstractAtomizerMojo {
     @Override
     protected void process() throws AtomizerException {
         LocalDateTime at = dev.atomizer.state.Format.asOf(asOf, "atomizer.asOf");
-        List<Derived.Outcome> outcomes = Atomizer.at(workspace(), Map.of(), root.toPath()).dashboards(at);
+        List<Derived.Outcome> outcomes =
+                Atomizer.at(workspace(), Map.of(), root.toPath()).dashboards(at);
         int written = 0;
         for (Derived.Outcome o : outcomes) {
             getLog().info((o.written() ? "Wrote " : "Unchanged ") + o.path());

@@ -1,11 +1,8 @@
 package dev.atomizer.maven;
 
 import dev.atomizer.Atomizer;
-import java.util.Map;
-import dev.atomizer.Atomizer;
 import dev.atomizer.api.AtomizerException;
-import dev.atomizer.git.GitRepo;
-import dev.atomizer.install.Scaffold;
+import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 

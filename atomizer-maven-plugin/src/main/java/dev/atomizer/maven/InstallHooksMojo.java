@@ -1,14 +1,10 @@
 package dev.atomizer.maven;
 
 import dev.atomizer.Atomizer;
-import java.util.Map;
 import dev.atomizer.api.AtomizerException;
-import dev.atomizer.api.Workspace;
-import dev.atomizer.contract.ContractLoader;
-import dev.atomizer.git.GitRepo;
-import dev.atomizer.install.HookInstaller;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -55,12 +51,14 @@ public class InstallHooksMojo extends AbstractAtomizerMojo {
     protected Path resolveCliJar() throws AtomizerException {
         String coordinates = "dev.atomizer:atomizer-cli:jar:all:" + cliVersion;
         try {
-            var result = repositorySystem.resolveArtifact(session,
-                    new ArtifactRequest(new DefaultArtifact(coordinates), repositories, null));
+            var result = repositorySystem.resolveArtifact(
+                    session, new ArtifactRequest(new DefaultArtifact(coordinates), repositories, null));
             return result.getArtifact().getFile().toPath();
         } catch (ArtifactResolutionException e) {
-            throw new AtomizerException("cannot resolve " + coordinates + ", the jar the hooks run: " + e.getMessage()
-                    + " (build Atomizer with 'mvn -B install' or set atomizer.cliVersion)", e);
+            throw new AtomizerException(
+                    "cannot resolve " + coordinates + ", the jar the hooks run: " + e.getMessage()
+                            + " (build Atomizer with 'mvn -B install' or set atomizer.cliVersion)",
+                    e);
         }
     }
 }

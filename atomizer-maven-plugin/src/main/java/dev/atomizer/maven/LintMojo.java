@@ -31,7 +31,6 @@ public class LintMojo extends AbstractReportMojo {
     @Parameter
     private List<File> files = new ArrayList<>();
 
-
     @Override
     protected void process() throws AtomizerException, MojoFailureException {
         Path base = repositoryPaths() ? Formats.repositoryRoot(root.toPath()) : root.toPath();
@@ -52,7 +51,8 @@ public class LintMojo extends AbstractReportMojo {
             }
             report.finish(total);
         } catch (UncheckedIOException e) {
-            throw new AtomizerException("cannot write the report: " + e.getCause().getMessage(), e);
+            throw new AtomizerException(
+                    "cannot write the report: " + e.getCause().getMessage(), e);
         }
         String summary = "Atomizer: " + TextFormatter.summaryLine(total);
         if (total.errors() > 0) {

@@ -49,12 +49,13 @@ public class ReportMojo extends AbstractAtomizerMojo {
             }
             case "closeout" -> log(Reports.closeout(root.toPath(), project(), pdf));
             case "status" -> {
-                for (String line : Reports.status(root.toPath(), project(), asOf()).split("\n", -1)) {
+                for (String line :
+                        Reports.status(root.toPath(), project(), asOf()).split("\n", -1)) {
                     getLog().info(line);
                 }
             }
-            default -> throw new AtomizerException("atomizer.report '" + report
-                    + "' is not one of weekly, closeout, status");
+            default ->
+                throw new AtomizerException("atomizer.report '" + report + "' is not one of weekly, closeout, status");
         }
     }
 
@@ -72,7 +73,10 @@ public class ReportMojo extends AbstractAtomizerMojo {
     private void log(Reports.Outcome o) {
         getLog().info(o.written() ? "Wrote " + o.path() : o.path() + " exists, left unchanged; reports are write-once");
         if (o.pdf() != null) {
-            getLog().info(o.pdfWritten() ? "Wrote " + o.pdf() : o.pdf() + " exists, left unchanged; reports are write-once");
+            getLog().info(
+                            o.pdfWritten()
+                                    ? "Wrote " + o.pdf()
+                                    : o.pdf() + " exists, left unchanged; reports are write-once");
         }
     }
 }

@@ -2,13 +2,10 @@ package dev.atomizer.maven;
 
 import dev.atomizer.Atomizer;
 import dev.atomizer.api.AtomizerException;
-import dev.atomizer.audit.StepSummary;
-import dev.atomizer.git.GitRepo;
-import dev.atomizer.governance.GitChecks;
 import dev.atomizer.api.Diagnostic;
 import dev.atomizer.api.FileSummary;
+import dev.atomizer.audit.StepSummary;
 import dev.atomizer.render.Formatter;
-import dev.atomizer.render.TextFormatter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +32,6 @@ public class VerifyMojo extends AbstractReportMojo {
     /** The last commit of the range. */
     @Parameter(property = "atomizer.head", defaultValue = "HEAD")
     private String head;
-
 
     /** A formatter that writes the finished Auditor summary and nothing per diagnostic (the log has those). */
     private static Formatter summary(OutputStream stream, String markdown) {
@@ -67,18 +63,24 @@ public class VerifyMojo extends AbstractReportMojo {
     protected void process() throws AtomizerException, MojoFailureException {
         repositoryPaths(); // an unknown format fails before any work
         if (skip) {
-            getLog().warn("Atomizer: atomizer.skip is ignored by atomizer:verify: the gate is not the checked build's to skip");
+            getLog().warn(
+                            "Atomizer: atomizer.skip is ignored by atomizer:verify: the gate is not the checked build's to skip");
         }
         if (!failOnViolation) {
             getLog().warn("Atomizer: atomizer.failOnViolation=false is ignored by atomizer:verify: it fails on errors "
                     + "(a workflow step that must not fail the job sets continue-on-error)");
         }
-        Path stepSummary = "github".equals(format) ? StepSummary.file(System.getenv(), Path.of("").toAbsolutePath())
+        Path stepSummary = "github".equals(format)
+                ? StepSummary.file(System.getenv(), Path.of("").toAbsolutePath())
                 : null;
         // markdown is for people: the Auditor summary of the range rather than a bare table; on
         // GitHub, the job summary the Auditor reads beside the annotations
         Atomizer.Verification v = Atomizer.at(workspace(), severities(), root.toPath())
-                .verify(base, head, "markdown".equals(format) || stepSummary != null, "<rules>",
+                .verify(
+                        base,
+                        head,
+                        "markdown".equals(format) || stepSummary != null,
+                        "<rules>",
                         c -> getLog().debug("checking " + c.shortId() + " " + c.subject()));
         if (v.warning() != null) {
             getLog().warn("Atomizer: " + v.warning());

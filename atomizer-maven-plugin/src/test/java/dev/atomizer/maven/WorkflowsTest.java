@@ -55,12 +55,16 @@ class WorkflowsTest {
     }
 
     static Map<String, Object> stepUsing(Map<String, Object> job, String action) {
-        return steps(job).stream().filter(s -> String.valueOf(s.get("uses")).startsWith(action + "@")).findFirst()
+        return steps(job).stream()
+                .filter(s -> String.valueOf(s.get("uses")).startsWith(action + "@"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no step uses " + action));
     }
 
     static Map<String, Object> stepRunning(Map<String, Object> job, String command) {
-        return steps(job).stream().filter(s -> String.valueOf(s.get("run")).contains(command)).findFirst()
+        return steps(job).stream()
+                .filter(s -> String.valueOf(s.get("run")).contains(command))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no step runs " + command));
     }
 
@@ -73,9 +77,13 @@ class WorkflowsTest {
     void thePreCommitManifestDeclaresItsMinimumVersionAndAWholeLogHook() throws Exception {
         Path manifest = Path.of("../.pre-commit-hooks.yaml");
         List<Map<String, Object>> hooks = new Yaml().load(Files.readString(manifest, StandardCharsets.UTF_8));
-        assertThat(hooks).extracting(h -> h.get("id")).containsExactly("atomizer", "atomizer-commit-msg", "atomizer-lint");
+        assertThat(hooks)
+                .extracting(h -> h.get("id"))
+                .containsExactly("atomizer", "atomizer-commit-msg", "atomizer-lint");
         for (Map<String, Object> h : hooks) {
-            assertThat(h.get("minimum_pre_commit_version")).as((String) h.get("id")).isEqualTo("3.2.0");
+            assertThat(h.get("minimum_pre_commit_version"))
+                    .as((String) h.get("id"))
+                    .isEqualTo("3.2.0");
             String script = ((String) h.get("entry")).split(" ")[0];
             assertThat(Path.of("..").resolve(script)).as(script).isExecutable();
         }
@@ -113,7 +121,10 @@ class WorkflowsTest {
         assertThat(map(deploy.get("env"), "env")).containsKeys("CENTRAL_USERNAME", "CENTRAL_TOKEN", "GPG_PASSPHRASE");
         // the profile it names exists, with the signing and the upload
         String pom = Files.readString(Path.of("../pom.xml"));
-        assertThat(pom).contains("<id>release</id>").contains("maven-gpg-plugin").contains("central-publishing-maven-plugin");
+        assertThat(pom)
+                .contains("<id>release</id>")
+                .contains("maven-gpg-plugin")
+                .contains("central-publishing-maven-plugin");
     }
 
     @Test
@@ -129,7 +140,8 @@ class WorkflowsTest {
         Map<String, Object> strategy = map(job.get("strategy"), "strategy");
         assertThat(map(strategy.get("matrix"), "matrix").get("java")).isEqualTo(List.of("17", "21", "25"));
         assertThat(strategy.get("fail-fast")).isEqualTo(false);
-        assertThat(map(stepUsing(job, "actions/setup-java").get("with"), "setup-java with").get("java-version"))
+        assertThat(map(stepUsing(job, "actions/setup-java").get("with"), "setup-java with")
+                        .get("java-version"))
                 .isEqualTo("${{ matrix.java }}");
         stepRunning(job, "mvn -B verify");
         stepRunning(job, "mvn -B -f sample-repo/pom.xml atomizer:check");
@@ -139,10 +151,13 @@ class WorkflowsTest {
 
     /** A step running the action with {@code command}, whose args contain {@code args}. */
     static Map<String, Object> atomizer(Map<String, Object> job, String command, String args) {
-        return steps(job).stream().filter(s -> String.valueOf(s.get("uses")).startsWith(ACTION + "@"))
+        return steps(job).stream()
+                .filter(s -> String.valueOf(s.get("uses")).startsWith(ACTION + "@"))
                 .filter(s -> command.equals(map(s.get("with"), "with").get("command"))
-                        && String.valueOf(map(s.get("with"), "with").get("args")).contains(args))
-                .findFirst().orElseThrow(() -> new AssertionError("no step runs atomizer " + command + " " + args));
+                        && String.valueOf(map(s.get("with"), "with").get("args"))
+                                .contains(args))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no step runs atomizer " + command + " " + args));
     }
 
     @Test
@@ -158,11 +173,13 @@ class WorkflowsTest {
                 .isEqualTo(Map.of("contents", "read", "security-events", "write"));
         Map<String, Object> checkout = map(stepUsing(job, "actions/checkout").get("with"), "checkout with");
         assertThat(checkout.get("fetch-depth")).isEqualTo(0);
-        Map<String, Object> verify = atomizer(job, "verify",
-                "--base ${{ github.event.pull_request.base.sha }} --format github");
+        Map<String, Object> verify =
+                atomizer(job, "verify", "--base ${{ github.event.pull_request.base.sha }} --format github");
         assertThat(verify).doesNotContainKey("if");
         // the action is the pinned release: nothing in the pull request's build configures it
-        assertThat(Files.readString(SAMPLE)).doesNotContain("mvn ").doesNotContain("failOnViolation")
+        assertThat(Files.readString(SAMPLE))
+                .doesNotContain("mvn ")
+                .doesNotContain("failOnViolation")
                 .doesNotContain("atomizer.skip");
 
         Map<String, Object> sarif = atomizer(job, "verify", "--format sarif");
@@ -191,7 +208,8 @@ class WorkflowsTest {
 
         Map<String, Object> job = job(wf, "dashboards");
         // loop guard 2: never for the bot's own push
-        assertThat(String.valueOf(job.get("if"))).contains("github.event_name == 'push'")
+        assertThat(String.valueOf(job.get("if")))
+                .contains("github.event_name == 'push'")
                 .contains("github.actor != 'github-actions[bot]'");
         assertThat(map(job.get("permissions"), "permissions")).isEqualTo(Map.of("contents", "write"));
         Map<String, Object> concurrency = map(job.get("concurrency"), "concurrency");
@@ -200,9 +218,12 @@ class WorkflowsTest {
 
         // a forced push is reported as such, before anything is checked or regenerated
         Map<String, Object> forced = steps(job).stream()
-                .filter(st -> String.valueOf(st.get("if")).equals("github.event.forced")).findFirst()
+                .filter(st -> String.valueOf(st.get("if")).equals("github.event.forced"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no step for a forced push"));
-        assertThat(String.valueOf(forced.get("run"))).contains("echo \"::error ").contains("force-pushed")
+        assertThat(String.valueOf(forced.get("run")))
+                .contains("echo \"::error ")
+                .contains("force-pushed")
                 .contains("exit 1");
         Map<String, Object> recheck = atomizer(job, "verify", "--base ${{ github.event.before }} --format github");
         assertThat(steps(job).indexOf(forced)).isLessThan(steps(job).indexOf(recheck));
@@ -210,7 +231,8 @@ class WorkflowsTest {
         Map<String, Object> regenerate = atomizer(job, "dashboards", "");
         Map<String, Object> commit = stepRunning(job, "git push");
         String script = String.valueOf(commit.get("run"));
-        assertThat(script).contains("git config user.name 'github-actions[bot]'")
+        assertThat(script)
+                .contains("git config user.name 'github-actions[bot]'")
                 .contains("git config user.email '41898282+github-actions[bot]@users.noreply.github.com'")
                 .contains("git add -- shared/dashboards shared/kpi")
                 .contains("git diff --cached --quiet || (git commit -m \"")
@@ -227,26 +249,37 @@ class WorkflowsTest {
     @SuppressWarnings("unchecked")
     void theWeeklyReportIsWrittenOnScheduleBetweenItsCutOffAndDueTime() throws Exception {
         Map<String, Object> wf = load(SAMPLE);
-        List<Map<String, Object>> schedule = (List<Map<String, Object>>) triggers(wf).get("schedule");
-        List<String> crons = schedule.stream().map(c -> String.valueOf(c.get("cron"))).toList();
+        List<Map<String, Object>> schedule =
+                (List<Map<String, Object>>) triggers(wf).get("schedule");
+        List<String> crons =
+                schedule.stream().map(c -> String.valueOf(c.get("cron"))).toList();
         assertThat(crons).containsExactly("30 20 * * 5", "30 21 * * 5");
         java.time.ZoneId ny = java.time.ZoneId.of("America/New_York");
-        for (String month : List.of("2026-07-03", "2026-12-04")) {   // Fridays in summer and in winter time
-            long inWindow = crons.stream().map(c -> {
-                String[] f = c.split(" ");
-                return java.time.LocalDate.parse(month).atTime(Integer.parseInt(f[1]), Integer.parseInt(f[0]))
-                        .atZone(java.time.ZoneOffset.UTC).withZoneSameInstant(ny).toLocalTime();
-            }).filter(t -> !t.isBefore(java.time.LocalTime.of(16, 0)) && t.isBefore(java.time.LocalTime.of(17, 0)))
+        for (String month : List.of("2026-07-03", "2026-12-04")) { // Fridays in summer and in winter time
+            long inWindow = crons.stream()
+                    .map(c -> {
+                        String[] f = c.split(" ");
+                        return java.time.LocalDate.parse(month)
+                                .atTime(Integer.parseInt(f[1]), Integer.parseInt(f[0]))
+                                .atZone(java.time.ZoneOffset.UTC)
+                                .withZoneSameInstant(ny)
+                                .toLocalTime();
+                    })
+                    .filter(t ->
+                            !t.isBefore(java.time.LocalTime.of(16, 0)) && t.isBefore(java.time.LocalTime.of(17, 0)))
                     .count();
             assertThat(inWindow).as(month).isEqualTo(1);
         }
         Map<String, Object> job = job(wf, "weekly-report");
         assertThat(String.valueOf(job.get("if"))).contains("github.event_name == 'schedule'");
         assertThat(map(job.get("permissions"), "permissions")).isEqualTo(Map.of("contents", "write"));
-        assertThat(String.valueOf(map(job.get("concurrency"), "concurrency").get("group"))).startsWith("atomizer-dashboards");
+        assertThat(String.valueOf(map(job.get("concurrency"), "concurrency").get("group")))
+                .startsWith("atomizer-dashboards");
         Map<String, Object> report = atomizer(job, "report", "weekly");
         Map<String, Object> commit = stepRunning(job, "git push");
-        assertThat(String.valueOf(commit.get("run"))).contains("git add -- shared/reports/weekly").contains("[skip ci]");
+        assertThat(String.valueOf(commit.get("run")))
+                .contains("git add -- shared/reports/weekly")
+                .contains("[skip ci]");
         assertThat(steps(job).indexOf(report)).isLessThan(steps(job).indexOf(commit));
         // the dashboards job is not the scheduled one
         assertThat(String.valueOf(job(wf, "dashboards").get("if"))).doesNotContain("schedule");
@@ -258,7 +291,8 @@ class WorkflowsTest {
     void theSampleGivesTheActionOnlyItsInputs() throws Exception {
         Map<String, Object> action = load(Path.of("../action.yml"));
         Map<String, Object> inputs = map(action.get("inputs"), "inputs");
-        assertThat(map(inputs.get("java-version"), "java-version").get("default")).isEqualTo("17");
+        assertThat(map(inputs.get("java-version"), "java-version").get("default"))
+                .isEqualTo("17");
         Map<String, Object> wf = load(SAMPLE);
         int seen = 0;
         for (Object j : map(wf.get("jobs"), "jobs").values()) {
@@ -273,5 +307,4 @@ class WorkflowsTest {
         }
         assertThat(seen).isGreaterThanOrEqualTo(5);
     }
-
 }

@@ -1,9 +1,9 @@
 package dev.atomizer.lint.rule;
 
-import dev.atomizer.api.Severity;
-import dev.atomizer.api.RuleInfo;
-import dev.atomizer.api.Rule;
 import com.google.auto.service.AutoService;
+import dev.atomizer.api.Rule;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Severity;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
@@ -17,16 +17,6 @@ import dev.atomizer.log.FieldLine;
  */
 @AutoService(Rule.class)
 public final class ControlCharacter extends EntryRule {
-
-    public static final String ID = "control-character";
-
-    public ControlCharacter() {
-        super(RuleInfo.of(ID, Severity.ERROR, "file")
-                .fires("an entry holds a control character: NUL or another C0 control other than "
-                        + "tab, or DEL (a NUL makes git treat a dashboard quoting it as binary)")
-                .fix("Remove the character (a NUL makes git treat a dashboard quoting the entry as "
-                        + "binary)."));
-    }
 
     @Override
     public void check(EntryContext context, Report report) {
@@ -44,10 +34,22 @@ public final class ControlCharacter extends EntryRule {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 && c != '\t' && c != '\r' && c != '\n' || c == 0x7F) {
-                report.at(line, column + i, "a control character (U+" + String.format(java.util.Locale.ROOT, "%04X", (int) c)
-                        + ") in the text: remove it (only tab is allowed)");
+                report.at(
+                        line,
+                        column + i,
+                        "a control character (U+" + String.format(java.util.Locale.ROOT, "%04X", (int) c)
+                                + ") in the text: remove it (only tab is allowed)");
                 return;
             }
         }
     }
+
+    public ControlCharacter() {
+        super(INFO);
+    }
+
+    public static final RuleInfo INFO = RuleInfo.of("control-character", Severity.ERROR, "file")
+            .fires(
+                    "an entry holds a control character: NUL or another C0 control other than tab, or DEL (a NUL makes git treat a dashboard quoting it as binary)")
+            .fix("Remove the character (a NUL makes git treat a dashboard quoting the entry as binary).");
 }

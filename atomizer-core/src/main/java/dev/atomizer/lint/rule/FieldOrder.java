@@ -1,9 +1,9 @@
 package dev.atomizer.lint.rule;
 
-import dev.atomizer.api.Severity;
-import dev.atomizer.api.RuleInfo;
-import dev.atomizer.api.Rule;
 import com.google.auto.service.AutoService;
+import dev.atomizer.api.Rule;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Severity;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
@@ -12,15 +12,6 @@ import dev.atomizer.log.FieldLine;
 /** fields are not in contract order (Status, Summary, Detail, Metrics, Blockers). */
 @AutoService(Rule.class)
 public final class FieldOrder extends EntryRule {
-
-    public static final String ID = "field-order";
-
-    public FieldOrder() {
-        super(RuleInfo.of(ID, Severity.WARNING, "fields")
-                .fires("fields are not in contract order (Status, Summary, Detail, Metrics, "
-                        + "Blockers)")
-                .fix("Reorder the fields as the contract's Fields table lists them."));
-    }
 
     @Override
     public void check(EntryContext context, Report report) {
@@ -33,12 +24,23 @@ public final class FieldOrder extends EntryRule {
                 continue; // unknown and repeated fields are other rules' findings
             }
             if (index < highest) {
-                report.at(f.line(), f.column(), "field '" + f.name() + "' comes after '" + highestName
-                        + "'; the contract order is " + String.join(", ", context.contract().fields()));
+                report.at(
+                        f.line(),
+                        f.column(),
+                        "field '" + f.name() + "' comes after '" + highestName + "'; the contract order is "
+                                + String.join(", ", context.contract().fields()));
             } else {
                 highest = index;
                 highestName = f.name();
             }
         }
     }
+
+    public FieldOrder() {
+        super(INFO);
+    }
+
+    public static final RuleInfo INFO = RuleInfo.of("field-order", Severity.WARNING, "fields")
+            .fires("fields are not in contract order (Status, Summary, Detail, Metrics, Blockers)")
+            .fix("Reorder the fields as the contract's Fields table lists them.");
 }

@@ -1,9 +1,9 @@
 package dev.atomizer.lint.rule;
 
-import dev.atomizer.api.Severity;
-import dev.atomizer.api.RuleInfo;
-import dev.atomizer.api.Rule;
 import com.google.auto.service.AutoService;
+import dev.atomizer.api.Rule;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Severity;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
@@ -13,16 +13,6 @@ import dev.atomizer.log.EntryHeader;
 @AutoService(Rule.class)
 public final class HeadingFormat extends EntryRule {
 
-    public static final String ID = "heading-format";
-
-    public HeadingFormat() {
-        super(RuleInfo.of(ID, Severity.ERROR, "heading")
-                .fires("an entry heading does not match `## [YYYY-MM-DD HH:MM] agent-id | "
-                        + "project-slug | event-type`")
-                .fix("Write the heading exactly as '## [YYYY-MM-DD HH:MM] agent-id | project-slug "
-                        + "| event-type': single spaces, ' | ' separators."));
-    }
-
     @Override
     public void check(EntryContext context, Report report) {
         EntryHeader h = context.entry().header();
@@ -30,9 +20,21 @@ public final class HeadingFormat extends EntryRule {
             report.at(context.entry().line(), h.problemColumn(), h.problem());
         }
         for (int line : context.entry().indentedHeadings()) {
-            report.at(line, 1, "an indented level-2 heading renders like an entry heading but is part of the entry"
-                    + " at line " + context.entry().line() + ": entry headings start at column 1; remove the"
-                    + " indentation to start an entry, or write it as text");
+            report.at(
+                    line,
+                    1,
+                    "an indented level-2 heading renders like an entry heading but is part of the entry"
+                            + " at line " + context.entry().line() + ": entry headings start at column 1; remove the"
+                            + " indentation to start an entry, or write it as text");
         }
     }
+
+    public HeadingFormat() {
+        super(INFO);
+    }
+
+    public static final RuleInfo INFO = RuleInfo.of("heading-format", Severity.ERROR, "heading")
+            .fires("an entry heading does not match `## [YYYY-MM-DD HH:MM] agent-id | project-slug | event-type`")
+            .fix(
+                    "Write the heading exactly as '## [YYYY-MM-DD HH:MM] agent-id | project-slug | event-type': single spaces, ' | ' separators.");
 }

@@ -1,11 +1,11 @@
 package dev.atomizer.lint.rule;
 
-import dev.atomizer.api.Severity;
-import dev.atomizer.api.RuleInfo;
-import dev.atomizer.api.Rule;
 import com.google.auto.service.AutoService;
+import dev.atomizer.api.Rule;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Severity;
 import dev.atomizer.lint.EntryContext;
-import dev.atomizer.lint.EntryRule;
+import dev.atomizer.lint.FieldRule;
 import dev.atomizer.lint.Report;
 import dev.atomizer.log.FieldLine;
 import dev.atomizer.log.Metric;
@@ -14,22 +14,10 @@ import java.util.Set;
 
 /** a metric key repeats within one entry. */
 @AutoService(Rule.class)
-public final class MetricsDuplicateKey extends EntryRule {
-
-    public static final String ID = "metrics-duplicate-key";
-
-    public MetricsDuplicateKey() {
-        super(RuleInfo.of(ID, Severity.ERROR, "metrics")
-                .fires("a metric key repeats within one entry")
-                .fix("Keep one value per metric key."));
-    }
+public final class MetricsDuplicateKey extends FieldRule {
 
     @Override
-    public void check(EntryContext context, Report report) {
-        FieldLine f = context.entry().field("Metrics");
-        if (f == null) {
-            return;
-        }
+    protected void check(FieldLine f, EntryContext context, Report report) {
         Set<String> seen = new HashSet<>();
         for (Metric m : context.entry().metrics()) {
             if (m.problem() == null && !seen.add(m.key())) {
@@ -37,4 +25,12 @@ public final class MetricsDuplicateKey extends EntryRule {
             }
         }
     }
+
+    public MetricsDuplicateKey() {
+        super("Metrics", INFO);
+    }
+
+    public static final RuleInfo INFO = RuleInfo.of("metrics-duplicate-key", Severity.ERROR, "metrics")
+            .fires("a metric key repeats within one entry")
+            .fix("Keep one value per metric key.");
 }

@@ -1,39 +1,25 @@
 package dev.atomizer.lint.rule;
 
-import dev.atomizer.api.Severity;
-import dev.atomizer.api.RuleInfo;
-import dev.atomizer.api.Rule;
 import com.google.auto.service.AutoService;
+import dev.atomizer.api.Rule;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Severity;
 import dev.atomizer.lint.EntryContext;
-import dev.atomizer.lint.EntryRule;
+import dev.atomizer.lint.FieldRule;
 import dev.atomizer.lint.Report;
 import dev.atomizer.log.FieldLine;
 import dev.atomizer.log.Metric;
 
 /** Metrics is not a list of {@code key=value}. */
 @AutoService(Rule.class)
-public final class MetricsFormat extends EntryRule {
+public final class MetricsFormat extends FieldRule {
 
     /** A pair written with spaces around '=' or with ':' instead: {@code iteration = 3}, {@code objective: 0.5}. */
     private static final java.util.regex.Pattern LOOSE_PAIR =
             java.util.regex.Pattern.compile("([a-z][a-z0-9_]*)\\s*[:=]\\s*([^\\s,;:=]+)");
 
-    public static final String ID = "metrics-format";
-
-    public MetricsFormat() {
-        super(RuleInfo.of(ID, Severity.ERROR, "metrics")
-                .fires("Metrics is not a one-line list of `key=value`, or a numeric value is out of "
-                        + "bounds (18 digits before and after the point)")
-                .fix("Write Metrics on one line as key=value pairs separated by ',' and/or spaces, "
-                        + "e.g. 'iteration=4, objective=0.31'."));
-    }
-
     @Override
-    public void check(EntryContext context, Report report) {
-        FieldLine f = context.entry().field("Metrics");
-        if (f == null) {
-            return;
-        }
+    protected void check(FieldLine f, EntryContext context, Report report) {
         if (!f.continuation().isEmpty()) {
             report.at(f.line() + 1, 1, "Metrics must be on one line: key=value pairs separated by commas or spaces");
         }
@@ -54,10 +40,14 @@ public final class MetricsFormat extends EntryRule {
             return;
         }
         String meant = meant(f.value());
-        report.at(f.line(), first.column(), first.problem()
-                + (bad > 1 ? " (and " + (bad - 1) + " more on this line)" : "") + "; "
-                + (meant != null ? "did you mean '" + meant + "'?"
-                : "Metrics is a list of key=value pairs (e.g. 'iteration=12, objective=0.031')"));
+        report.at(
+                f.line(),
+                first.column(),
+                first.problem()
+                        + (bad > 1 ? " (and " + (bad - 1) + " more on this line)" : "") + "; "
+                        + (meant != null
+                                ? "did you mean '" + meant + "'?"
+                                : "Metrics is a list of key=value pairs (e.g. 'iteration=12, objective=0.031')"));
     }
 
     /** The Metrics line as it was meant, when every part of it reads as a loose pair; else null. */
@@ -77,4 +67,14 @@ public final class MetricsFormat extends EntryRule {
         }
         return String.join(", ", pairs);
     }
+
+    public MetricsFormat() {
+        super("Metrics", INFO);
+    }
+
+    public static final RuleInfo INFO = RuleInfo.of("metrics-format", Severity.ERROR, "metrics")
+            .fires(
+                    "Metrics is not a one-line list of `key=value`, or a numeric value is out of bounds (18 digits before and after the point)")
+            .fix(
+                    "Write Metrics on one line as key=value pairs separated by ',' and/or spaces, e.g. 'iteration=4, objective=0.31'.");
 }

@@ -1,9 +1,9 @@
 package dev.atomizer.lint.rule;
 
-import dev.atomizer.api.Severity;
-import dev.atomizer.api.RuleInfo;
-import dev.atomizer.api.Rule;
 import com.google.auto.service.AutoService;
+import dev.atomizer.api.Rule;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Severity;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
@@ -12,23 +12,26 @@ import dev.atomizer.lint.Report;
 @AutoService(Rule.class)
 public final class SeparatorMissing extends EntryRule {
 
-    public static final String ID = "separator-missing";
-
-    public SeparatorMissing() {
-        super(RuleInfo.of(ID, Severity.ERROR, "file")
-                .fires("an entry is not closed by `---` before the next entry or end of file")
-                .fix("Close the entry with a blank line and then '---' (without the blank line, "
-                        + "markdown reads the line above as a heading)."));
-    }
-
     @Override
     public void check(EntryContext context, Report report) {
         var e = context.entry();
         if (e.setextLine() != 0) {
-            report.at(e.setextLine(), 1, "add a blank line before '---': without it CommonMark reads the line above "
-                    + "as a heading and the entry is not closed");
+            report.at(
+                    e.setextLine(),
+                    1,
+                    "add a blank line before '---': without it CommonMark reads the line above "
+                            + "as a heading and the entry is not closed");
         } else if (e.separatorLine() == 0) {
             report.at(e.endLine(), 1, "the entry is not closed: end it with a blank line and '---'");
         }
     }
+
+    public SeparatorMissing() {
+        super(INFO);
+    }
+
+    public static final RuleInfo INFO = RuleInfo.of("separator-missing", Severity.ERROR, "file")
+            .fires("an entry is not closed by `---` before the next entry or end of file")
+            .fix(
+                    "Close the entry with a blank line and then '---' (without the blank line, markdown reads the line above as a heading).");
 }

@@ -1,9 +1,9 @@
 package dev.atomizer.lint.rule;
 
-import dev.atomizer.api.Severity;
-import dev.atomizer.api.RuleInfo;
-import dev.atomizer.api.Rule;
 import com.google.auto.service.AutoService;
+import dev.atomizer.api.Rule;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Severity;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
@@ -12,28 +12,32 @@ import dev.atomizer.lint.Report;
 @AutoService(Rule.class)
 public final class StrayContent extends EntryRule {
 
-    public static final String ID = "stray-content";
-
-    public StrayContent() {
-        super(RuleInfo.of(ID, Severity.ERROR, "file")
-                .fires("content between an entry's `---` and the next heading, or before an entry's "
-                        + "first field")
-                .fix("Move the text into a field of an entry (Detail takes any markdown) or remove "
-                        + "it."));
-    }
-
     @Override
     public void check(EntryContext context, Report report) {
         var e = context.entry();
         int close = e.separatorLine() != 0 ? e.separatorLine() : e.setextLine();
         for (int line : e.strayLines()) {
             if (close != 0 && line > close) {
-                report.at(line, 1, "content after the entry's closing '---' (line " + close
-                        + "); every block belongs to an entry: start a new entry with a heading, or move this above the '---'");
+                report.at(
+                        line,
+                        1,
+                        "content after the entry's closing '---' (line " + close
+                                + "); every block belongs to an entry: start a new entry with a heading, or move this above the '---'");
             } else {
-                report.at(line, 1, "content before the entry's first field; start with **Status:** and put "
-                        + "context under **Detail:**");
+                report.at(
+                        line,
+                        1,
+                        "content before the entry's first field; start with **Status:** and put "
+                                + "context under **Detail:**");
             }
         }
     }
+
+    public StrayContent() {
+        super(INFO);
+    }
+
+    public static final RuleInfo INFO = RuleInfo.of("stray-content", Severity.ERROR, "file")
+            .fires("content between an entry's `---` and the next heading, or before an entry's first field")
+            .fix("Move the text into a field of an entry (Detail takes any markdown) or remove it.");
 }

@@ -1,9 +1,9 @@
 package dev.atomizer.lint.rule;
 
-import dev.atomizer.api.Severity;
-import dev.atomizer.api.RuleInfo;
-import dev.atomizer.api.Rule;
 import com.google.auto.service.AutoService;
+import dev.atomizer.api.Rule;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Severity;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
@@ -12,14 +12,6 @@ import dev.atomizer.log.FieldLine;
 /** no {@code **Summary:**} field, or it is empty. */
 @AutoService(Rule.class)
 public final class SummaryMissing extends EntryRule {
-
-    public static final String ID = "summary-missing";
-
-    public SummaryMissing() {
-        super(RuleInfo.of(ID, Severity.ERROR, "fields")
-                .fires("no `**Summary:**` field, or it is empty")
-                .fix("Add a '**Summary:**' line with a one-line description."));
-    }
 
     @Override
     public void check(EntryContext context, Report report) {
@@ -30,4 +22,12 @@ public final class SummaryMissing extends EntryRule {
             report.at(f.line(), f.column(), "the Summary is empty; say in one line what happened");
         }
     }
+
+    public SummaryMissing() {
+        super(INFO);
+    }
+
+    public static final RuleInfo INFO = RuleInfo.of("summary-missing", Severity.ERROR, "fields")
+            .fires("no `**Summary:**` field, or it is empty")
+            .fix("Add a '**Summary:**' line with a one-line description.");
 }

@@ -1,39 +1,38 @@
 package dev.atomizer.lint.rule;
 
-import dev.atomizer.api.Severity;
-import dev.atomizer.api.RuleInfo;
-import dev.atomizer.api.Rule;
 import com.google.auto.service.AutoService;
+import dev.atomizer.api.Rule;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Severity;
 import dev.atomizer.lint.EntryContext;
-import dev.atomizer.lint.EntryRule;
+import dev.atomizer.lint.FieldRule;
 import dev.atomizer.lint.Report;
 import dev.atomizer.log.FieldLine;
 
 /** Summary longer than 200 characters. */
 @AutoService(Rule.class)
-public final class SummaryTooLong extends EntryRule {
-
-    public static final String ID = "summary-too-long";
-
-    public SummaryTooLong() {
-        super(RuleInfo.of(ID, Severity.WARNING, "fields")
-                .fires("Summary longer than 200 characters")
-                .fix("Shorten the Summary to at most 200 characters; move the rest to "
-                        + "'**Detail:**'."));
-    }
+public final class SummaryTooLong extends FieldRule {
 
     @Override
-    public void check(EntryContext context, Report report) {
-        FieldLine f = context.entry().field("Summary");
-        if (f != null) {
-            int length = f.value().codePointCount(0, f.value().length());
-            if (length > MAX) {
-                report.at(f.line(), f.valueColumn(), "the Summary is " + length + " characters long (at most "
-                        + MAX + "); shorten it and move the rest to **Detail:**");
-            }
+    protected void check(FieldLine f, EntryContext context, Report report) {
+        int length = f.value().codePointCount(0, f.value().length());
+        if (length > MAX) {
+            report.at(
+                    f.line(),
+                    f.valueColumn(),
+                    "the Summary is " + length + " characters long (at most " + MAX
+                            + "); shorten it and move the rest to **Detail:**");
         }
     }
 
     /** The longest Summary, in characters (code points). */
     public static final int MAX = 200;
+
+    public SummaryTooLong() {
+        super("Summary", INFO);
+    }
+
+    public static final RuleInfo INFO = RuleInfo.of("summary-too-long", Severity.WARNING, "fields")
+            .fires("Summary longer than 200 characters")
+            .fix("Shorten the Summary to at most 200 characters; move the rest to '**Detail:**'.");
 }

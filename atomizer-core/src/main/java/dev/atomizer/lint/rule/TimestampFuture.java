@@ -1,12 +1,11 @@
 package dev.atomizer.lint.rule;
 
-import dev.atomizer.api.Severity;
-import dev.atomizer.api.RuleInfo;
-import dev.atomizer.api.Rule;
 import com.google.auto.service.AutoService;
+import dev.atomizer.api.Rule;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Severity;
 import dev.atomizer.lint.EntryContext;
-import dev.atomizer.lint.EntryRule;
-import dev.atomizer.lint.Report;
+import dev.atomizer.lint.HeadingRule;
 import dev.atomizer.log.EntryHeader;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -17,35 +16,34 @@ import java.time.LocalDateTime;
  * Silent when there is no moment of checking (the derivations).
  */
 @AutoService(Rule.class)
-public final class TimestampFuture extends EntryRule {
-
-    public static final String ID = "timestamp-future";
-
-    public TimestampFuture() {
-        super(RuleInfo.of(ID, Severity.ERROR, "heading")
-                .fires("an entry is stamped more than the contract's `Clock tolerance` (default 15 "
-                        + "minutes) after the moment of checking, read in its `Time zone` (default "
-                        + "UTC): the clock for `log`, `lint`, `check` and the hooks, the commit's time "
-                        + "for `verify`; never in the dashboards and reports")
-                .fix("Stamp entries with the current time in the contract's time zone (log does, "
-                        + "whatever the machine's TZ); an entry dated ahead would make every later "
-                        + "entry fail timestamp-order."));
-    }
+public final class TimestampFuture extends HeadingRule {
 
     @Override
-    public void check(EntryContext context, Report report) {
+    protected void check(EntryHeader h, EntryContext context, At report) {
         LocalDateTime now = context.now();
-        EntryHeader h = context.entry().header();
-        if (now == null || !h.wellFormed() || h.dateTime() == null) {
+        if (now == null || h.dateTime() == null) {
             return;
         }
         var settings = context.contract().settings();
         Duration tolerance = settings.clockTolerance();
         if (h.dateTime().isAfter(now.plus(tolerance))) {
-            report.at(context.entry().line(), h.timestampColumn(), "entry at " + h.timestamp() + " is in the future: "
-                    + "it is " + now.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
-                    + " in " + settings.zone().getId() + " (the contract's time zone), and entries may run at most "
-                    + tolerance.toMinutes() + " minutes ahead; stamp it with the current time");
+            report.at(
+                    h.timestampColumn(),
+                    "entry at " + h.timestamp() + " is in the future: "
+                            + "it is " + now.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
+                            + " in " + settings.zone().getId()
+                            + " (the contract's time zone), and entries may run at most "
+                            + tolerance.toMinutes() + " minutes ahead; stamp it with the current time");
         }
     }
+
+    public TimestampFuture() {
+        super(INFO);
+    }
+
+    public static final RuleInfo INFO = RuleInfo.of("timestamp-future", Severity.ERROR, "heading")
+            .fires(
+                    "an entry is stamped more than the contract's `Clock tolerance` (default 15 minutes) after the moment of checking, read in its `Time zone` (default UTC): the clock for `log`, `lint`, `check` and the hooks, the commit's time for `verify`; never in the dashboards and reports")
+            .fix(
+                    "Stamp entries with the current time in the contract's time zone (log does, whatever the machine's TZ); an entry dated ahead would make every later entry fail timestamp-order.");
 }

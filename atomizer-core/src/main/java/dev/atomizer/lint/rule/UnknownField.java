@@ -1,9 +1,9 @@
 package dev.atomizer.lint.rule;
 
-import dev.atomizer.api.Severity;
-import dev.atomizer.api.RuleInfo;
-import dev.atomizer.api.Rule;
 import com.google.auto.service.AutoService;
+import dev.atomizer.api.Rule;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Severity;
 import dev.atomizer.lint.EntryContext;
 import dev.atomizer.lint.EntryRule;
 import dev.atomizer.lint.Report;
@@ -13,16 +13,6 @@ import java.util.Locale;
 /** a {@code **Name:**} field the contract does not define. */
 @AutoService(Rule.class)
 public final class UnknownField extends EntryRule {
-
-    public static final String ID = "unknown-field";
-
-    public UnknownField() {
-        super(RuleInfo.of(ID, Severity.ERROR, "fields")
-                .fires("a `**Name:**` field the contract does not define (also `**Name**:` with the "
-                        + "colon outside)")
-                .fix("Use a field of the contract (Status, Summary, Detail, Metrics, Blockers by "
-                        + "default), written '**Name:**'."));
-    }
 
     @Override
     public void check(EntryContext context, Report report) {
@@ -37,9 +27,21 @@ public final class UnknownField extends EntryRule {
                         hint = " (did you mean '" + known + "'?)";
                     }
                 }
-                report.at(f.line(), f.column(), "unknown field '" + f.name() + "'" + hint + "; the contract defines "
-                        + String.join(", ", fields));
+                report.at(
+                        f.line(),
+                        f.column(),
+                        "unknown field '" + f.name() + "'" + hint + "; the contract defines "
+                                + String.join(", ", fields));
             }
         }
     }
+
+    public UnknownField() {
+        super(INFO);
+    }
+
+    public static final RuleInfo INFO = RuleInfo.of("unknown-field", Severity.ERROR, "fields")
+            .fires("a `**Name:**` field the contract does not define (also `**Name**:` with the colon outside)")
+            .fix(
+                    "Use a field of the contract (Status, Summary, Detail, Metrics, Blockers by default), written '**Name:**'.");
 }

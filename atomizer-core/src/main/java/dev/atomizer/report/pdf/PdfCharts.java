@@ -21,13 +21,13 @@ final class PdfCharts {
 
     /** The tallest bar. */
     static final BigDecimal HEIGHT_MM = new BigDecimal("36");
+
     static final int MAX_BARS = 40;
     private static final String MARK = "atomizerchart";
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
 
-    private PdfCharts() {
-    }
+    private PdfCharts() {}
 
     /** Replaces each readable chart block by a placeholder paragraph; returns the charts' HTML in order. */
     static List<String> replace(Node doc) {
@@ -110,18 +110,26 @@ final class PdfCharts {
         for (BigDecimal v : values) {
             max = v.compareTo(max) > 0 ? v : max;
         }
-        StringBuilder b = new StringBuilder("<div class=\"chart\"><p class=\"chart-title\">").append(PdfExport.escape(title))
-                .append(from > 0 ? " (the last " + MAX_BARS + ")" : "").append("</p><table class=\"bars\"><tr>");
+        StringBuilder b = new StringBuilder("<div class=\"chart\"><p class=\"chart-title\">")
+                .append(PdfExport.escape(title))
+                .append(from > 0 ? " (the last " + MAX_BARS + ")" : "")
+                .append("</p><table class=\"bars\"><tr>");
         for (int i = from; i < values.size(); i++) {
             BigDecimal v = values.get(i);
-            BigDecimal h = max.signum() == 0 || v.signum() <= 0 ? BigDecimal.ZERO
+            BigDecimal h = max.signum() == 0 || v.signum() <= 0
+                    ? BigDecimal.ZERO
                     : v.multiply(HEIGHT_MM).divide(max, 1, RoundingMode.HALF_UP);
-            b.append("<td><div>").append(PdfExport.escape(value(v))).append("</div><div class=\"bar\" style=\"height: ")
-                    .append(h.max(new BigDecimal("0.3")).toPlainString()).append("mm\"></div></td>");
+            b.append("<td><div>")
+                    .append(PdfExport.escape(value(v)))
+                    .append("</div><div class=\"bar\" style=\"height: ")
+                    .append(h.max(new BigDecimal("0.3")).toPlainString())
+                    .append("mm\"></div></td>");
         }
         b.append("</tr><tr>");
         for (int i = from; i < values.size(); i++) {
-            b.append("<td class=\"label\">").append(PdfExport.escape(i < labels.size() ? labels.get(i) : "")).append("</td>");
+            b.append("<td class=\"label\">")
+                    .append(PdfExport.escape(i < labels.size() ? labels.get(i) : ""))
+                    .append("</td>");
         }
         return b.append("</tr></table></div>").toString();
     }

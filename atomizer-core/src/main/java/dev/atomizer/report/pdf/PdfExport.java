@@ -42,6 +42,7 @@ public final class PdfExport {
     static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     /** The other faces of the family (openpdf-fonts-extra ships Liberation, SIL Open Font License). */
     static final String BOLD = "/liberation/LiberationSans-Bold.ttf";
+
     static final String ITALIC = "/liberation/LiberationSans-Italic.ttf";
     static final String BOLD_ITALIC = "/liberation/LiberationSans-BoldItalic.ttf";
     static final String FAMILY = "Liberation Sans";
@@ -50,8 +51,7 @@ public final class PdfExport {
      * What heads the first page: the organisation (the contract's {@code Organisation}, or none),
      * the report, and the period it covers (or none).
      */
-    public record TitleBlock(String organisation, String report, String period) {
-    }
+    public record TitleBlock(String organisation, String report, String period) {}
 
     /**
      * Lists and quotes nested deeper than this are drawn as one paragraph of their text: the
@@ -82,8 +82,7 @@ public final class PdfExport {
             + " table.bars td.label { vertical-align: top; color: #444; padding-top: 2pt; border-top: 0.5pt solid #444; }"
             + " .bar { background: #3b82f6; margin: 0 auto; width: 70%; }";
 
-    private PdfExport() {
-    }
+    private PdfExport() {}
 
     /**
      * The PDF of a report.
@@ -112,13 +111,24 @@ public final class PdfExport {
                 PdfRendererBuilder b = new PdfRendererBuilder();
                 b.useFastMode();
                 b.withProducer("atomizer");
-                b.useFont(() -> new ByteArrayInputStream(font), FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+                b.useFont(
+                        () -> new ByteArrayInputStream(font), FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
                 byte[] bold = font(BOLD);
                 byte[] italic = font(ITALIC);
                 byte[] boldItalic = font(BOLD_ITALIC);
-                b.useFont(() -> new ByteArrayInputStream(bold), FAMILY, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
-                b.useFont(() -> new ByteArrayInputStream(italic), FAMILY, 400, BaseRendererBuilder.FontStyle.ITALIC, true);
-                b.useFont(() -> new ByteArrayInputStream(boldItalic), FAMILY, 700, BaseRendererBuilder.FontStyle.ITALIC,
+                b.useFont(
+                        () -> new ByteArrayInputStream(bold), FAMILY, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
+                b.useFont(
+                        () -> new ByteArrayInputStream(italic),
+                        FAMILY,
+                        400,
+                        BaseRendererBuilder.FontStyle.ITALIC,
+                        true);
+                b.useFont(
+                        () -> new ByteArrayInputStream(boldItalic),
+                        FAMILY,
+                        700,
+                        BaseRendererBuilder.FontStyle.ITALIC,
                         true);
                 // no resource is fetched or read, whatever the markup names
                 b.useUriResolver((base, uri) -> null);
@@ -172,7 +182,8 @@ public final class PdfExport {
             int depth = (Integer) top[1];
             for (org.commonmark.node.Node c = node.getFirstChild(); c != null; ) {
                 org.commonmark.node.Node next = c.getNext();
-                boolean nests = c instanceof org.commonmark.node.ListBlock || c instanceof org.commonmark.node.BlockQuote;
+                boolean nests =
+                        c instanceof org.commonmark.node.ListBlock || c instanceof org.commonmark.node.BlockQuote;
                 int d = depth + (nests ? 1 : 0);
                 if (nests && d > MAX_DEPTH) {
                     org.commonmark.node.Paragraph p = new org.commonmark.node.Paragraph();
@@ -223,7 +234,8 @@ public final class PdfExport {
         }
         List<org.commonmark.Extension> ext = List.of(TablesExtension.create());
         Parser parser = Parser.builder().extensions(ext).build();
-        HtmlRenderer renderer = HtmlRenderer.builder().extensions(ext).escapeHtml(true).build();
+        HtmlRenderer renderer =
+                HtmlRenderer.builder().extensions(ext).escapeHtml(true).build();
         org.commonmark.node.Node doc = parser.parse(md);
         org.commonmark.node.Node first = doc.getFirstChild();
         if (first instanceof org.commonmark.node.Heading h && h.getLevel() == 1) {
@@ -233,8 +245,12 @@ public final class PdfExport {
         textForImages(doc);
         List<String> charts = PdfCharts.replace(doc);
         StringBuilder sb = new StringBuilder();
-        sb.append("<html><head><meta charset=\"UTF-8\" /><title>").append(escape(block.report()))
-                .append("</title><style>").append(page(block)).append(CSS).append("</style></head><body>");
+        sb.append("<html><head><meta charset=\"UTF-8\" /><title>")
+                .append(escape(block.report()))
+                .append("</title><style>")
+                .append(page(block))
+                .append(CSS)
+                .append("</style></head><body>");
         sb.append("<div class=\"title-block\">");
         if (block.organisation() != null) {
             sb.append("<p class=\"org\">").append(escape(block.organisation())).append("</p>");
@@ -278,14 +294,18 @@ public final class PdfExport {
      * ⏳ open, and the RAG circles as a coloured ●.
      */
     static String marks(String html) {
-        return html.replace("✅", "<b class=\"met\">met</b>").replace("❌", "<b class=\"missed\">missed</b>")
-                .replace("⏰", "<b class=\"missed\">late</b>").replace("⏳", "<b>open</b>")
-                .replace("🟢", "<span class=\"green\">●</span>").replace("🟠", "<span class=\"amber\">●</span>")
-                .replace("🔴", "<span class=\"red\">●</span>").replace("⚪", "○");
+        return html.replace("✅", "<b class=\"met\">met</b>")
+                .replace("❌", "<b class=\"missed\">missed</b>")
+                .replace("⏰", "<b class=\"missed\">late</b>")
+                .replace("⏳", "<b>open</b>")
+                .replace("🟢", "<span class=\"green\">●</span>")
+                .replace("🟠", "<span class=\"amber\">●</span>")
+                .replace("🔴", "<span class=\"red\">●</span>")
+                .replace("⚪", "○");
     }
 
-    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile(
-            "[\\p{L}\\p{N}_]+(?:[-/.][\\p{L}\\p{N}_]+)+");
+    private static final java.util.regex.Pattern TOKEN =
+            java.util.regex.Pattern.compile("[\\p{L}\\p{N}_]+(?:[-/.][\\p{L}\\p{N}_]+)+");
 
     /**
      * Words joined by hyphens, slashes or dots (task-003, 2026-03-06, technical.md) are kept on one
@@ -301,7 +321,10 @@ public final class PdfExport {
             int last = 0;
             String text = html.substring(i, end);
             while (m.find()) {
-                out.append(text, last, m.start()).append("<span class=\"nw\">").append(m.group()).append("</span>");
+                out.append(text, last, m.start())
+                        .append("<span class=\"nw\">")
+                        .append(m.group())
+                        .append("</span>");
                 last = m.end();
             }
             out.append(text.substring(last));
