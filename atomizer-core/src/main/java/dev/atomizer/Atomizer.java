@@ -1,5 +1,7 @@
 package dev.atomizer;
 
+import dev.atomizer.alert.AlertReport;
+import dev.atomizer.alert.Watchdog;
 import dev.atomizer.api.AtomizerException;
 import dev.atomizer.api.Diagnostic;
 import dev.atomizer.api.FileSummary;
@@ -9,6 +11,7 @@ import dev.atomizer.api.Workspace;
 import dev.atomizer.audit.Audit;
 import dev.atomizer.audit.AuditSummary;
 import dev.atomizer.contract.Contract;
+import dev.atomizer.contract.ContractDiff;
 import dev.atomizer.contract.ContractLoader;
 import dev.atomizer.derive.Derived;
 import dev.atomizer.derive.Gates;
@@ -307,6 +310,38 @@ public final class Atomizer {
             return GitRepo.open(root);
         } catch (AtomizerException notARepository) {
             return null;
+        }
+    }
+
+    /**
+     * {@code alerts}: the watchdog at {@code now} in the contract's time zone (the wall clock when
+     * null): the log's and the agents' silence, decisions, blocked work and failures overdue, budgets
+     * overrun, a stale committed exec summary, a weekly report past due. See {@link Watchdog}.
+     */
+    public AlertReport alerts(LocalDateTime now) throws AtomizerException {
+        LocalDateTime at = now != null ? now : now();
+        try (Sourced s = sourced(workspace().root(), false)) {
+            return new AlertReport(Watchdog.alerts(Sources.read(s.files(), at), at, s.git()), at);
+        }
+    }
+
+    /**
+     * {@code contract-diff}: what changed in the contract from {@code base} to {@code head}, one line
+     * each (see {@link ContractDiff}).
+     */
+    public List<String> contractDiff(String base, String head) throws AtomizerException {
+        try (GitRepo git = GitRepo.open(start)) {
+            return ContractDiff.between(
+                    contractAt(git, git.commitId(base, "base")), contractAt(git, git.commitId(head, "head")));
+        }
+    }
+
+    private static Contract contractAt(GitRepo git, String commit) throws AtomizerException {
+        try {
+            return ContractLoader.fromBytes(git.files(commit).read(Workspace.CONTRACT), Workspace.CONTRACT);
+        } catch (IOException e) {
+            throw new AtomizerException(
+                    "cannot read " + Workspace.CONTRACT + " at " + commit + ": " + e.getMessage(), e);
         }
     }
 

@@ -34,6 +34,8 @@ import picocli.CommandLine.Command;
             DerivedCommands.Dashboards.class,
             DerivedCommands.Check.class,
             DerivedCommands.GatesCommand.class,
+            AlertCommands.Alerts.class,
+            AlertCommands.ContractDiff.class,
             ReportCommands.class,
             CommandLine.HelpCommand.class
         },

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code report weekly|closeout|status}: the reports of the seed's section 4. */
+/** {@code report weekly|closeout|status}: the weekly, closeout and status reports. */
 @Command(
         name = "report",
         header = "Make a report: a weekly or closeout snapshot, written once, or a project's status.",

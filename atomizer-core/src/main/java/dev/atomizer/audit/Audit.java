@@ -5,6 +5,7 @@ import dev.atomizer.api.Diagnostic;
 import dev.atomizer.api.FileSummary;
 import dev.atomizer.api.Workspace;
 import dev.atomizer.contract.Contract;
+import dev.atomizer.contract.ContractDiff;
 import dev.atomizer.contract.ContractLoader;
 import dev.atomizer.contract.GovernedPath;
 import dev.atomizer.contract.Policy;
@@ -61,6 +62,7 @@ import java.util.Set;
  * @param newlyBlocked     work blocked at the head that was not blocked at the base
  * @param unblocked        work blocked at the base and no longer at the head (as the head has it)
  * @param stale            derived files that differ at the head from what the generator makes of the head's sources
+ * @param contractChanges  what the range changed in the contract ({@link ContractDiff}), one line each
  * @param notes            what could not be read (a malformed PROJECT_STATUS.md at one end), said in the summary
  */
 public record Audit(
@@ -82,6 +84,7 @@ public record Audit(
         List<Track> newlyBlocked,
         List<Track> unblocked,
         List<String> stale,
+        List<String> contractChanges,
         List<String> notes) {
 
     public boolean failed() {
@@ -93,6 +96,24 @@ public record Audit(
      *
      * @throws AtomizerException when git cannot be read or a log is not valid UTF-8
      */
+    /**
+     * The contract changes from the base to the head; none said when either contract is malformed
+     * (verify reports that), with a note.
+     */
+    static List<String> contractChanges(Tree before, Tree after, List<String> notes) throws AtomizerException {
+        try {
+            return ContractDiff.between(
+                    ContractLoader.fromBytes(read(before, Workspace.CONTRACT), Workspace.CONTRACT),
+                    ContractLoader.fromBytes(read(after, Workspace.CONTRACT), Workspace.CONTRACT));
+        } catch (AtomizerException e) {
+            if (e.problems().isEmpty()) {
+                throw e;
+            }
+            notes.add("the contract changes are not listed: a contract of the range is malformed");
+            return List.of();
+        }
+    }
+
     /** The head's dashboard sections; the default when its contract is malformed (verify reports that). */
     private static dev.atomizer.contract.Sections sections(Tree head) throws AtomizerException {
         try {
@@ -169,6 +190,7 @@ public record Audit(
                 List.copyOf(newlyBlocked),
                 List.copyOf(unblocked),
                 stale(git, headId, after, notes),
+                contractChanges(before, after, notes),
                 List.copyOf(notes));
     }
 

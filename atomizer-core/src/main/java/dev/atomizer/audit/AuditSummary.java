@@ -60,6 +60,7 @@ public final class AuditSummary {
         s.verdict();
         s.violations();
         s.protectedPaths();
+        s.contractChanges();
         s.status();
         s.entries();
         s.commits();
@@ -305,6 +306,24 @@ public final class AuditSummary {
         }
         table(t, rows.size(), what.toLowerCase(java.util.Locale.ROOT) + "s", null);
         out.add("");
+    }
+
+    /** Every agent works to the contract: what the range changes in it, said in full. */
+    private void contractChanges() {
+        List<String> changes = audit.contractChanges();
+        if (changes.isEmpty()) {
+            return;
+        }
+        heading("📜 Contract changes: " + changes.size());
+        for (String c : changes.subList(0, Math.min(changes.size(), MAX_COMMITS))) {
+            out.add("- " + Md.inline(Md.clip(c, MAX_TEXT)));
+        }
+        if (changes.size() > MAX_COMMITS) {
+            out.add("- …and " + (changes.size() - MAX_COMMITS) + " more (run 'atomizer contract-diff " + audit.base()
+                    + " " + audit.head() + "')");
+        }
+        out.add("");
+        out.add("Announce them to every agent: they work to " + Md.code(Workspace.CONTRACT) + ".");
     }
 
     private void commits() {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The data contract, as read from {@code shared/data-contracts/schemas.md} (or the seed's default
+ * The data contract, as read from {@code shared/data-contracts/schemas.md} (or the built-in default
  * when that file is absent). Immutable; every collection keeps the order of its table.
  *
  * @param source        where it was read from, or {@code null} for the built-in default
@@ -35,7 +35,8 @@ public record Contract(
         Map<String, Severity> severities,
         Map<String, ApproverKey> approverKeys,
         Settings settings,
-        Sections sections) {
+        Sections sections,
+        Map<String, java.time.Duration> silentAfter) {
 
     /** The approver every contract has. */
     public static final String BUILT_IN_APPROVER = "ceo";
@@ -54,6 +55,7 @@ public record Contract(
         approverKeys = Collections.unmodifiableMap(new LinkedHashMap<>(approverKeys));
         settings = settings == null ? Settings.DEFAULT : settings;
         sections = sections == null ? Sections.DEFAULT : sections;
+        silentAfter = silentAfter == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(silentAfter));
     }
 
     /** The key an approver signs with, or null when the contract gives none. */

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the contract from schemas.md: GFM tables under fixed level-2 headings (matched ignoring
- * case and any parenthesised remark, so the seed's "Event Types (enumerated)" works). A section
- * that is absent keeps the seed's default; a section that is present replaces it. Every problem is
+ * case and any parenthesised remark, so a heading such as "Event Types (enumerated)" works). A section
+ * that is absent keeps the built-in default; a section that is present replaces it. Every problem is
  * collected and reported at its own line; none is a stack trace.
  */
 public final class ContractLoader {
@@ -75,6 +75,7 @@ public final class ContractLoader {
         Set<String> statuses = new LinkedHashSet<>(DefaultContract.STATUSES);
         List<String> fields = DefaultContract.FIELDS;
         Set<String> agents = new LinkedHashSet<>();
+        Map<String, java.time.Duration> silentAfter = new LinkedHashMap<>();
         Set<String> approvers = new LinkedHashSet<>();
         List<GovernedPath> governed = DefaultContract.GOVERNED_PATHS;
         Map<String, Severity> severities = new LinkedHashMap<>();
@@ -102,9 +103,7 @@ public final class ContractLoader {
                     statuses = new LinkedHashSet<>(
                             keys(s, KEBAB, "status value", "| Status | Meaning |", "status", "value"));
                 case FIELDS -> fields = fields(s);
-                case AGENTS ->
-                    agents = new LinkedHashSet<>(
-                            keys(s, KEBAB, "agent id", "| Agent | Role |", "agent", "agent-id", "id"));
+                case AGENTS -> agents = agents(s, silentAfter);
                 case APPROVERS -> approvers = approvers(s, keys);
                 case GOVERNED_PATHS -> governed = governedPaths(s);
                 case RULES -> severities = severities(s);
@@ -138,7 +137,8 @@ public final class ContractLoader {
                 severities,
                 keys,
                 settings,
-                sections);
+                sections,
+                silentAfter);
     }
 
     /** A section whose tables exist but hold no row at all (rows that are all invalid are reported one by one). */
@@ -275,6 +275,36 @@ public final class ContractLoader {
         for (String required : List.of("Status", "Summary")) {
             if (!out.contains(required)) {
                 problems.add(doc.problem(s.line(), "the Fields table must define '" + required + "'"));
+            }
+        }
+        return out;
+    }
+
+    /** The agent ids, in table order; the optional Silent after column fills {@code silentAfter}. */
+    private Set<String> agents(Section s, Map<String, java.time.Duration> silentAfter) {
+        Set<String> out = new LinkedHashSet<>();
+        List<Keyed> rows = rows(s, "| Agent | Role |", "agent", "agent-id", "id");
+        if (rows == null) {
+            return out;
+        }
+        Map<String, Integer> firstLine = new LinkedHashMap<>();
+        for (Keyed r : rows) {
+            if (!valid(r, KEBAB, "agent id", firstLine)) {
+                continue;
+            }
+            out.add(r.key());
+            String after = r.cell("silent after", "silence alert");
+            if (after.isEmpty() || after.matches("[-\u2013\u2014]+")) {
+                continue;
+            }
+            java.time.Duration d = Settings.parseDuration(after, 30 * 24 * 60);
+            if (d == null) {
+                problems.add(doc.problem(
+                        r.row().line(),
+                        "the Silent after of agent '" + r.key() + "' must be a duration such as '24 hours' or '90"
+                                + " minutes' (at most 30 days), not '" + after + "'"));
+            } else {
+                silentAfter.put(r.key(), d);
             }
         }
         return out;

@@ -76,6 +76,7 @@ public final class DefaultContract {
                 Map.of(),
                 Map.of(),
                 Settings.DEFAULT,
-                Sections.DEFAULT);
+                Sections.DEFAULT,
+                Map.of());
     }
 }

@@ -56,7 +56,10 @@ public record Settings(Map<Setting, String> values) {
         /** K7: the highest share of errors in an agent's entries. */
         K7_TARGET("K7 target", "5", "a percentage such as '5%'", Settings::percent),
         /** K8: the most a week's generation work may cost, in US dollars. */
-        K8_TARGET("K8 target", "2.00", "an amount of US dollars such as '$2' or '2.50'", Settings::dollars);
+        K8_TARGET("K8 target", "2.00", "an amount of US dollars such as '$2' or '2.50'", Settings::dollars),
+        /** How long the whole log may stay silent before the watchdog raises {@code log-silent}. */
+        SILENCE_ALERT(
+                "Silence alert", "360", "a duration such as '6 hours' or '90 minutes'", v -> duration(v, 30 * 24 * 60));
 
         private final String label;
         private final String fallback;
@@ -141,6 +144,15 @@ public record Settings(Map<Setting, String> values) {
             java.util.regex.Pattern.compile("(\\d{1,6})\\s*(m|min|mins|minutes?|h|hours?|d|days?)?");
 
     /** Minutes, from "90", "90 minutes", "2 hours" or "1 day", at most {@code max}. */
+    /**
+     * A duration as a setting writes it ({@code 6 hours}, {@code 90 minutes}, {@code 2 days}, a bare
+     * number of minutes), at most {@code maxMinutes}; null when it is not one.
+     */
+    public static java.time.Duration parseDuration(String value, int maxMinutes) {
+        String minutes = duration(value, maxMinutes);
+        return minutes == null ? null : java.time.Duration.ofMinutes(Long.parseLong(minutes));
+    }
+
     private static String duration(String value, int max) {
         java.util.regex.Matcher m = DURATION.matcher(value.toLowerCase(Locale.ROOT));
         if (!m.matches()) {

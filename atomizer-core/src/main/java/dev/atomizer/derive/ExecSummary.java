@@ -22,7 +22,7 @@ import java.util.Map;
 public final class ExecSummary extends Artifact {
 
     public static final String PATH = "shared/dashboards/exec-summary.md";
-    /** The seed's hard cap (K4). */
+    /** The page's hard cap (K4). */
     public static final int MAX_LINES = 30;
     /** The most lines a whole section (resource burn, the top 3 risks) takes; never cut. */
     static final int SHORT = 3;
@@ -186,7 +186,7 @@ public final class ExecSummary extends Artifact {
         List<String> out = new ArrayList<>();
         List<StatusFile.Risk> risks = new ArrayList<>(s.status().risks());
         if (!risks.isEmpty()) {
-            // the seed: "highest-impact risks across all projects"; likelihood breaks ties, then table order
+            // the highest-impact risks across all projects; likelihood breaks ties, then table order
             risks.sort(Comparator.comparing(StatusFile.Risk::impact)
                     .reversed()
                     .thenComparing(

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The seed's gates G1–G6. Sign-offs are {@code milestone} entries carrying {@code gate=Gn}; G2, G4,
+ * The rollout gates G1–G6. Sign-offs are {@code milestone} entries carrying {@code gate=Gn}; G2, G4,
  * G5 and G6 are also computed from the log, the weekly KPIs and the repository's files.
  *
  * @param id       G1 … G6

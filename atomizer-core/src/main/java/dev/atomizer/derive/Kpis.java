@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The seed's KPIs K1–K8, week by week (ISO weeks; the as-of's week is partial), computed from the
+ * The KPIs K1–K8, week by week (ISO weeks; the as-of's week is partial), computed from the
  * log, PROJECT_STATUS.md and, where given, the git history behind the files.
  */
 public final class Kpis {

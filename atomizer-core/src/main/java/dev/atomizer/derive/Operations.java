@@ -278,10 +278,7 @@ public final class Operations extends Artifact {
         long budget = 0;
         for (String a : agents) {
             long u = stats.get(a).tokensMonth;
-            long p = BigDecimal.valueOf(u)
-                    .multiply(BigDecimal.valueOf(month))
-                    .divide(BigDecimal.valueOf(elapsed), 0, RoundingMode.HALF_UP)
-                    .longValueExact();
+            long p = projected(u, elapsed, month);
             Long b = budgets.get(a);
             used += u;
             projected += p;
@@ -309,6 +306,42 @@ public final class Operations extends Artifact {
                 + Format.timestamp(asOf) + "; budgets from the `## Budgets` table of PROJECT_STATUS.md"
                 + (budgets.isEmpty() ? " (none listed)" : "") + ".");
         page.table(t);
+    }
+
+    /** Tokens used in {@code elapsed} minutes of a {@code month}-minute month, projected linearly to its end. */
+    private static long projected(long used, long elapsed, long month) {
+        return BigDecimal.valueOf(used)
+                .multiply(BigDecimal.valueOf(month))
+                .divide(BigDecimal.valueOf(elapsed), 0, RoundingMode.HALF_UP)
+                .longValueExact();
+    }
+
+    /** An agent whose month's tokens, projected to the month's end, exceed its budget. */
+    public record Overrun(String agent, long projected, long budget) {}
+
+    /**
+     * The agents over budget at {@code now}, in name order, as the token budget section projects them
+     * (month-to-date tokens up to {@code now}, projected linearly to the month's end).
+     */
+    public static List<Overrun> overruns(Sources s, LocalDateTime now) {
+        LocalDateTime monthStart = Window.monthStart(now);
+        long elapsed = Math.max(1, Duration.between(monthStart, now).toMinutes());
+        long month = Duration.between(monthStart, monthStart.plusMonths(1)).toMinutes();
+        Map<String, Long> used = new java.util.TreeMap<>();
+        for (Entry e : s.log().entries()) {
+            if (!e.time().isBefore(monthStart) && !e.time().isAfter(now)) {
+                used.merge(e.agent(), e.count("tokens"), Long::sum);
+            }
+        }
+        List<Overrun> out = new ArrayList<>();
+        for (StatusFile.Budget b : s.status().budgets()) {
+            long p = projected(used.getOrDefault(b.agent(), 0L), elapsed, month);
+            if (p > b.monthlyTokens()) {
+                out.add(new Overrun(b.agent(), p, b.monthlyTokens()));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Overrun::agent));
+        return out;
     }
 
     private static List<String> capped(List<String> alerts) {

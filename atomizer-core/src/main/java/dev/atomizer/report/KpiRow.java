@@ -3,7 +3,7 @@ package dev.atomizer.report;
 /**
  * One row of a weekly report's KPI table.
  *
- * @param id       the seed's KPI id (K1…K8), or "" for an activity count
+ * @param id       the KPI id (K1…K8), or "" for an activity count
  * @param metric   what is measured
  * @param thisWeek the value in the reported week
  * @param lastWeek the value in the week before

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Where the weekly report's KPI rows come from: {@link WeeklyKpis#SOURCES} in order. The seam for
- * the seed's K1–K8: a source computing them from the log (and git history) is added to that list,
+ * the KPIs K1–K8: a source computing them from the log (and git history) is added to that list,
  * and its rows appear in the report's KPI table with no template change.
  */
 public interface KpiSource {

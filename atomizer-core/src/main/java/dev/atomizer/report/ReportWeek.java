@@ -40,6 +40,13 @@ public record ReportWeek(IsoWeek iso, LocalDateTime from, LocalDateTime to, Sett
                 .withNano(0);
     }
 
+    /** When the report is due, as a log timestamp (to the minute, in the log's zone). */
+    public LocalDateTime due() {
+        return LocalDateTime.ofInstant(settings.weekly().due(iso.monday()), settings.zone())
+                .withSecond(0)
+                .withNano(0);
+    }
+
     /** Whether a timestamp falls in the period. */
     public boolean contains(LocalDateTime t) {
         return !t.isBefore(from) && t.isBefore(to);

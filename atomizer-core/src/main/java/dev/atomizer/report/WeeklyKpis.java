@@ -11,13 +11,13 @@ import java.util.function.Function;
 
 /**
  * The KPI table of the weekly report. For now the activity the log shows directly (entries,
- * decisions opened and closed, tasks done, errors, tokens, cost); the seed's K1–K8 plug in as
+ * decisions opened and closed, tasks done, errors, tokens, cost); the KPIs K1–K8 plug in as
  * further {@link KpiSource}s.
  */
 public final class WeeklyKpis {
 
     /** The sources whose rows make the table, in order. */
-    public static final List<KpiSource> SOURCES = List.of(WeeklyKpis::activity, WeeklyKpis::seed);
+    public static final List<KpiSource> SOURCES = List.of(WeeklyKpis::activity, WeeklyKpis::kpis);
 
     private WeeklyKpis() {}
 
@@ -31,12 +31,12 @@ public final class WeeklyKpis {
     }
 
     /**
-     * The seed's KPIs that the log alone measures (K2 compliance, K5 decision backlog, K7 error rate,
+     * The KPIs that the log alone measures (K2 compliance, K5 decision backlog, K7 error rate,
      * K8 generation cost), as dev.atomizer.derive.Kpis computes them for kpi/metrics.md. The ones
      * that need git history (K1, K3) or the present (K4, K6) stay in kpi/metrics.md: a report is a
      * snapshot of the log up to its week's end.
      */
-    static List<KpiRow> seed(WeekData now, WeekData before) {
+    static List<KpiRow> kpis(WeekData now, WeekData before) {
         List<dev.atomizer.derive.Kpis.Week> weeks = dev.atomizer.derive.Kpis.weeks(now.sources(), 2);
         if (weeks.isEmpty()) {
             return List.of();

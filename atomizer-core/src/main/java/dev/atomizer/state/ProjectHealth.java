@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * A project's RAG as the log tells it, beside the one PROJECT_STATUS.md declares (the seed's K6,
+ * A project's RAG as the log tells it, beside the one PROJECT_STATUS.md declares (K6,
  * "no surprises": where the two disagree, the dashboards say so).
  *
  * <p>Derived RAG, as of the as-of time, from the project's tracks and entries:
@@ -127,6 +127,27 @@ public record ProjectHealth(
         reasons.addAll(red);
         reasons.addAll(amber);
         return !red.isEmpty() ? Rag.RED : !amber.isEmpty() ? Rag.AMBER : Rag.GREEN;
+    }
+
+    /**
+     * Every failure nothing has recovered yet: the failed entry of a ref whose latest entry failed,
+     * and a failure without a ref that no later completed entry of its agent on its project followed.
+     */
+    public static List<Entry> unrecoveredFailures(LogState log) {
+        List<Entry> out = new ArrayList<>();
+        for (Track t : log.tracks()) {
+            if (t.failed()) {
+                out.add(t.latest());
+            }
+        }
+        List<Entry> refless = new ArrayList<>();
+        for (Entry e : log.entries()) {
+            if (e.is(Entry.FAILED) && e.ref() == null) {
+                refless.add(e);
+            }
+        }
+        out.addAll(unrecovered(log, refless));
+        return out;
     }
 
     /** Failures without a ref that no later completed entry of the same agent on the project followed. */

@@ -77,7 +77,7 @@ class ContractLoaderTest {
             """;
 
     @Test
-    void absentFileGivesTheSeedDefault(@TempDir Path dir) throws Exception {
+    void absentFileGivesTheBuiltInDefault(@TempDir Path dir) throws Exception {
         Contract c = ContractLoader.load(dir.resolve("schemas.md"), "schemas.md");
         assertThat(c).isSameAs(DefaultContract.get());
         assertThat(c.eventTypes()).hasSize(9);
@@ -277,7 +277,7 @@ class ContractLoaderTest {
                                         + " 'signed', not 'sometimes'",
                                 "shared/data-contracts/schemas.md:15:1: error [config] unknown setting 'Time travel'; the settings are:"
                                         + " Approvals, Time zone, Clock tolerance, Organisation, Weekly report due, Weekly report"
-                                        + " cut-off, K1 target, K2 target, K5 target, K7 target, K8 target",
+                                        + " cut-off, K1 target, K2 target, K5 target, K7 target, K8 target, Silence alert",
                                 "shared/data-contracts/schemas.md:17:1: error [config] setting 'Approvals' is already set at line 16",
                                 "shared/data-contracts/schemas.md:18:1: error [config] setting 'Time zone' must be a time zone ID"
                                         + " such as 'UTC', 'Europe/Paris' or 'America/New_York', not 'Mars/Olympus'",

@@ -251,8 +251,10 @@ class WorkflowsTest {
         Map<String, Object> wf = load(SAMPLE);
         List<Map<String, Object>> schedule =
                 (List<Map<String, Object>>) triggers(wf).get("schedule");
-        List<String> crons =
-                schedule.stream().map(c -> String.valueOf(c.get("cron"))).toList();
+        List<String> crons = schedule.stream()
+                .map(c -> String.valueOf(c.get("cron")))
+                .filter(c -> c.endsWith(" 5"))
+                .toList();
         assertThat(crons).containsExactly("30 20 * * 5", "30 21 * * 5");
         java.time.ZoneId ny = java.time.ZoneId.of("America/New_York");
         for (String month : List.of("2026-07-03", "2026-12-04")) { // Fridays in summer and in winter time
@@ -271,7 +273,11 @@ class WorkflowsTest {
             assertThat(inWindow).as(month).isEqualTo(1);
         }
         Map<String, Object> job = job(wf, "weekly-report");
-        assertThat(String.valueOf(job.get("if"))).contains("github.event_name == 'schedule'");
+        // the Friday runs only, not the hourly watchdog's
+        assertThat(String.valueOf(job.get("if")))
+                .contains("github.event_name == 'schedule'")
+                .contains("github.event.schedule == '30 20 * * 5'")
+                .contains("github.event.schedule == '30 21 * * 5'");
         assertThat(map(job.get("permissions"), "permissions")).isEqualTo(Map.of("contents", "write"));
         assertThat(String.valueOf(map(job.get("concurrency"), "concurrency").get("group")))
                 .startsWith("atomizer-dashboards");
@@ -301,10 +307,46 @@ class WorkflowsTest {
                     seen++;
                     Map<String, Object> with = map(st.get("with"), "with");
                     assertThat(inputs.keySet()).containsAll(with.keySet());
-                    assertThat(List.of("verify", "dashboards", "report")).contains(String.valueOf(with.get("command")));
+                    assertThat(List.of("verify", "dashboards", "report", "alerts", "contract-diff"))
+                            .contains(String.valueOf(with.get("command")));
                 }
             }
         }
         assertThat(seen).isGreaterThanOrEqualTo(5);
+    }
+
+    /**
+     * The watchdog runs hourly with the least permissions it needs: it reads the repository, sends
+     * its alerts to the webhook secret, writes them to the job summary and keeps one issue up to date.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theWatchdogRunsHourlyAndKeepsOneIssueUpToDate() throws Exception {
+        Map<String, Object> wf = load(SAMPLE);
+        List<Map<String, Object>> schedule =
+                (List<Map<String, Object>>) triggers(wf).get("schedule");
+        assertThat(schedule).extracting(c -> String.valueOf(c.get("cron"))).contains("7 * * * *");
+        Map<String, Object> job = job(wf, "alerts");
+        assertThat(String.valueOf(job.get("if"))).contains("github.event_name == 'schedule'");
+        assertThat(map(job.get("permissions"), "permissions")).isEqualTo(Map.of("contents", "read", "issues", "write"));
+        Map<String, Object> alerts = atomizer(job, "alerts", "--format markdown");
+        assertThat(alerts.get("continue-on-error")).isEqualTo(true);
+        assertThat(map(alerts.get("env"), "env"))
+                .isEqualTo(Map.of("ATOMIZER_WEBHOOK", "${{ secrets.ATOMIZER_WEBHOOK }}"));
+        assertThat(map(alerts.get("with"), "with").get("output")).isEqualTo("alerts.md");
+        assertThat(String.valueOf(stepRunning(job, "GITHUB_STEP_SUMMARY").get("run")))
+                .contains("alerts.md");
+        String issue = String.valueOf(stepRunning(job, "gh issue").get("run"));
+        assertThat(issue)
+                .contains("title='Atomizer alerts'")
+                .contains("gh issue create --title \"$title\" --body-file alerts.md")
+                .contains("gh issue edit \"$number\" --body-file alerts.md")
+                .contains("gh issue close \"$number\"");
+        Map<String, Object> fail = stepRunning(job, "exit 1");
+        assertThat(String.valueOf(fail.get("if"))).isEqualTo("steps.alerts.outcome == 'failure'");
+        assertThat(steps(job).indexOf(alerts)).isLessThan(steps(job).indexOf(fail));
+        // contract changes pushed to main go to the same channel
+        Map<String, Object> diff = atomizer(job(wf, "dashboards"), "contract-diff", "github.event.before");
+        assertThat(map(diff.get("env"), "env")).containsKey("ATOMIZER_WEBHOOK");
     }
 }
