@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -14,12 +15,6 @@ import picocli.CommandLine.Parameters;
 final class AlertCommands {
 
     private AlertCommands() {}
-
-    /** {@code --notify}, or else {@code ATOMIZER_WEBHOOK}: the webhook, checked before any work; null for none. */
-    static Webhook webhook(String notify, Main main) throws AtomizerException {
-        String url = notify != null ? notify : main.env.get(Webhook.VARIABLE);
-        return url == null || url.isBlank() ? null : Webhook.of(url);
-    }
 
     /** What the messages call the repository: GitHub's owner/name, else its folder's name. */
     static String where(Main main) {
@@ -58,11 +53,8 @@ final class AlertCommands {
                 description = "Output format: text, json, markdown or github (default: text).")
         String format;
 
-        @Option(
-                names = "--notify",
-                paramLabel = "URL",
-                description = "Post the alerts to this incoming webhook (https://; default: $ATOMIZER_WEBHOOK).")
-        String notify;
+        @Mixin
+        NotifyOption notify;
 
         @Override
         public Integer call() throws AtomizerException {
@@ -71,7 +63,7 @@ final class AlertCommands {
                         "unknown format '" + format + "'; use one of " + String.join(", ", AlertReport.FORMATS));
             }
             LocalDateTime at = now == null ? null : dev.atomizer.state.Format.asOf(now, "--now");
-            Webhook hook = webhook(notify, main);
+            Webhook hook = notify.webhook(main);
             AlertReport r = atomizer().alerts(at);
             main.out.print(r.render(format));
             main.out.flush();
@@ -100,15 +92,12 @@ final class AlertCommands {
         @Parameters(index = "1", paramLabel = "HEAD", defaultValue = "HEAD", description = "The commit after.")
         String head;
 
-        @Option(
-                names = "--notify",
-                paramLabel = "URL",
-                description = "Post the changes to this incoming webhook (https://; default: $ATOMIZER_WEBHOOK).")
-        String notify;
+        @Mixin
+        NotifyOption notify;
 
         @Override
         public Integer call() throws AtomizerException {
-            Webhook hook = webhook(notify, main);
+            Webhook hook = notify.webhook(main);
             List<String> changes = atomizer().contractDiff(base, head);
             for (String c : changes) {
                 main.out.println("- " + c);

@@ -2,18 +2,13 @@ package dev.atomizer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.atomizer.alert.LoopbackHook;
 import dev.atomizer.api.Workspace;
 import dev.atomizer.git.GitFixture;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,26 +25,19 @@ class AlertsTest extends CliTest {
     @TempDir
     Path tmp;
 
-    HttpServer server;
-    final List<String> posts = new CopyOnWriteArrayList<>();
+    LoopbackHook server;
 
     @AfterEach
     void stop() {
         if (server != null) {
-            server.stop(0);
+            server.close();
         }
     }
 
     /** A loopback webhook answering {@code status}; its URL. */
     String hook(int status) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/hook/secret", exchange -> {
-            posts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        });
-        server.start();
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook/secret";
+        server = new LoopbackHook(status);
+        return server.url();
     }
 
     /** The sample's files, copied (no git history: no commit is judged). */
@@ -92,9 +80,9 @@ class AlertsTest extends CliTest {
         assertThat(out).startsWith("error [log-silent] shared/project_log.md: no entry for 3d");
         assertThat(err)
                 .contains("atomizer: sent to the webhook at http://127.0.0.1:")
-                .doesNotContain("secret");
-        assertThat(posts).hasSize(1);
-        assertThat(posts.get(0))
+                .doesNotContain(LoopbackHook.SECRET);
+        assertThat(server.bodies()).hasSize(1);
+        assertThat(server.bodies().get(0))
                 .startsWith("{\"content\":\"🚨 Atomizer alerts for sample: ")
                 .contains("log-silent");
         // the log's files are untouched
@@ -116,7 +104,7 @@ class AlertsTest extends CliTest {
                         "json"))
                 .isEqualTo(1);
         assertThat(out).startsWith("{\"asOf\":");
-        assertThat(posts).singleElement().asString().contains("Atomizer alerts for acme/status");
+        assertThat(server.bodies()).singleElement().asString().contains("Atomizer alerts for acme/status");
     }
 
     @Test
@@ -131,7 +119,7 @@ class AlertsTest extends CliTest {
                 .asString()
                 .startsWith("atomizer: cannot send to the webhook at http://127.0.0.1:")
                 .endsWith("HTTP 500 (tried twice)");
-        assertThat(posts).hasSize(2);
+        assertThat(server.bodies()).hasSize(2);
     }
 
     @Test
@@ -140,7 +128,7 @@ class AlertsTest extends CliTest {
         assertThat(run(dir, "alerts", "--notify", "http://hooks.example.com/secret"))
                 .isEqualTo(2);
         assertThat(out).isEmpty();
-        assertThat(err).contains("https://").doesNotContain("secret");
+        assertThat(err).contains("https://").doesNotContain(LoopbackHook.SECRET);
         assertThat(run(dir, "alerts", "--format", "xml")).isEqualTo(2);
     }
 
@@ -159,16 +147,14 @@ class AlertsTest extends CliTest {
     @Test
     void contractDiffNamesWhatARangeChangedInTheContract() throws Exception {
         GitFixture repo = GitFixture.init(tmp.resolve("repo"));
-        String contract = "## Event types\n\n| Type | Meaning |\n|---|---|\n| `milestone` | m |\n";
-        String base = repo.commit(Workspace.CONTRACT, contract);
-        repo.commit(Workspace.CONTRACT, contract + "| `incident` | Something broke |\n");
+        String base = dev.atomizer.contract.ContractFixture.baseThenAdded(repo, "| `incident` | Something broke |");
         assertThat(run(repo.dir(), "contract-diff", base)).isZero();
         assertThat(out).isEqualTo("- event type added: incident\n");
         assertThat(err).contains("1 contract change in " + base + "..HEAD");
         String url = hook(204);
         assertThat(run(repo.dir(), "contract-diff", base, "HEAD", "--notify", url))
                 .isZero();
-        assertThat(posts)
+        assertThat(server.bodies())
                 .singleElement()
                 .asString()
                 .contains("The contract changed")

@@ -282,59 +282,53 @@ public final class ContractLoader {
 
     /** The agent ids, in table order; the optional Silent after column fills {@code silentAfter}. */
     private Set<String> agents(Section s, Map<String, java.time.Duration> silentAfter) {
-        Set<String> out = new LinkedHashSet<>();
-        List<Keyed> rows = rows(s, "| Agent | Role |", "agent", "agent-id", "id");
-        if (rows == null) {
-            return out;
-        }
-        Map<String, Integer> firstLine = new LinkedHashMap<>();
-        for (Keyed r : rows) {
-            if (!valid(r, KEBAB, "agent id", firstLine)) {
-                continue;
-            }
-            out.add(r.key());
-            String after = r.cell("silent after", "silence alert");
-            if (after.isEmpty() || after.matches("[-\u2013\u2014]+")) {
-                continue;
-            }
-            java.time.Duration d = Settings.parseDuration(after, 30 * 24 * 60);
-            if (d == null) {
+        return ids(s, "agent id", "| Agent | Role |", new String[] {"agent", "agent-id", "id"}, r -> {
+            String after = optional(r.cell("silent after", "silence alert"));
+            java.time.Duration d = after == null ? null : Settings.parseDuration(after, 30 * 24 * 60);
+            if (after != null && d == null) {
                 problems.add(doc.problem(
                         r.row().line(),
                         "the Silent after of agent '" + r.key() + "' must be a duration such as '24 hours' or '90"
                                 + " minutes' (at most 30 days), not '" + after + "'"));
-            } else {
+            } else if (d != null) {
                 silentAfter.put(r.key(), d);
+            }
+        });
+    }
+
+    /** The approver ids, in table order; the optional Key column fills {@code keys}. */
+    private Set<String> approvers(Section s, Map<String, ApproverKey> keys) {
+        return ids(s, "approver", "| Approver | Role | Key |", new String[] {"approver", "name", "id"}, r -> {
+            String key = optional(r.cell("key", "public key", "signing key"));
+            try {
+                if (key != null) {
+                    keys.put(r.key(), ApproverKey.parse(key));
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(doc.problem(
+                        r.row().line(), "the Key of approver '" + r.key() + "' is malformed: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** The kebab-case ids of a table, in table order, each valid row also handed to {@code more}. */
+    private Set<String> ids(
+            Section s, String what, String expected, String[] keyColumns, java.util.function.Consumer<Keyed> more) {
+        Set<String> out = new LinkedHashSet<>();
+        List<Keyed> rows = rows(s, expected, keyColumns);
+        Map<String, Integer> firstLine = new LinkedHashMap<>();
+        for (Keyed r : rows == null ? List.<Keyed>of() : rows) {
+            if (valid(r, KEBAB, what, firstLine)) {
+                out.add(r.key());
+                more.accept(r);
             }
         }
         return out;
     }
 
-    /** The approver ids, in table order; the optional Key column fills {@code keys}. */
-    private Set<String> approvers(Section s, Map<String, ApproverKey> keys) {
-        Set<String> out = new LinkedHashSet<>();
-        List<Keyed> rows = rows(s, "| Approver | Role | Key |", "approver", "name", "id");
-        if (rows == null) {
-            return out;
-        }
-        Map<String, Integer> firstLine = new LinkedHashMap<>();
-        for (Keyed r : rows) {
-            if (!valid(r, KEBAB, "approver", firstLine)) {
-                continue;
-            }
-            out.add(r.key());
-            String key = r.cell("key", "public key", "signing key");
-            if (key.isEmpty() || key.matches("[-\u2013\u2014]+") || key.equalsIgnoreCase("none")) {
-                continue;
-            }
-            try {
-                keys.put(r.key(), ApproverKey.parse(key));
-            } catch (IllegalArgumentException e) {
-                problems.add(doc.problem(
-                        r.row().line(), "the Key of approver '" + r.key() + "' is malformed: " + e.getMessage()));
-            }
-        }
-        return out;
+    /** An optional cell's value, or null when it is empty or says none ({@code -}, {@code —}, {@code none}). */
+    private static String optional(String cell) {
+        return cell.isEmpty() || cell.matches("[-\u2013\u2014]+") || cell.equalsIgnoreCase("none") ? null : cell;
     }
 
     private Settings settings(Section s) {

@@ -3,45 +3,15 @@ package dev.atomizer.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.atomizer.api.AtomizerException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A webhook served on loopback by the test, recording what it is sent, or failing. */
 class WebhookTest {
 
-    /** A loopback server answering every post with {@code status}, keeping the bodies. */
-    static final class Hook implements AutoCloseable {
-        final HttpServer server;
-        final List<String> bodies = new CopyOnWriteArrayList<>();
-
-        Hook(int status) throws Exception {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/api/webhooks/123/secret-token", exchange -> {
-                bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                exchange.sendResponseHeaders(status, -1);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/webhooks/123/secret-token";
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
-    }
-
-    Hook hook;
+    LoopbackHook hook;
 
     @AfterEach
     void stop() {
@@ -52,25 +22,25 @@ class WebhookTest {
 
     @Test
     void aPostReachesTheHookOnceInTheShapeDiscordAndSlackTake() throws Exception {
-        hook = new Hook(204);
+        hook = new LoopbackHook(204);
         Webhook.of(hook.url()).post(AlertReport.payload("one \"line\""));
-        assertThat(hook.bodies).containsExactly("{\"content\":\"one \\\"line\\\"\",\"text\":\"one \\\"line\\\"\"}");
+        assertThat(hook.bodies()).containsExactly("{\"content\":\"one \\\"line\\\"\",\"text\":\"one \\\"line\\\"\"}");
     }
 
     @Test
     void aFailingHookIsTriedTwiceThenOneLineThatKeepsTheSecretPath() throws Exception {
-        hook = new Hook(500);
+        hook = new LoopbackHook(500);
         assertThatThrownBy(() -> Webhook.of(hook.url()).post("{}"))
                 .isInstanceOf(AtomizerException.class)
-                .hasMessage("cannot send to the webhook at http://127.0.0.1:"
-                        + hook.server.getAddress().getPort() + ": HTTP 500 (tried twice)")
+                .hasMessage(
+                        "cannot send to the webhook at http://127.0.0.1:" + hook.port() + ": HTTP 500 (tried twice)")
                 .hasMessageNotContaining("secret-token");
-        assertThat(hook.bodies).hasSize(2);
+        assertThat(hook.bodies()).hasSize(2);
     }
 
     @Test
     void aHookThatIsNotThereIsAnErrorToo() throws Exception {
-        hook = new Hook(204);
+        hook = new LoopbackHook(204);
         String url = hook.url();
         hook.close();
         hook = null;

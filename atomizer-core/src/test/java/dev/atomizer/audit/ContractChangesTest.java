@@ -3,7 +3,7 @@ package dev.atomizer.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atomizer.Atomizer;
-import dev.atomizer.api.Workspace;
+import dev.atomizer.contract.ContractFixture;
 import dev.atomizer.git.GitFixture;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,10 +19,7 @@ class ContractChangesTest {
     @Test
     void anAddedEventTypeShowsInTheAuditorSummary() throws Exception {
         GitFixture repo = GitFixture.init(tmp.resolve("repo"));
-        String contract = "## Event types\n\n| Type | Meaning |\n|---|---|\n| `milestone` | m |\n";
-        String base = repo.commit(Workspace.CONTRACT, contract);
-        repo.stage(Workspace.CONTRACT, contract + "| `release-shipped` | A release went out |\n");
-        repo.commit("Add release-shipped\n\nChange-Request: CR-1\nApproved-by: ceo");
+        String base = ContractFixture.baseThenAdded(repo, "| `release-shipped` | A release went out |");
         Atomizer atomizer = Atomizer.at(repo.dir(), Map.of());
         Atomizer.Verification v = atomizer.verify(base, "HEAD", true, "--rule", c -> {});
         assertThat(v.auditorSummary())

@@ -61,6 +61,13 @@ class WorkflowsTest {
                 .orElseThrow(() -> new AssertionError("no step uses " + action));
     }
 
+    /** The crons of a workflow's schedule. */
+    @SuppressWarnings("unchecked")
+    static List<String> crons(Map<String, Object> workflow) {
+        return ((List<Map<String, Object>>) triggers(workflow).get("schedule"))
+                .stream().map(c -> String.valueOf(c.get("cron"))).toList();
+    }
+
     static Map<String, Object> stepRunning(Map<String, Object> job, String command) {
         return steps(job).stream()
                 .filter(s -> String.valueOf(s.get("run")).contains(command))
@@ -249,12 +256,7 @@ class WorkflowsTest {
     @SuppressWarnings("unchecked")
     void theWeeklyReportIsWrittenOnScheduleBetweenItsCutOffAndDueTime() throws Exception {
         Map<String, Object> wf = load(SAMPLE);
-        List<Map<String, Object>> schedule =
-                (List<Map<String, Object>>) triggers(wf).get("schedule");
-        List<String> crons = schedule.stream()
-                .map(c -> String.valueOf(c.get("cron")))
-                .filter(c -> c.endsWith(" 5"))
-                .toList();
+        List<String> crons = crons(wf).stream().filter(c -> c.endsWith(" 5")).toList();
         assertThat(crons).containsExactly("30 20 * * 5", "30 21 * * 5");
         java.time.ZoneId ny = java.time.ZoneId.of("America/New_York");
         for (String month : List.of("2026-07-03", "2026-12-04")) { // Fridays in summer and in winter time
@@ -323,9 +325,7 @@ class WorkflowsTest {
     @SuppressWarnings("unchecked")
     void theWatchdogRunsHourlyAndKeepsOneIssueUpToDate() throws Exception {
         Map<String, Object> wf = load(SAMPLE);
-        List<Map<String, Object>> schedule =
-                (List<Map<String, Object>>) triggers(wf).get("schedule");
-        assertThat(schedule).extracting(c -> String.valueOf(c.get("cron"))).contains("7 * * * *");
+        assertThat(crons(wf)).contains("7 * * * *");
         Map<String, Object> job = job(wf, "alerts");
         assertThat(String.valueOf(job.get("if"))).contains("github.event_name == 'schedule'");
         assertThat(map(job.get("permissions"), "permissions")).isEqualTo(Map.of("contents", "read", "issues", "write"));
