@@ -120,8 +120,10 @@ public final class AlertReport {
         return b.toString();
     }
 
+    /** A table cell of text from the log: escaped, and no {@code @mention} (an issue's body would ping). */
     private static String cell(String text) {
-        return dev.atomizer.md.MarkdownText.escape(dev.atomizer.api.Diagnostic.visible(text));
+        return dev.atomizer.md.MarkdownText.escape(dev.atomizer.api.Diagnostic.visible(text))
+                .replace("@", "\\@");
     }
 
     private String github() {
@@ -173,13 +175,23 @@ public final class AlertReport {
         return payload(m.toString());
     }
 
-    /** {@code {"content": text, "text": text}}: what Discord and Slack incoming webhooks accept. */
+    /**
+     * What Discord and Slack incoming webhooks accept: the text under {@code content} (Discord) and
+     * {@code text} (Slack). The text quotes the log, which any agent writes, so it must not ping
+     * anyone: Discord is told to parse no mention ({@code allowed_mentions}), and Slack's control
+     * characters ({@code <!channel>}, links) are escaped as Slack documents.
+     */
     public static String payload(String text) {
         StringWriter w = new StringWriter();
         try (JsonGenerator json = new JsonFactory().createGenerator(w)) {
             json.writeStartObject();
             json.writeStringField("content", text);
-            json.writeStringField("text", text);
+            json.writeObjectFieldStart("allowed_mentions");
+            json.writeArrayFieldStart("parse");
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeStringField(
+                    "text", text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
             json.writeEndObject();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -15,7 +15,7 @@ class AlertReportTest {
 
     static final List<Alert> TWO = List.of(
             new Alert("log-silent", Severity.ERROR, "shared/project_log.md", "no entry for 3d"),
-            new Alert("decision-overdue", Severity.WARNING, "dec|1 (alpha)", "waiting 3d\nforged line"));
+            new Alert("decision-overdue", Severity.WARNING, "dec|1 (alpha)", "waiting 3d\nforged line @everyone"));
 
     @Test
     void everyFormatSaysEachAlertOnceAndNeverForgesALine() throws Exception {
@@ -23,12 +23,15 @@ class AlertReportTest {
         assertThat(r.summaryLine()).isEqualTo("2 alerts (1 error, 1 warning) as of 2026-03-05 10:00");
         assertThat(r.render("text"))
                 .isEqualTo("error [log-silent] shared/project_log.md: no entry for 3d\n"
-                        + "warning [decision-overdue] dec|1 (alpha): waiting 3d␊forged line\n");
+                        + "warning [decision-overdue] dec|1 (alpha): waiting 3d␊forged line @everyone\n");
         assertThat(r.render("github"))
                 .startsWith("::error title=log-silent::")
                 .contains("%0A")
                 .hasLineCount(2);
-        assertThat(r.render("markdown")).contains("| `decision-overdue` | ⚠️ warning | dec\\|1 (alpha) |");
+        assertThat(r.render("markdown"))
+                .contains("| `decision-overdue` | ⚠️ warning | dec\\|1 (alpha) |")
+                .contains("forged line \\@everyone |") // an issue's body would ping otherwise
+                .doesNotContain(" @everyone");
         assertThat(r.render("json")).startsWith("{\"asOf\":\"2026-03-05 10:00\",\"errors\":1,\"alerts\":[");
         assertThat(new AlertReport(List.of(), NOW).render("markdown"))
                 .isEqualTo("## ✅ Atomizer alerts: none as of 2026-03-05 10:00\n");

@@ -24,7 +24,19 @@ class WebhookTest {
     void aPostReachesTheHookOnceInTheShapeDiscordAndSlackTake() throws Exception {
         hook = new LoopbackHook(204);
         Webhook.of(hook.url()).post(AlertReport.payload("one \"line\""));
-        assertThat(hook.bodies()).containsExactly("{\"content\":\"one \\\"line\\\"\",\"text\":\"one \\\"line\\\"\"}");
+        assertThat(hook.bodies())
+                .containsExactly("{\"content\":\"one \\\"line\\\"\",\"allowed_mentions\":{\"parse\":[]},"
+                        + "\"text\":\"one \\\"line\\\"\"}");
+    }
+
+    /** Any agent writes the log: what it says reaches the channel without pinging anyone. */
+    @Test
+    void textFromTheLogPingsNobody() {
+        String body = AlertReport.payload("dec-1 @everyone <!channel> <https://evil|click> a&b");
+        assertThat(body)
+                .contains("\"content\":\"dec-1 @everyone <!channel> <https://evil|click> a&b\"")
+                .contains("\"allowed_mentions\":{\"parse\":[]}")
+                .contains("\"text\":\"dec-1 @everyone &lt;!channel&gt; &lt;https://evil|click&gt; a&amp;b\"");
     }
 
     @Test
