@@ -237,6 +237,39 @@ class ContractLoaderTest {
                                         + " table does not define"));
     }
 
+    /** The watchdog's thresholds are checked where they are written, as every setting is. */
+    @Test
+    void aMalformedSilenceThresholdIsAContractErrorAtItsLine() {
+        String bad = """
+                ## Agents
+
+                | Agent | Role | Silent after |
+                |---|---|---|
+                | manager | Runs the team | soon |
+                | optimizer | Runs studies | 31 days |
+                | tester | Tests | 12 hours |
+                | coder | Codes | — |
+
+                ## Settings
+
+                | Setting | Value |
+                |---|---|
+                | Silence alert | forever |
+                """;
+        assertThatThrownBy(() -> ContractLoader.parse(bad, "shared/data-contracts/schemas.md"))
+                .isInstanceOf(AtomizerException.class)
+                .satisfies(e -> assertThat(((AtomizerException) e).lines())
+                        .containsExactly(
+                                "shared/data-contracts/schemas.md:5:1: error [config] the Silent after of agent 'manager'"
+                                        + " must be a duration such as '24 hours' or '90 minutes' (at most 30 days),"
+                                        + " not 'soon'",
+                                "shared/data-contracts/schemas.md:6:1: error [config] the Silent after of agent"
+                                        + " 'optimizer' must be a duration such as '24 hours' or '90 minutes' (at most"
+                                        + " 30 days), not '31 days'",
+                                "shared/data-contracts/schemas.md:14:1: error [config] setting 'Silence alert' must be a"
+                                        + " duration such as '6 hours' or '90 minutes', not 'forever'"));
+    }
+
     @Test
     void aMalformedKeyAnUnknownSettingOrValueAreContractErrorsAtTheirLines() {
         String bad = """
