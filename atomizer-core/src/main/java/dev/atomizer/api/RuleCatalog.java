@@ -24,6 +24,7 @@ public final class RuleCatalog {
         static final List<Rule> RULES;
         static final Map<String, RuleInfo> INFOS;
         static final Map<String, Severity> DEFAULTS;
+        static final Map<Class<?>, List<Rule>> BY_KIND = new java.util.concurrent.ConcurrentHashMap<>();
 
         static {
             List<Rule> rules = new ArrayList<>();
@@ -55,13 +56,18 @@ public final class RuleCatalog {
 
     /** The rules of one kind ({@code EntryRule}, {@code ChangeRule}), in catalog order. */
     public static <T extends Rule> List<T> rules(Class<T> kind) {
-        List<T> out = new ArrayList<>();
-        for (Rule r : Loaded.RULES) {
-            if (kind.isInstance(r)) {
-                out.add(kind.cast(r));
+        // asked for each change a commit makes: filtered once per kind
+        @SuppressWarnings("unchecked") // the list holds only instances of kind: filtered below, by kind.isInstance
+        List<T> cached = (List<T>) Loaded.BY_KIND.computeIfAbsent(kind, k -> {
+            List<Rule> out = new ArrayList<>();
+            for (Rule r : Loaded.RULES) {
+                if (k.isInstance(r)) {
+                    out.add(r);
+                }
             }
-        }
-        return List.copyOf(out);
+            return List.copyOf(out);
+        });
+        return cached;
     }
 
     /** Every rule ID in catalog order, with its default severity. */

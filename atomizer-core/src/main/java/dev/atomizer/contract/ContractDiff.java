@@ -19,30 +19,12 @@ public final class ContractDiff {
     /** The changes from {@code before} to {@code after}, one line each; empty when they agree. */
     public static List<String> between(Contract before, Contract after) {
         List<String> out = new ArrayList<>();
-        Map<String, String> typesBefore = new LinkedHashMap<>();
-        before.eventTypes().values().forEach(t -> typesBefore.put(t.name(), describe(t)));
-        Map<String, String> typesAfter = new LinkedHashMap<>();
-        after.eventTypes().values().forEach(t -> typesAfter.put(t.name(), describe(t)));
-        compare("event type", typesBefore, typesAfter, out);
-        compare("status", names(before.statuses()), names(after.statuses()), out);
-        compare("field", names(before.fields()), names(after.fields()), out);
-        Map<String, String> agentsBefore = names(before.agents());
-        before.silentAfter().forEach((a, d) -> agentsBefore.put(a, "silent after " + d.toMinutes() + " minutes"));
-        Map<String, String> agentsAfter = names(after.agents());
-        after.silentAfter().forEach((a, d) -> agentsAfter.put(a, "silent after " + d.toMinutes() + " minutes"));
-        compare("agent", agentsBefore, agentsAfter, out);
-        Map<String, String> approversBefore = names(before.approvers());
-        before.approverKeys().forEach((a, k) -> approversBefore.put(a, key(k)));
-        Map<String, String> approversAfter = names(after.approvers());
-        after.approverKeys().forEach((a, k) -> approversAfter.put(a, key(k)));
-        compare("approver", approversBefore, approversAfter, out);
-        Map<String, String> pathsBefore = new LinkedHashMap<>();
-        before.governedPaths()
-                .forEach(p -> pathsBefore.put(p.pattern(), p.policy().label()));
-        Map<String, String> pathsAfter = new LinkedHashMap<>();
-        after.governedPaths()
-                .forEach(p -> pathsAfter.put(p.pattern(), p.policy().label()));
-        compare("governed path", pathsBefore, pathsAfter, out);
+        compare("event type", before, after, ContractDiff::eventTypes, out);
+        compare("status", before, after, c -> names(c.statuses()), out);
+        compare("field", before, after, c -> names(c.fields()), out);
+        compare("agent", before, after, ContractDiff::agents, out);
+        compare("approver", before, after, ContractDiff::approvers, out);
+        compare("governed path", before, after, ContractDiff::governedPaths, out);
         for (Settings.Setting s : Settings.Setting.values()) {
             String was = before.settings().get(s);
             String is = after.settings().get(s);
@@ -58,12 +40,40 @@ public final class ContractDiff {
                         + String.join(", ", is));
             }
         }
-        Map<String, String> rulesBefore = new LinkedHashMap<>();
-        before.severities().forEach((r, v) -> rulesBefore.put(r, v.label()));
-        Map<String, String> rulesAfter = new LinkedHashMap<>();
-        after.severities().forEach((r, v) -> rulesAfter.put(r, v.label()));
-        compare("rule severity", rulesBefore, rulesAfter, out);
+        compare("rule severity", before, after, ContractDiff::severities, out);
         return List.copyOf(out);
+    }
+
+    // ---- each part of a contract, as names and what the diff says of each ----
+
+    private static Map<String, String> eventTypes(Contract c) {
+        Map<String, String> out = new LinkedHashMap<>();
+        c.eventTypes().values().forEach(t -> out.put(t.name(), describe(t)));
+        return out;
+    }
+
+    private static Map<String, String> agents(Contract c) {
+        Map<String, String> out = names(c.agents());
+        c.silentAfter().forEach((a, d) -> out.put(a, "silent after " + d.toMinutes() + " minutes"));
+        return out;
+    }
+
+    private static Map<String, String> approvers(Contract c) {
+        Map<String, String> out = names(c.approvers());
+        c.approverKeys().forEach((a, k) -> out.put(a, key(k)));
+        return out;
+    }
+
+    private static Map<String, String> governedPaths(Contract c) {
+        Map<String, String> out = new LinkedHashMap<>();
+        c.governedPaths().forEach(p -> out.put(p.pattern(), p.policy().label()));
+        return out;
+    }
+
+    private static Map<String, String> severities(Contract c) {
+        Map<String, String> out = new LinkedHashMap<>();
+        c.severities().forEach((r, v) -> out.put(r, v.label()));
+        return out;
     }
 
     /** A key as the diff names it: its kind and the end of its value (enough to tell two apart). */
@@ -84,8 +94,15 @@ public final class ContractDiff {
         return out;
     }
 
-    /** Added, removed and changed keys, in the order of {@code after} then of {@code before}. */
-    private static void compare(String what, Map<String, String> before, Map<String, String> after, List<String> out) {
+    /** Added, removed and changed keys of one part, in the order of {@code after} then of {@code before}. */
+    private static void compare(
+            String what,
+            Contract left,
+            Contract right,
+            java.util.function.Function<Contract, Map<String, String>> part,
+            List<String> out) {
+        Map<String, String> before = part.apply(left);
+        Map<String, String> after = part.apply(right);
         for (Map.Entry<String, String> e : after.entrySet()) {
             String was = before.get(e.getKey());
             if (was == null) {

@@ -290,10 +290,6 @@ public final class Operations extends Artifact {
                     b == null ? "–" : Format.count(b),
                     b == null ? "–" : Format.percent(u, b),
                     b == null ? "–" : Format.percent(p, b));
-            if (b != null && p > b) {
-                alerts.add("**" + a + "**: projected " + Format.count(p) + " tokens this month, over its budget of "
-                        + Format.count(b) + " (" + Format.percent(p, b) + ")");
-            }
         }
         t.rowMarkdown(
                 "**all**",
@@ -302,6 +298,11 @@ public final class Operations extends Artifact {
                 budget == 0 ? "–" : "**" + Format.count(budget) + "**",
                 budget == 0 ? "–" : Format.percent(used, budget),
                 budget == 0 ? "–" : Format.percent(projected, budget));
+        for (Overrun o : overruns(s, asOf)) {
+            alerts.add("**" + o.agent() + "**: projected " + Format.count(o.projected())
+                    + " tokens this month, over its budget of " + Format.count(o.budget()) + " ("
+                    + Format.percent(o.projected(), o.budget()) + ")");
+        }
         page.paragraph("Month " + Format.date(monthStart.toLocalDate()).substring(0, 7) + " to "
                 + Format.timestamp(asOf) + "; budgets from the `## Budgets` table of PROJECT_STATUS.md"
                 + (budgets.isEmpty() ? " (none listed)" : "") + ".");
