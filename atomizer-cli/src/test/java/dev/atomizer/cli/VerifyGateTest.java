@@ -37,7 +37,8 @@ class VerifyGateTest extends CliTest {
         assertThat(err.lines().filter(l -> l.startsWith("atomizer: warning: ")))
                 .containsExactly(
                         "atomizer: warning: verify ignores the --rule override immutable-path=off: a governance rule's "
-                                + "severity comes only from the contract of each commit's parent, never from the build being checked");
+                                + "severity comes only from the contract of the base and the approved commits of the range, never from "
+                                + "the build being checked");
     }
 
     @Test

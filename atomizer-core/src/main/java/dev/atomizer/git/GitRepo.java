@@ -334,6 +334,53 @@ public final class GitRepo implements AutoCloseable {
         }
     }
 
+    /**
+     * What changed from commit {@code from} to commit {@code to}: the net effect of every commit
+     * between them, as one change set.
+     */
+    public List<FileChange> changesBetween(String from, String to) throws AtomizerException {
+        try (RevWalk walk = new RevWalk(reader)) {
+            return diff(
+                    treeIterator(walk.parseCommit(ObjectId.fromString(from)).getTree()),
+                    treeIterator(walk.parseCommit(ObjectId.fromString(to)).getTree()));
+        } catch (MissingObjectException e) {
+            throw shallow("commit " + e.getObjectId().name().substring(0, 10));
+        } catch (IOException e) {
+            throw new AtomizerException("cannot compare " + from + " with " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether commit {@code ancestor} is commit {@code commit} or one of its ancestors. */
+    public boolean isAncestor(String ancestor, String commit) throws AtomizerException {
+        try (RevWalk walk = new RevWalk(reader)) {
+            return walk.isMergedInto(
+                    walk.parseCommit(ObjectId.fromString(ancestor)), walk.parseCommit(ObjectId.fromString(commit)));
+        } catch (MissingObjectException e) {
+            throw shallow("an ancestor of " + commit.substring(0, 10));
+        } catch (IOException e) {
+            throw new AtomizerException("cannot walk the history of " + commit + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What {@code path} is in commit {@code commitId}, as its mode and object id ("100644 3b18e5…"),
+     * or null when the path is not there: two states hold the same file exactly when these are equal.
+     */
+    public String entry(String commitId, String path) throws AtomizerException {
+        try (RevWalk walk = new RevWalk(reader)) {
+            RevTree tree = walk.parseCommit(ObjectId.fromString(commitId)).getTree();
+            try (TreeWalk tw = TreeWalk.forPath(reader, path, tree)) {
+                return tw == null
+                        ? null
+                        : tw.getFileMode(0).toString() + " " + tw.getObjectId(0).name();
+            }
+        } catch (MissingObjectException e) {
+            throw shallow("commit " + commitId.substring(0, 10));
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read commit " + commitId + ": " + e.getMessage(), e);
+        }
+    }
+
     private ObjectId resolveCommit(String rev, String what) throws AtomizerException {
         try {
             ObjectId id = repo.resolve(rev + "^{commit}");

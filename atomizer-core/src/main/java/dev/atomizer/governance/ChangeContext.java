@@ -20,6 +20,9 @@ import java.util.Map;
  * @param resumes  where versions of the log already read may be resumed from
  * @param deferred when the approval comes later (pre-commit: the message does not exist yet), where
  *                 a rule leaves what only an approval can allow (an amendment of the log); else null
+ * @param judge    decides whether the change is approved, or null: by the approval's trailers (and
+ *                 signatures) under the contract; the range's net effect is approved by the range's
+ *                 approved commits instead ({@link RangeVerification})
  */
 public record ChangeContext(
         Contract contract,
@@ -30,7 +33,14 @@ public record ChangeContext(
         DerivedFiles derived,
         Map<String, AppendCheck> appendChecks,
         LogResumes resumes,
-        List<Deferred> deferred) {
+        List<Deferred> deferred,
+        Judge judge) {
+
+    /** Decides whether a change is approved. */
+    @FunctionalInterface
+    public interface Judge {
+        ApprovalVerdict verdict() throws IOException;
+    }
 
     /** A finding that stands unless the commit's trailers approve the change. */
     public record Deferred(String path, int line, String message) {}
@@ -51,12 +61,22 @@ public record ChangeContext(
             Tree after,
             DerivedFiles derived,
             LogResumes resumes) {
-        this(contract, new Policies(contract), approval, signatures, after, derived, new HashMap<>(), resumes, null);
+        this(
+                contract,
+                new Policies(contract),
+                approval,
+                signatures,
+                after,
+                derived,
+                new HashMap<>(),
+                resumes,
+                null,
+                null);
     }
 
     /** Whether the change is approved (see {@link Approvals}); signatures are read on first need. */
     public ApprovalVerdict verdict() throws IOException {
-        return Approvals.judge(approval, contract, signatures);
+        return judge != null ? judge.verdict() : Approvals.judge(approval, contract, signatures);
     }
 
     /** The append check of a modified append-only file, computed once per path. */

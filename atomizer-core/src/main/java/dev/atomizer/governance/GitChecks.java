@@ -181,10 +181,7 @@ public final class GitChecks {
         return c.result(0);
     }
 
-    /**
-     * verify: every commit of {@code base..head} against its first parent, with its own trailers;
-     * a merge is exempt for what a clean merge takes from another parent ({@link MergeChanges}).
-     */
+    /** verify: what {@code base..head} brings to its base ({@link RangeVerification}). */
     public static Result verify(
             GitRepo git,
             String base,
@@ -193,60 +190,18 @@ public final class GitChecks {
             DerivedFiles derived,
             Consumer<CommitInfo> progress)
             throws AtomizerException {
-        Map<String, Severity> overrides = lintOnly(requested);
-        List<Diagnostic> all = new ArrayList<>();
-        FileSummary total = FileSummary.EMPTY;
-        List<CommitInfo> range = git.range(base, head);
-        // the commits of a range extend each other's logs: each version is read once
-        LogResumes resumes = LogResumes.inMemory();
-        try (RangeSignatures signatures = new RangeSignatures(git, range)) {
-            for (CommitInfo commit : range) {
-                progress.accept(commit);
-                Result r;
-                if (commit.isMerge()) {
-                    r = mergeCheck(git, commit, signatures.of(commit), overrides, derived);
-                } else {
-                    // a root commit in the range brings in an unrelated history: what it adds is judged
-                    // by the contract the repository had at the base, not by one it brings along
-                    Contract governing = contract(
-                            commit.parents().isEmpty()
-                                    ? git.files(git.commitId(base, "base"))
-                                    : git.files(commit.parents().get(0)));
-                    Tree after = withHistory(
-                            git,
-                            git.files(commit.id()),
-                            commit.parents().isEmpty() ? null : commit.parents().get(0),
-                            derived);
-                    r = check(
-                            git.changes(commit.id(), 0),
-                            governing,
-                            after,
-                            Approval.parse(commit.message()),
-                            signatures.of(commit),
-                            overrides,
-                            derived,
-                            resumes,
-                            commit.committed(),
-                            null);
-                }
-                for (Diagnostic d : r.diagnostics()) {
-                    all.add(new Diagnostic(
-                            d.path(),
-                            d.line(),
-                            d.column(),
-                            d.rule(),
-                            d.severity(),
-                            commit.shortId() + " (" + commit.subject() + "): " + d.message()));
-                }
-                total = total.plus(r.summary());
-            }
-        }
-        return new Result(all, total);
+        return RangeVerification.of(git)
+                .base(base)
+                .head(head)
+                .overrides(requested)
+                .derived(derived)
+                .progress(progress)
+                .call();
     }
 
     /**
      * The severity overrides verify honours: those of lint rules. The governance rules' severities
-     * come from the contract of each commit's parent only; an override comes from the command line
+     * come from the trusted contract of the range (the base's, as approved commits changed it); an override comes from the command line
      * or the POM of the build being checked, which the pull request under check may have written.
      */
     static Map<String, Severity> lintOnly(Map<String, Severity> overrides) {
@@ -275,7 +230,7 @@ public final class GitChecks {
                 : "verify ignores the " + where + " override" + (ignored.size() == 1 ? "" : "s")
                         + " " + String.join(", ", ignored)
                         + ": a governance rule's severity comes only from the contract of "
-                        + "each commit's parent, never from the build being checked";
+                        + "the base and the approved commits of the range, never from the build being checked";
     }
 
     /**
@@ -284,15 +239,21 @@ public final class GitChecks {
      * parents only appended to, as a merged log whose new entries are linted. See
      * {@link MergeChanges} and docs/governance.md, "Merges".
      */
-    private static Result mergeCheck(
-            GitRepo git, CommitInfo merge, Signatures signatures, Map<String, Severity> overrides, DerivedFiles derived)
+    static Result mergeCheck(
+            GitRepo git,
+            CommitInfo merge,
+            Signatures signatures,
+            Map<String, Severity> overrides,
+            DerivedFiles derived,
+            Contract before,
+            Contract lintContract,
+            java.time.Instant checkedAt)
             throws AtomizerException {
         Tree result = git.files(merge.id());
         List<Tree> parents = new ArrayList<>();
         for (String p : merge.parents()) {
             parents.add(git.files(p));
         }
-        Contract before = contract(parents.get(0));
         MergeChanges changes = MergeChanges.of(git, merge, parents, result, new Policies(before));
         Collector c = new Collector();
         Result r = check(
@@ -304,7 +265,9 @@ public final class GitChecks {
                 overrides,
                 derived,
                 LogResumes.inMemory(),
-                merge.committed(),
+                checkedAt,
+                null,
+                lintContract,
                 null);
         r.diagnostics().forEach(c);
         int entries = r.summary().entries();
@@ -320,7 +283,7 @@ public final class GitChecks {
                     continue;
                 }
                 if (linter == null) {
-                    linter = linter(result, overrides, merge.committed());
+                    linter = linter(result, lintContract, overrides, checkedAt);
                 }
                 entries += lintTail(
                         log.path(),
@@ -354,6 +317,39 @@ public final class GitChecks {
             java.time.Instant checkedAt,
             List<ChangeContext.Deferred> deferred)
             throws AtomizerException {
+        return check(
+                changes,
+                governing,
+                after,
+                approval,
+                signatures,
+                overrides,
+                derived,
+                resumes,
+                checkedAt,
+                deferred,
+                null,
+                null);
+    }
+
+    /**
+     * As above, linting the gained entries under {@code lintContract} (null: the contract of
+     * {@code after}) and deciding approvals with {@code judge} (null: by the trailers).
+     */
+    static Result check(
+            List<FileChange> changes,
+            Contract governing,
+            Tree after,
+            Approval approval,
+            Signatures signatures,
+            Map<String, Severity> overrides,
+            DerivedFiles derived,
+            LogResumes resumes,
+            java.time.Instant checkedAt,
+            List<ChangeContext.Deferred> deferred,
+            Contract lintContract,
+            ChangeContext.Judge judge)
+            throws AtomizerException {
         ChangeContext ctx = new ChangeContext(
                 governing,
                 new Policies(governing),
@@ -363,7 +359,8 @@ public final class GitChecks {
                 derived,
                 new java.util.HashMap<>(),
                 resumes,
-                deferred);
+                deferred,
+                judge);
         Collector c = new Collector();
         int entries = 0;
         try {
@@ -392,7 +389,7 @@ public final class GitChecks {
                     a = AppendCheck.compare(change.newPath(), new byte[0], bytes, AppendCheck.Resume.START);
                 }
                 if (linter == null) {
-                    linter = linter(after, overrides, checkedAt);
+                    linter = linter(after, lintContract, overrides, checkedAt);
                 }
                 entries += lintTail(change.newPath(), bytes, a, govSev, linter, c);
             }
@@ -409,9 +406,10 @@ public final class GitChecks {
      * {@code checkedAt} (the wall clock for the hooks, the commit's time for verify) in the
      * contract's time zone; never when it is null.
      */
-    private static Linter linter(Tree state, Map<String, Severity> overrides, java.time.Instant checkedAt)
+    private static Linter linter(
+            Tree state, Contract lintContract, Map<String, Severity> overrides, java.time.Instant checkedAt)
             throws AtomizerException, IOException {
-        Contract contract = contract(state);
+        Contract contract = lintContract != null ? lintContract : contract(state);
         ProjectStatus status = ParsedFiles.status(state.read(Workspace.STATUS));
         java.time.LocalDateTime now = checkedAt == null
                 ? null
@@ -476,11 +474,11 @@ public final class GitChecks {
     }
 
     /** The severities of the governance rules for a change that {@code governing} rules. */
-    private static Severities governanceSeverities(Contract governing, Map<String, Severity> overrides) {
+    static Severities governanceSeverities(Contract governing, Map<String, Severity> overrides) {
         return Severities.of(governing.severities()).with(overrides);
     }
 
-    private static Contract contract(Tree state) throws AtomizerException {
+    static Contract contract(Tree state) throws AtomizerException {
         try {
             return ParsedFiles.contract(state.read(Workspace.CONTRACT));
         } catch (dev.atomizer.log.LimitException e) {
@@ -491,7 +489,7 @@ public final class GitChecks {
     }
 
     /** The files of a state with the history behind it, when the generator reads history. */
-    private static Tree withHistory(GitRepo git, Tree files, String rev, DerivedFiles derived) {
+    static Tree withHistory(GitRepo git, Tree files, String rev, DerivedFiles derived) {
         return derived.historyPaths().isEmpty() ? files : git.withHistory(files, rev, derived.historyPaths());
     }
 
@@ -534,7 +532,7 @@ public final class GitChecks {
         }
     }
 
-    private static final class Collector implements Consumer<Diagnostic> {
+    static final class Collector implements Consumer<Diagnostic> {
         final List<Diagnostic> list = new ArrayList<>();
         int errors;
         int warnings;

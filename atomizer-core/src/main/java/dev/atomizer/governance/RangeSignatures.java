@@ -17,17 +17,20 @@ import java.util.Map;
 
 /**
  * The signatures of a verify range, read when an approval needs them: a commit's own, and those
- * of the later commits of the range that say {@code Approves: <change request>}. Keys are those of
- * the contract of the parent of the commit carrying the change.
+ * of the later commits of the range that say {@code Approves: <change request>} and have the
+ * commit in their history (a signature covers the signed commit's ancestors, nothing else). Keys
+ * are those of the trusted contract governing the commit carrying the change.
  */
 public final class RangeSignatures implements AutoCloseable {
 
+    private final GitRepo git;
     private final SignatureCheck check;
     private final List<CommitInfo> range;
     private final List<Approval> trailers = new ArrayList<>();
     private final Map<String, CommitSignature> verified = new HashMap<>();
 
     public RangeSignatures(GitRepo git, List<CommitInfo> range) {
+        this.git = git;
         this.check = git.signatures();
         this.range = range;
         for (CommitInfo c : range) {
@@ -55,6 +58,12 @@ public final class RangeSignatures implements AutoCloseable {
                 continue;
             }
             CommitInfo l = range.get(i);
+            if (!ancestor(commit, l)) {
+                // a signature covers the signed commit's history, nothing merged in after it
+                later.add("'Approves: " + cr + "' in " + l.shortId() + " does not cover it: " + commit.shortId()
+                        + " is not an ancestor of " + l.shortId() + ", so " + approver + " did not sign over it");
+                continue;
+            }
             CommitSignature s = signature(l.id(), keys);
             if (s.by(approver)) {
                 return new Signatures.Evidence(true, "signed in " + l.shortId() + " (Approves: " + cr + ")", null);
@@ -69,6 +78,14 @@ public final class RangeSignatures implements AutoCloseable {
                         ? why + ", and no later commit of the range signed by " + approver + " says 'Approves: " + cr
                                 + "'"
                         : why + "; " + String.join("; ", later));
+    }
+
+    private boolean ancestor(CommitInfo commit, CommitInfo later) throws IOException {
+        try {
+            return git.isAncestor(commit.id(), later.id());
+        } catch (AtomizerException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     private static String describe(CommitSignature s, String approver) {

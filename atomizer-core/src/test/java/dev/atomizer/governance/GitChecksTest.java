@@ -376,8 +376,8 @@ class GitChecksTest {
         }
         assertThat(GitChecks.ignoredByVerify(fromTheBuild, "<rules>"))
                 .isEqualTo("verify ignores the <rules> override "
-                        + "immutable-path=off: a governance rule's severity comes only from the contract of each commit's "
-                        + "parent, never from the build being checked");
+                        + "immutable-path=off: a governance rule's severity comes only from the contract of the base and the "
+                        + "approved commits of the range, never from the build being checked");
         assertThat(GitChecks.ignoredByVerify(Map.of("field-order", dev.atomizer.api.Severity.OFF), "--rule"))
                 .isNull();
     }

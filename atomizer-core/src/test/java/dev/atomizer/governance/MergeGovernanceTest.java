@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atomizer.api.Diagnostic;
 import dev.atomizer.git.GitFixture;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,11 +171,16 @@ class MergeGovernanceTest {
             r.stage(MISSION, "# Mission\n\nWhatever the optimizer says.\n");
         });
         String root = repo.git("commit-tree", tree, "-m", "Import" + APPROVED).strip();
-        m.craft(tree, "Merge main into the import", root, "HEAD");
+        String merge = m.craft(tree, "Merge main into the import" + APPROVED, root, "HEAD");
         GitChecks.Result r = m.verifyResult(signed);
-        assertThat(of(r, root, "immutable-path", MISSION)).isEqualTo(1);
-        assertThat(of(r, root, "immutable-path", schemas)).isEqualTo(1);
-        assertThat(r.diagnostics().get(0).message()).contains("Approvals: signed and 'ceo' has no key");
+        // the root is foreign history: what it brings is the merge's own change, under the base's contract
+        assertThat(of(r, merge, "foreign-history", "")).isEqualTo(1);
+        assertThat(of(r, merge, "immutable-path", MISSION)).isEqualTo(1);
+        assertThat(of(r, merge, "immutable-path", schemas)).isEqualTo(1);
+        assertThat(of(r, root, "immutable-path", MISSION)).isZero();
+        assertThat(r.diagnostics())
+                .filteredOn(d -> d.rule().equals("immutable-path"))
+                .allSatisfy(d -> assertThat(d.message()).contains("Approvals: signed and 'ceo' has no key"));
     }
 
     @Test
@@ -205,11 +211,20 @@ class MergeGovernanceTest {
         return m.merge(sideAndMain(), "Merge side", r -> r.stage(LOG, log));
     }
 
+    /**
+     * The merge, verified as the push of it to main is (against main before it: the side's entries
+     * are the range's own, main's are the base's), fails with the merge's own finding.
+     */
     void assertLogRefused(String merge, String why) throws Exception {
-        GitChecks.Result r = m.verifyResult(base);
-        assertThat(r.diagnostics()).as(r.diagnostics().toString()).hasSize(1);
-        Diagnostic d = r.diagnostics().get(0);
-        assertThat(d.rule()).isEqualTo("append-only");
+        GitChecks.Result r = m.verifyResult(merge + "^1");
+        // the merge's own finding, carried by the net effect (whose lint of the head's log finds the same lines)
+        List<Diagnostic> own = r.diagnostics().stream()
+                .filter(x -> x.rule().equals("append-only"))
+                .toList();
+        assertThat(own).as(r.diagnostics().toString()).hasSize(1);
+        assertThat(r.failed()).isTrue();
+        Diagnostic d = own.get(0);
+        assertThat(d.severity()).isEqualTo(dev.atomizer.api.Severity.ERROR);
         assertThat(d.path()).isEqualTo(LOG);
         assertThat(d.message())
                 .startsWith(merge.substring(0, 10) + " (Merge side): ")
@@ -261,12 +276,19 @@ class MergeGovernanceTest {
 
     @Test
     void aMergedLogThatDropsAParentsEntriesFails() throws Exception {
-        // 'git merge -s ours' keeps the first parent's log: the side's entries never reach main
-        String merge = mergeWithLog(BASE + entry("2026-02-16 11:00", "manager", "Main 1."));
-        assertLogRefused(merge, "lost the entry '## [2026-02-16 10:00] optimizer");
+        // 'git merge -s ours' keeps the first parent's log: the side's entries never reach main; they were
+        // the range's own (never in the base), so the range's verdict stands, with the merge's finding shown
+        String ours = mergeWithLog(BASE + entry("2026-02-16 11:00", "manager", "Main 1."));
+        GitChecks.Result lost = m.verifyResult(ours + "^1");
+        assertThat(lost.failed()).isFalse();
+        assertThat(lost.diagnostics())
+                .singleElement()
+                .satisfies(d -> assertThat(d.message())
+                        .startsWith(ours.substring(0, 10) + " (Merge side): not in the range's net effect")
+                        .contains("lost the entry '## [2026-02-16 10:00] optimizer"));
         repo.git("reset", "-q", "--hard", base);
         repo.git("branch", "-q", "-D", "side");
-        merge = mergeWithLog(BASE
+        String merge = mergeWithLog(BASE
                 + entry("2026-02-16 10:00", "optimizer", "Side 1.")
                 + entry("2026-02-16 11:00", "manager", "Main 1 (edited)."));
         assertLogRefused(merge, "which no parent appended");
