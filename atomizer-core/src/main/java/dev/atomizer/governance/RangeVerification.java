@@ -467,6 +467,9 @@ public final class RangeVerification {
                 continue;
             }
             Step s = origins.get(i);
+            if (correctsTheRangesOwn(d, s)) {
+                continue;
+            }
             Step fixer = fixedBy(d.path(), s, order);
             String prefix = s.prefix();
             out.accept(new Diagnostic(
@@ -514,6 +517,38 @@ public final class RangeVerification {
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether a per-commit finding is a commit of the range correcting what is the range's own: an
+     * edit of log entries the range appended (the base's log intact before and after it), or a
+     * governed file put back as the base has it. Such a change is no finding at all.
+     */
+    private boolean correctsTheRangesOwn(Diagnostic d, Step s) throws AtomizerException {
+        if (d.path().isEmpty() || s.commit.isMerge()) {
+            return false;
+        }
+        try {
+            if (new Policies(baseContract.contract()).is(d.path(), Policy.APPEND_ONLY)) {
+                if (!d.rule().equals(AppendOnly.INFO.id()) || !d.path().equals(Workspace.LOG)) {
+                    return false;
+                }
+                byte[] b = log(baseId);
+                byte[] before = log(s.grounded.get(0));
+                byte[] after = log(s.commit.id());
+                return b != null
+                        && before != null
+                        && after != null
+                        && AppendCheck.compare(b, before).appendOnly()
+                        && AppendCheck.compare(b, after).appendOnly();
+            }
+            return (d.rule().equals(ImmutablePath.INFO.id())
+                            || d.rule().equals(NoDelete.INFO.id())
+                            || d.rule().equals(WriteOnce.INFO.id()))
+                    && Objects.equals(entry(s.commit.id(), d.path()), entry(baseId, d.path()));
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read the log: " + e.getMessage(), e);
+        }
     }
 
     /** The first later commit of the range that changed {@code path} on its own. */
