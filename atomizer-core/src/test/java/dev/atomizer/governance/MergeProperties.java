@@ -4,7 +4,6 @@ import static dev.atomizer.governance.MergeFixture.LOG;
 import static dev.atomizer.governance.MergeFixture.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atomizer.api.Diagnostic;
 import dev.atomizer.git.GitFixture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,9 +22,11 @@ import net.jqwik.api.Provide;
 /**
  * Random merge histories made with the real git binary from legitimate work (appends on several
  * branches, new knowledge-base files, an approved change, merges in any direction that the merge
- * driver resolves without a conflict) pass verify;
- * the same history ending in a merge that does one hostile thing to a governed path (delete,
- * roll back, hide, reorder, drop or insert an entry) fails it, at that merge.
+ * driver resolves without a conflict, criss-cross merges) pass verify; the same history ending in
+ * one hostile commit fails it, verified from main before it: a merge that does one hostile thing to
+ * what the base has (delete, roll back, hide, reorder, drop or insert an entry), or a merge crafted
+ * with {@code git commit-tree} whose parents lie (a root commit or an old ancestor as its first,
+ * second or middle parent, an octopus).
  */
 class MergeProperties {
 
@@ -47,7 +48,12 @@ class MergeProperties {
         REORDER_ENTRIES,
         DROP_ENTRY,
         INSERT_ABOVE,
-        INSERT_AMONG
+        INSERT_AMONG,
+        CRAFTED_ROOT_FIRST,
+        CRAFTED_ROOT_SECOND,
+        OLD_ANCESTOR_FIRST,
+        OLD_ANCESTOR_SECOND,
+        OCTOPUS_WITH_ROOT
     }
 
     @Provide
@@ -61,7 +67,7 @@ class MergeProperties {
         return step.list().ofMinSize(3).ofMaxSize(10);
     }
 
-    @Property(tries = 15)
+    @Property(tries = 20)
     void legitimateHistoriesPassAndOneHostileMergeFails(@ForAll("histories") List<Step> history, @ForAll Attack attack)
             throws Exception {
         Path tmp = Files.createTempDirectory("merge-props");
@@ -137,23 +143,69 @@ class MergeProperties {
 
         // one more branch, merged with one hostile change
         String verified = repo.git("rev-parse", "HEAD").strip();
+        String baseLog = repo.read(LOG);
         repo.git("checkout", "-q", "-b", "last");
         String first = entry(ts(clock + 100), "tech-lead", "Last 1.");
         String second = entry(ts(clock + 200), "tech-lead", "Last 2.");
         repo.commit(LOG, repo.read(LOG) + first + second);
         repo.git("checkout", "-q", "main");
         repo.commit(LOG, repo.read(LOG) + entry(ts(clock + 150), "manager", "Main."));
-        String merge = m.merge("last", "Merge last", r -> attack(r, attack, start, first, second));
+        String before = repo.git("rev-parse", "main").strip();
+        String kickOff = entry("2026-02-16 09:00", "manager", "Kick-off.");
+        String merge = crafted(repo, m, attack, start);
+        if (merge == null) {
+            merge = m.merge("last", "Merge last", r -> attack(r, attack, start, baseLog, kickOff, first));
+        }
         assertThat(merge)
                 .as("the driver merges two branches that append to the same base")
                 .isNotNull();
-        List<Diagnostic> found = m.verifyResult(verified).diagnostics();
-        assertThat(found)
+        String hostile = merge;
+        GitChecks.Result found = m.verifyResult(verified);
+        assertThat(found.failed())
+                .as("%s after %s: %s", attack, history, found.diagnostics())
+                .isTrue();
+        assertThat(found.diagnostics())
                 .as("%s after %s", attack, history)
-                .anyMatch(d -> d.message().startsWith(merge.substring(0, 10) + " (Merge last): "));
+                .anyMatch(d -> d.severity() == dev.atomizer.api.Severity.ERROR
+                        && (d.message().startsWith(hostile.substring(0, 10) + " (Merge last")
+                                || d.message().startsWith(RangeVerification.NET)));
+        // and the same branch merged honestly passes
+        repo.git("checkout", "-q", "-f", "-B", "main", before);
+        repo.git("clean", "-q", "-fd");
+        assertThat(m.merge("last")).isNotNull();
+        assertThat(m.verifyResult(verified).diagnostics())
+                .as("honest merge after %s", history)
+                .isEmpty();
     }
 
-    private static void attack(GitFixture r, Attack attack, String start, String first, String second)
+    /** A merge of main and last crafted with commit-tree, with lying parents; null for the other attacks. */
+    private static String crafted(GitFixture repo, MergeFixture m, Attack attack, String start) throws IOException {
+        if (attack.ordinal() < Attack.CRAFTED_ROOT_FIRST.ordinal()) {
+            return null;
+        }
+        String main = repo.git("rev-parse", "main").strip();
+        String last = repo.git("rev-parse", "last").strip();
+        // what it carries: the mission rolled back and the knowledge base emptied, the log of last
+        repo.git("checkout", "-q", last);
+        String tree = m.tree(r -> {
+            r.git("checkout", start, "--", MISSION);
+            r.git("rm", "-q", "--cached", "knowledge-base/kb0.md");
+        });
+        String root = repo.git("commit-tree", tree, "-m", "Root").strip();
+        String[] parents = switch (attack) {
+            case CRAFTED_ROOT_FIRST -> new String[] {root, last};
+            case CRAFTED_ROOT_SECOND -> new String[] {last, root};
+            case OLD_ANCESTOR_FIRST -> new String[] {start, last};
+            case OLD_ANCESTOR_SECOND -> new String[] {last, start};
+            default -> new String[] {main, root, last};
+        };
+        String id = m.craft(tree, "Merge last (crafted)", parents);
+        repo.git("checkout", "-q", "-B", "main", id);
+        return id;
+    }
+
+    /** One hostile change to what the base has: {@code first} is the base's first entry, {@code second} a new one. */
+    private static void attack(GitFixture r, Attack attack, String start, String baseLog, String first, String second)
             throws IOException {
         String log = r.read(LOG);
         String forged = entry("2026-02-16 09:30", "ceo", "Forged.");
@@ -161,16 +213,19 @@ class MergeProperties {
             case DELETE_MISSION -> r.git("rm", "-q", "--cached", MISSION);
             case DELETE_KB -> r.git("rm", "-q", "--cached", "knowledge-base/kb0.md");
             case ROLLBACK_MISSION -> r.git("checkout", start, "--", MISSION);
-            case HIDE_ENTRY -> r.stage(LOG, log.replace(second, "<!--\n" + second + "-->\n"));
+            case HIDE_ENTRY -> r.stage(LOG, log.replace(first, "<!--\n" + first + "-->\n"));
             case REORDER_ENTRIES ->
                 r.stage(LOG, log.replace(first, "\u0000").replace(second, first).replace("\u0000", second));
             case DROP_ENTRY -> r.stage(LOG, log.replace(first, ""));
             case INSERT_ABOVE -> r.stage(LOG, log.replace("# Project log\n\n", "# Project log\n\n" + forged));
-            case INSERT_AMONG ->
-                r.stage(
-                        LOG,
-                        log.replace(
-                                second, entry(ts(0).replace("2026-02-16", "2026-02-17"), "ceo", "Forged.") + second));
+            case INSERT_AMONG -> {
+                // before the base's last entry
+                int at = baseLog.lastIndexOf("## [");
+                String among =
+                        baseLog.substring(0, at) + entry("2026-02-16 09:10", "ceo", "Forged.") + baseLog.substring(at);
+                r.stage(LOG, log.replace(baseLog, among));
+            }
+            default -> {}
         }
     }
 
