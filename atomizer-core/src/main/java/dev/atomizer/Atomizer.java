@@ -396,8 +396,8 @@ public final class Atomizer {
     }
 
     /**
-     * {@code verify}: every commit of {@code base..head}, each against its first parent with its
-     * own trailers (docs/governance.md).
+     * {@code verify}: what {@code base..head} brings to its base ({@code RangeVerification};
+     * docs/governance.md, "How a range is judged").
      *
      * @param auditorSummary also render the Auditor summary of the range
      * @param rulesOption    how the front end names severity overrides, for the warning when verify

@@ -175,9 +175,9 @@ final class GitCommands {
     @Command(
             name = "verify",
             description = {
-                "Re-check every commit of a range, as CI does (hooks can be skipped with --no-verify).",
-                "Each commit is checked against its first parent with its own trailers; a merge",
-                "is exempt only for what a clean merge takes from another parent (docs/governance.md).",
+                "Judge what a range brings to its base, as CI does (hooks can be skipped with --no-verify):",
+                "the head against the base under the base's contract, every parent accounted for,",
+                "then each commit as a second line (docs/governance.md, How a range is judged).",
                 "--format markdown prints the Auditor summary of the range; --format github prints",
                 "annotations and, when GITHUB_STEP_SUMMARY is set, appends the Auditor summary to that file."
             })

@@ -77,14 +77,21 @@ public final class AuditSummary {
         if (a.failed()) {
             Map<String, Boolean> failing = new LinkedHashMap<>();
             TreeSet<String> rules = new TreeSet<>();
+            boolean net = false;
             for (Finding f : a.findings()) {
                 if (f.diagnostic().severity() == Severity.ERROR) {
-                    failing.put(f.commit() == null ? "?" : f.commit().id(), true);
+                    if (f.commit() == null) {
+                        net = true;
+                    } else {
+                        failing.put(f.commit().id(), true);
+                    }
                     rules.add(f.diagnostic().rule());
                 }
             }
             out.add("## ❌ Do not merge: " + count(a.summary().errors(), "error") + " in "
-                    + failing.size() + " of " + count(commits, "commit") + " (" + list(rules, 5)
+                    + (failing.isEmpty() ? "" : failing.size() + " of " + count(commits, "commit"))
+                    + (net ? (failing.isEmpty() ? "" : " and ") + "the range's net effect" : "")
+                    + " (" + list(rules, 5)
                     + "): fix " + (a.summary().errors() == 1 ? "it" : "them") + " in a new commit on this branch");
         } else if (commits == 0) {
             out.add("## ✅ Merge: nothing to check, " + range() + " has no commits");
@@ -99,11 +106,12 @@ public final class AuditSummary {
                     + (approved > 0 ? "; " + count(approved, "protected path") + " changed with approval" : ""));
         }
         out.add("");
-        out.add("Atomizer re-checked every commit of " + range() + resolved()
-                + " against the log contract and the governance rules of "
-                + Md.code(Workspace.CONTRACT)
+        out.add("Atomizer judged what " + range() + resolved()
+                + " brings to its base, against the log contract and the governance rules of "
+                + Md.code(Workspace.CONTRACT) + " at the base, then re-checked every commit"
                 + (a.failed()
-                        ? ". Each violation below names its commit; history is not rewritten, so a new commit fixes it."
+                        ? ". Each violation below names its commit, or the range's net effect; history is not"
+                                + " rewritten, so a new commit fixes it (a fixed finding stays as a warning)."
                         : "."));
     }
 
@@ -129,7 +137,7 @@ public final class AuditSummary {
         for (Finding f : sorted.subList(0, Math.min(sorted.size(), MAX_VIOLATIONS))) {
             var d = f.diagnostic();
             t.rowMarkdown(
-                    f.commit() == null ? "" : Md.code(f.commit().shortId()),
+                    f.commit() == null ? "net effect" : Md.code(f.commit().shortId()),
                     Md.inline(d.path() + ":" + d.line()),
                     Md.code(d.rule()),
                     d.severity() == Severity.ERROR ? "❌ error" : "⚠️ warning",

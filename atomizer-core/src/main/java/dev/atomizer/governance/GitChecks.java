@@ -234,7 +234,7 @@ public final class GitChecks {
     }
 
     /**
-     * A merge: against its first parent, for what it changes on its own (what no clean three-way
+     * A merge, in verify's second line: against its first parent, for what it changes on its own (what no clean three-way
      * merge took from a checked parent), with its own trailers; each append-only log that the
      * parents only appended to, as a merged log whose new entries are linted. See
      * {@link MergeChanges} and docs/governance.md, "Merges".

@@ -15,9 +15,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Re-checks every commit of a range, as CI must (hooks can be skipped with {@code --no-verify}):
- * each commit against its first parent, with its own approval trailers; a merge is exempt only
- * for what a clean three-way merge takes from another parent (docs/governance.md). With
+ * Judges what a range brings to its base, as CI must (hooks can be skipped with {@code --no-verify}):
+ * the head against the base under the base's contract, every parent accounted for, each commit
+ * checked as a second line (docs/governance.md, "How a range is judged"). With
  * {@code format=markdown} the report is the Auditor summary of the range; with {@code format=github}
  * the annotations are printed and, when {@code GITHUB_STEP_SUMMARY} is set (GitHub Actions), the
  * Auditor summary is appended to that file.
