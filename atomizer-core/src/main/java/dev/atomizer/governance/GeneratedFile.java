@@ -22,13 +22,11 @@ public final class GeneratedFile extends ChangeRule {
         if (change.newPath() == null || !context.policies().is(change.newPath(), Policy.GENERATED)) {
             return;
         }
-        if (change.newContent().notAFile() != null) {
-            report.at(
-                    1,
-                    1,
-                    change.newPath() + " is generated and is "
-                            + change.newContent().notAFile()
-                            + " here: run 'atomizer dashboards', which writes regular files, and stage the result");
+        String regenerate = "run 'atomizer dashboards', which writes regular files, and stage the result";
+        String notAFile =
+                RegularFile.problem(context.policies(), change, Policy.GENERATED, "generated", regenerate, regenerate);
+        if (notAFile != null) {
+            report.at(1, 1, notAFile);
             return;
         }
         byte[] expected = context.derived().expected(change.newPath(), context.after());
@@ -47,6 +45,6 @@ public final class GeneratedFile extends ChangeRule {
 
     public static final RuleInfo INFO = RuleInfo.of("generated-file", Severity.ERROR, "change", "pre-commit", "verify")
             .fires(
-                    "a derived file is staged or committed with content other than what the generator makes of the sources of the same state (a hand edit, or files made before the last entry)")
+                    "a derived file is staged or committed with content other than what the generator makes of the sources of the same state (a hand edit, or files made before the last entry); a derived file made or added as a symlink or a submodule")
             .fix("Regenerate the derived files instead of editing them by hand.");
 }
