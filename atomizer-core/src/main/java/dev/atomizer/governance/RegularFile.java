@@ -49,6 +49,7 @@ final class RegularFile {
     }
 
     static String restore(String path) {
-        return "restore the file with 'git rm --cached -q " + path + " && git checkout HEAD -- " + path + "'";
+        // the index entry and the working tree both: a gitlink or a symlink staged there is replaced
+        return "restore the file with 'git checkout HEAD -- " + path + "'";
     }
 }
