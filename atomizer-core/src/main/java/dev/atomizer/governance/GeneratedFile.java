@@ -6,6 +6,7 @@ import dev.atomizer.api.RuleInfo;
 import dev.atomizer.api.Severity;
 import dev.atomizer.contract.Policy;
 import dev.atomizer.git.FileChange;
+import dev.atomizer.git.NotAFileException;
 import dev.atomizer.lint.Report;
 import java.io.IOException;
 import java.util.Arrays;
@@ -29,7 +30,22 @@ public final class GeneratedFile extends ChangeRule {
             report.at(1, 1, notAFile);
             return;
         }
-        byte[] expected = context.derived().expected(change.newPath(), context.after());
+        byte[] expected;
+        try {
+            expected = context.derived().expected(change.newPath(), context.after());
+        } catch (IOException e) {
+            String source = notAFile(e);
+            if (source == null) {
+                throw e;
+            }
+            // a source made a symlink or a submodule: the generator has nothing to compare with
+            report.at(
+                    1,
+                    1,
+                    change.newPath() + " is generated from a source that is not a regular file: " + source
+                            + "; make it a regular file again, then " + regenerate);
+            return;
+        }
         if (expected != null && !Arrays.equals(expected, change.newContent().bytes())) {
             report.at(
                     1,
@@ -37,6 +53,16 @@ public final class GeneratedFile extends ChangeRule {
                     change.newPath() + " is generated and differs from what the generator makes of the "
                             + "staged sources (a hand edit?); run 'atomizer dashboards' and stage the result");
         }
+    }
+
+    /** The message of the {@link NotAFileException} behind {@code e}, or null when a source is no such thing. */
+    private static String notAFile(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NotAFileException) {
+                return t.getMessage();
+            }
+        }
+        return null;
     }
 
     public GeneratedFile() {

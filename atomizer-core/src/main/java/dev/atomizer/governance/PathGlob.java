@@ -20,12 +20,12 @@ public final class PathGlob {
 
     private final String glob;
     private final Pattern pattern;
-    private final Pattern folded;
+    /** Compiled on first use: a hook that sees no new path never needs it. */
+    private Pattern folded;
 
     public PathGlob(String glob) {
         this.glob = glob;
         this.pattern = compile(glob, false);
-        this.folded = compile(fold(glob), true);
     }
 
     private static Pattern compile(String glob, boolean folded) {
@@ -61,7 +61,13 @@ public final class PathGlob {
 
     /** True when {@code path}, folded, matches this glob folded: a file system that folds names may take it for a governed path. */
     public boolean matchesFolded(String path) {
-        return path != null && folded.matcher(fold(path)).matches();
+        if (path == null) {
+            return false;
+        }
+        if (folded == null) {
+            folded = compile(fold(glob), true);
+        }
+        return folded.matcher(fold(path)).matches();
     }
 
     /**
@@ -76,9 +82,21 @@ public final class PathGlob {
      * some machine; the fold errs on the side of seeing a collision.
      */
     public static String fold(String path) {
+        if (isAscii(path)) {
+            return path.toLowerCase(Locale.ROOT); // ASCII is its own decomposition; its case is its letters'
+        }
         String decomposed = Normalizer.normalize(path, Normalizer.Form.NFD);
         String cased = decomposed.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
         return Normalizer.normalize(cased, Normalizer.Form.NFD);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -215,6 +215,35 @@ class GovernedFilesTest {
         assertThat(found).allSatisfy(d -> assertThat(d.message()).contains("is a symlink here, in place of the file"));
     }
 
+    /** A dashboard staged while its source (the log) is a submodule: generated-file says so, never an I/O error. */
+    @Test
+    void aDerivedFileWhoseSourceIsASubmoduleIsAFinding() throws Exception {
+        repo.write(LOG, BASE);
+        repo.write("shared/dashboards/exec.md", "# Exec\n");
+        repo.git("add", "-A");
+        String base = repo.commit("Base");
+        stageGitlink(LOG, base);
+        repo.stage("shared/dashboards/exec.md", "# Exec, by hand\n");
+        DerivedFiles readsTheLog = (path, sources) -> {
+            sources.read(LOG);
+            return new byte[0];
+        };
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            List<Diagnostic> found =
+                    GitChecks.preCommit(git, Map.of(), readsTheLog).diagnostics();
+            assertThat(render(found))
+                    .containsExactlyInAnyOrder(LOG + ":1 append-only", "shared/dashboards/exec.md:1 generated-file");
+            assertFinding(
+                    found.stream()
+                            .filter(d -> d.rule().equals("generated-file"))
+                            .findFirst()
+                            .orElseThrow(),
+                    "shared/dashboards/exec.md",
+                    "generated-file",
+                    LOG + " is a submodule (gitlink)");
+        }
+    }
+
     /** A symlink in place of a foundational document: an approval does not make it one. */
     @Test
     void aSymlinkInPlaceOfAFoundationalDocumentIsRefusedEvenApproved() throws Exception {
