@@ -95,7 +95,7 @@ public final class NoDelete extends ChangeRule {
 
     public static final RuleInfo INFO = RuleInfo.of("no-delete", Severity.ERROR, "change", "commit-msg", "verify")
             .fires(
-                    "a knowledge-base file is deleted, moved out of the knowledge base (a deletion there), or shrinks (a rename within it that cuts the file included) without approval (as for `immutable-path`); a knowledge-base file replaced by a symlink or a submodule (a deletion of the file), or one added as such, with or without approval")
+                    "a knowledge-base file is deleted, moved out of the knowledge base (a deletion there), or shrinks (a rename within it that cuts the file included) without approval (as for `immutable-path`); a knowledge-base file replaced by a symlink or a submodule (a deletion of the file), or one added as such, with or without approval (pre-commit refuses these already)")
             .fix(
                     "Restore the file, or add the approval trailers 'Change-Request: <id>' and 'Approved-by: <approver>'.");
 }
