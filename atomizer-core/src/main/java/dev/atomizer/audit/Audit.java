@@ -336,6 +336,18 @@ public record Audit(
 
     /** How the change is told in the summary, or null when it is no protected change after all. */
     private static String what(FileChange change, GovernedPath rule) throws IOException {
+        String notAFile = change.newNotAFile();
+        if (notAFile != null) {
+            // a checkout puts no file there: its bytes (a link's target path) are not the file's
+            return switch (change.kind()) {
+                case ADD, COPY -> "added as " + notAFile;
+                case RENAME -> "renamed from " + change.oldPath() + ", " + notAFile;
+                default -> change.replacesAFile() ? "replaced by " + notAFile + " (a deletion of the file)" : notAFile;
+            };
+        }
+        if (change.oldContent().notAFile() != null && change.kind() == FileChange.Kind.MODIFY) {
+            return change.oldContent().notAFile() + " made a regular file";
+        }
         return switch (change.kind()) {
             case ADD, COPY -> "added";
             case DELETE -> "deleted";
@@ -363,7 +375,8 @@ public record Audit(
     }
 
     private static boolean shrank(FileChange change) throws IOException {
-        return change.newContent().bytes().length < change.oldContent().bytes().length;
+        return change.oldContent().notAFile() == null
+                && change.newContent().bytes().length < change.oldContent().bytes().length;
     }
 
     private static List<StatusMove> moves(List<ProjectHealth> before, List<ProjectHealth> after) {

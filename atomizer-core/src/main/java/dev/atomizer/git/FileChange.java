@@ -42,4 +42,18 @@ public record FileChange(Kind kind, String oldPath, String newPath, Content oldC
     public String path() {
         return newPath != null ? newPath : oldPath;
     }
+
+    /**
+     * What the new side is when it is not a regular file ("a symlink", "a submodule (gitlink)"), or
+     * null: a regular file (executable or not) or no new side. A checkout puts no file's content at
+     * such a path: a symlink is a pointer to another path, a gitlink an empty folder.
+     */
+    public String newNotAFile() {
+        return newPath == null ? null : newContent.notAFile();
+    }
+
+    /** True when a regular file at the path was replaced by something that is not one (a symlink, a gitlink). */
+    public boolean replacesAFile() {
+        return kind == Kind.MODIFY && oldContent.notAFile() == null && newContent.notAFile() != null;
+    }
 }

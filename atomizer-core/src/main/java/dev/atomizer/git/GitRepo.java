@@ -156,9 +156,24 @@ public final class GitRepo implements AutoCloseable {
     public Tree index() throws AtomizerException {
         try {
             DirCache index = dirCache();
-            return path -> {
-                DirCacheEntry e = index.getEntry(path);
-                return e == null ? null : blob(e.getObjectId());
+            return new Tree() {
+                @Override
+                public byte[] read(String path) throws IOException {
+                    DirCacheEntry e = index.getEntry(path);
+                    if (e != null && e.getFileMode() == org.eclipse.jgit.lib.FileMode.GITLINK) {
+                        throw new NotAFileException(path, "a submodule (gitlink)");
+                    }
+                    return e == null ? null : blob(e.getObjectId());
+                }
+
+                @Override
+                public java.util.Collection<String> paths() {
+                    List<String> out = new ArrayList<>(index.getEntryCount());
+                    for (int i = 0; i < index.getEntryCount(); i++) {
+                        out.add(index.getEntry(i).getPathString());
+                    }
+                    return out;
+                }
             };
         } catch (IOException e) {
             throw new AtomizerException("cannot read the index: " + e.getMessage(), e);
@@ -486,19 +501,40 @@ public final class GitRepo implements AutoCloseable {
     private static final int SMALL_BLOB = 1 << 20;
 
     private Tree tree(RevTree tree) {
-        return path -> {
-            try (TreeWalk tw = TreeWalk.forPath(reader, path, tree)) {
-                if (tw == null) {
-                    return null;
+        return new Tree() {
+            private List<String> paths;
+
+            @Override
+            public byte[] read(String path) throws IOException {
+                try (TreeWalk tw = TreeWalk.forPath(reader, path, tree)) {
+                    if (tw == null) {
+                        return null;
+                    }
+                    org.eclipse.jgit.lib.FileMode mode = tw.getFileMode(0);
+                    if (mode == org.eclipse.jgit.lib.FileMode.TREE) {
+                        throw new NotAFileException(path, "a folder");
+                    }
+                    if (mode == org.eclipse.jgit.lib.FileMode.GITLINK) {
+                        throw new NotAFileException(path, "a submodule (gitlink)");
+                    }
+                    return blob(tw.getObjectId(0));
                 }
-                org.eclipse.jgit.lib.FileMode mode = tw.getFileMode(0);
-                if (mode == org.eclipse.jgit.lib.FileMode.TREE) {
-                    throw new NotAFileException(path, "a folder");
+            }
+
+            @Override
+            public java.util.Collection<String> paths() throws IOException {
+                if (paths == null) {
+                    List<String> out = new ArrayList<>();
+                    try (TreeWalk tw = new TreeWalk(reader)) {
+                        tw.setRecursive(true);
+                        tw.addTree(tree);
+                        while (tw.next()) {
+                            out.add(tw.getPathString());
+                        }
+                    }
+                    paths = List.copyOf(out);
                 }
-                if (mode == org.eclipse.jgit.lib.FileMode.GITLINK) {
-                    throw new NotAFileException(path, "a submodule (gitlink)");
-                }
-                return blob(tw.getObjectId(0));
+                return paths;
             }
         };
     }
@@ -693,6 +729,11 @@ public final class GitRepo implements AutoCloseable {
             @Override
             public byte[] read(String path) throws IOException {
                 return files.read(path);
+            }
+
+            @Override
+            public java.util.Collection<String> paths() throws IOException {
+                return files.paths();
             }
 
             @Override

@@ -17,5 +17,13 @@ public interface Tree {
         return null;
     }
 
+    /**
+     * Every path this state holds (regular files, symlinks and submodules alike), or null when the
+     * state cannot list them (the working tree). Read on first use and kept.
+     */
+    default java.util.Collection<String> paths() throws IOException {
+        return null;
+    }
+
     Tree EMPTY = path -> null;
 }

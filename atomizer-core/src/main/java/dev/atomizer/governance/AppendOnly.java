@@ -18,16 +18,10 @@ public final class AppendOnly extends ChangeRule {
 
     @Override
     public void check(ChangeContext context, FileChange change, Report report) throws IOException {
-        String notAFile = change.newContent().notAFile();
-        if (notAFile != null && context.policies().is(change.newPath(), Policy.APPEND_ONLY)) {
-            report.at(
-                    1,
-                    1,
-                    change.newPath() + " is append-only and is " + notAFile + " here: the log must be a regular"
-                            + " file; "
-                            + (change.kind() == FileChange.Kind.ADD
-                                    ? "add it as one"
-                                    : "restore it with 'git checkout HEAD -- " + change.newPath() + "'"));
+        String notAFile = RegularFile.problem(
+                context.policies(), change, Policy.APPEND_ONLY, "append-only", "add the log itself, as a regular file");
+        if (notAFile != null) {
+            report.at(1, 1, notAFile);
             return;
         }
         if (!context.policies().is(change.oldPath(), Policy.APPEND_ONLY)) {
@@ -84,6 +78,6 @@ public final class AppendOnly extends ChangeRule {
     public static final RuleInfo INFO = RuleInfo.of(
                     "append-only", Severity.ERROR, "change", "pre-commit", "commit-msg", "verify")
             .fires(
-                    "an existing byte of the log changed — an entry edited, deleted, reordered or inserted above the end (trailing whitespace at the old end is tolerated) — without an approved amendment (the commit's `Change-Request:` and `Approved-by:` trailers, as for foundational documents; see docs/governance.md, Amending the log); the log deleted, renamed, or made a symlink or a submodule; the message names the first entry that differs")
+                    "an existing byte of the log changed — an entry edited, deleted, reordered or inserted above the end (trailing whitespace at the old end is tolerated) — without an approved amendment (the commit's `Change-Request:` and `Approved-by:` trailers, as for foundational documents; see docs/governance.md, Amending the log); the log deleted, renamed, or made (or added as) a symlink or a submodule; the message names the first entry that differs")
             .fix("Restore the existing entries and append a correcting entry at the end instead.");
 }

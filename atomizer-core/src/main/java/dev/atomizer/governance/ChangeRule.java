@@ -21,6 +21,15 @@ public abstract class ChangeRule extends RuleBase {
         return false;
     }
 
+    /**
+     * True when judging {@code change} needs the trailers: by default {@link #needsApproval()}. A
+     * rule whose verdict on this change no approval can alter (a governed path that is not a regular
+     * file) says false, so that pre-commit judges it already.
+     */
+    public boolean needsApproval(ChangeContext context, FileChange change) {
+        return needsApproval();
+    }
+
     /** Reports against {@code change.path()}; {@code report.at(line, column, message)}. */
     public abstract void check(ChangeContext context, FileChange change, Report report) throws IOException;
 }

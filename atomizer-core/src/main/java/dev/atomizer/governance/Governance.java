@@ -32,7 +32,7 @@ public final class Governance {
             List<Diagnostic> found = new ArrayList<>();
             for (ChangeRule rule : rules()) {
                 Severity s = severities.of(rule.id());
-                if (s == Severity.OFF || rule.needsApproval() && context.approval() == null) {
+                if (s == Severity.OFF || context.approval() == null && rule.needsApproval(context, change)) {
                     continue;
                 }
                 rule.check(

@@ -23,9 +23,26 @@ public final class ImmutablePath extends ChangeRule {
     }
 
     @Override
+    public boolean needsApproval(ChangeContext context, FileChange change) {
+        return !RegularFile.applies(context.policies(), change, Policy.IMMUTABLE);
+    }
+
+    @Override
     public void check(ChangeContext context, FileChange change, Report report) throws java.io.IOException {
         GovernedPath old = immutable(context, change.oldPath());
         GovernedPath neu = immutable(context, change.newPath());
+        String notAFile = neu == null
+                ? null
+                : RegularFile.problem(
+                        context.policies(),
+                        change,
+                        Policy.IMMUTABLE,
+                        "foundational (" + neu.pattern() + ", immutable)",
+                        "commit the document itself, as a regular file");
+        if (notAFile != null) {
+            report.at(1, 1, notAFile);
+            return;
+        }
         if (old == null && neu == null) {
             return;
         }
@@ -60,7 +77,7 @@ public final class ImmutablePath extends ChangeRule {
 
     public static final RuleInfo INFO = RuleInfo.of("immutable-path", Severity.ERROR, "change", "commit-msg", "verify")
             .fires(
-                    "a foundational path is added, modified, renamed or deleted without an approval: the trailers `Change-Request: <id>` and `Approved-by: <approver id>` naming an approver of the contract by its id, exactly (`ceo` is built in), and, for an approver with a key, a commit signed with that key (see docs/reference.md, Approvals)")
+                    "a foundational path is added, modified, renamed or deleted without an approval: the trailers `Change-Request: <id>` and `Approved-by: <approver id>` naming an approver of the contract by its id, exactly (`ceo` is built in), and, for an approver with a key, a commit signed with that key (see docs/reference.md, Approvals); a foundational path made or added as a symlink or a submodule, with or without approval (pre-commit refuses these already)")
             .fix(
                     "Add the trailers 'Change-Request: <id>' and 'Approved-by: <approver>' (an approver of the contract) to the commit message.");
 }

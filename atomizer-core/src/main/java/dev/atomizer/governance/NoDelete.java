@@ -23,7 +23,22 @@ public final class NoDelete extends ChangeRule {
     }
 
     @Override
+    public boolean needsApproval(ChangeContext context, FileChange change) {
+        return !RegularFile.applies(context.policies(), change, Policy.NO_DELETE);
+    }
+
+    @Override
     public void check(ChangeContext context, FileChange change, Report report) throws IOException {
+        String notAFile = RegularFile.problem(
+                context.policies(),
+                change,
+                Policy.NO_DELETE,
+                "accumulative (no-delete)",
+                "add the file itself, as a regular file, not a link to one");
+        if (notAFile != null) {
+            report.at(1, 1, notAFile);
+            return;
+        }
         String loss = loss(context.policies(), change);
         if (loss == null) {
             return;
@@ -47,18 +62,28 @@ public final class NoDelete extends ChangeRule {
         if (!policies.is(change.oldPath(), Policy.NO_DELETE)) {
             return null;
         }
+        String notAFile = change.newNotAFile();
         return switch (change.kind()) {
             case DELETE -> "was deleted";
             case RENAME ->
-                policies.is(change.newPath(), Policy.NO_DELETE)
-                        ? shrink(change, "was renamed to " + change.newPath() + " and ")
-                        : "was moved out to " + change.newPath() + " (a deletion there)";
-            case MODIFY -> shrink(change, "");
+                !policies.is(change.newPath(), Policy.NO_DELETE)
+                        ? "was moved out to " + change.newPath() + " (a deletion there)"
+                        : notAFile != null
+                                ? "was renamed to " + change.newPath() + ", " + notAFile + " (a deletion of the file)"
+                                : shrink(change, "was renamed to " + change.newPath() + " and ");
+            case MODIFY ->
+                change.replacesAFile()
+                        ? "was replaced by " + notAFile + " (a deletion of the file)"
+                        : shrink(change, "");
             default -> null;
         };
     }
 
+    /** How much a file shrank; nothing when a side is not a regular file (a symlink's bytes are its target's path). */
     private static String shrink(FileChange change, String prefix) throws IOException {
+        if (change.oldContent().notAFile() != null || change.newContent().notAFile() != null) {
+            return null;
+        }
         long before = change.oldContent().bytes().length;
         long after = change.newContent().bytes().length;
         return after < before ? prefix + "shrank from " + before + " to " + after + " bytes" : null;
@@ -70,7 +95,7 @@ public final class NoDelete extends ChangeRule {
 
     public static final RuleInfo INFO = RuleInfo.of("no-delete", Severity.ERROR, "change", "commit-msg", "verify")
             .fires(
-                    "a knowledge-base file is deleted, moved out of the knowledge base (a deletion there), or shrinks (a rename within it that cuts the file included) without approval (as for `immutable-path`)")
+                    "a knowledge-base file is deleted, moved out of the knowledge base (a deletion there), or shrinks (a rename within it that cuts the file included) without approval (as for `immutable-path`); a knowledge-base file replaced by a symlink or a submodule (a deletion of the file), or one added as such, with or without approval (pre-commit refuses these already)")
             .fix(
                     "Restore the file, or add the approval trailers 'Change-Request: <id>' and 'Approved-by: <approver>'.");
 }

@@ -32,6 +32,22 @@ public final class Policies {
         return null;
     }
 
+    /**
+     * The first row whose glob, folded, matches {@code path} folded (see {@link PathGlob#fold}): the
+     * governed path a file system that folds names may take {@code path} for; null when none.
+     */
+    public GovernedPath foldsOnto(String path) {
+        if (path == null) {
+            return null;
+        }
+        for (Row r : rows) {
+            if (r.glob().matchesFolded(path)) {
+                return r.path();
+            }
+        }
+        return null;
+    }
+
     public boolean is(String path, Policy policy) {
         GovernedPath g = of(path);
         return g != null && g.policy() == policy;

@@ -14,6 +14,16 @@ public final class WriteOnce extends ChangeRule {
 
     @Override
     public void check(ChangeContext context, FileChange change, Report report) {
+        String notAFile = RegularFile.problem(
+                context.policies(),
+                change,
+                Policy.WRITE_ONCE,
+                "a report snapshot (write-once)",
+                "write the report itself, as a regular file ('atomizer report' writes one)");
+        if (notAFile != null) {
+            report.at(1, 1, notAFile);
+            return;
+        }
         if (change.kind() == FileChange.Kind.ADD
                 || change.kind() == FileChange.Kind.COPY
                 || !context.policies().is(change.oldPath(), Policy.WRITE_ONCE)) {
@@ -38,6 +48,7 @@ public final class WriteOnce extends ChangeRule {
     }
 
     public static final RuleInfo INFO = RuleInfo.of("write-once", Severity.ERROR, "change", "pre-commit", "verify")
-            .fires("an existing report is modified, renamed or deleted")
+            .fires(
+                    "an existing report is modified, renamed or deleted (replaced by a symlink or a submodule included); a symlink or a submodule is added as a report")
             .fix("Restore the report; reports are written once, corrections go into a new report or a log entry.");
 }

@@ -183,13 +183,22 @@ class MergeGovernanceTest {
                 .allSatisfy(d -> assertThat(d.message()).contains("Approvals: signed and 'ceo' has no key"));
     }
 
+    /** A case variant of a foundational path is another path to git, and one file to NTFS or APFS: refused as a collision. */
     @Test
-    void aCaseVariantOrALineBreakInAFoundationalPathIsStillFoundational() throws Exception {
+    void aCaseVariantOfAFoundationalPathCollidesALineBreakInOneIsStillFoundational() throws Exception {
         repo.stage("Context-Docs/00-mission.md", "# Mission\n\nWhatever the optimizer says.\n");
         repo.stage("context-docs/new\nline.md", "# Sneaked in\n");
-        String sneak = repo.commit("Sneak in a case variant");
+        String sneak = repo.commit("Sneak in a case variant" + APPROVED);
         GitChecks.Result r = m.verifyResult(base);
-        assertThat(of(r, sneak, "immutable-path", "Context-Docs/00-mission.md")).isEqualTo(1);
+        assertThat(of(r, sneak, "path-collision", "Context-Docs/00-mission.md")).isEqualTo(1);
+        assertThat(of(r, sneak, "immutable-path", "Context-Docs/00-mission.md")).isZero();
+        assertThat(r.diagnostics()).hasSize(1);
+        repo.git("reset", "-q", "--hard", "HEAD^");
+        repo.stage("Context-Docs/00-mission.md", "# Mission\n\nWhatever the optimizer says.\n");
+        repo.stage("context-docs/new\nline.md", "# Sneaked in\n");
+        sneak = repo.commit("Sneak in a case variant");
+        r = m.verifyResult(base);
+        assertThat(of(r, sneak, "path-collision", "Context-Docs/00-mission.md")).isEqualTo(1);
         assertThat(of(r, sneak, "immutable-path", "context-docs/new\nline.md")).isEqualTo(1);
     }
 
