@@ -277,7 +277,9 @@ final class GitCommands {
             done(atomizer().init(ownJar()));
             main.out.println("next: edit the Agents and Approvers of " + Workspace.CONTRACT + " and the projects of "
                     + Workspace.STATUS + ", then 'git add -A && git commit -m \"Set up the status repository\"'"
-                    + " (the root commit needs no trailers); log work with 'atomizer log'");
+                    + " (the root commit needs no trailers; when your edits change a dashboard, the hook regenerates"
+                    + " it and refuses once: run the same 'git add -A && git commit' again); log work with"
+                    + " 'atomizer log'");
             return Main.OK;
         }
     }
