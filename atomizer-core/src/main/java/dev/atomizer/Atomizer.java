@@ -18,6 +18,7 @@ import dev.atomizer.derive.Gates;
 import dev.atomizer.derive.GeneratedStale;
 import dev.atomizer.derive.KpiMetrics;
 import dev.atomizer.derive.Kpis;
+import dev.atomizer.derive.Regeneration;
 import dev.atomizer.derive.Sources;
 import dev.atomizer.git.CommitInfo;
 import dev.atomizer.git.GitRepo;
@@ -348,12 +349,25 @@ public final class Atomizer {
     // ---- the git use cases: they read the contract from the index or from each commit ----
 
     /**
-     * {@code pre-commit}: the staged index against HEAD, before the commit exists.
+     * {@code pre-commit}: the staged index against HEAD, before the commit exists; the stale derived
+     * files it finds are regenerated in the working tree (see {@link #preCommit(boolean, boolean)}).
      *
      * @param hookProcess this process runs the hook and exits: JGit in its one-command mode and a
      *                    warm-up on the second core (docs/startup.md)
      */
     public Checked preCommit(boolean hookProcess) throws AtomizerException {
+        return preCommit(hookProcess, true);
+    }
+
+    /**
+     * {@code pre-commit}, regenerating or not. A derived file untouched while its sources changed is
+     * stale ({@code generated-file}); with {@code regenerate}, each stale one the check refuses is
+     * written into the working tree as the generator makes it of the <em>staged</em> sources (the
+     * commit's content), the index is left alone, and the check still fails: the commit goes
+     * through once they are staged, as the pre-commit framework's fixers do. A hand edit is never
+     * overwritten; nor is a working-tree copy that differs from the staged one. See {@link Regeneration}.
+     */
+    public Checked preCommit(boolean hookProcess, boolean regenerate) throws AtomizerException {
         Trace.mark("main");
         if (hookProcess) {
             HookProcess.begin(); // before the warm-up thread touches JGit
@@ -361,8 +375,57 @@ public final class Atomizer {
         }
         try (GitRepo git = GitRepo.open(start)) {
             Trace.mark("repository opened");
-            return new Checked(GitChecks.preCommit(git, overrides, Derived.files()), git.workTree());
+            Regeneration derived = new Regeneration(Scaffold.tree());
+            GitChecks.Result r = GitChecks.preCommit(git, overrides, derived);
+            if (!regenerate || derived.staleFiles().isEmpty()) {
+                return new Checked(r, git.workTree());
+            }
+            return regenerated(git, r, derived);
         }
+    }
+
+    /** Writes the stale files the check refused into the working tree and says so at each. */
+    private static Checked regenerated(GitRepo git, GitChecks.Result r, Regeneration derived) throws AtomizerException {
+        String rule = dev.atomizer.governance.GeneratedFile.INFO.id();
+        List<String> refused = new ArrayList<>();
+        for (Diagnostic d : r.diagnostics()) {
+            if (d.rule().equals(rule)
+                    && d.severity() == Severity.ERROR
+                    && derived.staleFiles().containsKey(d.path())) {
+                refused.add(d.path());
+            }
+        }
+        Tree staged = git.index();
+        Path top = git.workTree();
+        Map<String, Regeneration.Outcome> outcomes = new java.util.HashMap<>();
+        for (Regeneration.Outcome o : derived.write(top, staged, refused)) {
+            outcomes.put(o.path(), o);
+        }
+        List<Diagnostic> said = new ArrayList<>();
+        List<String> written = new ArrayList<>();
+        for (Diagnostic d : r.diagnostics()) {
+            Regeneration.Outcome o = d.rule().equals(rule) ? outcomes.get(d.path()) : null;
+            if (o == null) {
+                said.add(d);
+                continue;
+            }
+            String stale = d.path() + " is stale (untouched while its sources changed): ";
+            if (o.regenerated()) {
+                written.add(o.path());
+            }
+            said.add(new Diagnostic(
+                    d.path(),
+                    d.line(),
+                    d.column(),
+                    d.rule(),
+                    d.severity(),
+                    o.regenerated()
+                            ? stale + "regenerated in the working tree from the staged sources"
+                            : stale + "not regenerated, " + o.reason()
+                                    + "; run 'atomizer dashboards' and stage the result"));
+        }
+        List<String> unstaged = written.isEmpty() ? List.of() : Regeneration.unstagedSources(top, staged);
+        return new Checked(new GitChecks.Result(List.copyOf(said), r.summary()), top, written, unstaged);
     }
 
     /** {@code commit-msg}: the approval trailers of the message in {@code messageFile} (relative to the start). */
@@ -462,11 +525,40 @@ public final class Atomizer {
         }
     }
 
-    /** What a hook's check found, with the work tree its paths are relative to (null for commit-msg). */
-    public record Checked(GitChecks.Result result, Path workTree) {
+    /**
+     * What a hook's check found, with the work tree its paths are relative to (null for commit-msg),
+     * the derived files pre-commit regenerated in the working tree, and the sources whose working-tree
+     * copy differs from the staged one (the regenerated files are made of the staged ones).
+     */
+    public record Checked(
+            GitChecks.Result result, Path workTree, List<String> regenerated, List<String> unstagedSources) {
+
+        public Checked(GitChecks.Result result, Path workTree) {
+            this(result, workTree, List.of(), List.of());
+        }
 
         public boolean failed() {
             return result.failed();
+        }
+
+        /**
+         * {@code regenerated 3 files: stage them (git add …) and commit again}, or null when nothing
+         * was regenerated.
+         */
+        public String regeneratedLine() {
+            if (regenerated.isEmpty()) {
+                return null;
+            }
+            String n = regenerated.size() == 1 ? "1 file" : regenerated.size() + " files";
+            String them = regenerated.size() == 1 ? "it" : "them";
+            if (unstagedSources.isEmpty()) {
+                return "regenerated " + n + ": stage " + them + " (git add " + String.join(" ", regenerated)
+                        + ") and commit again";
+            }
+            return "regenerated " + n + " from the staged sources (the working tree's "
+                    + String.join(", ", unstagedSources) + " differ" + (unstagedSources.size() == 1 ? "s" : "")
+                    + " from the staged " + (unstagedSources.size() == 1 ? "one" : "ones") + "): stage only "
+                    + them + " (git add " + String.join(" ", regenerated) + ") and commit again";
         }
     }
 

@@ -33,7 +33,7 @@ final class GitCommands {
 
     static int train(Path cwd) {
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-        preCommit(cwd, sink, sink, Map.of(), "text", true);
+        preCommit(cwd, sink, sink, Map.of(), "text", true, false);
         Atomizer.at(cwd, Map.of()).finishTraining();
         try {
             Formats.create("text", sink);
@@ -51,16 +51,32 @@ final class GitCommands {
             Map<String, Severity> overrides,
             String format,
             boolean hookProcess) {
+        return preCommit(cwd, out, err, overrides, format, hookProcess, true);
+    }
+
+    /**
+     * @param regenerate write the stale derived files into the working tree (a training run, which
+     *                   runs in the user's repository at install time, does not)
+     */
+    static int preCommit(
+            Path cwd,
+            PrintStream out,
+            PrintStream err,
+            Map<String, Severity> overrides,
+            String format,
+            boolean hookProcess,
+            boolean regenerate) {
         try {
-            Atomizer.Checked c = Atomizer.at(cwd, overrides).preCommit(hookProcess);
-            return report(
-                    c.result(),
-                    out,
-                    err,
-                    format,
-                    c.workTree(),
-                    "commit blocked",
-                    "fix the staged files, 'git add' them and commit again");
+            Atomizer.Checked c = Atomizer.at(cwd, overrides).preCommit(hookProcess, regenerate);
+            String fix = "fix the staged files, 'git add' them and commit again";
+            String regenerated = c.regeneratedLine();
+            if (regenerated != null) {
+                // the pre-commit framework's convention for fixers: the files are fixed, the commit fails once
+                fix = c.regenerated().size() == c.result().summary().errors()
+                        ? regenerated
+                        : regenerated + "; fix the other errors above as well";
+            }
+            return report(c.result(), out, err, format, c.workTree(), "commit blocked", fix);
         } catch (AtomizerException e) {
             return usage(e, err);
         }
@@ -261,7 +277,9 @@ final class GitCommands {
             done(atomizer().init(ownJar()));
             main.out.println("next: edit the Agents and Approvers of " + Workspace.CONTRACT + " and the projects of "
                     + Workspace.STATUS + ", then 'git add -A && git commit -m \"Set up the status repository\"'"
-                    + " (the root commit needs no trailers); log work with 'atomizer log'");
+                    + " (the root commit needs no trailers; when your edits change a dashboard, the hook regenerates"
+                    + " it and refuses once: run the same 'git add -A && git commit' again); log work with"
+                    + " 'atomizer log'");
             return Main.OK;
         }
     }

@@ -122,6 +122,8 @@ final class LogCommand extends CommandBase {
         dev.atomizer.lint.Linter linter = atomizer.linter();
         int[] errors = new int[1];
         int[] entries = {1};
+        NewEntry[] made = {entry};
+        java.time.Duration tolerance = atomizer.contract().settings().clockTolerance();
         try {
             if (!dryRun) {
                 Workspace.writable(
@@ -130,7 +132,11 @@ final class LogCommand extends CommandBase {
                                 .relativize(ws.log().toAbsolutePath().normalize())
                                 .toString());
             }
-            LogAppender.append(dryRun ? devNull() : ws.log(), entry, tail -> {
+            // with no --time: the current time, or the last entry's when that one is dated ahead of the
+            // clock within the tolerance (the log never goes back in time), read under the append's lock
+            java.util.function.Function<String, NewEntry> entryAfter =
+                    last -> made[0] = time != null || dryRun ? entry : entry.at(stampAfter(ts, last, tolerance));
+            LogAppender.append(dryRun ? devNull() : ws.log(), entryAfter, tail -> {
                 if (!tail.startsEntry()) {
                     String where = tail.hostLine() > 0 ? "the entry at line " + tail.hostLine() : "the preamble";
                     problems.add(new Diagnostic(
@@ -148,7 +154,7 @@ final class LogCommand extends CommandBase {
                 FileSummary s = linter.lint(
                         "<new entry>",
                         new ByteArrayInputStream(
-                                String.join("\n", entry.lines()).concat("\n").getBytes(StandardCharsets.UTF_8)),
+                                String.join("\n", made[0].lines()).concat("\n").getBytes(StandardCharsets.UTF_8)),
                         dryRun ? null : tail.lastTimestamp(),
                         problems::add);
                 errors[0] = s.errors();
@@ -176,12 +182,36 @@ final class LogCommand extends CommandBase {
             main.err.println("atomizer: nothing was written to " + shown + "; fix the options above and run again");
             return Main.VIOLATIONS;
         }
+        String stamped = made[0].timestamp();
         if (dryRun) {
             main.out.println(String.join("\n", entry.lines()));
         } else {
-            main.err.println("appended [" + ts + "] " + agent + " | " + project + " | " + event + " to " + shown);
+            main.err.println("appended [" + stamped + "] " + agent + " | " + project + " | " + event + " to " + shown
+                    + (stamped.equals(ts)
+                            ? ""
+                            : " (stamped with the last entry's time, which is ahead of the clock, " + ts + " in "
+                                    + atomizer.contract().settings().zone().getId()
+                                    + ", within the contract's clock tolerance: the log never goes back in time)"));
         }
         return Main.OK;
+    }
+
+    /**
+     * The stamp of an entry appended now, after an entry stamped {@code last} (null: none): now, or
+     * {@code last} when that is ahead of now by no more than {@code tolerance}. An entry further
+     * ahead is misdated: now is kept, and timestamp-order says so.
+     */
+    static String stampAfter(String now, String last, java.time.Duration tolerance) {
+        if (last == null) {
+            return now;
+        }
+        try {
+            java.time.LocalDateTime n = java.time.LocalDateTime.parse(now, MINUTE);
+            java.time.LocalDateTime l = java.time.LocalDateTime.parse(last, MINUTE);
+            return l.isAfter(n) && !l.isAfter(n.plus(tolerance)) ? last : now;
+        } catch (java.time.format.DateTimeParseException e) {
+            return now;
+        }
     }
 
     private String joinMetrics() {

@@ -248,6 +248,74 @@ class HooksEndToEndIT {
                 .doesNotContain("made shared/");
     }
 
+    /**
+     * init's "next:" lines, run as they say after a team edits its contract (an agent) and its
+     * projects (one more): the root commit is refused once, with the dashboards the edits change
+     * regenerated in the working tree (the index and the log untouched); the same 'git add -A &&
+     * git commit' then goes through. A hand edit of a dashboard is still refused, as one, and kept.
+     */
+    @Test
+    void theFirstCommitAfterEditingTheContractAndProjectsGoesThroughAsInitSays() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("new-team"));
+        GitFixture team = repo.at(dir);
+        Run init = atomizer(team, "init");
+        assertThat(init.code()).as(init.err()).isZero();
+        assertThat(init.out())
+                .contains("next: edit the Agents and Approvers of shared/data-contracts/schemas.md and the projects of"
+                        + " shared/PROJECT_STATUS.md, then 'git add -A && git commit -m \"Set up the status"
+                        + " repository\"' (the root commit needs no trailers; when your edits change a dashboard, the"
+                        + " hook regenerates it and refuses once: run the same 'git add -A && git commit' again)");
+        String contract = team.read("shared/data-contracts/schemas.md");
+        String agents = "|-------|------|--------------|\n";
+        team.write(
+                "shared/data-contracts/schemas.md",
+                contract.replace(agents, agents + "| `manager` | Runs the team | |\n"));
+        String status = team.read("shared/PROJECT_STATUS.md");
+        String first = status.lines()
+                        .filter(l -> l.startsWith("| `first-project`"))
+                        .findFirst()
+                        .orElseThrow()
+                + "\n";
+        team.write(
+                "shared/PROJECT_STATUS.md",
+                status.replace(first, first + "| `second-project` | Second | Amber | active | Start | manager | |\n"));
+        String log = team.read(LOG);
+
+        team.run("add", "-A");
+        String staged = team.git("ls-files", "-s");
+        Run refused = commit(team, "Set up the status repository");
+        assertThat(refused.code()).isNotZero();
+        assertThat(refused.out() + refused.err())
+                .contains("shared/dashboards/exec-summary.md:1:1: error [generated-file]"
+                        + " shared/dashboards/exec-summary.md is stale (untouched while its sources changed):"
+                        + " regenerated in the working tree from the staged sources")
+                .containsPattern("atomizer: commit blocked \\(\\d+ errors?\\): regenerated \\d+ files?: stage (it|them)"
+                        + " \\(git add shared/dashboards/exec-summary.md[^)]*\\) and commit again")
+                .doesNotContain("hand");
+        assertThat(team.git("ls-files", "-s")).isEqualTo(staged);
+        assertThat(team.read(LOG)).isEqualTo(log);
+        assertThat(team.git("diff", "--name-only").lines())
+                .isNotEmpty()
+                .allMatch(p -> p.startsWith("shared/dashboards/") || p.equals("shared/kpi/metrics.md"));
+
+        team.run("add", "-A");
+        Run root = commit(team, "Set up the status repository");
+        assertThat(root.code()).as(root.out() + root.err()).isZero();
+        Run check = atomizer(team, "check");
+        assertThat(check.code()).as(check.out() + check.err()).isZero();
+
+        // a hand edit is no stale file: refused as an edit, never regenerated over
+        team.append("shared/dashboards/technical.md", "\nAll green, trust me.\n");
+        team.run("add", "-A");
+        Run edited = commit(team, "Edit a dashboard");
+        assertThat(edited.code()).isNotZero();
+        assertThat(edited.out() + edited.err())
+                .contains("shared/dashboards/technical.md is generated and was edited by hand: it differs from HEAD's"
+                        + " version and from what the generator makes of the staged sources")
+                .doesNotContain("regenerated");
+        assertThat(team.read("shared/dashboards/technical.md")).endsWith("All green, trust me.\n");
+    }
+
     @Test
     void versionPrintsTheReleaseNotDev() throws Exception {
         Run v = atomizer(repo, "--version");

@@ -236,6 +236,106 @@ class MainTest extends CliTest {
         assertThat(err).startsWith("2 entries: 0 errors");
     }
 
+    static String milestone(String ts, String agent) {
+        return "## [" + ts + "] " + agent + " | bracket-topopt | milestone\n\n**Status:** completed\n"
+                + "**Summary:** s\n\n---\n";
+    }
+
+    static String utcInMinutes(long minutes) {
+        return java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+                .plusMinutes(minutes)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+    }
+
+    static final String[] LOG_NOW = {
+        "log",
+        "--agent",
+        "manager",
+        "--project",
+        "bracket-topopt",
+        "--event",
+        "milestone",
+        "--status",
+        "completed",
+        "--summary",
+        "Next step."
+    };
+
+    /** The last entry is a few minutes ahead of this machine's clock (another's runs fast): log stamps after it. */
+    @Test
+    void logStampsAfterALastEntryAheadOfTheClockWithinTheTolerance() throws Exception {
+        String ahead = utcInMinutes(5);
+        Files.writeString(log, "# Log\n\n" + milestone(ahead, "manager"));
+
+        assertThat(run(root, LOG_NOW)).as(err).isZero();
+
+        assertThat(Files.readString(log))
+                .endsWith("## [" + ahead + "] manager | bracket-topopt | milestone\n\n"
+                        + "**Status:** completed\n**Summary:** Next step.\n\n---\n");
+        assertThat(err)
+                .contains("appended [" + ahead + "] manager | bracket-topopt | milestone to shared/project_log.md"
+                        + " (stamped with the last entry's time, which is ahead of the clock, ")
+                .contains(" in UTC, within the contract's clock tolerance: the log never goes back in time)");
+        assertThat(run(root, "lint")).as(out).isZero();
+    }
+
+    @Test
+    void timestampOrderSaysWhatIsWrongAndTheWholeFix() throws Exception {
+        // an entry dated further ahead than the tolerance is misdated: nothing can follow it before its time
+        String far = utcInMinutes(180);
+        Files.writeString(log, "# Log\n\n" + milestone(far, "manager"));
+        byte[] before = Files.readAllBytes(log);
+        assertThat(run(root, LOG_NOW)).isEqualTo(1);
+        assertThat(err)
+                .contains("error [timestamp-order] entry at ")
+                .contains(" is older than the entry before it (" + far + "), which is dated more than the contract's"
+                        + " clock tolerance of 15 minutes ahead of the clock (it is ")
+                .contains(" in UTC, the contract's time zone): that entry is misdated, and no entry can follow it"
+                        + " before " + far + "; correct its timestamp with an amendment of the log (committed with"
+                        + " the trailers 'Change-Request: <id>' and 'Approved-by: <approver>')");
+        assertThat(Files.readAllBytes(log)).isEqualTo(before);
+
+        // one within the tolerance, and a --time before it: stamp it at that time or later
+        String ahead = utcInMinutes(5);
+        Files.writeString(log, "# Log\n\n" + milestone(ahead, "manager"));
+        String[] withTime = java.util.Arrays.copyOf(LOG_NOW, LOG_NOW.length + 2);
+        withTime[LOG_NOW.length] = "--time";
+        withTime[LOG_NOW.length + 1] = utcInMinutes(-60);
+        assertThat(run(root, withTime)).isEqualTo(1);
+        assertThat(err)
+                .contains(" is older than the entry before it (" + ahead + "), which is dated ahead of the clock (it"
+                        + " is ")
+                .contains(" in UTC, the contract's time zone), within the contract's clock tolerance of 15 minutes;"
+                        + " the log is append-only in time: stamp this entry " + ahead + " or later ('atomizer log'"
+                        + " does so when no --time is given)");
+
+        // and one in the past: a late report gets the current time
+        Files.writeString(log, "# Log\n\n" + milestone(utcInMinutes(-30), "manager"));
+        assertThat(run(root, withTime)).isEqualTo(1);
+        assertThat(err)
+                .contains("; the log is append-only in time: append new entries at the end with the current time (a"
+                        + " late report says in its Detail when it happened)");
+    }
+
+    @Test
+    void unknownAgentSaysTheRowGoesInTheContractWithAnApproval() throws Exception {
+        Path contract = root.resolve("shared/data-contracts/schemas.md");
+        Files.createDirectories(contract.getParent());
+        Files.writeString(
+                contract,
+                "# Contract\n\n## Agents\n\n| Agent | Role |\n|---|---|\n| `manager` | Runs the team |\n\n"
+                        + "## Approvers\n\n| Approver | Role |\n|---|---|\n| `mario` | Infrastructure |\n");
+        Files.writeString(log, "# Log\n\n" + milestone("2026-01-05 09:00", "manager"));
+        String[] stranger = LOG_NOW.clone();
+        stranger[2] = "stranger";
+        assertThat(run(root, stranger)).isEqualTo(1);
+        assertThat(err)
+                .contains("error [unknown-agent] unknown agent 'stranger'; the contract lists manager: use one of them,"
+                        + " or add a row for 'stranger' to the Agents table of shared/data-contracts/schemas.md, a"
+                        + " foundational file (immutable by default): the commit that adds it needs the trailers"
+                        + " 'Change-Request: <id>' and 'Approved-by: <approver>' (approvers: ceo, mario)");
+    }
+
     @Test
     void logRejectsAnInvalidEntryAndWritesNothing() throws Exception {
         Files.writeString(log, GOOD);

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's "Start your own status repository" walkthrough, run as written in an empty
  * directory: the real launcher for {@code /path/to/atomizer/hooks/atomizer}, the real {@code git}
  * with the hooks {@code init} installs, a home of its own. The one change: the weekly report gets
- * {@code --as-of} the next Friday evening, since the test cannot wait for the cut-off.
+ * {@code --as-of} the next Friday evening, since the test cannot wait for the cut-off; and once more
+ * with a team's own edits of the contract and the projects before the first commit.
  */
 class ReadmeWalkthroughIT {
 
@@ -44,6 +45,36 @@ class ReadmeWalkthroughIT {
 
     @Test
     void aNewTeamFollowsTheReadmeWithNoRefusedStep() throws Exception {
+        GitFixture.Run run = walkthrough("");
+        assertThat(run.err()).doesNotContain("regenerated");
+    }
+
+    /**
+     * A team that makes the contract and the projects its own before the first commit (an agent,
+     * a project): the hook refuses that commit once, having regenerated the dashboards the edits
+     * change, and the README's next 'git add -A && git commit' goes through.
+     */
+    @Test
+    void aTeamThatEditsItsAgentsAndProjectsCommitsAsTheReadmeSays() throws Exception {
+        String edits = "sed -i 's/^|-------|------|--------------|$/&\\n| `manager` | Runs the team | |/'"
+                + " shared/data-contracts/schemas.md\n"
+                + "sed -i 's/^| `first-project` .*/&\\n| `second-project` | Second | Amber | active | Start | manager"
+                + " | |/' shared/PROJECT_STATUS.md\n"
+                + "grep -q '^| `manager` | Runs the team' shared/data-contracts/schemas.md\n"
+                + "grep -q '^| `second-project` |' shared/PROJECT_STATUS.md\n";
+        GitFixture.Run run = walkthrough(edits);
+        assertThat(run.err())
+                .contains(" is stale (untouched while its sources changed): regenerated in the working tree from the"
+                        + " staged sources")
+                .containsPattern("commit blocked \\(\\d+ errors?\\): regenerated \\d+ files?: stage (it|them) \\(git"
+                        + " add shared/[^)]*\\) and commit again");
+        Path repo = tmp.resolve("our-status");
+        assertThat(Files.readString(repo.resolve("shared/dashboards/exec-summary.md")))
+                .contains("second-project");
+    }
+
+    /** Runs the walkthrough, with {@code edits} (shell lines) made after the README's own edit of the contract. */
+    private GitFixture.Run walkthrough(String edits) throws Exception {
         List<String> blocks = blocks();
         assertThat(blocks).hasSize(2);
         // half an hour after the cut-off of the week the entries are made in (default settings, UTC log)
@@ -52,7 +83,9 @@ class ReadmeWalkthroughIT {
                         dev.atomizer.contract.Settings.DEFAULT)
                 .to();
         String friday = cutOff.plusMinutes(30).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-        String script = "set -e\n" + blocks.get(0)
+        String edited = "rm shared/data-contracts/schemas.md.bak\n";
+        assertThat(blocks.get(0)).contains(edited);
+        String script = "set -e\n" + blocks.get(0).replace(edited, edited + edits)
                 + blocks.get(1).replace("report weekly", "report weekly --as-of '" + friday + "'");
         script = script.replace("/path/to/atomizer", CHECKOUT.toString());
         // the fixture's environment: a home of its own, no system or user git configuration, an identity
@@ -75,5 +108,6 @@ class ReadmeWalkthroughIT {
                     .contains("first-project")
                     .contains("Repository set up");
         }
+        return run;
     }
 }

@@ -19,5 +19,21 @@ public interface DerivedFiles {
         return java.util.List.of();
     }
 
+    /**
+     * The bytes {@code init} writes at {@code path} in a new repository (made from its own sources),
+     * or null when unknown (by default). A derived file added with these bytes is untouched: when
+     * the generator makes other bytes of the staged sources, it is stale, not edited by hand.
+     */
+    default byte[] initial(String path) throws IOException {
+        return null;
+    }
+
+    /**
+     * Told of each derived file that {@code generated-file} finds stale (untouched while its
+     * sources changed), with what the generator makes of it; pre-commit regenerates those. Ignored
+     * by default.
+     */
+    default void stale(String path, byte[] made) {}
+
     DerivedFiles NONE = (path, sources) -> null;
 }

@@ -61,6 +61,23 @@ public final class Scaffold {
     }
 
     /**
+     * The files init makes, as a state of the repository (what the generators read when init makes
+     * the dashboards of a new repository); a path init does not make is absent.
+     */
+    public static dev.atomizer.git.Tree tree() {
+        return path -> {
+            if (!FILES.containsKey(path)) {
+                return null;
+            }
+            try {
+                return content(path);
+            } catch (AtomizerException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        };
+    }
+
+    /**
      * Lays the repository out under {@code root}, keeping every file that exists.
      *
      * @return one line per file or folder: "made …" or "kept … (already there)"

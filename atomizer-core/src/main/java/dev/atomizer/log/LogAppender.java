@@ -41,9 +41,21 @@ public final class LogAppender {
      * Appends {@code entry} to {@code log} (created with a title when absent) once {@code check}
      * accepts it.
      */
+    public static void append(Path log, NewEntry entry, Check check) throws IOException {
+        append(log, last -> entry, check);
+    }
+
+    /**
+     * As {@link #append(Path, NewEntry, Check)}, with the entry made once the log's last timestamp
+     * is known (null when it has none), under the lock: an entry stamped after it cannot be
+     * overtaken by a concurrent append.
+     *
+     * @return the entry as it was checked (and written, unless the check refused it)
+     */
     // "try": the file lock is held for the whole block by being open; its body never names it
     @SuppressWarnings("try")
-    public static void append(Path log, NewEntry entry, Check check) throws IOException {
+    public static NewEntry append(Path log, java.util.function.Function<String, NewEntry> entryAfter, Check check)
+            throws IOException {
         Path parent = log.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -57,7 +69,9 @@ public final class LogAppender {
                         java.nio.file.LinkOption.NOFOLLOW_LINKS);
                 FileLock lock = ch.lock()) {
             long size = ch.size();
-            Tail tail = tail(ch, size, entry);
+            NewEntry[] made = new NewEntry[1];
+            Tail tail = tail(ch, size, last -> made[0] = entryAfter.apply(last));
+            NewEntry entry = made[0];
             check.accept(tail);
             String sep = tail.lineSeparator();
             StringBuilder sb = new StringBuilder(size == 0 ? "# Project log" + sep + sep : tail.prefix());
@@ -75,6 +89,7 @@ public final class LogAppender {
                 ch.truncate(size);
                 throw e;
             }
+            return entry;
         }
     }
 
@@ -82,8 +97,10 @@ public final class LogAppender {
      * Reads the log through {@link LogGrammar} (the whole file: whether a line starts an entry
      * depends on every line above it), then the new entry's lines as they would follow.
      */
-    static Tail tail(FileChannel ch, long size, NewEntry entry) throws IOException {
+    static Tail tail(FileChannel ch, long size, java.util.function.Function<String, NewEntry> entryAfter)
+            throws IOException {
         if (size == 0) {
+            entryAfter.apply(null);
             return new Tail(null, "\n", "", true, 0);
         }
         String sep = "\n";
@@ -119,7 +136,7 @@ public final class LogAppender {
         if (!prefix.isEmpty()) {
             grammar.accept(""); // the blank line the prefix makes before the heading
         }
-        List<String> lines = entry.lines();
+        List<String> lines = entryAfter.apply(last).lines();
         if (!lines.isEmpty()) {
             starts = grammar.accept(lines.get(0)) == LogGrammar.ENTRY;
         }

@@ -18,6 +18,11 @@ public record NewEntry(
         String metrics,
         String blockers) {
 
+    /** The same entry, stamped {@code at} ({@code YYYY-MM-DD HH:MM}). */
+    public NewEntry at(String at) {
+        return new NewEntry(at, agent, project, event, status, summary, detail, metrics, blockers);
+    }
+
     /** The entry's lines, from its heading to its closing {@code ---}. */
     public List<String> lines() {
         List<String> l = new ArrayList<>();

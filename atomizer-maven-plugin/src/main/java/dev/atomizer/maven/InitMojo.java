@@ -23,6 +23,7 @@ public class InitMojo extends InstallHooksMojo {
             getLog().info(line);
         }
         getLog().info("next: edit the Agents and Approvers of the contract and the projects of PROJECT_STATUS.md, then"
-                + " commit everything (the root commit needs no trailers)");
+                + " 'git add -A && git commit' (the root commit needs no trailers; when your edits change a dashboard,"
+                + " the hook regenerates it and refuses once: run the same 'git add -A && git commit' again)");
     }
 }

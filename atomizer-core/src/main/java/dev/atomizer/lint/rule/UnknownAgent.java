@@ -20,7 +20,11 @@ public final class UnknownAgent extends HeadingRule {
                     h.agentColumn(),
                     "unknown agent '" + h.agent()
                             + "'; the contract lists " + String.join(", ", agents)
-                            + " (add a row to the Agents table of schemas.md for a new agent)");
+                            + ": use one of them, or add a row for '" + h.agent() + "' to the Agents table of "
+                            + dev.atomizer.api.Workspace.CONTRACT
+                            + ", a foundational file (immutable by default): the commit that adds it needs the"
+                            + " trailers 'Change-Request: <id>' and 'Approved-by: <approver>' (approvers: "
+                            + String.join(", ", context.contract().approvers()) + ")");
         }
     }
 
@@ -31,5 +35,5 @@ public final class UnknownAgent extends HeadingRule {
     public static final RuleInfo INFO = RuleInfo.of("unknown-agent", Severity.ERROR, "heading")
             .fires("the contract lists agents and the id is not one of them")
             .fix(
-                    "Use an agent of the contract's Agents table, or add the agent there (a change to schemas.md needs approval).");
+                    "Use an agent of the contract's Agents table, or add a row for the agent to that table in shared/data-contracts/schemas.md: a foundational file (immutable by default), so the commit that adds the row needs the trailers `Change-Request: <id>` and `Approved-by: <approver>` (the root commit needs none).");
 }
