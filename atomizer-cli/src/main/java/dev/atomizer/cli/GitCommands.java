@@ -191,9 +191,9 @@ final class GitCommands {
     @Command(
             name = "verify",
             description = {
-                "Judge what a range brings to its base, as CI does (hooks can be skipped with --no-verify):",
-                "the head against the base under the base's contract, every parent accounted for,",
-                "then each commit as a second line (docs/governance.md, How a range is judged).",
+                "Judge what a range brings to its base, as CI does (hooks can be skipped with --no-verify).",
+                "The head is judged against the base under the base's contract, every parent accounted",
+                "for, then each commit as a second line (docs/governance.md, How a range is judged).",
                 "--format markdown prints the Auditor summary of the range; --format github prints",
                 "annotations and, when GITHUB_STEP_SUMMARY is set, appends the Auditor summary to that file."
             })

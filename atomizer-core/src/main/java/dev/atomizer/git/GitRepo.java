@@ -396,6 +396,48 @@ public final class GitRepo implements AutoCloseable {
         }
     }
 
+    /**
+     * What the main line already has, as the hooks see it: the merge base of HEAD with the first
+     * of origin's default branch ({@code refs/remotes/origin/HEAD}), the current branch's
+     * upstream, or a local {@code main} or {@code master} other than the current branch; null when
+     * there is none (no remote, on the main branch itself): then all of HEAD is the main line's.
+     */
+    public String mainLineBase() throws AtomizerException {
+        try {
+            String current = repo.getFullBranch();
+            List<String> candidates = new ArrayList<>();
+            candidates.add("refs/remotes/origin/HEAD");
+            String branch = repo.getBranch();
+            if (branch != null) {
+                org.eclipse.jgit.lib.BranchConfig bc = new org.eclipse.jgit.lib.BranchConfig(repo.getConfig(), branch);
+                String tracking = bc.getRemoteTrackingBranch();
+                if (tracking != null) {
+                    candidates.add(tracking);
+                }
+            }
+            candidates.add("refs/heads/main");
+            candidates.add("refs/heads/master");
+            ObjectId head = repo.resolve(Constants.HEAD + "^{commit}");
+            if (head == null) {
+                return null;
+            }
+            for (String name : candidates) {
+                if (name.equals(current)) {
+                    continue;
+                }
+                ObjectId line = repo.resolve(name + "^{commit}");
+                if (line == null) {
+                    continue;
+                }
+                List<String> bases = mergeBases(List.of(head.name(), line.name()));
+                return bases.isEmpty() ? null : bases.get(0);
+            }
+            return null;
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read the branches: " + e.getMessage(), e);
+        }
+    }
+
     private ObjectId resolveCommit(String rev, String what) throws AtomizerException {
         try {
             ObjectId id = repo.resolve(rev + "^{commit}");

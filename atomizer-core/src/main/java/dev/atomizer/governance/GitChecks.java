@@ -69,9 +69,45 @@ public final class GitChecks {
                 java.time.Instant.now(),
                 deferred);
         resumes.save();
+        if (!deferred.isEmpty() && ownEntriesOnly(git, changes)) {
+            deferred.clear(); // edits of entries the branch appended: its own to correct, no approval
+        }
         Amendments.leave(git.gitDir().resolve(AMENDMENTS), deferred, git);
         dev.atomizer.startup.Trace.mark("governance and lint of appended entries");
         return r;
+    }
+
+    /**
+     * Whether the staged edit of the log touches only entries the branch appended: the main line's
+     * log ({@link GitRepo#mainLineBase}) is intact in HEAD's log and in the staged one. The
+     * hooks then agree with verify, which lets a range correct its own entries.
+     */
+    private static boolean ownEntriesOnly(GitRepo git, List<FileChange> changes) throws AtomizerException {
+        try {
+            String base = git.mainLineBase();
+            if (base == null) {
+                return false;
+            }
+            byte[] line = git.files(base).read(Workspace.LOG);
+            byte[] head = git.headFiles().read(Workspace.LOG);
+            byte[] staged = null;
+            for (FileChange c : changes) {
+                if (Workspace.LOG.equals(c.newPath()) && c.newContent().notAFile() == null) {
+                    staged = c.newContent().bytes();
+                }
+            }
+            return line != null
+                    && head != null
+                    && staged != null
+                    && AppendCheck.compare(line, head).appendOnly()
+                    && AppendCheck.compare(line, staged).appendOnly();
+        } catch (dev.atomizer.git.NotAFileException e) {
+            return false;
+        } catch (dev.atomizer.log.LimitException e) {
+            throw new AtomizerException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read the log: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -27,6 +27,7 @@ public final class RangeSignatures implements AutoCloseable {
     private final SignatureCheck check;
     private final List<CommitInfo> range;
     private final List<Approval> trailers = new ArrayList<>();
+    private final Map<String, Integer> index = new HashMap<>();
     private final Map<String, CommitSignature> verified = new HashMap<>();
 
     public RangeSignatures(GitRepo git, List<CommitInfo> range) {
@@ -34,14 +35,15 @@ public final class RangeSignatures implements AutoCloseable {
         this.check = git.signatures();
         this.range = range;
         for (CommitInfo c : range) {
+            index.put(c.id(), trailers.size());
             trailers.add(Approval.parse(c.message()));
         }
     }
 
     /** The signatures that can carry the approval of {@code commit}, one of the range. */
     public Signatures of(CommitInfo commit) {
-        int index = range.indexOf(commit);
-        return (approver, before) -> evidence(index, approver, before);
+        int at = index.get(commit.id());
+        return (approver, before) -> evidence(at, approver, before);
     }
 
     private Signatures.Evidence evidence(int index, String approver, Contract before) throws IOException {

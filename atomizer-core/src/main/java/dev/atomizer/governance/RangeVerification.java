@@ -55,6 +55,12 @@ public final class RangeVerification {
     /** How the range's net findings are introduced, and the fixed findings. */
     static final String NET = "the range's net effect on its base: ";
 
+    /** The most commits a range may have: beyond it, verify says so in one line (docs/governance.md, Cost). */
+    public static final int MAX_COMMITS = 20_000;
+
+    /** The most parents a commit of the range may have (git's own octopus merges stop far below). */
+    public static final int MAX_PARENTS = 64;
+
     private final GitRepo git;
     private String base;
     private String head = "HEAD";
@@ -158,6 +164,19 @@ public final class RangeVerification {
     public GitChecks.Result call() throws AtomizerException {
         Objects.requireNonNull(base, "base");
         List<CommitInfo> range = git.range(base, head);
+        if (range.size() > MAX_COMMITS) {
+            throw new AtomizerException("the range " + base + ".." + head + " has " + range.size()
+                    + " commits, more than verify judges at once (" + MAX_COMMITS
+                    + "): verify from a later base, such as the last verified commit");
+        }
+        for (CommitInfo c : range) {
+            if (c.parents().size() > MAX_PARENTS) {
+                throw new AtomizerException(
+                        "commit " + c.shortId() + " has " + c.parents().size()
+                                + " parents, more than verify judges (" + MAX_PARENTS
+                                + "): merge at most " + MAX_PARENTS + " branches at once");
+            }
+        }
         baseId = git.commitId(base, "base");
         headId = git.commitId(head, "head");
         baseContract = new Trusted(entry(baseId, Workspace.CONTRACT), GitChecks.contract(git.files(baseId)));

@@ -352,6 +352,50 @@ class RangeModelTest {
         assertThat(errors(verify(start))).containsExactly(LOG + " append-only");
     }
 
+    @Test
+    void theHooksLetABranchCorrectItsOwnEntriesButNotTheMainLines() throws Exception {
+        // a bare repository stands in for the server; the clone's origin/HEAD is its main
+        Path server = tmp.resolve("server.git");
+        repo.git("clone", "-q", "--bare", repo.dir().toString(), server.toString());
+        repo.git("clone", "-q", server.toString(), tmp.resolve("clone").toString());
+        GitFixture clone = repo.at(tmp.resolve("clone"));
+        clone.git("checkout", "-q", "-b", "feature");
+        String bad = BASE_LOG + entry("2026-02-16 10:00", "optimizer", "Mine.").replace("completed", "done");
+        clone.commit(LOG, bad);
+        // the hooks: correcting the branch's own entry needs no approval
+        clone.stage(LOG, BASE_LOG + entry("2026-02-16 10:00", "optimizer", "Mine."));
+        try (GitRepo git = GitRepo.open(clone.dir())) {
+            assertThat(GitChecks.preCommit(git, Map.of(), DerivedFiles.NONE).diagnostics())
+                    .isEmpty();
+            assertThat(GitChecks.commitMsg(git, "Correct my entry", Map.of()).diagnostics())
+                    .isEmpty();
+        }
+        clone.commit("Correct my entry");
+        // and verify agrees: the range against the main line passes
+        try (GitRepo git = GitRepo.open(clone.dir())) {
+            GitChecks.Result r = RangeVerification.of(git).base("origin/main").call();
+            assertThat(r.failed()).as(r.diagnostics().toString()).isFalse();
+        }
+        // an entry the main line has is still append-only: the commit message must approve the edit
+        clone.stage(LOG, clone.read(LOG).replace("Kick-off.", "Kick-off, edited."));
+        try (GitRepo git = GitRepo.open(clone.dir())) {
+            assertThat(GitChecks.preCommit(git, Map.of(), DerivedFiles.NONE).diagnostics())
+                    .isEmpty();
+            assertThat(GitChecks.commitMsg(git, "Edit the kick-off", Map.of()).diagnostics())
+                    .extracting(Diagnostic::rule)
+                    .containsExactly("append-only");
+        }
+        // on main with no other line to compare with, every committed entry is the main line's
+        repo.commit(LOG, BASE_LOG + entry("2026-02-16 10:00", "optimizer", "On main."));
+        repo.stage(LOG, BASE_LOG + entry("2026-02-16 10:00", "optimizer", "On main, edited."));
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            GitChecks.preCommit(git, Map.of(), DerivedFiles.NONE);
+            assertThat(GitChecks.commitMsg(git, "Edit", Map.of()).diagnostics())
+                    .extracting(Diagnostic::rule)
+                    .containsExactly("append-only");
+        }
+    }
+
     // ---- whose clock ----
 
     @Test
@@ -366,6 +410,23 @@ class RangeModelTest {
                 .allSatisfy(d -> assertThat(d.severity()).isEqualTo(Severity.ERROR));
         assertThat(r.diagnostics().stream().map(Diagnostic::message).filter(s -> s.startsWith(future.substring(0, 10))))
                 .isNotEmpty();
+    }
+
+    @Test
+    void aCommitWithMoreParentsThanTheLimitIsRefusedInOneLine() throws Exception {
+        String tree = repo.git("write-tree").strip();
+        List<String> args = new java.util.ArrayList<>(List.of("commit-tree", tree, "-m", "Wide"));
+        for (int i = 0; i <= RangeVerification.MAX_PARENTS; i++) {
+            String p = repo.git("commit-tree", tree, "-p", start, "-m", "P" + i).strip();
+            args.add("-p");
+            args.add(p);
+        }
+        String wide = repo.git(args.toArray(String[]::new)).strip();
+        repo.git("reset", "-q", "--hard", wide);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> verify(start))
+                .isInstanceOf(dev.atomizer.api.AtomizerException.class)
+                .hasMessageContaining("has " + (RangeVerification.MAX_PARENTS + 1) + " parents")
+                .hasMessageNotContaining("\n");
     }
 
     @Test
