@@ -37,7 +37,10 @@ public final class ReportRevision extends ChangeRule {
             return;
         }
         String what = change.kind() == FileChange.Kind.RENAME ? "made by renaming " + change.oldPath() : "added";
-        if (context.after().read(r.supersedes()) == null) {
+        String before = r.supersedes();
+        // the PDF of a revision stands beside the markdown it was made from, with or without an earlier PDF
+        String markdown = before.replaceFirst("\\.[^./]+$", ".md");
+        if (context.after().read(before) == null && context.after().read(markdown) == null) {
             report.at(
                     1,
                     1,
