@@ -140,13 +140,16 @@ class ReportRevisionTest extends CliTest {
                 .as(err)
                 .isZero();
         assertThat(out).doesNotContain("report-overdue");
-        assertThat(run(
-                        repo.dir(),
-                        "verify",
-                        "--base",
-                        repo.git("rev-list", "--max-parents=0", "HEAD").strip()))
+        String root = repo.git("rev-list", "--max-parents=0", "HEAD").strip();
+        assertThat(run(repo.dir(), "verify", "--base", root)).as(out + err).isZero();
+        // the Auditor lists the revision among the protected paths touched, with its approval
+        assertThat(run(repo.dir(), "verify", "--base", root, "--format", "markdown"))
                 .as(out + err)
                 .isZero();
+        assertThat(out)
+                .contains(W50_R2)
+                .contains("added, revision 2 superseding " + W50)
+                .contains("CR-50");
     }
 
     @Test
