@@ -172,7 +172,7 @@ final class GitCommands {
                 "Check a commit's approval trailers (the commit-msg hook runs this).",
                 "Changes to foundational (immutable) paths need 'Change-Request: <id>' and",
                 "'Approved-by: <approver>' naming an approver of the contract; so do deletions",
-                "and truncations of no-delete paths."
+                "and truncations of no-delete paths, and revisions of written reports (…-report.r2.md)."
             })
     static final class CommitMsg extends CommandBase {
 

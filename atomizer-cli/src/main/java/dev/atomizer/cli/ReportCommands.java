@@ -3,6 +3,7 @@ package dev.atomizer.cli;
 import dev.atomizer.api.AtomizerException;
 import dev.atomizer.api.Workspace;
 import dev.atomizer.report.IsoWeek;
+import dev.atomizer.report.ReportClock;
 import dev.atomizer.report.Reports;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,14 +16,41 @@ import picocli.CommandLine.Parameters;
         name = "report",
         header = "Make a report: a weekly or closeout snapshot, written once, or a project's status.",
         description = {
-            "Make a report: 'weekly' and 'closeout' write a snapshot once (never rewritten),",
-            "'status' prints a project's status report."
+            "Make a report: 'weekly' and 'closeout' write a snapshot once (never rewritten; corrected by an",
+            "approved revision beside it, --revise --reason), 'status' prints a project's status report."
         },
         subcommands = {ReportCommands.Weekly.class, ReportCommands.Closeout.class, ReportCommands.Status.class})
 final class ReportCommands implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** {@code --revise --reason}: the next revision of a written report, and why. */
+    static final class ReviseOptions {
+
+        @Option(
+                names = "--revise",
+                description = "Write the next revision of the existing report beside it (the report stays),"
+                        + " made anew from the sources; commit it with an approval.")
+        boolean revise;
+
+        @Option(
+                names = "--reason",
+                paramLabel = "TEXT",
+                description = "Why the revision supersedes the report (its first line says so); with --revise.")
+        String reason;
+
+        /** The reason of a revision, or null for none; --revise and --reason go together. */
+        String reason() throws AtomizerException {
+            if (revise && (reason == null || reason.isBlank())) {
+                throw new AtomizerException("--revise needs --reason \"…\": what was wrong with the report");
+            }
+            if (!revise && reason != null) {
+                throw new AtomizerException("--reason goes with --revise (reports are otherwise written once)");
+            }
+            return revise ? reason : null;
+        }
+    }
 
     @Override
     public void run() {
@@ -31,8 +59,17 @@ final class ReportCommands implements Runnable {
     }
 
     static void say(Main main, Reports.Outcome o) {
-        main.err.println("atomizer: "
-                + (o.written() ? "wrote " + o.path() : o.path() + " exists, left unchanged; reports are write-once"));
+        if (o.supersedes() != null) {
+            main.err.println("atomizer: wrote " + o.path() + ", a revision superseding " + o.supersedes()
+                    + " (which stays); commit it with the trailers 'Change-Request: <id>' and"
+                    + " 'Approved-by: <approver id>'");
+        } else {
+            main.err.println("atomizer: "
+                    + (o.written()
+                            ? "wrote " + o.path()
+                            : o.path() + " exists, left unchanged; reports are write-once (to correct it: --revise"
+                                    + " --reason \"…\")"));
+        }
         if (o.pdf() != null) {
             main.err.println("atomizer: "
                     + (o.pdfWritten()
@@ -47,7 +84,11 @@ final class ReportCommands implements Runnable {
                 "Write the weekly report of an ISO week, once.",
                 "shared/reports/weekly/YYYY-Www-report.md is made from the log up to the end of the week and",
                 "PROJECT_STATUS.md, through shared/reports/templates/weekly-template.md (or the built-in",
-                "template). An existing report is left unchanged."
+                "template). An existing report is left unchanged. A week is written once its cut-off has come",
+                "by the wall clock: an --as-of later than now is refused.",
+                "--revise --reason writes the next revision beside the week's report (…-report.r2.md, r3, …),",
+                "which stays; the revision says what it supersedes and why, and is committed with the trailers",
+                "'Change-Request: <id>' and 'Approved-by: <approver id>'."
             })
     static final class Weekly extends CommandBase {
 
@@ -63,11 +104,18 @@ final class ReportCommands implements Runnable {
         @Option(names = "--pdf", description = "Also write the report as PDF beside it (…-report.pdf).")
         boolean pdf;
 
+        @Mixin
+        ReviseOptions revise;
+
         @Override
         public Integer call() throws AtomizerException {
             IsoWeek w = week == null ? null : IsoWeek.parse(week, "--week");
+            String reason = revise.reason();
+            if (reason != null && w == null) {
+                throw new AtomizerException("--revise needs --week: the week whose report it supersedes");
+            }
             Workspace ws = Workspace.discover(main.cwd);
-            say(main, Reports.weekly(ws.root(), w, asOf.value(), java.time.Instant.now(), pdf));
+            say(main, Reports.weekly(ws.root(), w, asOf.value(), ReportClock.now(main.env), reason, pdf));
             return Main.OK;
         }
     }
@@ -78,7 +126,9 @@ final class ReportCommands implements Runnable {
                 "Write the closeout report of a finished project, once.",
                 "shared/reports/project/SLUG-closeout.md, for a project with Status completed in",
                 "PROJECT_STATUS.md or a milestone entry with closeout=true: decision trail, final results,",
-                "lessons learned, knowledge-base entries. An existing report is left unchanged."
+                "lessons learned, knowledge-base entries. An existing report is left unchanged.",
+                "--revise --reason writes the next revision beside it (…-closeout.r2.md, r3, …), which stays;",
+                "it is committed with the trailers 'Change-Request: <id>' and 'Approved-by: <approver id>'."
             })
     static final class Closeout extends CommandBase {
 
@@ -88,10 +138,14 @@ final class ReportCommands implements Runnable {
         @Option(names = "--pdf", description = "Also write the report as PDF beside it (…-closeout.pdf).")
         boolean pdf;
 
+        @Mixin
+        ReviseOptions revise;
+
         @Override
         public Integer call() throws AtomizerException {
+            String reason = revise.reason();
             Workspace ws = Workspace.discover(main.cwd);
-            say(main, Reports.closeout(ws.root(), slug, pdf));
+            say(main, Reports.closeout(ws.root(), slug, reason, pdf));
             return Main.OK;
         }
     }

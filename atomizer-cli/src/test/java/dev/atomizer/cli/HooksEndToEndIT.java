@@ -592,4 +592,67 @@ class HooksEndToEndIT {
         assertThat(bad.code()).isNotZero();
         assertThat(bad.out() + bad.err()).contains("[status-invalid]");
     }
+
+    /**
+     * A written report is corrected by a revision beside it: the hooks let the week's first report
+     * in freely, refuse its revision without an approval and take it with one; the report itself
+     * stays write-once, trailers or not.
+     */
+    @Test
+    void aReportIsRevisedWithAnApprovalAndNeverDeleted() throws Exception {
+        assertThat(atomizer(repo, "install-hooks").code()).isZero();
+        String w08 = "shared/reports/weekly/2026-W08-report.md";
+        String r2 = "shared/reports/weekly/2026-W08-report.r2.md";
+        // Friday 2026-02-20 16:30 in New York: the week's cut-off (16:00 there) has come
+        java.util.Map<String, String> friday = java.util.Map.of("ATOMIZER_TEST_CLOCK", "2026-02-20T21:30:00Z");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Run early = repo.run(
+                friday,
+                java,
+                "-jar",
+                JAR.toString(),
+                "report",
+                "weekly",
+                "--week",
+                "2026-W08",
+                "--as-of",
+                "2026-02-20 22:00");
+        assertThat(early.code()).isEqualTo(2);
+        assertThat(early.err()).contains("is later than now (2026-02-20 21:30, UTC)");
+        Run first = repo.run(friday, java, "-jar", JAR.toString(), "report", "weekly", "--week", "2026-W08");
+        assertThat(first.code()).as(first.err()).isZero();
+        repo.git("add", "--", w08);
+        Run report = commit(repo, "Weekly report 2026-W08");
+        assertThat(report.code()).as(report.out() + report.err()).isZero();
+
+        Run revise = repo.run(
+                friday,
+                java,
+                "-jar",
+                JAR.toString(),
+                "report",
+                "weekly",
+                "--week",
+                "2026-W08",
+                "--revise",
+                "--reason",
+                "the status file was stale");
+        assertThat(revise.code()).as(revise.err()).isZero();
+        repo.git("add", "--", r2);
+        String head = repo.git("rev-parse", "HEAD");
+        Run refused = commit(repo, "Revise the W08 report");
+        assertThat(refused.code()).isNotZero();
+        assertThat(refused.out() + refused.err())
+                .contains("error [report-revision] " + r2 + " is revision 2 of " + w08);
+        assertThat(repo.git("rev-parse", "HEAD")).isEqualTo(head);
+        Run approved = commit(repo, "Revise the W08 report", "Change-Request: CR-8\nApproved-by: ceo");
+        assertThat(approved.code()).as(approved.out() + approved.err()).isZero();
+
+        repo.git("rm", "-q", w08);
+        Run delete = commit(repo, "Drop the early report", "Change-Request: CR-9\nApproved-by: ceo");
+        assertThat(delete.code()).isNotZero();
+        assertThat(delete.out() + delete.err())
+                .contains("error [write-once] " + w08 + " is a report snapshot (write-once) and was deleted")
+                .contains("--revise --reason");
+    }
 }

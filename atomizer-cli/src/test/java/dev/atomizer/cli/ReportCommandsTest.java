@@ -57,7 +57,9 @@ class ReportCommandsTest extends CliTest {
         FileTime old = FileTime.fromMillis(1_000_000_000_000L);
         Files.setLastModifiedTime(f, old);
         assertThat(run("report", "weekly", "--week", "2026-W07")).isZero();
-        assertThat(err).isEqualTo("atomizer: " + W07 + " exists, left unchanged; reports are write-once\n");
+        assertThat(err)
+                .isEqualTo("atomizer: " + W07
+                        + " exists, left unchanged; reports are write-once (to correct it: --revise --reason \"…\")\n");
         assertThat(Files.readAllBytes(f)).isEqualTo(bytes);
         assertThat(Files.getLastModifiedTime(f)).isEqualTo(old);
     }
@@ -126,7 +128,7 @@ class ReportCommandsTest extends CliTest {
         assertThat(run("report", "closeout", "beta")).isZero();
         assertThat(err)
                 .isEqualTo("atomizer: shared/reports/project/beta-closeout.md exists, left unchanged; reports are "
-                        + "write-once\n");
+                        + "write-once (to correct it: --revise --reason \"…\")\n");
         assertThat(run("report", "closeout")).isEqualTo(2);
         assertThat(err).contains("Missing required parameter: 'SLUG'");
     }

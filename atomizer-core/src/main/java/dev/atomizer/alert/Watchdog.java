@@ -203,7 +203,13 @@ public final class Watchdog {
         String path = Workspace.weeklyReport(week.iso().toString());
         boolean committed;
         try {
-            committed = git != null && !git.unborn() ? git.headFiles().read(path) != null : s.read(path) != null;
+            if (git != null && !git.unborn()) {
+                // the report with its revisions: the latest revision is the week's report
+                dev.atomizer.git.Tree head = git.headFiles();
+                committed = dev.atomizer.api.Revision.latest(path, p -> head.read(p) != null) > 0;
+            } else {
+                committed = s.read(path) != null;
+            }
         } catch (java.io.IOException e) {
             throw new AtomizerException("cannot read " + path + ": " + e.getMessage(), e);
         }

@@ -22,6 +22,11 @@ public record Workspace(Path root, Path log, Path contract, Path status) {
         return "shared/reports/weekly/" + isoWeek + "-report.md";
     }
 
+    /** Where the closeout report of a project lives. */
+    public static String closeoutReport(String slug) {
+        return "shared/reports/project/" + slug + "-closeout.md";
+    }
+
     /** The default layout under {@code root}. */
     public static Workspace at(Path root) {
         Path r = root.toAbsolutePath().normalize();

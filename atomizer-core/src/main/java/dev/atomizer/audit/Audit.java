@@ -238,8 +238,8 @@ public record Audit(
 
     /**
      * Paths whose policy restricts changes, as the commit's parent's contract governs them: any
-     * change of an immutable path; a write-once file modified, renamed or deleted; a no-delete file
-     * deleted or shrunk. Of a merge, only what it changed on its own (what no clean merge took
+     * change of an immutable path; a write-once file modified, renamed or deleted, or a revision of
+     * one added; a no-delete file deleted or shrunk. Of a merge, only what it changed on its own (what no clean merge took
      * from a parent whose commits are checked on their own).
      */
     private static List<ProtectedChange> protectedChanges(GitRepo git, String baseId, List<CommitInfo> commits)
@@ -312,6 +312,14 @@ public record Audit(
         if (neu != null && neu.policy() == Policy.IMMUTABLE) {
             return neu;
         }
+        if (neu != null
+                && neu.policy() == Policy.WRITE_ONCE
+                && change.kind() != FileChange.Kind.MODIFY
+                && change.kind() != FileChange.Kind.DELETE
+                && dev.atomizer.api.Revision.parse(change.newPath()) != null
+                && (old == null || old.policy() != Policy.WRITE_ONCE)) {
+            return neu; // a revision of a report: it supersedes the report, with an approval
+        }
         if (old == null || change.kind() == FileChange.Kind.ADD || change.kind() == FileChange.Kind.COPY) {
             return null;
         }
@@ -349,7 +357,12 @@ public record Audit(
             return change.oldContent().notAFile() + " made a regular file";
         }
         return switch (change.kind()) {
-            case ADD, COPY -> "added";
+            case ADD, COPY -> {
+                dev.atomizer.api.Revision r = dev.atomizer.api.Revision.parse(change.path());
+                yield r != null && rule.policy() == Policy.WRITE_ONCE
+                        ? "added, revision " + r.number() + " superseding " + r.supersedes()
+                        : "added";
+            }
             case DELETE -> "deleted";
             case RENAME ->
                 "renamed from " + change.oldPath()

@@ -72,7 +72,8 @@ public final class KpiMetrics extends Artifact {
                         + "against " + Md.inline(set.get(Setting.WEEKLY_DUE))
                         + " of that week (the `Weekly report due` "
                         + "setting of schemas.md). A commit counts once a later commit changes the log, so committing "
-                        + "a report never makes this file stale.",
+                        + "a report never makes this file stale. A revision (`…-report.r2.md`) is named beside it; "
+                        + "the original's commit is the one that counts.",
                 "**K4 CEO read-time** (≤ " + ExecSummary.MAX_LINES
                         + " lines): the exec summary's length now; it is capped by construction.",
                 "**K5 decision backlog age** (≤ " + target(set.minutes(Setting.K5_TARGET)) + "): the oldest decision ("

@@ -272,19 +272,27 @@ public final class Kpis {
 
     /**
      * K3: the week's report committed by its due time (the contract's {@code Weekly report due}).
-     * Read from the visible commits only ({@link #visibleCommits()}), so it settles.
+     * Read from the visible commits only ({@link #visibleCommits()}), so it settles. The original's
+     * commit is the one that counts; the latest committed revision is named beside it.
      */
     private Value reportOnTime(LocalDate monday) {
         if (s.history() == null) {
             return Value.na("no git history");
         }
         Instant due = settings.weekly().due(monday);
-        History.Commit c = committed(reportPath(monday));
+        String original = reportPath(monday);
+        History.Commit c = committed(original);
         if (c != null) {
+            // the original's commit counts; a revision corrects the report, not when it came
+            int latest = 1;
+            while (committed(dev.atomizer.api.Revision.path(original, latest + 1)) != null) {
+                latest++;
+            }
+            String revised = latest == 1 ? "" : " (latest: r" + latest + ")";
             Duration late = Duration.between(due, c.time());
             return late.isNegative() || late.isZero()
-                    ? new Value("on time", true)
-                    : new Value(Format.age(late) + " late", false);
+                    ? new Value("on time" + revised, true)
+                    : new Value(Format.age(late) + " late" + revised, false);
         }
         Instant now = log.asOf().atZone(settings.zone()).toInstant();
         return now.isBefore(due) ? Value.na("not due yet") : new Value("missing", false);

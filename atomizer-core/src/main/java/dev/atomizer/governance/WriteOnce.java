@@ -8,7 +8,10 @@ import dev.atomizer.contract.Policy;
 import dev.atomizer.git.FileChange;
 import dev.atomizer.lint.Report;
 
-/** "an existing generated report is modified, renamed or deleted" (reports are snapshots). */
+/**
+ * "an existing generated report is modified, renamed or deleted" (reports are snapshots); a report
+ * is corrected by an approved revision beside it ({@link ReportRevision}).
+ */
 @AutoService(Rule.class)
 public final class WriteOnce extends ChangeRule {
 
@@ -34,13 +37,18 @@ public final class WriteOnce extends ChangeRule {
             case DELETE -> "deleted";
             default -> "renamed to " + change.newPath();
         };
+        String revise = dev.atomizer.api.Revision.reviseCommand(change.oldPath());
         report.at(
                 1,
                 1,
                 change.oldPath() + " is a report snapshot (write-once) and was " + what
                         + "; reports are immutable once generated: restore it with 'git checkout HEAD -- "
-                        + change.oldPath()
-                        + "' and generate a new report instead");
+                        + change.oldPath() + "'"
+                        + (revise == null
+                                ? " and write a corrected report beside it"
+                                : "; to correct it, write its next revision beside it with '" + revise
+                                        + "' and commit that with the trailers 'Change-Request: <id>' and"
+                                        + " 'Approved-by: <approver id>'"));
     }
 
     public WriteOnce() {
@@ -50,5 +58,6 @@ public final class WriteOnce extends ChangeRule {
     public static final RuleInfo INFO = RuleInfo.of("write-once", Severity.ERROR, "change", "pre-commit", "verify")
             .fires(
                     "an existing report is modified, renamed or deleted (replaced by a symlink or a submodule included); a symlink or a submodule is added as a report")
-            .fix("Restore the report; reports are written once, corrections go into a new report or a log entry.");
+            .fix(
+                    "Restore the report; reports are written once, a correction is a revision beside it ('atomizer report weekly --week W --revise --reason \"…\"', committed with an approval).");
 }

@@ -1,6 +1,7 @@
 package dev.atomizer.report;
 
 import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Revision;
 import dev.atomizer.api.Workspace;
 import dev.atomizer.derive.Derived;
 import dev.atomizer.derive.Sources;
@@ -18,6 +19,8 @@ import java.util.Map;
 /**
  * The reports, for the command line and the Maven plugin: the weekly report and
  * the closeout report are snapshots, written once and never rewritten; the status report is printed.
+ * A written snapshot is corrected by a revision beside it ({@link Revision}), which says what it
+ * supersedes and why, and is committed with an approval like any governed change.
  *
  * <pre>{@code
  * Reports.Outcome o = Reports.weekly(root, null, null, false);   // the last complete week
@@ -34,8 +37,14 @@ public final class Reports {
      * @param written false when it existed already (left unchanged)
      * @param pdf     the PDF's path, or null when none was asked for
      * @param pdfWritten false when the PDF existed already
+     * @param supersedes the path a revision supersedes, or null when the report is no revision
      */
-    public record Outcome(String path, boolean written, String pdf, boolean pdfWritten) {}
+    public record Outcome(String path, boolean written, String pdf, boolean pdfWritten, String supersedes) {
+
+        public Outcome(String path, boolean written, String pdf, boolean pdfWritten) {
+            this(path, written, pdf, pdfWritten, null);
+        }
+    }
 
     /** As {@link #weekly(Path, IsoWeek, LocalDateTime, java.time.Instant, boolean)} with no clock: now is the newest entry. */
     public static Outcome weekly(Path root, IsoWeek week, LocalDateTime asOf, boolean pdf) throws AtomizerException {
@@ -53,6 +62,24 @@ public final class Reports {
      */
     public static Outcome weekly(Path root, IsoWeek week, LocalDateTime asOf, java.time.Instant clock, boolean pdf)
             throws AtomizerException {
+        return weekly(root, week, asOf, clock, null, pdf);
+    }
+
+    /**
+     * As {@link #weekly(Path, IsoWeek, LocalDateTime, java.time.Instant, boolean)}; with a clock, a
+     * moment {@code asOf} later than it is refused (a report is never written before its cut-off has
+     * come by the wall clock). With {@code revise}, the week's report must exist and its next revision is
+     * written beside it, made anew from the sources as they are, headed by what it supersedes and why.
+     *
+     * @param revise the reason for a revision (null: no revision; the report is written once)
+     */
+    public static Outcome weekly(
+            Path root, IsoWeek week, LocalDateTime asOf, java.time.Instant clock, String revise, boolean pdf)
+            throws AtomizerException {
+        if (revise != null && week == null) {
+            throw new AtomizerException("a revision names its week: which week's report does it supersede?");
+        }
+        String reason = reason(revise);
         Tree files = Sources.workingTree(root);
         dev.atomizer.contract.Contract contract =
                 dev.atomizer.contract.ContractLoader.fromBytes(read(files, Workspace.CONTRACT), Workspace.CONTRACT);
@@ -69,6 +96,12 @@ public final class Reports {
                 .map(e -> e.time())
                 .max(LocalDateTime::compareTo)
                 .orElseThrow();
+        if (asOf != null && now != null && asOf.isAfter(now)) {
+            throw new AtomizerException("the as-of moment " + Format.timestamp(asOf) + " is later than now ("
+                    + Format.timestamp(now) + ", " + settings.zone().getId()
+                    + "): a report describes what has happened, so it is written once its moment has come; "
+                    + "leave the as-of out to write the last week whose cut-off has come");
+        }
         LocalDateTime ready = asOf != null ? asOf : now != null ? now : newest;
         String readyText = Format.timestamp(ready)
                 + (asOf != null ? "" : now != null ? " (now, " + settings.zone().getId() + ")" : " (the newest entry)");
@@ -96,8 +129,10 @@ public final class Reports {
             throw new AtomizerException("week " + w + " (" + w.period() + ") ends before the log's first entry ("
                     + Format.timestamp(first) + "): there is nothing to report");
         }
-        String path = WeeklyReport.path(w.iso());
-        byte[] existing = read(files, path);
+        String original = WeeklyReport.path(w.iso());
+        Target target = target(files, original, reason, "atomizer report weekly --week " + w.iso());
+        byte[] existing = target.revision == null ? read(files, original) : null;
+        String title = "Weekly report " + w + (target.revision == null ? "" : ", revision " + target.revision.number());
         if (existing == null) {
             String templatePath = WeeklyReport.TEMPLATE;
             byte[] t = read(files, templatePath);
@@ -110,22 +145,31 @@ public final class Reports {
             }
             ReportTemplate template = ReportTemplate.compile(text, templatePath, WeeklyReport.names());
             Sources sources = Sources.read(files, w.lastMinute());
-            existing = WeeklyReport.render(sources, w, template, templatePath).getBytes(StandardCharsets.UTF_8);
-            Derived.write(root, Map.of(path, existing));
-            return pdf(
-                    root, files, path, existing, true, settings.organisation(), "Weekly report " + w, w.period(), pdf);
+            existing = (target.head() + WeeklyReport.render(sources, w, template, templatePath))
+                    .getBytes(StandardCharsets.UTF_8);
+            Derived.write(root, Map.of(target.path(), existing));
+            return pdf(root, files, target, existing, true, settings.organisation(), title, w.period(), pdf);
         }
-        return pdf(root, files, path, existing, false, settings.organisation(), "Weekly report " + w, w.period(), pdf);
+        return pdf(root, files, target, existing, false, settings.organisation(), title, w.period(), pdf);
     }
 
-    /** Writes the closeout report of a finished project unless it exists. */
+    /** As {@link #closeout(Path, String, String, boolean)} without a revision. */
     public static Outcome closeout(Path root, String slug, boolean pdf) throws AtomizerException {
+        return closeout(root, slug, null, pdf);
+    }
+
+    /**
+     * Writes the closeout report of a finished project unless it exists; with {@code revise} (the
+     * reason), writes the next revision of the existing one beside it instead.
+     */
+    public static Outcome closeout(Path root, String slug, String revise, boolean pdf) throws AtomizerException {
+        String reason = reason(revise);
         Tree files = Sources.workingTree(root);
         byte[] log = read(files, Workspace.LOG);
         Sources whole = Sources.read(files, null);
         CloseoutReport.requireFinished(whole.log(), whole.status(), slug);
-        String path = CloseoutReport.path(slug);
-        byte[] existing = read(files, path);
+        Target target = target(files, CloseoutReport.path(slug), reason, "atomizer report closeout " + slug);
+        byte[] existing = target.revision == null ? read(files, target.path()) : null;
         boolean written = false;
         if (existing == null) {
             LocalDateTime closing = CloseoutReport.closingMoment(whole.log(), slug);
@@ -136,8 +180,8 @@ public final class Reports {
                     whole.logBytes(),
                     whole.history(),
                     files);
-            existing = CloseoutReport.render(sources, log, slug).getBytes(StandardCharsets.UTF_8);
-            Derived.write(root, Map.of(path, existing));
+            existing = (target.head() + CloseoutReport.render(sources, log, slug)).getBytes(StandardCharsets.UTF_8);
+            Derived.write(root, Map.of(target.path(), existing));
             written = true;
         }
         dev.atomizer.status.StatusFile.Project declared = whole.status().project(slug);
@@ -146,11 +190,11 @@ public final class Reports {
         return pdf(
                 root,
                 files,
-                path,
+                target,
                 existing,
                 written,
                 whole.contract().settings().organisation(),
-                "Closeout report — " + name,
+                "Closeout report — " + name + (target.revision == null ? "" : ", revision " + target.revision.number()),
                 null,
                 pdf);
     }
@@ -160,11 +204,62 @@ public final class Reports {
         return StatusReport.render(Sources.read(Sources.workingTree(root), asOf), slug);
     }
 
+    /**
+     * Where a report goes: the original, or the next revision of it.
+     *
+     * @param revision the revision to write, or null
+     * @param reason   why (a revision's)
+     */
+    private record Target(String original, Revision revision, String reason) {
+
+        String path() {
+            return revision == null ? original : revision.path();
+        }
+
+        /** The revision's first line, what it supersedes and why; nothing for an original. */
+        String head() {
+            return revision == null
+                    ? ""
+                    : "> **Revision " + revision.number() + "**, superseding `" + revision.supersedes()
+                            + "` (which stays as it was): " + dev.atomizer.derive.Md.inline(reason) + "\n\n";
+        }
+    }
+
+    private static Target target(Tree files, String original, String reason, String command) throws AtomizerException {
+        if (reason == null) {
+            return new Target(original, null, null);
+        }
+        int latest;
+        try {
+            latest = Revision.latest(original, p -> files.read(p) != null);
+        } catch (IOException e) {
+            throw new AtomizerException(original + ": cannot read: " + e.getMessage(), e);
+        }
+        if (latest == 0) {
+            throw new AtomizerException("there is no " + original + " to revise: write it first with '" + command
+                    + "' (a revision supersedes a report written before)");
+        }
+        return new Target(original, new Revision(original, latest + 1), reason);
+    }
+
+    /** The reason of a revision, on one line; null for none; a blank one is refused. */
+    private static String reason(String revise) throws AtomizerException {
+        if (revise == null) {
+            return null;
+        }
+        String r = revise.strip().replaceAll("\\s+", " ");
+        if (r.isEmpty()) {
+            throw new AtomizerException(
+                    "a revision says why it supersedes the report: give a reason (what was wrong with it)");
+        }
+        return r;
+    }
+
     /** The PDF beside a report, made from the report as written, unless it exists. */
     private static Outcome pdf(
             Path root,
             Tree files,
-            String path,
+            Target target,
             byte[] markdown,
             boolean written,
             String organisation,
@@ -172,19 +267,21 @@ public final class Reports {
             String period,
             boolean wanted)
             throws AtomizerException {
+        String path = target.path();
+        String supersedes = target.revision == null ? null : target.revision.supersedes();
         if (!wanted) {
-            return new Outcome(path, written, null, false);
+            return new Outcome(path, written, null, false, supersedes);
         }
         String pdfPath = path.substring(0, path.length() - ".md".length()) + ".pdf";
         if (read(files, pdfPath) != null) {
-            return new Outcome(path, written, pdfPath, false);
+            return new Outcome(path, written, pdfPath, false, supersedes);
         }
         // the only reference to the PDF libraries: they load here, never on the hook path
         byte[] bytes = dev.atomizer.report.pdf.PdfExport.pdf(
                 new String(markdown, StandardCharsets.UTF_8),
                 new dev.atomizer.report.pdf.PdfExport.TitleBlock(organisation, title, period));
         Derived.write(root, Map.of(pdfPath, bytes));
-        return new Outcome(path, written, pdfPath, true);
+        return new Outcome(path, written, pdfPath, true, supersedes);
     }
 
     /** The built-in template of a report. */

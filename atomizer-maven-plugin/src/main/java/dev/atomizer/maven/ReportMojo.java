@@ -2,6 +2,7 @@ package dev.atomizer.maven;
 
 import dev.atomizer.api.AtomizerException;
 import dev.atomizer.report.IsoWeek;
+import dev.atomizer.report.ReportClock;
 import dev.atomizer.report.Reports;
 import java.time.LocalDateTime;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -10,7 +11,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Makes a report: {@code weekly} writes {@code shared/reports/weekly/YYYY-Www-report.md},
  * {@code closeout} writes {@code shared/reports/project/SLUG-closeout.md} (both once: an existing
- * report is left unchanged), {@code status} logs a project's status report. Not bound to a phase:
+ * report is left unchanged; {@code atomizer.revise} writes the next revision beside it, with its reason),
+ * {@code status} logs a project's status report. Not bound to a phase:
  * run {@code mvn atomizer:report -Datomizer.report=weekly}.
  */
 @Mojo(name = "report", threadSafe = true)
@@ -39,15 +41,22 @@ public class ReportMojo extends AbstractAtomizerMojo {
     @Parameter(property = "atomizer.asOf")
     private String asOf;
 
+    /**
+     * Why the existing weekly or closeout report is superseded: writes its next revision beside it
+     * ({@code …-report.r2.md}), which is committed with an approval (default: none, no revision).
+     */
+    @Parameter(property = "atomizer.revise")
+    private String revise;
+
     @Override
     protected void process() throws AtomizerException {
         String kind = report == null ? "weekly" : report.strip();
         switch (kind) {
             case "weekly" -> {
                 IsoWeek w = week == null || week.isBlank() ? null : IsoWeek.parse(week, "atomizer.week");
-                log(Reports.weekly(root.toPath(), w, asOf(), java.time.Instant.now(), pdf));
+                log(Reports.weekly(root.toPath(), w, asOf(), ReportClock.now(System.getenv()), reason(), pdf));
             }
-            case "closeout" -> log(Reports.closeout(root.toPath(), project(), pdf));
+            case "closeout" -> log(Reports.closeout(root.toPath(), project(), reason(), pdf));
             case "status" -> {
                 for (String line :
                         Reports.status(root.toPath(), project(), asOf()).split("\n", -1)) {
@@ -66,12 +75,26 @@ public class ReportMojo extends AbstractAtomizerMojo {
         return slug.strip();
     }
 
+    private String reason() throws AtomizerException {
+        if (revise != null && revise.isBlank()) {
+            throw new AtomizerException(
+                    "atomizer.revise is the reason of a revision: say what was wrong with the report");
+        }
+        return revise;
+    }
+
     private LocalDateTime asOf() throws AtomizerException {
         return dev.atomizer.state.Format.asOf(asOf, "atomizer.asOf");
     }
 
     private void log(Reports.Outcome o) {
-        getLog().info(o.written() ? "Wrote " + o.path() : o.path() + " exists, left unchanged; reports are write-once");
+        getLog().info(
+                        o.supersedes() != null
+                                ? "Wrote " + o.path() + ", a revision superseding " + o.supersedes()
+                                        + "; commit it with the trailers 'Change-Request: <id>' and 'Approved-by: <approver id>'"
+                                : o.written()
+                                        ? "Wrote " + o.path()
+                                        : o.path() + " exists, left unchanged; reports are write-once");
         if (o.pdf() != null) {
             getLog().info(
                             o.pdfWritten()

@@ -228,9 +228,19 @@ public final class PdfExport {
      */
     static String html(String markdown, TitleBlock block, TrueTypeFont ttf) throws IOException {
         String md = markdown;
+        String revision = "";
+        if (md.startsWith("> ")) {
+            // a revision's first line, what it supersedes and why, stays before the report
+            int nl = md.indexOf('\n');
+            revision = nl < 0 ? md : md.substring(0, nl + 1);
+            md = nl < 0 ? "" : md.substring(nl + 1).stripLeading();
+        }
         if (md.startsWith("<!--")) {
             int nl = md.indexOf('\n');
             md = nl < 0 ? "" : md.substring(nl + 1);
+        }
+        if (!revision.isEmpty()) {
+            md = revision + "\n" + md;
         }
         List<org.commonmark.Extension> ext = List.of(TablesExtension.create());
         Parser parser = Parser.builder().extensions(ext).build();
@@ -238,6 +248,9 @@ public final class PdfExport {
                 HtmlRenderer.builder().extensions(ext).escapeHtml(true).build();
         org.commonmark.node.Node doc = parser.parse(md);
         org.commonmark.node.Node first = doc.getFirstChild();
+        if (first instanceof org.commonmark.node.BlockQuote && !revision.isEmpty()) {
+            first = first.getNext();
+        }
         if (first instanceof org.commonmark.node.Heading h && h.getLevel() == 1) {
             first.unlink();
         }
