@@ -181,7 +181,7 @@ public record Audit(
                 verified.summary(),
                 added(logBefore, logAfter),
                 Math.max(0, logAfter.skipped() - logBefore.skipped()),
-                protectedChanges(git, baseId, commits),
+                protectedChanges(git, baseId, commits, verified.placed()),
                 moves(ProjectHealth.of(logBefore, statusBefore), ProjectHealth.of(logAfter, statusAfter)),
                 logBefore.asOf(),
                 logAfter.asOf(),
@@ -242,37 +242,72 @@ public record Audit(
      * one added; a no-delete file deleted or shrunk. Of a merge, only what it changed on its own (what no clean merge took
      * from a parent whose commits are checked on their own).
      */
-    private static List<ProtectedChange> protectedChanges(GitRepo git, String baseId, List<CommitInfo> commits)
+    private static List<ProtectedChange> protectedChanges(
+            GitRepo git, String baseId, List<CommitInfo> commits, Map<String, GitChecks.Placed> placed)
             throws AtomizerException {
         try (RangeSignatures signatures = new RangeSignatures(git, commits)) {
-            return protectedChanges(git, baseId, commits, signatures);
+            return protectedChanges(git, baseId, commits, signatures, placed);
         }
     }
 
+    /**
+     * Each commit as verify placed it (the parent its own changes are measured from, the trusted
+     * contract governing it; foreign commits bring nothing on their own); a range verify did not
+     * place is read against first parents and their contracts.
+     */
     private static List<ProtectedChange> protectedChanges(
-            GitRepo git, String baseId, List<CommitInfo> commits, RangeSignatures signatures) throws AtomizerException {
+            GitRepo git,
+            String baseId,
+            List<CommitInfo> commits,
+            RangeSignatures signatures,
+            Map<String, GitChecks.Placed> placed)
+            throws AtomizerException {
         List<ProtectedChange> out = new ArrayList<>();
         byte[] lastBytes = null;
         Contract contract = null;
         Policies policies = null;
         Tree base = null;
         for (CommitInfo c : commits) {
-            Tree parent =
-                    c.parents().isEmpty() ? Tree.EMPTY : git.files(c.parents().get(0));
-            if (c.parents().isEmpty() && base == null) {
-                base = git.files(baseId);
+            GitChecks.Placed p = placed.get(c.id());
+            if (p != null && p.foreign()) {
+                continue;
             }
-            // a root commit in the range is governed by the contract the repository had at the base
-            byte[] bytes = read(c.parents().isEmpty() ? base : parent, Workspace.CONTRACT);
-            if (contract == null || !Arrays.equals(bytes, lastBytes)) {
-                contract = ContractLoader.fromBytes(bytes, Workspace.CONTRACT);
+            String reference = p != null
+                    ? p.reference()
+                    : c.parents().isEmpty() ? null : c.parents().get(0);
+            Tree parent = reference == null ? Tree.EMPTY : git.files(reference);
+            if (p != null) {
+                contract = p.governing();
                 policies = new Policies(contract);
-                lastBytes = bytes;
+                lastBytes = null;
+            } else {
+                if (c.parents().isEmpty() && base == null) {
+                    base = git.files(baseId);
+                }
+                // a root commit in the range is governed by the contract the repository had at the base
+                byte[] bytes = read(c.parents().isEmpty() ? base : parent, Workspace.CONTRACT);
+                if (contract == null || !Arrays.equals(bytes, lastBytes)) {
+                    contract = ContractLoader.fromBytes(bytes, Workspace.CONTRACT);
+                    policies = new Policies(contract);
+                    lastBytes = bytes;
+                }
             }
             Approval approval = Approval.parse(c.message());
             ApprovalVerdict verdict = null;
             try {
-                for (FileChange change : changes(git, c, parent, policies)) {
+                boolean foreignParent = false;
+                for (String q : c.parents()) {
+                    GitChecks.Placed pq = placed.get(q);
+                    foreignParent |= pq != null && pq.foreign();
+                }
+                // a foreign parent brings nothing: all the commit has against its reference is its own
+                List<FileChange> changes = reference != null
+                                && !c.parents().isEmpty()
+                                && (foreignParent
+                                        || !reference.equals(c.parents().get(0)))
+                        ? git.changesBetween(reference, c.id())
+                        : changes(git, c, parent, policies);
+                for (FileChange change : changes) {
                     GovernedPath rule = restricted(policies, change);
                     String what = rule == null ? null : what(change, rule);
                     if (what != null) {

@@ -30,11 +30,29 @@ import java.util.function.Consumer;
 public final class GitChecks {
 
     /** What a check found, with the number of log entries it linted. */
-    public record Result(List<Diagnostic> diagnostics, FileSummary summary) {
+    /**
+     * What a check found, with the number of log entries it linted; for a range, how verify placed
+     * each commit (by commit id), so that what renders the range judges it the same way.
+     */
+    public record Result(List<Diagnostic> diagnostics, FileSummary summary, Map<String, Placed> placed) {
+        public Result(List<Diagnostic> diagnostics, FileSummary summary) {
+            this(diagnostics, summary, Map.of());
+        }
+
         public boolean failed() {
             return summary.errors() > 0;
         }
     }
+
+    /**
+     * How verify placed a commit of a range.
+     *
+     * @param foreign   its history never reaches the base: it brings nothing on its own
+     * @param reference the parent its own changes are measured from (its first parent that is not
+     *                  foreign), or null for a foreign commit
+     * @param governing the trusted contract that governs it
+     */
+    public record Placed(boolean foreign, String reference, Contract governing) {}
 
     /** Where the pre-commit hook keeps the resume points of the log's versions ({@link LogResumes}). */
     public static final String RESUMES = "atomizer/log-resumes";

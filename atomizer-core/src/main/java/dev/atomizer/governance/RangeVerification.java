@@ -512,7 +512,15 @@ public final class RangeVerification {
             }
         }
         GitChecks.Result r = out.result(total.entries());
-        return r;
+        Map<String, GitChecks.Placed> placed = new LinkedHashMap<>();
+        for (Step s : order) {
+            placed.put(
+                    s.commit.id(),
+                    s.foreign
+                            ? new GitChecks.Placed(true, null, baseContract.contract())
+                            : new GitChecks.Placed(false, s.grounded.get(0), s.governing.contract()));
+        }
+        return new GitChecks.Result(r.diagnostics(), r.summary(), Map.copyOf(placed));
     }
 
     /**

@@ -228,6 +228,34 @@ class RangeModelTest {
     }
 
     @Test
+    void theAuditorSummaryJudgesTheRangeAsVerifyDoes() throws Exception {
+        assumeTrue(Signers.available("ssh-keygen"), "ssh-keygen is not installed: SSH keys cannot be made");
+        Signers.Signer ceo = Signers.ssh(tmp.resolve("keys"), "ceo");
+        repo.stage(CONTRACT, SignedApprovalsTest.contract(ceo.publicKey(), null, "signed"));
+        String base = ceo.commit(repo, "Signed approvals" + APPROVED);
+        String tip = branchAppending("work", "2026-02-16 10:00");
+        repo.git("checkout", "-q", tip);
+        String tree = m.tree(r -> r.stage(MISSION, "# Mission\n\nWhatever the optimizer says.\n"));
+        String root = repo.git(
+                        "commit-tree",
+                        repo.git("hash-object", "-t", "tree", "/dev/null").strip(),
+                        "-m",
+                        "R")
+                .strip();
+        m.craft(tree, "Merge" + APPROVED, root, tip);
+        String summary;
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            GitChecks.Result r = RangeVerification.of(git).base(base).call();
+            summary = dev.atomizer.audit.AuditSummary.render(dev.atomizer.audit.Audit.of(git, base, "HEAD", r));
+        }
+        assertThat(summary)
+                .contains("## ❌ Do not merge")
+                .contains("is not in the reviewed history")
+                .contains("**without approval**")
+                .doesNotContain("approved by ceo (unsigned)");
+    }
+
+    @Test
     void aContractChangedWithoutApprovalGovernsNothingAfterIt() throws Exception {
         // the contract loosened (the mission no longer governed) without approval, then the mission edited
         repo.stage(
