@@ -77,16 +77,22 @@ class ReadmeWalkthroughIT {
     private GitFixture.Run walkthrough(String edits) throws Exception {
         List<String> blocks = blocks();
         assertThat(blocks).hasSize(2);
-        // half an hour after the cut-off of the week the entries are made in (default settings, UTC log)
-        java.time.LocalDateTime cutOff = dev.atomizer.report.ReportWeek.containing(
-                        java.time.LocalDateTime.now(ZoneOffset.UTC).plusMinutes(5),
-                        dev.atomizer.contract.Settings.DEFAULT)
-                .to();
-        String friday = cutOff.plusMinutes(30).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        // a test cannot wait for a cut-off: the entry is made a day before the last one that came
+        // (default settings, UTC log), so that the report the README writes is of a week that is over,
+        // as the pre-commit hook requires of an added report (not-generated)
+        java.time.LocalDateTime lastCutOff = dev.atomizer.report.ReportWeek.containing(
+                        java.time.LocalDateTime.now(ZoneOffset.UTC), dev.atomizer.contract.Settings.DEFAULT)
+                .from();
+        String before =
+                lastCutOff.minusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         String edited = "rm shared/data-contracts/schemas.md.bak\n";
-        assertThat(blocks.get(0)).contains(edited);
-        String script = "set -e\n" + blocks.get(0).replace(edited, edited + edits)
-                + blocks.get(1).replace("report weekly", "report weekly --as-of '" + friday + "'");
+        String logged = "hooks/atomizer log --agent";
+        assertThat(blocks.get(0)).contains(edited).contains(logged);
+        String script = "set -e\n"
+                + blocks.get(0)
+                        .replace(edited, edited + edits)
+                        .replace(logged, "hooks/atomizer log --time '" + before + "' --agent")
+                + blocks.get(1);
         script = script.replace("/path/to/atomizer", CHECKOUT.toString());
         // the fixture's environment: a home of its own, no system or user git configuration, an identity
         GitFixture fixture = GitFixture.init(tmp.resolve("scratch"));

@@ -8,7 +8,10 @@ import dev.atomizer.contract.Policy;
 import dev.atomizer.git.FileChange;
 import dev.atomizer.lint.Report;
 
-/** "an existing generated report is modified, renamed or deleted" (reports are snapshots). */
+/**
+ * "an existing generated report is modified, renamed or deleted" (reports are snapshots). A report
+ * added is {@link NotGenerated}'s to judge: it must be the one the generator makes of the same state.
+ */
 @AutoService(Rule.class)
 public final class WriteOnce extends ChangeRule {
 

@@ -41,7 +41,7 @@ public final class CloseoutReport {
     private CloseoutReport() {}
 
     public static String path(String slug) {
-        return "shared/reports/project/" + slug + "-closeout.md";
+        return Workspace.closeoutReport(slug);
     }
 
     /** The closeout milestone of a project (the first {@code milestone} with {@code closeout=true}), or null. */
