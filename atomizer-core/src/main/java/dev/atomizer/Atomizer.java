@@ -282,7 +282,7 @@ public final class Atomizer {
         GitRepo opened = openGit(root);
         if (opened != null) {
             try (GitRepo git = opened) {
-                GitChecks.Result r = GitChecks.workingTree(git, overrides, Derived.files());
+                GitChecks.Result r = GitChecks.workingTree(git, overrides, Generated.of(Derived.files()));
                 all.addAll(r.diagnostics());
                 summary = summary.plus(r.summary());
             }
@@ -376,7 +376,7 @@ public final class Atomizer {
         try (GitRepo git = GitRepo.open(start)) {
             Trace.mark("repository opened");
             Regeneration derived = new Regeneration(Scaffold.tree());
-            GitChecks.Result r = GitChecks.preCommit(git, overrides, derived);
+            GitChecks.Result r = GitChecks.preCommit(git, overrides, Generated.of(derived));
             if (!regenerate || derived.staleFiles().isEmpty()) {
                 return new Checked(r, git.workTree());
             }
@@ -473,7 +473,7 @@ public final class Atomizer {
         String ignored = GitChecks.ignoredByVerify(overrides, rulesOption);
         try (GitRepo git = GitRepo.open(start)) {
             int[] commits = new int[1];
-            GitChecks.Result r = GitChecks.verify(git, base, head, overrides, Derived.files(), c -> {
+            GitChecks.Result r = GitChecks.verify(git, base, head, overrides, Generated.of(Derived.files()), c -> {
                 commits[0]++;
                 progress.accept(c);
             });

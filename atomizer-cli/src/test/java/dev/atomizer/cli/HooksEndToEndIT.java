@@ -387,6 +387,55 @@ class HooksEndToEndIT {
         assertThat(Files.readString(secret)).isEqualTo("not the log\n");
     }
 
+    /**
+     * Files nobody generated: a second exec summary beside the generator's, and a weekly report
+     * written by hand for a past week, are refused by the installed hook and by verify; the report
+     * 'atomizer report weekly' writes for that week goes through both.
+     */
+    @Test
+    void filesNobodyGeneratedAreRefusedByTheHookAndVerify() throws Exception {
+        assertThat(atomizer(repo, "install-hooks").code()).isZero();
+        assertThat(atomizer(repo, "dashboards").code()).isZero();
+        repo.git("add", "shared");
+        assertThat(commit(repo, "Regenerate dashboards").code()).isZero();
+        String base = repo.git("rev-parse", "HEAD").strip();
+
+        String board = "shared/dashboards/exec-summary-board.md";
+        repo.stage(board, "# Executive summary — for the board\n\nEvery project is 🟢 Green.\n");
+        Run forged = commit(repo, "Board summary");
+        assertThat(forged.code()).isNotZero();
+        assertThat(forged.out() + forged.err())
+                .contains(board + ":1:1: error [not-generated] " + board
+                        + " is under shared/dashboards/ and 'atomizer dashboards' makes no such file")
+                .contains("only 'atomizer dashboards' writes under shared/dashboards/");
+        repo.git("rm", "-q", "-f", board);
+
+        String report = "shared/reports/weekly/2026-W08-report.md";
+        repo.stage(report, "# Weekly report 2026-W08\n\nEvery project is green, every gate passed.\n");
+        Run written = commit(repo, "Weekly report");
+        assertThat(written.code()).isNotZero();
+        assertThat(written.out() + written.err())
+                .contains(report + ":1:1: error [not-generated] " + report
+                        + " is added with other bytes than 'atomizer report weekly' makes");
+        // committed without the hook, verify refuses it
+        assertThat(repo.run("commit", "-q", "--no-verify", "-m", "Weekly report")
+                        .code())
+                .isZero();
+        Run verified = atomizer(repo, "verify", "--base", base);
+        assertThat(verified.code()).isEqualTo(1);
+        assertThat(verified.out() + verified.err()).contains(report + ":1:1: error [not-generated]");
+
+        // the generator's report of that week goes through the hook and verify
+        repo.git("reset", "-q", "--hard", base);
+        Run made = atomizer(repo, "report", "weekly", "--week", "2026-W08");
+        assertThat(made.code()).as(made.err()).isZero();
+        repo.git("add", report);
+        Run ok = commit(repo, "Weekly report");
+        assertThat(ok.code()).as(ok.out() + ok.err()).isZero();
+        Run clean = atomizer(repo, "verify", "--base", base);
+        assertThat(clean.code()).as(clean.out() + clean.err()).isZero();
+    }
+
     @Test
     void dashboardsMadeByTheToolCommitAndHandEditsAreBlockedThenCheckFindsStaleOnes() throws Exception {
         assertThat(atomizer(repo, "install-hooks").code()).isZero();

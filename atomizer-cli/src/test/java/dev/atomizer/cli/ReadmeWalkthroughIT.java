@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's "Start your own status repository" walkthrough, run as written in an empty
  * directory: the real launcher for {@code /path/to/atomizer/hooks/atomizer}, the real {@code git}
- * with the hooks {@code init} installs, a home of its own. The one change: the report commands'
- * clock is fixed half an hour after the next cut-off, since the test cannot wait for it (a report
- * is never written ahead of the clock, so an {@code --as-of} cannot stand in); and once more with a
+ * with the hooks {@code init} installs, a home of its own. The one change: the entry is dated a day
+ * before the last weekly cut-off, since the test cannot wait for one (a report is never written
+ * ahead of the clock, and the hook refuses a report of a week not over); and once more with a
  * team's own edits of the contract and the projects before the first commit.
  */
 class ReadmeWalkthroughIT {
@@ -78,19 +78,26 @@ class ReadmeWalkthroughIT {
     private GitFixture.Run walkthrough(String edits) throws Exception {
         List<String> blocks = blocks();
         assertThat(blocks).hasSize(2);
-        // half an hour after the cut-off of the week the entries are made in (default settings, UTC log)
-        java.time.LocalDateTime cutOff = dev.atomizer.report.ReportWeek.containing(
-                        java.time.LocalDateTime.now(ZoneOffset.UTC).plusMinutes(5),
-                        dev.atomizer.contract.Settings.DEFAULT)
-                .to();
-        String friday = cutOff.plusMinutes(30).toInstant(ZoneOffset.UTC).toString();
+        // a test cannot wait for a cut-off: the entry is made a day before the last one that came
+        // (default settings, UTC log), so that the report the README writes is of a week that is over,
+        // as the pre-commit hook requires of an added report (not-generated)
+        java.time.LocalDateTime lastCutOff = dev.atomizer.report.ReportWeek.containing(
+                        java.time.LocalDateTime.now(ZoneOffset.UTC), dev.atomizer.contract.Settings.DEFAULT)
+                .from();
+        String before =
+                lastCutOff.minusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         String edited = "rm shared/data-contracts/schemas.md.bak\n";
-        assertThat(blocks.get(0)).contains(edited);
-        String script = "set -e\n" + blocks.get(0).replace(edited, edited + edits) + blocks.get(1);
+        String logged = "hooks/atomizer log --agent";
+        assertThat(blocks.get(0)).contains(edited).contains(logged);
+        String script = "set -e\n"
+                + blocks.get(0)
+                        .replace(edited, edited + edits)
+                        .replace(logged, "hooks/atomizer log --time '" + before + "' --agent")
+                + blocks.get(1);
         script = script.replace("/path/to/atomizer", CHECKOUT.toString());
         // the fixture's environment: a home of its own, no system or user git configuration, an identity
         GitFixture fixture = GitFixture.init(tmp.resolve("scratch"));
-        GitFixture.Run run = fixture.at(tmp).run(Map.of("ATOMIZER_TEST_CLOCK", friday), "/bin/bash", "-c", script);
+        GitFixture.Run run = fixture.at(tmp).run(Map.of(), "/bin/bash", "-c", script);
         assertThat(run.code()).as(run.out() + run.err()).isZero();
 
         Path repo = tmp.resolve("our-status");

@@ -17,14 +17,19 @@ public record Workspace(Path root, Path log, Path contract, Path status) {
     public static final String CONTRACT = "shared/data-contracts/schemas.md";
     public static final String STATUS = "shared/PROJECT_STATUS.md";
 
+    /** The folder of the weekly reports, which only 'atomizer report weekly' writes. */
+    public static final String WEEKLY_REPORTS = "shared/reports/weekly";
+    /** The folder of the closeout reports, which only 'atomizer report closeout' writes. */
+    public static final String CLOSEOUT_REPORTS = "shared/reports/project";
+
     /** Where the weekly report of an ISO week ({@code YYYY-Www}) lives. */
     public static String weeklyReport(String isoWeek) {
-        return "shared/reports/weekly/" + isoWeek + "-report.md";
+        return WEEKLY_REPORTS + "/" + isoWeek + "-report.md";
     }
 
     /** Where the closeout report of a project lives. */
     public static String closeoutReport(String slug) {
-        return "shared/reports/project/" + slug + "-closeout.md";
+        return CLOSEOUT_REPORTS + "/" + slug + "-closeout.md";
     }
 
     /** The default layout under {@code root}. */

@@ -30,7 +30,7 @@ public final class Derived {
 
     /** The paths whose commits the KPIs read: the log, the exec summary, the weekly reports. */
     public static final List<String> HISTORY_PATHS =
-            List.of(dev.atomizer.api.Workspace.LOG, ExecSummary.PATH, "shared/reports/weekly");
+            List.of(dev.atomizer.api.Workspace.LOG, ExecSummary.PATH, dev.atomizer.api.Workspace.WEEKLY_REPORTS);
 
     private Derived() {}
 
@@ -180,6 +180,16 @@ public final class Derived {
             }
 
             @Override
+            public List<Folder> folders() {
+                return FOLDERS;
+            }
+
+            @Override
+            public Kind kind(String path) {
+                return Derived.kind(path);
+            }
+
+            @Override
             public byte[] expected(String path, Tree state) throws IOException {
                 if (artifacts().stream().noneMatch(a -> a.path().equals(path))) {
                     return null;
@@ -195,6 +205,39 @@ public final class Derived {
                 return lastFiles.get(path);
             }
         };
+    }
+
+    /**
+     * The folders the dashboards' generator owns: those of its files ({@code shared/dashboards},
+     * {@code shared/kpi}). Every file under them must be one it makes ({@code not-generated}).
+     */
+    public static final List<DerivedFiles.Folder> FOLDERS = folders();
+
+    private static List<DerivedFiles.Folder> folders() {
+        Map<String, DerivedFiles.Folder> out = new LinkedHashMap<>();
+        for (Artifact a : artifacts()) {
+            String folder = a.path().substring(0, a.path().lastIndexOf('/'));
+            out.putIfAbsent(
+                    folder,
+                    new DerivedFiles.Folder(
+                            folder, dev.atomizer.contract.Policy.GENERATED, a.path(), "'atomizer dashboards'"));
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** What a path under {@link #FOLDERS} is: one of the derived files, a folder's {@code .gitkeep}, or nothing of ours. */
+    static DerivedFiles.Kind kind(String path) {
+        for (Artifact a : artifacts()) {
+            if (a.path().equals(path)) {
+                return DerivedFiles.Kind.DERIVED;
+            }
+        }
+        for (DerivedFiles.Folder f : FOLDERS) {
+            if (path.equals(f.path() + "/.gitkeep")) {
+                return DerivedFiles.Kind.KEEP;
+            }
+        }
+        return DerivedFiles.Kind.NONE;
     }
 
     /** For callers that only need the bytes of one state, as of {@code asOf} (null: the newest entry). */

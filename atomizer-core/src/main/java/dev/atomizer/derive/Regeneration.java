@@ -53,6 +53,16 @@ public final class Regeneration implements DerivedFiles {
     }
 
     @Override
+    public List<Folder> folders() {
+        return generator.folders();
+    }
+
+    @Override
+    public Kind kind(String path) {
+        return generator.kind(path);
+    }
+
+    @Override
     public byte[] initial(String path) throws IOException {
         if (initial == null) {
             try {

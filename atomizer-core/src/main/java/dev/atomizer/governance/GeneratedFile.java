@@ -16,7 +16,8 @@ import java.util.Arrays;
  * makes of the staged sources. Told apart: a file left untouched (as HEAD has it, or, added, as
  * {@code init} made it) while its sources changed is stale, and pre-commit regenerates it (see
  * {@link DerivedFiles#stale}); any other content is a hand edit, which is never overwritten.
- * Silent while {@link DerivedFiles} knows nothing.
+ * Silent while {@link DerivedFiles} knows nothing. Any other file in the derived files' folders is
+ * {@link NotGenerated}'s.
  */
 @AutoService(Rule.class)
 public final class GeneratedFile extends ChangeRule {

@@ -10,7 +10,8 @@ import dev.atomizer.lint.Report;
 
 /**
  * "an existing generated report is modified, renamed or deleted" (reports are snapshots); a report
- * is corrected by an approved revision beside it ({@link ReportRevision}).
+ * is corrected by an approved revision beside it ({@link ReportRevision}). A report added is
+ * {@link NotGenerated}'s to judge: it must be the one the generator makes of the same state.
  */
 @AutoService(Rule.class)
 public final class WriteOnce extends ChangeRule {
