@@ -48,6 +48,15 @@ public final class GitRepo implements AutoCloseable {
     private boolean headResolved;
     /** Small blobs by id: HEAD and the index usually hold the same contract, read once. */
     private final java.util.Map<ObjectId, byte[]> smallBlobs = new java.util.HashMap<>();
+    /** The merge bases of each set of commits asked for (sorted ids): a run asks for the same sets often. */
+    private final java.util.Map<List<String>, List<String>> mergeBaseSets = new java.util.HashMap<>();
+
+    private RevWalk baseWalk;
+    private long mergeBaseWalks;
+    /** The largest file a run reads: a quarter of the heap (see {@link #maxFileBytes()}). */
+    private long maxFileBytes = Runtime.getRuntime().maxMemory() / 4;
+    /** The streaming threshold of this run's object readers (0: JGit's default). */
+    private int streamThreshold;
 
     private GitRepo(Repository repo) {
         this.repo = repo;
@@ -163,7 +172,7 @@ public final class GitRepo implements AutoCloseable {
                     if (e != null && e.getFileMode() == org.eclipse.jgit.lib.FileMode.GITLINK) {
                         throw new NotAFileException(path, "a submodule (gitlink)");
                     }
-                    return e == null ? null : blob(e.getObjectId());
+                    return e == null ? null : blob(e.getObjectId(), path);
                 }
 
                 @Override
@@ -300,38 +309,107 @@ public final class GitRepo implements AutoCloseable {
     /**
      * The best common ancestors of {@code commitIds} (all of them: a criss-cross history has
      * several), as {@code git merge-base --all} finds them; empty for unrelated histories.
+     *
+     * <p>Each set of commits is computed once a run (the order of {@code commitIds} does not
+     * matter), in at most two walks: one down to the common ancestors, then, when it found
+     * several, one that keeps only the best (a found ancestor of another found one is not). A
+     * history of criss-cross merges asks for the same sets again and again; the walks share the
+     * commits they parsed.
      */
     public List<String> mergeBases(List<String> commitIds) throws AtomizerException {
-        try (RevWalk walk = new RevWalk(reader)) {
+        List<String> key = commitIds.stream().distinct().sorted().toList();
+        List<String> known = mergeBaseSets.get(key);
+        if (known != null) {
+            return known;
+        }
+        try {
+            RevWalk walk = baseWalk();
+            walk.reset();
             walk.setRevFilter(org.eclipse.jgit.revwalk.filter.RevFilter.MERGE_BASE);
-            for (String id : commitIds) {
+            for (String id : key) {
                 walk.markStart(walk.parseCommit(ObjectId.fromString(id)));
             }
+            mergeBaseWalks++;
             List<RevCommit> found = new ArrayList<>();
             for (RevCommit c : walk) {
                 found.add(c);
             }
             // the walk may also yield a common ancestor of another one it found: only the best count
             List<String> out = new ArrayList<>();
-            for (RevCommit c : found) {
-                boolean best = true;
-                for (RevCommit d : found) {
-                    if (d != c && best) {
-                        try (RevWalk check = new RevWalk(reader)) {
-                            best = !check.isMergedInto(check.parseCommit(c), check.parseCommit(d));
-                        }
-                    }
-                }
-                if (best) {
-                    out.add(c.name());
+            java.util.BitSet redundant = found.size() < 2 ? new java.util.BitSet() : redundant(walk, found);
+            for (int i = 0; i < found.size(); i++) {
+                if (!redundant.get(i)) {
+                    out.add(found.get(i).name());
                 }
             }
-            return out;
+            List<String> bases = List.copyOf(out);
+            mergeBaseSets.put(key, bases);
+            return bases;
         } catch (MissingObjectException e) {
             throw shallow("an ancestor of " + commitIds.get(0).substring(0, 10));
         } catch (IOException e) {
             throw new AtomizerException("cannot find the merge base of " + commitIds + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Which of {@code found} are ancestors of another one, in one walk down from all of them that
+     * needs no commit dates (they may be skewed): each commit carries the set of found commits it
+     * descends from, and a commit that descends from all of them is not walked below, since none
+     * of them can be its ancestor. A commit is walked again only when that set grows.
+     */
+    private java.util.BitSet redundant(RevWalk walk, List<RevCommit> found) throws IOException {
+        mergeBaseWalks++;
+        int n = found.size();
+        java.util.Map<RevCommit, java.util.BitSet> from = new java.util.HashMap<>();
+        java.util.Map<RevCommit, Integer> index = new java.util.HashMap<>();
+        java.util.ArrayDeque<RevCommit> work = new java.util.ArrayDeque<>();
+        for (int i = 0; i < n; i++) {
+            java.util.BitSet own = new java.util.BitSet(n);
+            own.set(i);
+            from.put(found.get(i), own);
+            index.put(found.get(i), i);
+            work.add(found.get(i));
+        }
+        java.util.BitSet redundant = new java.util.BitSet(n);
+        while (!work.isEmpty()) {
+            RevCommit c = work.poll();
+            java.util.BitSet mask = from.get(c);
+            if (mask.cardinality() == n) {
+                continue;
+            }
+            walk.parseHeaders(c);
+            for (RevCommit p : c.getParents()) {
+                java.util.BitSet pm = from.computeIfAbsent(p, k -> new java.util.BitSet(n));
+                int before = pm.cardinality();
+                pm.or(mask);
+                if (pm.cardinality() != before) {
+                    Integer k = index.get(p);
+                    if (k != null) {
+                        redundant.set(k);
+                    }
+                    work.add(p);
+                }
+            }
+        }
+        return redundant;
+    }
+
+    /**
+     * How many history walks {@link #mergeBases} made in this run (a set asked for again costs
+     * none): what the cost of judging merges is bounded by (docs/governance.md, "The cost of a
+     * range").
+     */
+    public long mergeBaseWalks() {
+        return mergeBaseWalks;
+    }
+
+    /** The walk of merge-base computations: commits parsed once a run. */
+    private RevWalk baseWalk() {
+        if (baseWalk == null) {
+            baseWalk = new RevWalk(reader);
+        }
+        return baseWalk;
     }
 
     /** What commit {@code id} changed against its parent number {@code parent} (0-based), or against nothing for a root commit. */
@@ -529,15 +607,62 @@ public final class GitRepo implements AutoCloseable {
     }
 
     /** A file's bytes; small ones (contracts, status) are kept for the run. */
-    private byte[] blob(ObjectId id) throws IOException {
+    private byte[] blob(ObjectId id, String path) throws IOException {
         byte[] b = smallBlobs.get(id);
         if (b == null) {
-            b = reader.open(id, Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+            b = read(reader, id, path);
             if (b.length <= SMALL_BLOB) {
                 smallBlobs.put(id.copy(), b);
             }
         }
         return b;
+    }
+
+    /**
+     * The largest file this run reads, in bytes: a quarter of the Java heap. Judging a log holds a
+     * few of its versions at once (before and after, a merge's base and result, the parser's
+     * text); a larger file is refused with one line ({@link FileTooLargeException}) rather than
+     * exhausting the heap half-way.
+     */
+    public long maxFileBytes() {
+        return maxFileBytes;
+    }
+
+    /** For tests: a lower limit than a quarter of the heap. */
+    void maxFileBytes(long limit) {
+        this.maxFileBytes = limit;
+    }
+
+    /** For tests: the size from which JGit streams an object instead of inflating it whole. */
+    void streamFileThreshold(int bytes) {
+        this.streamThreshold = bytes;
+        reader.setStreamFileThreshold(bytes);
+    }
+
+    /**
+     * Reads a blob whole into one array of its size. A large object (past JGit's streaming
+     * threshold) is read from its stream: {@code ObjectLoader.getBytes} would hold it twice (its
+     * own copy and the clone it returns) and fail with a {@code LargeObjectException} past the
+     * threshold or the heap.
+     */
+    private byte[] read(ObjectReader r, ObjectId id, String path) throws IOException {
+        org.eclipse.jgit.lib.ObjectLoader loader = r.open(id, Constants.OBJ_BLOB);
+        long size = loader.getSize();
+        if (size > maxFileBytes) {
+            throw new FileTooLargeException(path, size, maxFileBytes);
+        }
+        try {
+            if (!loader.isLarge()) {
+                return loader.getCachedBytes(); // inflated for this loader alone: no second copy
+            }
+            byte[] out = new byte[(int) size];
+            try (org.eclipse.jgit.lib.ObjectStream in = loader.openStream()) {
+                org.eclipse.jgit.util.IO.readFully(in, out, 0, out.length);
+            }
+            return out;
+        } catch (OutOfMemoryError | org.eclipse.jgit.errors.LargeObjectException e) {
+            throw new FileTooLargeException(path, size);
+        }
     }
 
     private static final int SMALL_BLOB = 1 << 20;
@@ -559,7 +684,7 @@ public final class GitRepo implements AutoCloseable {
                     if (mode == org.eclipse.jgit.lib.FileMode.GITLINK) {
                         throw new NotAFileException(path, "a submodule (gitlink)");
                     }
-                    return blob(tw.getObjectId(0));
+                    return blob(tw.getObjectId(0), path);
                 }
             }
 
@@ -635,29 +760,29 @@ public final class GitRepo implements AutoCloseable {
                             FileChange.Kind.MODIFY,
                             d.getOldPath(),
                             d.getOldPath(),
-                            content(d.getOldId(), d.getOldMode()),
-                            content(add.getNewId(), add.getNewMode())));
+                            content(d.getOldId(), d.getOldMode(), d.getOldPath()),
+                            content(add.getNewId(), add.getNewMode(), d.getOldPath())));
                     continue;
                 }
                 out.add(new FileChange(
                         kind(d.getChangeType()),
                         d.getChangeType() == DiffEntry.ChangeType.ADD ? null : d.getOldPath(),
                         d.getChangeType() == DiffEntry.ChangeType.DELETE ? null : d.getNewPath(),
-                        content(d.getOldId(), d.getOldMode()),
-                        content(d.getNewId(), d.getNewMode())));
+                        content(d.getOldId(), d.getOldMode(), d.getOldPath()),
+                        content(d.getNewId(), d.getNewMode(), d.getNewPath())));
             }
             return out;
         }
     }
 
-    private FileChange.Content content(AbbreviatedObjectId id, org.eclipse.jgit.lib.FileMode mode) {
+    private FileChange.Content content(AbbreviatedObjectId id, org.eclipse.jgit.lib.FileMode mode, String path) {
         if (id == null || !id.isComplete() || ObjectId.zeroId().equals(id.toObjectId())) {
             return FileChange.Content.NONE;
         }
         if (mode == org.eclipse.jgit.lib.FileMode.GITLINK) {
             return new NotAFile("a submodule (gitlink)", null);
         }
-        Blob blob = new Blob(id.toObjectId());
+        Blob blob = new Blob(id.toObjectId(), path);
         return mode == org.eclipse.jgit.lib.FileMode.SYMLINK ? new NotAFile("a symlink", blob) : blob;
     }
 
@@ -680,10 +805,12 @@ public final class GitRepo implements AutoCloseable {
     /** A blob read once, on first use; from any thread (with a reader of its own). */
     private final class Blob implements FileChange.Content {
         private final ObjectId id;
+        private final String path;
         private byte[] bytes;
 
-        Blob(ObjectId id) {
+        Blob(ObjectId id, String path) {
             this.id = id;
+            this.path = path;
         }
 
         @Override
@@ -695,7 +822,10 @@ public final class GitRepo implements AutoCloseable {
         public synchronized byte[] bytes() throws IOException {
             if (bytes == null) {
                 try (ObjectReader own = repo.newObjectReader()) {
-                    bytes = own.open(id, Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+                    if (streamThreshold > 0) {
+                        own.setStreamFileThreshold(streamThreshold);
+                    }
+                    bytes = read(own, id, path);
                 }
             }
             return bytes;
@@ -714,6 +844,9 @@ public final class GitRepo implements AutoCloseable {
 
     @Override
     public void close() {
+        if (baseWalk != null) {
+            baseWalk.close();
+        }
         reader.close();
         repo.close();
     }
@@ -745,7 +878,7 @@ public final class GitRepo implements AutoCloseable {
                         kind(d.getChangeType()),
                         d.getChangeType() == DiffEntry.ChangeType.ADD ? null : d.getOldPath(),
                         newPath,
-                        content(d.getOldId(), d.getOldMode()),
+                        content(d.getOldId(), d.getOldMode(), d.getOldPath()),
                         neu));
             }
             return out;

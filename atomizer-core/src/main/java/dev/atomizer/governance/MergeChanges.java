@@ -38,21 +38,20 @@ public record MergeChanges(List<FileChange> own, List<MergedLog> logs) {
             throws AtomizerException {
         List<String> ids = merge.parents();
         // the merge bases of the first parent with each other parent: where a clean merge starts
-        List<List<Tree>> bases = new ArrayList<>();
-        bases.add(List.of());
-        for (int i = 1; i < ids.size(); i++) {
-            bases.add(trees(git, git.mergeBases(List.of(ids.get(0), ids.get(i)))));
-        }
+        PairBases bases = new PairBases(git, ids);
         try {
             List<MergedLog> logs = new ArrayList<>();
             Set<String> merged = new TreeSet<>();
-            List<String> logBases = git.mergeBases(ids);
+            List<String> logBases = null;
             List<FileChange> againstFirst = git.changes(merge.id(), 0);
             for (String path : appendOnlyPaths(git, merge, againstFirst, policies)) {
                 MergedLog log;
                 try {
                     byte[] mine = result.read(path);
-                    byte[] base = mine == null ? null : logAt(git, path, logBases, 0);
+                    if (mine != null && logBases == null) {
+                        logBases = git.mergeBases(ids);
+                    }
+                    byte[] base = mine == null ? null : new BaseLog(git, path).at(logBases);
                     if (base == null) {
                         continue; // deleted, or no base to keep: judged against the first parent
                     }
@@ -92,19 +91,19 @@ public record MergeChanges(List<FileChange> own, List<MergedLog> logs) {
      * other than the first: that parent has it, and the first parent kept it as every merge base
      * had it? A null path (the missing side of an addition or a deletion) is no obstacle.
      */
-    private static boolean fromOtherParent(String path, List<Tree> parents, Tree result, List<List<Tree>> bases)
-            throws IOException {
+    private static boolean fromOtherParent(String path, List<Tree> parents, Tree result, PairBases bases)
+            throws IOException, AtomizerException {
         if (path == null) {
             return true;
         }
         byte[] mine = result.read(path);
         byte[] first = parents.get(0).read(path);
         for (int i = 1; i < parents.size(); i++) {
-            if (bases.get(i).isEmpty() || !Arrays.equals(mine, parents.get(i).read(path))) {
+            if (!Arrays.equals(mine, parents.get(i).read(path)) || bases.of(i).isEmpty()) {
                 continue;
             }
             boolean firstKeptBase = true;
-            for (Tree base : bases.get(i)) {
+            for (Tree base : bases.of(i)) {
                 firstKeptBase &= Arrays.equals(first, base.read(path));
             }
             if (firstKeptBase) {
@@ -112,6 +111,30 @@ public record MergeChanges(List<FileChange> own, List<MergedLog> logs) {
             }
         }
         return false;
+    }
+
+    /**
+     * The merge bases of the first parent with each other parent, as their files, found when a
+     * path first needs them: a merge that changes nothing against its first parent needs none.
+     */
+    private static final class PairBases {
+        private final GitRepo git;
+        private final List<String> ids;
+        private final java.util.Map<Integer, List<Tree>> found = new java.util.HashMap<>();
+
+        PairBases(GitRepo git, List<String> ids) {
+            this.git = git;
+            this.ids = ids;
+        }
+
+        List<Tree> of(int parent) throws AtomizerException {
+            List<Tree> t = found.get(parent);
+            if (t == null) {
+                t = trees(git, git.mergeBases(List.of(ids.get(0), ids.get(parent))));
+                found.put(parent, t);
+            }
+            return t;
+        }
     }
 
     /** The append-only paths whose content differs between the merge and any of its parents. */
@@ -131,30 +154,119 @@ public record MergeChanges(List<FileChange> own, List<MergedLog> logs) {
     }
 
     /**
-     * The log at the merge bases as git's recursive merge sees it: one base's log, or for a
-     * criss-cross history the driver's merge of the bases' logs (a virtual base); empty when the
-     * bases have no log; null when there is no base (unrelated histories) or the bases' logs do
-     * not merge cleanly.
+     * The log at a merge's bases as git's recursive strategy hands it to the merge driver: one
+     * base's log, or for a criss-cross history (several bases) the driver's merge of the bases'
+     * logs, each pair merged over the log at its own bases (a virtual base), recursively.
+     *
+     * <p>The cost is bounded, whatever the history: each set of bases is merged once per log and
+     * merge commit; bases that hold the same log need no merge (the driver takes it as is, and so
+     * does git whatever their own bases); the recursion stops below {@link #MAX_DEPTH} levels and
+     * after {@link #MAX_MERGES} driver merges. Past either, there is no base to keep: the log is
+     * judged against the first parent, as for unrelated histories (docs/governance.md, "The cost
+     * of a range").
      */
-    private static byte[] logAt(GitRepo git, String path, List<String> bases, int depth)
-            throws AtomizerException, IOException {
-        if (bases.isEmpty() || depth > 4) {
-            return null;
+    static final class BaseLog {
+
+        /** Levels of virtual bases below a merge's own bases. */
+        static final int MAX_DEPTH = 4;
+
+        /** Driver merges of bases' logs for one log of one merge commit. */
+        static final int MAX_MERGES = 32;
+
+        private final GitRepo git;
+        private final String path;
+        /** The log at each set of bases merged so far (a list as {@link GitRepo#mergeBases} gives it). */
+        private final java.util.Map<List<String>, byte[]> known = new java.util.HashMap<>();
+        /** Each commit's log, by its blob: the same log at many bases is read once. */
+        private final java.util.Map<String, byte[]> logs = new java.util.HashMap<>();
+        /** Bytes the two maps hold: at most a file's limit, past which logs are read and merged again. */
+        private long held;
+
+        private int merges;
+
+        BaseLog(GitRepo git, String path) {
+            this.git = git;
+            this.path = path;
         }
-        byte[] log = orEmpty(git.files(bases.get(0)).read(path));
-        for (int k = 1; k < bases.size(); k++) {
-            byte[] sub = logAt(git, path, git.mergeBases(List.of(bases.get(0), bases.get(k))), depth + 1);
-            if (sub == null) {
+
+        /**
+         * The log at {@code bases}; empty when they have none; null when there is no base
+         * (unrelated histories), the bases' logs do not merge cleanly, or a bound was reached.
+         */
+        byte[] at(List<String> bases) throws AtomizerException, IOException {
+            return at(bases, 0);
+        }
+
+        /** How many driver merges the virtual bases took. */
+        int merges() {
+            return merges;
+        }
+
+        private byte[] at(List<String> bases, int depth) throws AtomizerException, IOException {
+            if (bases.isEmpty() || depth > MAX_DEPTH) {
                 return null;
             }
-            LogMerge.Result r =
-                    LogMerge.merge(sub, log, orEmpty(git.files(bases.get(k)).read(path)));
-            if (!r.clean()) {
-                return null;
+            if (bases.size() == 1) {
+                return logOf(bases.get(0));
             }
-            log = r.merged();
+            if (known.containsKey(bases)) {
+                return known.get(bases);
+            }
+            byte[] log = logOf(bases.get(0));
+            for (int k = 1; k < bases.size() && log != null; k++) {
+                byte[] other = logOf(bases.get(k));
+                if (Arrays.equals(log, other)) {
+                    continue; // the same log on both sides: the driver keeps it, whatever the base
+                }
+                if (merges == MAX_MERGES) {
+                    log = null; // past the bound: no base to keep
+                    break;
+                }
+                merges++;
+                byte[] sub = at(git.mergeBases(List.of(bases.get(0), bases.get(k))), depth + 1);
+                if (sub == null) {
+                    log = null;
+                } else if (Arrays.equals(sub, other)) {
+                    continue; // the other base kept its base's log: ours stands
+                } else if (Arrays.equals(sub, log)) {
+                    log = other;
+                } else {
+                    LogMerge.Result r = LogMerge.merge(sub, log, other);
+                    log = r.clean() ? r.merged() : null;
+                }
+            }
+            if (keep(log)) {
+                known.put(bases, log);
+            }
+            return log;
         }
-        return log;
+
+        private boolean keep(byte[] log) {
+            if (log == null || logs.containsValue(log)) {
+                return true;
+            }
+            if (held + log.length > git.maxFileBytes()) {
+                return false;
+            }
+            held += log.length;
+            return true;
+        }
+
+        /** The log of a commit, empty when it has none; read once per blob. */
+        private byte[] logOf(String commit) throws AtomizerException, IOException {
+            String blob = git.entry(commit, path);
+            if (blob == null) {
+                return new byte[0];
+            }
+            byte[] log = logs.get(blob);
+            if (log == null) {
+                log = orEmpty(git.files(commit).read(path));
+                if (keep(log)) {
+                    logs.put(blob, log);
+                }
+            }
+            return log;
+        }
     }
 
     /**
@@ -170,7 +282,8 @@ public record MergeChanges(List<FileChange> own, List<MergedLog> logs) {
             if (!extended.appendOnly()) {
                 return null;
             }
-            sides.add(new MergedLog.Side(ids.get(i), log, extended.tailOffset()));
+            // only what it appended is kept: a merge of many parents holds its logs once each, at most
+            sides.add(new MergedLog.Side(ids.get(i), Arrays.copyOfRange(log, extended.tailOffset(), log.length)));
         }
         return new MergedLog(path, base, List.copyOf(sides), merged);
     }

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  *
  * @param path   the log's path
  * @param base   the log at the merge base (empty when the base had none)
- * @param sides  each parent's log, first parent first; each extends {@code base}
+ * @param sides  each parent's log, first parent first; each extends {@code base}, and only what
+ *               it appended is kept
  * @param merged the log the merge commit holds
  */
 public record MergedLog(String path, byte[] base, List<Side> sides, byte[] merged) {
@@ -27,9 +28,10 @@ public record MergedLog(String path, byte[] base, List<Side> sides, byte[] merge
     /**
      * A parent's log.
      *
-     * @param tail where what it appended to the base begins (its append check against the base)
+     * @param appended what it appended to the base (its log from where its append check against
+     *     the base found the tail)
      */
-    record Side(String commit, byte[] log, int tail) {
+    record Side(String commit, byte[] appended) {
 
         String shortId() {
             return commit.substring(0, Math.min(10, commit.length()));
@@ -66,7 +68,7 @@ public record MergedLog(String path, byte[] base, List<Side> sides, byte[] merge
         List<List<Piece>> own = new ArrayList<>();
         for (int i = 0; i < sides.size(); i++) {
             Side side = sides.get(i);
-            List<Piece> pieces = LogMerge.appendedPieces(base, side.log(), side.tail());
+            List<Piece> pieces = LogMerge.appendedPieces(base, side.appended(), 0);
             List<Piece> kept2 = new ArrayList<>();
             for (Piece p : pieces) {
                 Integer n = earlier.get(p.text());
