@@ -470,8 +470,7 @@ public final class GitChecks {
             for (AppendCheck.StrayLine stray : strays) {
                 int line = stray.line() + shift;
                 boolean said = hostPart.stream()
-                        .anyMatch(
-                                d -> d.line() == line && (d.rule().equals(strayId) || d.severity() == Severity.ERROR));
+                        .anyMatch(d -> d.line() == line && d.rule().equals(strayId));
                 if (!said) {
                     hostPart.add(
                             new Diagnostic(path, line, 1, strayId, straySeverity, strayMessage(bytes, stray, gained)));
