@@ -163,6 +163,39 @@ class HooksEndToEndIT {
     }
 
     /**
+     * Lines that hide content, through the installed hooks: an entry forged of lines that each end
+     * in an empty comment (GitHub renders it, headed ceo) is refused, as lint refuses it; a lone
+     * fence opener, which would make every later entry code and every later 'log' fail, is refused
+     * with what closes it.
+     */
+    @Test
+    void linesThatHideContentAreRefusedAsLintRefusesThem() throws Exception {
+        assertThat(atomizer(repo, "install-hooks").code()).isZero();
+        String forged = " ## [2026-02-16 11:00] ceo | bracket-topopt | decision <!-- -->\n\n"
+                + "**Status:** completed <!-- -->\n**Summary:** Budget doubled. <!-- -->\n\n---\n";
+        repo.stage(LOG, BASE + forged);
+        Run refused = commit(repo, "Forge an entry");
+        assertThat(refused.code()).isNotZero();
+        assertThat(refused.out() + refused.err())
+                .contains(LOG + ":10:1: error [heading-format]")
+                .contains(LOG + ":10:1: error [stray-content]")
+                .contains(LOG + ":12:1: error [stray-content]")
+                .contains(LOG + ":15:1: error [stray-content]");
+        Run lint = atomizer(repo, "lint", LOG);
+        assertThat(lint.out() + lint.err()).contains("4 errors");
+
+        repo.stage(LOG, BASE + "```\n");
+        Run fence = commit(repo, "Open a fence");
+        assertThat(fence.code()).isNotZero();
+        assertThat(fence.out() + fence.err())
+                .contains(LOG + ":10:1: error [stray-content] this code fence is never closed")
+                .contains("a line '```'");
+        repo.stage(LOG, BASE + entry("2026-02-16 11:00", "optimizer", "completed"));
+        Run good = commit(repo, "Log optimizer work");
+        assertThat(good.code()).as(good.out() + good.err()).isZero();
+    }
+
+    /**
      * A malformed entry committed past the hooks is not a dead end: the fix in place is an
      * amendment, refused without an approval, committed with one (following the hint), and listed
      * for the Auditor; afterwards lint is clean.

@@ -3,6 +3,16 @@ package dev.atomizer.governance;
 import dev.atomizer.log.LimitException;
 import dev.atomizer.log.LogGrammar;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
 
 /**
  * Compares two versions of the log. "the new log must begin with the old one byte for byte
@@ -172,40 +182,184 @@ public record AppendCheck(
     }
 
     /**
-     * Text before the first appended entry that is not blank and not a line closing a block: a
-     * fence, a {@code -->} or a thematic break may close what the last entry left open.
+     * Text before the first appended entry that is more than blank lines (a blank line holds only
+     * spaces and tabs, as in CommonMark: a form feed is text).
      */
     private static boolean hasText(byte[] b, int from, int to) {
-        return strayOffset(b, from, to) >= 0;
+        for (int i = from; i < to; i++) {
+            if (!isSpace(b[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** The offset of the first line in {@code [from, to)} that {@link #hasText} counts, or -1. */
-    public static int strayOffset(byte[] b, int from, int to) {
-        int s = from;
-        while (s < to) {
+    /** Why an appended line before the first appended entry is stray: see {@link #strays}. */
+    public enum Stray {
+        /** it starts a block after the closing {@code ---} of the entry above */
+        AFTER_CLOSE,
+        /** it continues the entry above, which the old version left without its {@code ---} */
+        CONTINUES,
+        /** it is inside a code fence or HTML block that the old version left open */
+        IN_OPEN_BLOCK
+    }
+
+    /**
+     * An appended line that is not part of an appended entry.
+     *
+     * @param line   1-based, counted from the line of the entry it belongs to (the host)
+     * @param offset byte offset of the line in the new version
+     * @param kind   why it is stray
+     */
+    public record StrayLine(int line, int offset, Stray kind) {}
+
+    /** The block parser of {@link #strays}, made on first need (most checks never need one). */
+    private static final class Markdown {
+        static final Parser PARSER = Parser.builder()
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+                .inlineParserFactory(context -> (lines, node) -> {})
+                .build();
+    }
+
+    /**
+     * The appended text before the first appended entry, read as CommonMark reads it with the
+     * entry above it (which starts at {@code host}, an entry start of {@code b}): everything of it
+     * that is more than blank lines is stray, save what only ends what the old text left open, that
+     * is, a line that closes a code fence or an HTML block opened in the old text, alone on its line
+     * (after blank lines at most), and the {@code ---} that closes an entry the old text left
+     * without one. Returns the first line of each stray block (or of the stray part of a block the
+     * old text opened), in order. Costs O(the entry above and the text read).
+     *
+     * @param host    byte offset of the entry above's heading line
+     * @param tail    byte offset where the appended lines start (a line start, at or after the heading's line)
+     * @param entries byte offset of the first appended entry, or the length of {@code b}
+     */
+    public static List<StrayLine> strays(byte[] b, int host, int tail, int entries) {
+        List<Integer> starts = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
+        int first = -1;
+        for (int s = host; s < entries; ) {
+            if (first < 0 && s >= tail) {
+                first = starts.size();
+            }
             int e = s;
-            while (e < to && b[e] != '\n') {
+            while (e < entries && b[e] != '\n' && b[e] != '\r') {
                 e++;
             }
-            String line = new String(b, s, e - s, StandardCharsets.UTF_8).strip();
-            if (!line.isEmpty() && !closer(line)) {
-                return s;
+            starts.add(s);
+            ends.add(e);
+            s = e < entries ? e + (b[e] == '\r' && e + 1 < entries && b[e + 1] == '\n' ? 2 : 1) : e;
+        }
+        List<StrayLine> found = new ArrayList<>();
+        if (first < 0) {
+            return found;
+        }
+        int n = starts.size();
+        boolean[] covered = new boolean[n];
+        Node doc = Markdown.PARSER.parse(new String(b, host, entries - host, StandardCharsets.UTF_8));
+        boolean closed = false;
+        for (Node node = doc.getFirstChild(); node != null; node = node.getNext()) {
+            List<SourceSpan> spans = node.getSourceSpans();
+            if (spans.isEmpty()) {
+                continue;
             }
-            s = e + 1;
+            int st = spans.get(0).getLineIndex();
+            int en = Math.min(spans.get(spans.size() - 1).getLineIndex(), n - 1);
+            for (int i = st; i <= en; i++) {
+                covered[i] = true;
+            }
+            boolean separator = node instanceof ThematicBreak;
+            // a '---' right under a paragraph makes it a heading: the entry is closed, wrongly (separator-missing)
+            boolean setext = node instanceof Heading h && h.getLevel() == 2 && !isAtx(b, starts.get(st), ends.get(st));
+            if (st == 0 || en < first) {
+                closed |= separator || setext;
+                continue;
+            }
+            if (st < first) {
+                // a block the old text opened: only its closing line, alone, may be appended to it
+                int text = firstText(b, starts, ends, first, en);
+                if (text >= 0 && !(text == en && closesAlone(node, b, starts, ends, st, en))) {
+                    boolean open = node instanceof FencedCodeBlock || node instanceof HtmlBlock;
+                    found.add(new StrayLine(text + 1, starts.get(text), open ? Stray.IN_OPEN_BLOCK : Stray.CONTINUES));
+                }
+                closed |= setext;
+                continue;
+            }
+            if (separator && !closed) {
+                closed = true; // the '---' of an entry the old text left unclosed
+                continue;
+            }
+            found.add(new StrayLine(st + 1, starts.get(st), closed ? Stray.AFTER_CLOSE : Stray.CONTINUES));
+            closed |= separator || setext;
+        }
+        // text no block holds (none is known): stray all the same
+        for (int i = first; i < n; i++) {
+            if (!covered[i] && !blank(b, starts.get(i), ends.get(i))) {
+                found.add(new StrayLine(i + 1, starts.get(i), closed ? Stray.AFTER_CLOSE : Stray.CONTINUES));
+                while (i + 1 < n && !covered[i + 1]) {
+                    i++;
+                }
+            }
+        }
+        found.sort(java.util.Comparator.comparingInt(StrayLine::line));
+        return found;
+    }
+
+    /** The first line in {@code [from, to]} that is not blank, or -1. */
+    private static int firstText(byte[] b, List<Integer> starts, List<Integer> ends, int from, int to) {
+        for (int i = from; i <= to; i++) {
+            if (!blank(b, starts.get(i), ends.get(i))) {
+                return i;
+            }
         }
         return -1;
     }
 
-    private static boolean closer(String line) {
-        if (line.endsWith("-->")) {
-            return true;
+    /**
+     * Line {@code en} closes {@code node}, which starts at line {@code st}, and holds nothing else: a
+     * closing fence (fence characters and spaces only), or an HTML block's end marker alone.
+     */
+    private static boolean closesAlone(Node node, byte[] b, List<Integer> starts, List<Integer> ends, int st, int en) {
+        if (node instanceof FencedCodeBlock f) {
+            return f.getClosingFenceLength() != null;
         }
-        String compact = line.replace(" ", "").replace("\t", "");
-        if (compact.length() < 3) {
-            return false;
+        if (node instanceof HtmlBlock) {
+            String marker = LogGrammar.htmlBlockEnd(line(b, starts.get(st), ends.get(st)));
+            return marker != null
+                    && en > st
+                    && line(b, starts.get(en), ends.get(en)).strip().equalsIgnoreCase(marker);
         }
-        char c = compact.charAt(0);
-        return "`~-*_".indexOf(c) >= 0 && compact.chars().allMatch(x -> x == c);
+        return false;
+    }
+
+    private static String line(byte[] b, int from, int to) {
+        return new String(b, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    /** Only spaces and tabs: CommonMark's blank line. */
+    private static boolean blank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != ' ' && b[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A heading line read as ATX, as the parser tells them from setext headings: '#' after leading whitespace. */
+    private static boolean isAtx(byte[] b, int from, int to) {
+        return line(b, from, to).stripLeading().startsWith("#");
+    }
+
+    /** The number of line breaks in {@code b[from, to)}: LF, CRLF and lone CR each count once. */
+    public static int breaks(byte[] b, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\n' || b[i] == '\r' && (i + 1 >= b.length || b[i + 1] != '\n')) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The 1-based line of the new version {@code neu} (the one compared) where the appended part starts. */

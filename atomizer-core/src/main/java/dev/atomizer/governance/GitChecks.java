@@ -475,8 +475,11 @@ public final class GitChecks {
 
     /**
      * Lints the entries a log gained (from the first entry the grammar finds in the appended part),
-     * after the entry stamped {@code previous}; appended text before them belongs to the entry
-     * above it and is stray.
+     * after the entry stamped {@code previous}. Appended text before them is read with the entry
+     * above it, from that entry's heading, as a lint of the whole file reads it: what that lint
+     * reports in the appended lines is reported, and so is every part of that text that is not
+     * only the end of what the old version left open ({@link AppendCheck#strays}), so what is
+     * appended is whole entries or an error.
      *
      * @return the number of entries linted
      */
@@ -488,39 +491,114 @@ public final class GitChecks {
             Linter linter,
             Consumer<Diagnostic> sink)
             throws IOException {
-        Severity straySeverity = severities.of(dev.atomizer.lint.rule.StrayContent.INFO.id());
-        if (gained.hostLine() > 0 && straySeverity != Severity.OFF) {
-            int at = AppendCheck.strayOffset(bytes, gained.tailOffset(), gained.entriesOffset());
-            sink.accept(new Diagnostic(
-                    path,
-                    AppendCheck.lineOf(bytes, at),
-                    1,
-                    dev.atomizer.lint.rule.StrayContent.INFO.id(),
-                    straySeverity,
-                    strayMessage(bytes, at, gained)));
-        }
-        // the entries' lines are numbered from 1, then moved to their place in the file when
-        // something is reported: counting the lines of a long log costs more than the check
         int offset = gained.entriesOffset();
-        TailLines lines = new TailLines(bytes, offset, sink);
-        return linter.lint(
-                        path,
-                        new ByteArrayInputStream(bytes, offset, bytes.length - offset),
-                        gained.previousTimestamp(),
-                        1,
-                        lines)
-                .entries();
+        boolean hosted = gained.hostLine() > 0;
+        int from = hosted ? gained.resumeOld().offset() : offset;
+        String previous = hosted ? gained.resumeOld().timestampBefore() : gained.previousTimestamp();
+        // lines counted from the text linted: where it starts in the file is counted only when
+        // something is reported (counting the lines of a long log costs more than the check)
+        int tailLine = hosted ? AppendCheck.breaks(bytes, from, gained.tailOffset()) + 1 : 1;
+        List<AppendCheck.StrayLine> strays = List.of();
+        String strayId = dev.atomizer.lint.rule.StrayContent.INFO.id();
+        Severity straySeverity = severities.of(strayId);
+        if (hosted && straySeverity != Severity.OFF) {
+            strays = AppendCheck.strays(bytes, from, gained.tailOffset(), offset);
+        }
+        List<Diagnostic> found = new ArrayList<>();
+        int entries = lintFrom(path, bytes, from, previous, 1, tailLine, linter, found);
+        if (found.isEmpty() && strays.isEmpty()) {
+            return entries - (hosted ? 1 : 0);
+        }
+        // read again at the file's lines, so that the messages name them too
+        int shift = AppendCheck.lineOf(bytes, from) - 1;
+        found.clear();
+        entries = lintFrom(path, bytes, from, previous, 1 + shift, tailLine + shift, linter, found);
+        if (!strays.isEmpty()) {
+            int entriesLine =
+                    offset >= bytes.length ? Integer.MAX_VALUE : AppendCheck.breaks(bytes, from, offset) + 1 + shift;
+            List<Diagnostic> hostPart = new ArrayList<>();
+            List<Diagnostic> rest = new ArrayList<>();
+            for (Diagnostic d : found) {
+                (d.line() < entriesLine ? hostPart : rest).add(d);
+            }
+            for (AppendCheck.StrayLine stray : strays) {
+                int line = stray.line() + shift;
+                boolean said = hostPart.stream()
+                        .anyMatch(d -> d.line() == line && d.rule().equals(strayId));
+                if (!said) {
+                    hostPart.add(
+                            new Diagnostic(path, line, 1, strayId, straySeverity, strayMessage(bytes, stray, gained)));
+                }
+            }
+            hostPart.sort(Diagnostic.ORDER);
+            found.clear();
+            found.addAll(hostPart);
+            found.addAll(rest);
+        }
+        found.forEach(sink);
+        return entries - (hosted ? 1 : 0);
     }
 
-    private static String strayMessage(byte[] bytes, int at, AppendCheck gained) {
+    /**
+     * Lints {@code bytes} from {@code from} (numbered from {@code firstLine}) into {@code found},
+     * keeping what is reported at {@code fromLine} or below; in the first reading (at line 1)
+     * only until something is.
+     *
+     * @return the number of entries linted
+     */
+    private static int lintFrom(
+            String path,
+            byte[] bytes,
+            int from,
+            String previous,
+            int firstLine,
+            int fromLine,
+            Linter linter,
+            List<Diagnostic> found)
+            throws IOException {
+        try {
+            return linter.lint(
+                            path,
+                            new ByteArrayInputStream(bytes, from, bytes.length - from),
+                            previous,
+                            firstLine,
+                            d -> {
+                                if (d.line() >= fromLine) {
+                                    found.add(d);
+                                    if (firstLine == 1) {
+                                        throw new Reported();
+                                    }
+                                }
+                            })
+                    .entries();
+        } catch (Reported stop) {
+            return 0;
+        }
+    }
+
+    /** Ends a first reading at its first report: it is read again at the file's lines. */
+    private static final class Reported extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Reported() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static String strayMessage(byte[] bytes, AppendCheck.StrayLine stray, AppendCheck gained) {
         String must = "appended text must start with an entry heading"
                 + " '## [YYYY-MM-DD HH:MM] agent-id | project-slug | event-type'";
-        if (dev.atomizer.log.LogGrammar.isHeadingLine(dev.atomizer.log.LogGrammar.lineAt(bytes, at))) {
-            return "this heading is read as part of the entry at line " + gained.hostLine() + ", inside a code fence"
-                    + " or HTML block that entry never closes; append a line that closes it (such as '```' or"
-                    + " '-->') before the new entry";
+        if (stray.kind() == AppendCheck.Stray.IN_OPEN_BLOCK) {
+            if (dev.atomizer.log.LogGrammar.isHeadingLine(dev.atomizer.log.LogGrammar.lineAt(bytes, stray.offset()))) {
+                return "this heading is read as part of the entry at line " + gained.hostLine()
+                        + ", inside a code fence or HTML block that entry never closes; append a line that closes it"
+                        + " (such as '```' or '-->') before the new entry";
+            }
+            return "appended text inside a code fence or HTML block that the entry at line " + gained.hostLine()
+                    + " never closes: it is that entry's content; append only the line that closes it (such as"
+                    + " '```' or '-->', alone on its line), then that entry's '---', then new entries";
         }
-        if (gained.oldEndsClosed()) {
+        if (stray.kind() == AppendCheck.Stray.AFTER_CLOSE) {
             return "content after the last entry's closing '---' (" + must + ")";
         }
         return "appended text that is not an entry continues the entry at line " + gained.hostLine() + " (" + must
@@ -555,35 +633,6 @@ public final class GitChecks {
             }
         }
         return m;
-    }
-
-    /**
-     * Moves diagnostics of a tail (numbered from its first line) to their line in the file; the
-     * tail's first line is counted once, at the first diagnostic.
-     */
-    private static final class TailLines implements Consumer<Diagnostic> {
-        private final byte[] file;
-        private final int offset;
-        private final Consumer<Diagnostic> sink;
-        private int shift = -1;
-
-        TailLines(byte[] file, int offset, Consumer<Diagnostic> sink) {
-            this.file = file;
-            this.offset = offset;
-            this.sink = sink;
-        }
-
-        @Override
-        public void accept(Diagnostic d) {
-            if (shift < 0) {
-                shift = AppendCheck.lineOf(file, offset) - 1;
-            }
-            sink.accept(
-                    shift == 0
-                            ? d
-                            : new Diagnostic(
-                                    d.path(), d.line() + shift, d.column(), d.rule(), d.severity(), d.message()));
-        }
     }
 
     static final class Collector implements Consumer<Diagnostic> {

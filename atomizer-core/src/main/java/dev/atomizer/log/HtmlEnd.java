@@ -37,6 +37,11 @@ final class HtmlEnd {
         return new HtmlEnd(null);
     }
 
+    /** The text whose first occurrence ends the block, or null when a blank line ends it (types 6 and 7). */
+    String marker() {
+        return marker;
+    }
+
     boolean endsAt(String line) {
         if (marker == null) {
             return line.isBlank();

@@ -60,6 +60,15 @@ public final class LogGrammar {
                 && (n == 2 || line.charAt(2) == ' ' || line.charAt(2) == '\t');
     }
 
+    /**
+     * What ends an HTML block that starts with {@code firstLine} (CommonMark's types 1 to 5: the
+     * first line, this one included, that contains it, such as {@code -->}), or null when a blank
+     * line ends it (types 6 and 7).
+     */
+    public static String htmlBlockEnd(String firstLine) {
+        return HtmlEnd.of(firstLine).marker();
+    }
+
     /** The timestamp of an entry heading when it is well formed and names a real date-time, or null. */
     public static String timestamp(String headingLine) {
         EntryHeader h = EntryHeader.parse(headingLine);

@@ -7,7 +7,9 @@ import java.util.function.Consumer;
 import org.commonmark.node.Block;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Document;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
@@ -256,6 +258,7 @@ public final class LogParser {
                 continue; // "Everything before the first level-2 heading is a free preamble"
             }
             entry.lastIndex = end;
+            entry.openBlock(n, start, end);
             if (n instanceof ThematicBreak) {
                 entry.separator(start);
             } else if (n instanceof Heading h && h.getLevel() == 2 && !isAtxLine(start)) {
@@ -297,6 +300,8 @@ public final class LogParser {
         int separator;
         int setext;
         int lastIndex;
+        int openBlock;
+        String openBlockEnd;
         // the open field
         String name;
         boolean colonOutside;
@@ -310,6 +315,27 @@ public final class LogParser {
             this.line = line;
             this.heading = heading;
             this.lastIndex = line - chunkStart;
+        }
+
+        /**
+         * Notes a fence or HTML block that is never closed: it runs to the end of the text read
+         * (the grammar finds no entry start in it), which is the end of the file.
+         */
+        void openBlock(Node n, int start, int end) {
+            String closer = null;
+            if (n instanceof FencedCodeBlock f && f.getClosingFenceLength() == null) {
+                closer = f.getFenceCharacter().repeat(f.getOpeningFenceLength());
+            } else if (n instanceof HtmlBlock) {
+                String marker = HtmlEnd.of(chunk.get(start)).marker();
+                if (marker != null
+                        && !chunk.get(end).toLowerCase(java.util.Locale.ROOT).contains(marker)) {
+                    closer = marker;
+                }
+            }
+            if (closer != null) {
+                openBlock = chunkStart + start;
+                openBlockEnd = closer;
+            }
         }
 
         boolean closed() {
@@ -432,7 +458,9 @@ public final class LogParser {
                     List.copyOf(stray),
                     chunkStart + lastIndex,
                     List.copyOf(indented),
-                    RawEntry.metricsOf(fields));
+                    RawEntry.metricsOf(fields),
+                    openBlock,
+                    openBlockEnd);
         }
     }
 }

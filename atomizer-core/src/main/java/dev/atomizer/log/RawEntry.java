@@ -17,6 +17,10 @@ import java.util.List;
  * @param indentedHeadings lines of level-2 headings indented by one to three spaces: content to
  *                      the grammar ({@link LogGrammar}), though they render as headings
  * @param metrics       the tokens of the first Metrics field's line, parsed once for every rule (empty without one)
+ * @param openBlockLine the first line of a code fence or HTML block in the entry that is never
+ *                      closed, so that it holds the rest of the file (entry headings and
+ *                      {@code ---} lines included), or 0
+ * @param openBlockEnd  what would close that block, such as {@code ```} or {@code -->} (null without one)
  */
 public record RawEntry(
         int line,
@@ -28,7 +32,9 @@ public record RawEntry(
         List<Integer> strayLines,
         int endLine,
         List<Integer> indentedHeadings,
-        List<Metric> metrics) {
+        List<Metric> metrics,
+        int openBlockLine,
+        String openBlockEnd) {
 
     /** The metrics of the Metrics field among {@code fields} (none without one). */
     static List<Metric> metricsOf(List<FieldLine> fields) {

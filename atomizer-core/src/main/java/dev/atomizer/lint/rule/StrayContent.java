@@ -17,7 +17,18 @@ public final class StrayContent extends EntryRule {
         var e = context.entry();
         int close = e.separatorLine() != 0 ? e.separatorLine() : e.setextLine();
         for (int line : e.strayLines()) {
-            if (close != 0 && line > close) {
+            if (line == e.openBlockLine()) {
+                report.at(
+                        line,
+                        1,
+                        SeparatorMissing.openBlock(e, true)
+                                + (close != 0 && line > close
+                                        ? "; and it comes after the entry's closing '---' (line " + close
+                                                + "), where every block belongs to an entry: remove it, or move it"
+                                                + " into a field above the '---'"
+                                        : "; and it comes before the entry's first field: remove it, or put it"
+                                                + " under **Detail:**"));
+            } else if (close != 0 && line > close) {
                 report.at(
                         line,
                         1,
