@@ -176,6 +176,11 @@ public final class GitChecks {
                 }
             }
             Governance.check(changes, ctx, sev.with(offExcept(approvalRules)), c);
+            String marker = SkipCi.marker(message);
+            Severity skipCi = sev.of(SkipCi.INFO.id());
+            if (marker != null && skipCi != Severity.OFF) {
+                c.accept(new Diagnostic("", 0, 0, SkipCi.INFO.id(), skipCi, SkipCi.message(marker, false)));
+            }
             // the log's edits pre-commit left: an amendment stands only with an approval
             List<ChangeContext.Deferred> pending = Amendments.read(git.gitDir().resolve(AMENDMENTS), git);
             Severity appendOnly = sev.of(AppendOnly.INFO.id());
@@ -244,13 +249,61 @@ public final class GitChecks {
             DerivedFiles derived,
             Consumer<CommitInfo> progress)
             throws AtomizerException {
-        return RangeVerification.of(git)
+        return verify(git, base, head, requested, derived, progress, false);
+    }
+
+    /**
+     * As {@link #verify(GitRepo, String, String, Map, DerivedFiles, Consumer)}, and {@code skip-ci}
+     * over the messages of the range's commits (under the base's contract).
+     *
+     * @param onMainLine the range is the main line's since its last verified commit: a commit that
+     *                   says {@code [skip ci]} is already there and this run covers it (a warning)
+     */
+    public static Result verify(
+            GitRepo git,
+            String base,
+            String head,
+            Map<String, Severity> requested,
+            DerivedFiles derived,
+            Consumer<CommitInfo> progress,
+            boolean onMainLine)
+            throws AtomizerException {
+        List<CommitInfo> skipping = new ArrayList<>();
+        Result r = RangeVerification.of(git)
                 .base(base)
                 .head(head)
                 .overrides(requested)
                 .derived(derived)
-                .progress(progress)
+                .progress(c -> {
+                    if (SkipCi.marker(c.message()) != null) {
+                        skipping.add(c);
+                    }
+                    progress.accept(c);
+                })
                 .call();
+        Severity severity = skipping.isEmpty()
+                ? Severity.OFF
+                : governanceSeverities(contract(git.files(git.commitId(base, "base"))), Map.of())
+                        .of(SkipCi.INFO.id());
+        if (severity == Severity.OFF) {
+            return r;
+        }
+        if (onMainLine && severity == Severity.ERROR) {
+            severity = Severity.WARNING;
+        }
+        List<Diagnostic> all = new ArrayList<>(r.diagnostics());
+        for (CommitInfo c : skipping) {
+            all.add(new Diagnostic(
+                    "",
+                    0,
+                    0,
+                    SkipCi.INFO.id(),
+                    severity,
+                    c.shortId() + " (" + c.subject() + "): " + SkipCi.message(SkipCi.marker(c.message()), onMainLine)));
+        }
+        int n = skipping.size();
+        FileSummary more = severity == Severity.ERROR ? new FileSummary(0, n, 0) : new FileSummary(0, 0, n);
+        return new Result(List.copyOf(all), r.summary().plus(more), r.placed());
     }
 
     /**

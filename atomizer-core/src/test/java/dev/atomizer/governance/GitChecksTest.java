@@ -73,6 +73,36 @@ class GitChecksTest {
         assertThat(commitMsg("Edit the mission")).containsExactly("context-docs/00-mission.md:1 immutable-path");
     }
 
+    /** A message that tells GitHub to start no run is refused at commit-msg, in any of its spellings. */
+    @Test
+    void aCommitMessageThatSkipsCiIsRefused() throws Exception {
+        repo.commit(LOG, BASE);
+        repo.stage(LOG, BASE + entry("2026-02-16 11:00", "completed"));
+        for (String message : List.of(
+                "Log [skip ci]",
+                "Log [CI SKIP]",
+                "[no ci] Log",
+                "Log [skip actions]",
+                "Log [actions skip]",
+                "Log\n\n\nskip-checks:true",
+                "Log\n\nBody.\n\nskip-checks: true\n")) {
+            assertThat(commitMsg(message)).as(message).containsExactly(":0 skip-ci");
+        }
+        assertThat(commitMsg("Log the CI skip we discussed (skip ci)")).isEmpty();
+        assertThat(SkipCi.marker("Log\n\nskip-checks: true")).isEqualTo("skip-checks: true");
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            assertThat(GitChecks.commitMsg(git, "Log [skip ci]", Map.of())
+                            .diagnostics()
+                            .get(0)
+                            .message())
+                    .contains("'[skip ci]'")
+                    .contains("git commit --amend");
+            assertThat(GitChecks.commitMsg(git, "Log [skip ci]", Map.of("skip-ci", dev.atomizer.api.Severity.OFF))
+                            .diagnostics())
+                    .isEmpty();
+        }
+    }
+
     @Test
     void onlyAppendedEntriesAreLintedAtTheirLinesInTheWholeFile() throws Exception {
         // an old broken entry is history: it is not the committer's to fix
