@@ -21,6 +21,7 @@ import dev.atomizer.derive.Kpis;
 import dev.atomizer.derive.Regeneration;
 import dev.atomizer.derive.Sources;
 import dev.atomizer.git.CommitInfo;
+import dev.atomizer.git.GitCli;
 import dev.atomizer.git.GitRepo;
 import dev.atomizer.git.Tree;
 import dev.atomizer.governance.CheckWarmup;
@@ -28,6 +29,8 @@ import dev.atomizer.governance.GitChecks;
 import dev.atomizer.install.HookInstaller;
 import dev.atomizer.install.Scaffold;
 import dev.atomizer.lint.Linter;
+import dev.atomizer.publish.Publisher;
+import dev.atomizer.publish.VerifiedRef;
 import dev.atomizer.render.TextFormatter;
 import dev.atomizer.startup.HookProcess;
 import dev.atomizer.startup.Trace;
@@ -470,16 +473,112 @@ public final class Atomizer {
     public Verification verify(
             String base, String head, boolean auditorSummary, String rulesOption, Consumer<CommitInfo> progress)
             throws AtomizerException {
+        return verify(base, head, auditorSummary, rulesOption, progress, false);
+    }
+
+    /**
+     * As {@link #verify(String, String, boolean, String, Consumer)}; {@code onMainLine}: the range is
+     * the main line's since its last verified commit ({@code verify --since-verified}), where a
+     * commit that told GitHub to skip its run is already in and covered by this one (a warning).
+     */
+    public Verification verify(
+            String base,
+            String head,
+            boolean auditorSummary,
+            String rulesOption,
+            Consumer<CommitInfo> progress,
+            boolean onMainLine)
+            throws AtomizerException {
         String ignored = GitChecks.ignoredByVerify(overrides, rulesOption);
         try (GitRepo git = GitRepo.open(start)) {
             int[] commits = new int[1];
-            GitChecks.Result r = GitChecks.verify(git, base, head, overrides, Generated.of(Derived.files()), c -> {
-                commits[0]++;
-                progress.accept(c);
-            });
+            GitChecks.Result r = GitChecks.verify(
+                    git,
+                    base,
+                    head,
+                    overrides,
+                    Generated.of(Derived.files()),
+                    c -> {
+                        commits[0]++;
+                        progress.accept(c);
+                    },
+                    onMainLine);
             String summary = auditorSummary ? AuditSummary.render(Audit.of(git, base, head, r)) : null;
             return new Verification(r, git.workTree(), commits[0], base + ".." + head, ignored, summary);
         }
+    }
+
+    /**
+     * The last verified commit of the main line: {@code remote}'s {@value VerifiedRef#REF}, fetched
+     * (null when the remote has none yet). See {@link VerifiedRef}.
+     */
+    public String verifiedBase(String remote) throws AtomizerException {
+        return VerifiedRef.fetch(new GitCli(start, Map.of()), remote);
+    }
+
+    /**
+     * Advances {@code remote}'s verified commit from {@code expected} (null: none yet) to
+     * {@code head}, after a green verify of {@code expected..head}; never backwards.
+     */
+    public VerifiedRef.Advanced markVerified(String remote, String expected, String head) throws AtomizerException {
+        String id;
+        try (GitRepo git = GitRepo.open(start)) {
+            id = git.commitId(head, "head");
+        }
+        return VerifiedRef.advance(new GitCli(start, Map.of()), remote, expected, id);
+    }
+
+    /** The folders the bot writes on the main line: the derived files' and, with reports, the weekly reports'. */
+    public static List<String> publishedFolders(boolean reports) {
+        List<String> out = new ArrayList<>();
+        for (dev.atomizer.governance.DerivedFiles.Folder f : Derived.FOLDERS) {
+            out.add(f.path());
+        }
+        if (reports) {
+            out.add(Workspace.WEEKLY_REPORTS);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * {@code publish}: the bot's write to the main line (see {@link Publisher}): from the remote
+     * branch's tip, the dashboards regenerated and, with {@code reports}, every weekly report due
+     * at {@code clock} and missing written; committed and pushed, started over from the new tip
+     * when the push loses a race, up to the options' attempts. Its own commit, verified green on a
+     * verified tip, advances the verified ref in the same push.
+     */
+    public Publisher.Outcome publish(
+            Publisher.Options options, boolean reports, java.time.Instant clock, Consumer<String> progress)
+            throws AtomizerException {
+        Path root = workspace().root();
+        Publisher publisher = new Publisher(root, options, progress);
+        return publisher.publish(
+                dir -> {
+                    List<String> written = new ArrayList<>();
+                    List<String> weeks = new ArrayList<>();
+                    if (reports) {
+                        for (dev.atomizer.report.Reports.Outcome o :
+                                dev.atomizer.report.Reports.weeklyDue(dir, clock)) {
+                            if (o.written()) {
+                                written.add(o.path());
+                                String name = o.path().substring(o.path().lastIndexOf('/') + 1);
+                                weeks.add(name.substring(0, name.indexOf("-report")));
+                            }
+                        }
+                    }
+                    for (Derived.Outcome o :
+                            at(Workspace.at(dir), overrides, dir).dashboards(null)) {
+                        if (o.written()) {
+                            written.add(o.path());
+                        }
+                    }
+                    String subject = weeks.isEmpty()
+                            ? "Regenerate derived files"
+                            : (weeks.size() == 1 ? "Weekly report " : "Weekly reports ") + String.join(", ", weeks)
+                                    + ", derived files regenerated";
+                    return new Publisher.Made(List.copyOf(written), subject);
+                },
+                (base, head) -> !verify(base, head, false, "--rule", c -> {}).failed());
     }
 
     /**

@@ -201,10 +201,31 @@ final class GitCommands {
 
         @Option(
                 names = "--base",
-                required = true,
                 paramLabel = "REV",
-                description = "The commit the range starts after (e.g. origin/main).")
+                description = "The commit the range starts after (e.g. origin/main); with --since-verified, the"
+                        + " fallback when the remote has no verified commit yet.")
         String base;
+
+        @Option(
+                names = "--since-verified",
+                description = "Verify the main line from its last verified commit, the remote's "
+                        + dev.atomizer.api.Workspace.VERIFIED_REF + " (fetched), instead of --base: a run that was"
+                        + " skipped or cancelled is covered by the next. A commit saying [skip ci] is then a"
+                        + " warning (it is already in, and this run covers it).")
+        boolean sinceVerified;
+
+        @Option(
+                names = "--mark-verified",
+                description = "With --since-verified: after a green verdict, advance the remote's verified"
+                        + " commit to the head (with a lease, never backwards).")
+        boolean markVerified;
+
+        @Option(
+                names = "--remote",
+                defaultValue = "origin",
+                paramLabel = "NAME",
+                description = "The remote that keeps the verified commit (default: origin).")
+        String remote;
 
         @Option(
                 names = "--head",
@@ -223,8 +244,28 @@ final class GitCommands {
             // for people: the Auditor summary rather than a bare table of diagnostics; on GitHub, the
             // job summary the Auditor reads beside the annotations
             boolean audit = "markdown".equals(format) || stepSummary != null;
-            Atomizer.Verification v =
-                    Atomizer.at(main.cwd, options.severities()).verify(base, head, audit, "--rule", c -> {});
+            if (markVerified && !sinceVerified) {
+                throw new AtomizerException("--mark-verified goes with --since-verified: only a range from the last"
+                        + " verified commit may advance it");
+            }
+            Atomizer atomizer = Atomizer.at(main.cwd, options.severities());
+            String verified = sinceVerified ? atomizer.verifiedBase(remote) : null;
+            String from = verified != null ? verified : base;
+            if (from == null || from.isBlank() || from.matches("0{40}")) {
+                throw new AtomizerException(
+                        sinceVerified
+                                ? remote + " has no verified commit (" + dev.atomizer.api.Workspace.VERIFIED_REF
+                                        + ") yet, and no --base to start from"
+                                : "name the commit the range starts after with --base (e.g. origin/main)");
+            }
+            if (sinceVerified) {
+                main.err.println("atomizer: verifying from "
+                        + (verified != null
+                                ? "the last verified commit " + verified.substring(0, 10) + " ("
+                                        + dev.atomizer.api.Workspace.VERIFIED_REF + ")"
+                                : from + " (" + remote + " has no verified commit yet)"));
+            }
+            Atomizer.Verification v = atomizer.verify(from, head, audit, "--rule", c -> {}, sinceVerified);
             if (v.warning() != null) {
                 main.err.println("atomizer: warning: " + v.warning());
             }
@@ -240,6 +281,10 @@ final class GitCommands {
             }
             if ("text".equals(format)) {
                 main.err.println(v.summaryLine());
+            }
+            if (markVerified && code == Main.OK) {
+                main.err.println("atomizer: "
+                        + atomizer.markVerified(remote, verified, head).message());
             }
             return code;
         }

@@ -22,6 +22,12 @@ public record Workspace(Path root, Path log, Path contract, Path status) {
     /** The folder of the closeout reports, which only 'atomizer report closeout' writes. */
     public static final String CLOSEOUT_REPORTS = "shared/reports/project";
 
+    /**
+     * The ref that holds the main line's last verified commit, on the remote and in a clone that
+     * fetched it: the push job verifies from it and advances it after a green run.
+     */
+    public static final String VERIFIED_REF = "refs/atomizer/verified";
+
     /** Where the weekly report of an ISO week ({@code YYYY-Www}) lives. */
     public static String weeklyReport(String isoWeek) {
         return WEEKLY_REPORTS + "/" + isoWeek + "-report.md";

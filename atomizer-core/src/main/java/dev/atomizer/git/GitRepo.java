@@ -306,6 +306,18 @@ public final class GitRepo implements AutoCloseable {
         return resolveCommit(rev, what).name();
     }
 
+    /** The full id of the commit {@code rev} names, or null when it names none here (an absent ref). */
+    public String commitIdOrNull(String rev) throws AtomizerException {
+        try {
+            ObjectId id = repo.resolve(rev + "^{commit}");
+            return id == null ? null : id.name();
+        } catch (MissingObjectException e) {
+            return null;
+        } catch (RevisionSyntaxException | IOException e) {
+            throw new AtomizerException("bad revision '" + rev + "': " + e.getMessage(), e);
+        }
+    }
+
     /**
      * The best common ancestors of {@code commitIds} (all of them: a criss-cross history has
      * several), as {@code git merge-base --all} finds them; empty for unrelated histories.

@@ -123,6 +123,63 @@ public final class Reports {
         return pdf(root, files, target, existing, false, settings.organisation(), title, w.period(), pdf);
     }
 
+    /**
+     * Writes the report of every week that is due and missing at {@code clock}: each week whose
+     * cut-off has come, after the newest week with a report in the folder (from the log's first
+     * week when there is none), up to the last one; a week whose report is there is left alone. A
+     * job that missed a Friday writes that week on its next run, as well as its own.
+     *
+     * @return what was done for each week, oldest first (empty when every due week has its report)
+     */
+    public static java.util.List<Outcome> weeklyDue(Path root, java.time.Instant clock) throws AtomizerException {
+        Tree files = Sources.workingTree(root);
+        dev.atomizer.contract.Contract contract = contract(files);
+        dev.atomizer.contract.Settings settings = contract.settings();
+        LogState whole = LogState.of(read(files, Workspace.LOG), Workspace.LOG, null, contract.sections());
+        if (whole.entries().isEmpty()) {
+            return java.util.List.of();
+        }
+        LocalDateTime now = minute(clock, settings);
+        ReportWeek last = ReportWeek.containing(now, settings).previous();
+        LocalDateTime first = whole.entries().stream()
+                .map(e -> e.time())
+                .min(LocalDateTime::compareTo)
+                .orElseThrow();
+        ReportWeek from = ReportWeek.containing(first, settings);
+        IsoWeek newest = newestWeekly(root.resolve(Workspace.WEEKLY_REPORTS));
+        if (newest != null) {
+            from = ReportWeek.of(newest, settings).next();
+        }
+        java.util.List<Outcome> out = new java.util.ArrayList<>();
+        for (ReportWeek w = from; w.iso().compareTo(last.iso()) <= 0; w = w.next()) {
+            if (w.to().isAfter(first) && read(files, WeeklyReport.path(w.iso())) == null) {
+                out.add(weekly(root, w.iso(), null, clock, null, false));
+            }
+        }
+        return out;
+    }
+
+    /** The newest ISO week with a weekly report in {@code folder}, or null. */
+    private static IsoWeek newestWeekly(Path folder) throws AtomizerException {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return null;
+        }
+        IsoWeek newest = null;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                java.util.regex.Matcher m = WEEKLY_NAME.matcher(name.replaceFirst("(\\.r[0-9]+)?\\.(md|pdf)$", ""));
+                if (m.matches()) {
+                    IsoWeek w = IsoWeek.parse(m.group(1), name);
+                    newest = newest == null || w.compareTo(newest) > 0 ? w : newest;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new AtomizerException("cannot list " + Workspace.WEEKLY_REPORTS + ": " + e.getMessage(), e);
+        }
+        return newest;
+    }
+
     /** As {@link #closeout(Path, String, String, boolean)} without a revision. */
     public static Outcome closeout(Path root, String slug, boolean pdf) throws AtomizerException {
         return closeout(root, slug, null, pdf);
