@@ -54,6 +54,7 @@ public final class Watchdog {
         budget(s, now, out);
         if (git != null) {
             summary(git, contract, now, out);
+            verification(git, contract, now, out);
         }
         report(s, git, now, out);
         out.sort(Alert.ORDER);
@@ -173,6 +174,66 @@ public final class Watchdog {
                             + ", before " + source.shortId() + " changed its sources at "
                             + Format.timestamp(changed) + ", " + Format.age(lag) + " ago (K1 target "
                             + Format.age(target) + "): the regeneration job is failing"));
+        }
+    }
+
+    /**
+     * HEAD (the main line, as the watchdog's checkout has it) has been ahead of its last verified
+     * commit ({@link Workspace#VERIFIED_REF}, when the clone has it) for longer than the contract's
+     * {@code Verify lag}: since the oldest commit of its first-parent line that is not verified was
+     * committed. Runs skipped ({@code [skip ci]}), cancelled or failing leave it so.
+     */
+    private static void verification(GitRepo git, Contract contract, LocalDateTime now, List<Alert> out)
+            throws AtomizerException {
+        String verified = git.commitIdOrNull(Workspace.VERIFIED_REF);
+        if (verified == null || git.unborn()) {
+            return; // nothing verified yet: the first green run of the push job sets it
+        }
+        String head = git.commitId("HEAD", "HEAD");
+        if (head.equals(verified)) {
+            return;
+        }
+        String ref = Workspace.VERIFIED_REF + " (" + verified.substring(0, 10) + ")";
+        if (!git.isAncestor(verified, head)) {
+            out.add(new Alert(
+                    "unverified-main",
+                    Severity.ERROR,
+                    "main",
+                    "does not contain its last verified commit " + ref + ": its history was rewritten, and no run"
+                            + " verifies it from there; put the old history back, or, once the new one is"
+                            + " reviewed, move the ref to it ('git push --force origin <commit>:"
+                            + Workspace.VERIFIED_REF + "')"));
+            return;
+        }
+        Map<String, CommitInfo> range = new HashMap<>();
+        for (CommitInfo c : git.range(verified, head)) {
+            range.put(c.id(), c);
+        }
+        CommitInfo oldest = range.get(head);
+        int ahead = 0;
+        for (CommitInfo c = oldest;
+                c != null;
+                c = c.parents().isEmpty() ? null : range.get(c.parents().get(0))) {
+            oldest = c;
+            ahead++;
+        }
+        if (oldest == null || oldest.committed() == null) {
+            return;
+        }
+        java.time.ZoneId zone = contract.settings().zone();
+        LocalDateTime since = LocalDateTime.ofInstant(oldest.committed(), zone);
+        Duration lag = Duration.between(since, now);
+        Duration allowed = contract.settings().minutes(Setting.VERIFY_LAG);
+        if (lag.compareTo(allowed) > 0) {
+            out.add(new Alert(
+                    "unverified-main",
+                    Severity.ERROR,
+                    "main",
+                    ahead + " commit" + (ahead == 1 ? "" : "s") + " ahead of its last verified commit " + ref
+                            + " since " + oldest.shortId() + " (" + Format.timestamp(since) + "), "
+                            + Format.age(lag) + " ago (Verify lag " + Format.age(allowed)
+                            + "): the push job's runs were skipped, cancelled or are failing; read the verify step"
+                            + " of its last run on main (re-run it, or push a fix: the next run verifies from there)"));
         }
     }
 

@@ -59,7 +59,12 @@ public record Settings(Map<Setting, String> values) {
         K8_TARGET("K8 target", "2.00", "an amount of US dollars such as '$2' or '2.50'", Settings::dollars),
         /** How long the whole log may stay silent before the watchdog raises {@code log-silent}. */
         SILENCE_ALERT(
-                "Silence alert", "360", "a duration such as '6 hours' or '90 minutes'", v -> duration(v, 30 * 24 * 60));
+                "Silence alert", "360", "a duration such as '6 hours' or '90 minutes'", v -> duration(v, 30 * 24 * 60)),
+        /**
+         * How long the main line may stay ahead of its last verified commit (a run skipped, cancelled
+         * or failing) before the watchdog raises {@code unverified-main}.
+         */
+        VERIFY_LAG("Verify lag", "1440", "a duration such as '24 hours' or '2 days'", v -> duration(v, 30 * 24 * 60));
 
         private final String label;
         private final String fallback;

@@ -158,4 +158,57 @@ class WatchdogTest {
             assertThat(a.get(0).severity()).isEqualTo(Severity.ERROR);
         }
     }
+
+    /**
+     * Main ahead of its last verified commit (refs/atomizer/verified) for longer than the Verify lag
+     * (default 24 hours), measured from the oldest unverified commit of its first-parent line; a
+     * rewritten main that no longer contains it at once.
+     */
+    @Test
+    void mainAheadOfItsVerifiedCommitPastTheVerifyLagIsUnverified() throws Exception {
+        GitFixture repo = GitFixture.init(tmp.resolve("repo"));
+        String log = "# Log\n\n" + entry("2026-03-02 09:00", "manager", "milestone", "completed", null);
+        String verified = repo.date("2026-03-02T09:05:00Z").commit(Workspace.LOG, log);
+        repo.date("2026-03-02T09:06:00Z").commit("shared/dashboards/exec-summary.md", "# Summary\n");
+        repo.git("update-ref", Workspace.VERIFIED_REF, verified);
+        log += entry("2026-03-02 10:00", "manager", "milestone", "completed", null);
+        repo.date("2026-03-02T10:00:00Z").commit(Workspace.LOG, log);
+        repo.date("2026-03-02T10:01:00Z").commit("shared/dashboards/exec-summary.md", "# Summary 2\n");
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            LocalDateTime within = LocalDateTime.parse("2026-03-03T09:05");
+            assertThat(ids(Watchdog.alerts(Sources.read(Sources.workingTree(repo.dir()), within), within, git)))
+                    .doesNotContain("error unverified-main main");
+            LocalDateTime late = LocalDateTime.parse("2026-03-03T09:07");
+            List<Alert> a = Watchdog.alerts(Sources.read(Sources.workingTree(repo.dir()), late), late, git);
+            Alert unverified = a.stream()
+                    .filter(x -> x.id().equals("unverified-main"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(unverified.severity()).isEqualTo(Severity.ERROR);
+            assertThat(unverified.reason())
+                    .startsWith("3 commits ahead of its last verified commit " + Workspace.VERIFIED_REF + " ("
+                            + verified.substring(0, 10) + ") since ")
+                    .contains("(2026-03-02 09:06)")
+                    .contains("Verify lag 1d");
+        }
+        // the contract's Verify lag, and the ref at HEAD: nothing
+        repo.git("update-ref", Workspace.VERIFIED_REF, "HEAD");
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            LocalDateTime later = LocalDateTime.parse("2026-03-09T09:07");
+            assertThat(Watchdog.alerts(Sources.read(Sources.workingTree(repo.dir()), later), later, git))
+                    .noneMatch(x -> x.id().equals("unverified-main"));
+        }
+        // main rewritten: it no longer contains the verified commit
+        repo.git(
+                "update-ref",
+                Workspace.VERIFIED_REF,
+                repo.git("commit-tree", "-m", "elsewhere", "HEAD^{tree}").strip());
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            LocalDateTime now = LocalDateTime.parse("2026-03-02T10:02");
+            assertThat(Watchdog.alerts(Sources.read(Sources.workingTree(repo.dir()), now), now, git))
+                    .filteredOn(x -> x.id().equals("unverified-main"))
+                    .singleElement()
+                    .satisfies(x -> assertThat(x.reason()).startsWith("does not contain its last verified commit"));
+        }
+    }
 }
