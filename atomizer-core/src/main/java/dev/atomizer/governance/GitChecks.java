@@ -176,7 +176,7 @@ public final class GitChecks {
                 }
             }
             Governance.check(changes, ctx, sev.with(offExcept(approvalRules)), c);
-            String marker = SkipCi.marker(message);
+            String marker = SkipCi.marker(SkipCi.asCommitted(message));
             Severity skipCi = sev.of(SkipCi.INFO.id());
             if (marker != null && skipCi != Severity.OFF) {
                 c.accept(new Diagnostic("", 0, 0, SkipCi.INFO.id(), skipCi, SkipCi.message(marker, false)));

@@ -41,6 +41,23 @@ public final class SkipCi extends ChangeRule {
         return m.find() ? m.group().strip() : null;
     }
 
+    /**
+     * A message as the commit-msg hook receives it, as git will keep it: without what follows the
+     * scissors line of {@code commit -v} (the diff) and without comment lines.
+     */
+    public static String asCommitted(String message) {
+        StringBuilder b = new StringBuilder();
+        for (String line : message.split("\n", -1)) {
+            if (line.startsWith("# ------------------------ >8 ------------------------")) {
+                break;
+            }
+            if (!line.startsWith("#")) {
+                b.append(line).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
     /** The finding for a message carrying {@code marker}. */
     static String message(String marker, boolean onMainLine) {
         String what = "the commit message says '" + marker + "', which tells GitHub to start no workflow run for"

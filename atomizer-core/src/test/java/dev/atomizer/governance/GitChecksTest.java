@@ -89,6 +89,10 @@ class GitChecksTest {
             assertThat(commitMsg(message)).as(message).containsExactly(":0 skip-ci");
         }
         assertThat(commitMsg("Log the CI skip we discussed (skip ci)")).isEmpty();
+        // what git drops before committing: comment lines, and the diff below commit -v's scissors
+        assertThat(commitMsg("Log\n# [skip ci] in a comment\n")).isEmpty();
+        assertThat(commitMsg("Log\n# ------------------------ >8 ------------------------\n+ [skip ci]\n"))
+                .isEmpty();
         assertThat(SkipCi.marker("Log\n\nskip-checks: true")).isEqualTo("skip-checks: true");
         try (GitRepo git = GitRepo.open(repo.dir())) {
             assertThat(GitChecks.commitMsg(git, "Log [skip ci]", Map.of())
