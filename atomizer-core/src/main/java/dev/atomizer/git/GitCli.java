@@ -36,16 +36,31 @@ public final class GitCli {
             return code == 0;
         }
 
-        /** The first line of what git said on standard error (or output), for a one-line message. */
+        /**
+         * What git said, in one line: the refusal of a ref ({@code ! [rejected] …}, the porcelain's
+         * {@code [remote rejected] …}) with the remote's first word on it, else its first error.
+         */
         public String said() {
-            String text = err.isBlank() ? out : err;
-            for (String line : text.split("\n")) {
+            String rejected = null;
+            String remote = null;
+            String error = null;
+            for (String line : (err + "\n" + out).split("\n")) {
                 String l = line.strip();
-                if (l.startsWith("error:") || l.startsWith("fatal:") || l.startsWith("! [")) {
-                    return l;
+                if (rejected == null && l.contains("rejected]")) {
+                    rejected = l.replace('\t', ' ');
+                } else if (remote == null && l.startsWith("remote:") && l.length() > "remote:".length()) {
+                    remote = l;
+                } else if (error == null && (l.startsWith("error:") || l.startsWith("fatal:"))) {
+                    error = l;
                 }
             }
-            String s = text.strip();
+            if (rejected != null) {
+                return remote == null ? rejected : rejected + " (" + remote + ")";
+            }
+            if (error != null) {
+                return remote == null ? error : error + " (" + remote + ")";
+            }
+            String s = (err.isBlank() ? out : err).strip();
             int nl = s.indexOf('\n');
             return nl < 0 ? s : s.substring(0, nl);
         }

@@ -220,6 +220,8 @@ public final class Publisher {
     /** Refuses a work tree with changes outside the bot's folders: publish would drop them. */
     private void refuseForeignChanges() throws AtomizerException {
         List<String> foreign = new ArrayList<>();
+        // git status names paths from the top of the work tree; the bot's folders are the workspace's
+        String prefix = git.ok("rev-parse", "--show-prefix").strip();
         for (String line :
                 git.ok("status", "--porcelain", "--untracked-files=all").split("\n")) {
             if (line.length() < 4) {
@@ -233,7 +235,7 @@ public final class Publisher {
             }
             boolean owned = false;
             for (String folder : options.owned()) {
-                owned |= path.equals(folder) || path.startsWith(folder + "/");
+                owned |= path.equals(prefix + folder) || path.startsWith(prefix + folder + "/");
             }
             if (!owned) {
                 foreign.add(path);

@@ -163,7 +163,9 @@ class PublishTest {
         hook.toFile().setExecutable(true);
         assertThatThrownBy(() -> publish(5, false, new ArrayList<>()))
                 .isInstanceOf(AtomizerException.class)
-                .hasMessageStartingWith("cannot push to origin main: ");
+                .hasMessageStartingWith("cannot push to origin main: ")
+                .hasMessageContaining("[remote rejected]")
+                .hasMessageContaining("remote: protected branch");
     }
 
     @Test
