@@ -237,11 +237,76 @@ class DashboardsTest {
     }
 
     /**
-     * Four projects, a dozen open decisions, a week's burn: every project on one line, eight
+     * Nine projects, a dozen open decisions, a week's burn: every project on one line, eight
      * decisions or more (the most urgent first), a burn line that says its figures, in 30 lines.
      */
     @Test
     void theExecSummaryShowsEveryProjectEightDecisionsAndTheBurnInThirtyLines() throws Exception {
+        String text = crowded();
+        String[] projects = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota"};
+        List<String> lines = text.lines().toList();
+        assertThat(lines).hasSizeLessThanOrEqualTo(ExecSummary.MAX_LINES);
+        // every project, one line each
+        for (String p : projects) {
+            assertThat(lines).filteredOn(l -> l.contains("**" + p + "** ")).hasSize(1);
+        }
+        // eight decisions or more; past the target first, then the blocked one, then the others oldest first
+        List<String> decisions = lines.stream()
+                .filter(l -> l.startsWith("  - **dec-"))
+                .map(l -> l.substring(4, l.indexOf("** ", 4) + 2))
+                .toList();
+        assertThat(decisions).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(decisions.subList(0, 8))
+                .containsExactly(
+                        "**dec-10**",
+                        "**dec-11**",
+                        "**dec-12**",
+                        "**dec-13**",
+                        "**dec-14**",
+                        "**dec-21**",
+                        "**dec-15**",
+                        "**dec-16**");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("  - …and ").contains(": dec-"));
+        // the burn: both figures of both windows, on one line, nothing hidden behind a count
+        assertThat(lines)
+                .contains("- **💰 Resource burn:** today (2026-03-05) 101,500 tokens, $7.85; this week (2026-W10) "
+                        + "112,500 tokens, $10.60, 89% of the tokens by optimizer");
+        assertThat(text).doesNotContain("(+1 more)");
+        // the three top risks, whole
+        assertThat(lines).filteredOn(l -> l.contains(" impact, ")).hasSize(3);
+        // wins: what is left, counted
+        assertThat(text).contains("Gate 4 passed");
+
+        // GitHub-flavoured markdown: one list, each section an item with its lines nested under it
+        org.commonmark.parser.Parser parser = org.commonmark.parser.Parser.builder()
+                .extensions(List.of(org.commonmark.ext.gfm.tables.TablesExtension.create()))
+                .build();
+        String html = org.commonmark.renderer.html.HtmlRenderer.builder()
+                .extensions(List.of(org.commonmark.ext.gfm.tables.TablesExtension.create()))
+                .build()
+                .render(parser.parse(text));
+        assertThat(html)
+                .startsWith("<!-- Executive summary")
+                .contains(
+                        "<h1>Executive summary — 2026-03-05 14:00</h1>\n<ul>\n<li><strong>🚦 Projects</strong>\n<ul>\n<li>")
+                .contains("<li><strong>💰 Resource burn:</strong> today (2026-03-05) 101,500 tokens")
+                .doesNotContain("<p>")
+                .doesNotContain("**");
+        // one outer list of five sections; all nested lists inside it
+        assertThat(html.split("<ul>", -1)).hasSize(1 + 1 + 4);
+        assertThat(html.indexOf("</ul>\n</li>\n</ul>")).isPositive();
+    }
+
+    /** The crowded page passes markdownlint (sample-repo's configuration), when bench/node_modules has it. */
+    @Test
+    void theCrowdedExecSummaryPassesMarkdownlint() throws Exception {
+        Files.writeString(tmp.resolve("exec-summary.md"), crowded());
+        Files.copy(Path.of("../sample-repo/.markdownlint-cli2.jsonc"), tmp.resolve(".markdownlint-cli2.jsonc"));
+        dev.atomizer.Commands.markdownlintClean(tmp, "exec-summary.md");
+    }
+
+    /** Nine projects, twelve open decisions (one blocked), five wins and four risks, with tokens and cost. */
+    static String crowded() throws AtomizerException {
         String status = """
                 ## Projects
 
@@ -300,58 +365,7 @@ class DashboardsTest {
                     "Gate " + i + " passed",
                     "tokens=20000, cost_usd=1.50"));
         }
-        String text = exec(log.toString(), status);
-        List<String> lines = text.lines().toList();
-        assertThat(lines).hasSizeLessThanOrEqualTo(ExecSummary.MAX_LINES);
-        // every project, one line each
-        for (String p : projects) {
-            assertThat(lines).filteredOn(l -> l.contains("**" + p + "** ")).hasSize(1);
-        }
-        // eight decisions or more; past the target first, then the blocked one, then the others oldest first
-        List<String> decisions = lines.stream()
-                .filter(l -> l.startsWith("  - **dec-"))
-                .map(l -> l.substring(4, l.indexOf("** ", 4) + 2))
-                .toList();
-        assertThat(decisions).hasSizeGreaterThanOrEqualTo(8);
-        assertThat(decisions.subList(0, 8))
-                .containsExactly(
-                        "**dec-10**",
-                        "**dec-11**",
-                        "**dec-12**",
-                        "**dec-13**",
-                        "**dec-14**",
-                        "**dec-21**",
-                        "**dec-15**",
-                        "**dec-16**");
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("  - …and ").contains(": dec-"));
-        // the burn: both figures of both windows, on one line, nothing hidden behind a count
-        assertThat(lines)
-                .contains("- **💰 Resource burn:** today (2026-03-05) 101,500 tokens, $7.85; this week (2026-W10) "
-                        + "112,500 tokens, $10.60, 89% of the tokens by optimizer");
-        assertThat(text).doesNotContain("(+1 more)");
-        // the three top risks, whole
-        assertThat(lines).filteredOn(l -> l.contains(" impact, ")).hasSize(3);
-        // wins: what is left, counted
-        assertThat(text).contains("Gate 4 passed");
-
-        // GitHub-flavoured markdown: one list, each section an item with its lines nested under it
-        org.commonmark.parser.Parser parser = org.commonmark.parser.Parser.builder()
-                .extensions(List.of(org.commonmark.ext.gfm.tables.TablesExtension.create()))
-                .build();
-        String html = org.commonmark.renderer.html.HtmlRenderer.builder()
-                .extensions(List.of(org.commonmark.ext.gfm.tables.TablesExtension.create()))
-                .build()
-                .render(parser.parse(text));
-        assertThat(html)
-                .startsWith("<!-- Executive summary")
-                .contains(
-                        "<h1>Executive summary — 2026-03-05 14:00</h1>\n<ul>\n<li><strong>🚦 Projects</strong>\n<ul>\n<li>")
-                .contains("<li><strong>💰 Resource burn:</strong> today (2026-03-05) 101,500 tokens")
-                .doesNotContain("<p>")
-                .doesNotContain("**");
-        // one outer list of five sections; all nested lists inside it
-        assertThat(html.split("<ul>", -1)).hasSize(1 + 1 + 4);
-        assertThat(html.indexOf("</ul>\n</li>\n</ul>")).isPositive();
+        return exec(log.toString(), status);
     }
 
     @Test
