@@ -19,13 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportRevisionTest extends CliTest {
 
     static final String LOG = "shared/project_log.md";
-    static final String W50 = "shared/reports/weekly/2026-W50-report.md";
-    static final String W50_R2 = "shared/reports/weekly/2026-W50-report.r2.md";
+    static final String W50 = "shared/reports/weekly/2026-W45-report.md";
+    static final String W50_R2 = "shared/reports/weekly/2026-W45-report.r2.md";
 
-    /** Monday of 2026-W50, 10:00 in New York; the week's cut-off is Friday 16:00 there (21:00 UTC). */
-    static final Map<String, String> MONDAY = Map.of("ATOMIZER_TEST_CLOCK", "2026-12-07T15:00:00Z");
-    /** Friday of 2026-W50, 16:30 in New York: after the cut-off, before the 17:00 due time. */
-    static final Map<String, String> FRIDAY = Map.of("ATOMIZER_TEST_CLOCK", "2026-12-11T21:30:00Z");
+    /** Monday of 2026-W45, 10:00 in New York; the week's cut-off is Friday 16:00 there (21:00 UTC). */
+    static final Map<String, String> MONDAY = Map.of("ATOMIZER_TEST_CLOCK", "2026-11-02T15:00:00Z");
+    /** Friday of 2026-W45, 16:30 in New York: after the cut-off, before the 17:00 due time. */
+    static final Map<String, String> FRIDAY = Map.of("ATOMIZER_TEST_CLOCK", "2026-11-06T21:30:00Z");
 
     @TempDir
     Path tmp;
@@ -40,24 +40,24 @@ class ReportRevisionTest extends CliTest {
     @BeforeEach
     void setUp() throws Exception {
         repo = GitFixture.init(tmp.resolve("repo"));
-        repo.date("2026-12-03T10:00:00Z")
+        repo.date("2026-10-29T10:00:00Z")
                 .commit(
                         LOG,
-                        "# Project log\n\n" + entry("2026-12-03 09:00", "Kick-off")
-                                + entry("2026-12-07 09:00", "Monday gate"));
+                        "# Project log\n\n" + entry("2026-10-29 09:00", "Kick-off")
+                                + entry("2026-11-02 09:00", "Monday gate"));
     }
 
     @Test
     void anAsOfLaterThanNowIsRefusedAndNothingIsWritten() throws Exception {
-        assertThat(run(repo.dir(), MONDAY, "report", "weekly", "--week", "2026-W50", "--as-of", "2026-12-11 21:00"))
+        assertThat(run(repo.dir(), MONDAY, "report", "weekly", "--week", "2026-W45", "--as-of", "2026-11-06 21:00"))
                 .isEqualTo(2);
         assertThat(err)
-                .isEqualTo("atomizer: the as-of moment 2026-12-11 21:00 is later than now (2026-12-07 15:00, UTC): a"
+                .isEqualTo("atomizer: the as-of moment 2026-11-06 21:00 is later than now (2026-11-02 15:00, UTC): a"
                         + " report describes what has happened, so it is written once its moment has come; leave the"
                         + " as-of out to write the last week whose cut-off has come\n");
-        assertThat(run(repo.dir(), MONDAY, "report", "weekly", "--week", "2026-W50"))
+        assertThat(run(repo.dir(), MONDAY, "report", "weekly", "--week", "2026-W45"))
                 .isEqualTo(2);
-        assertThat(err).startsWith("atomizer: week 2026-W50 is not over yet as of 2026-12-07 15:00 (now, UTC)");
+        assertThat(err).startsWith("atomizer: week 2026-W45 is not over yet as of 2026-11-02 15:00 (now, UTC)");
         assertThat(repo.file("shared/reports")).doesNotExist();
         // the clock the tests fix is no option of the command
         assertThat(run(repo.dir(), "report", "weekly", "--help")).isZero();
@@ -70,20 +70,22 @@ class ReportRevisionTest extends CliTest {
     @Test
     void anEarlyReportIsSupersededByAnApprovedRevisionThatTheKpisAndTheWatchdogFollow() throws Exception {
         // the state an early report left: committed on Monday, from a third of the week
-        repo.date("2026-12-07T16:00:00Z").commit(W50, "# Weekly report 2026-W50\n\nMonday gate only.\n");
-        repo.date("2026-12-10T12:00:00Z")
+        repo.date("2026-11-02T16:00:00Z").commit(W50, "# Weekly report 2026-W45\n\nMonday gate only.\n");
+        // written by an earlier release, which took an as-of ahead of the clock: it is on main already
+        String base = repo.git("rev-parse", "HEAD").strip();
+        repo.date("2026-11-05T12:00:00Z")
                 .commit(
                         LOG,
                         repo.read(LOG)
-                                + entry("2026-12-09 10:00", "Wednesday gate")
-                                + entry("2026-12-10 11:00", "Thursday gate"));
+                                + entry("2026-11-04 10:00", "Wednesday gate")
+                                + entry("2026-11-05 11:00", "Thursday gate"));
 
-        assertThat(run(repo.dir(), FRIDAY, "report", "weekly", "--week", "2026-W50"))
+        assertThat(run(repo.dir(), FRIDAY, "report", "weekly", "--week", "2026-W45"))
                 .isZero();
         assertThat(err)
                 .isEqualTo("atomizer: " + W50 + " exists, left unchanged; reports are write-once (to correct it:"
                         + " --revise --reason \"…\")\n");
-        assertThat(run(repo.dir(), FRIDAY, "report", "weekly", "--week", "2026-W50", "--revise"))
+        assertThat(run(repo.dir(), FRIDAY, "report", "weekly", "--week", "2026-W45", "--revise"))
                 .isEqualTo(2);
         assertThat(err).isEqualTo("atomizer: --revise needs --reason \"…\": what was wrong with the report\n");
         assertThat(repo.file(W50_R2)).doesNotExist();
@@ -94,7 +96,7 @@ class ReportRevisionTest extends CliTest {
                         "report",
                         "weekly",
                         "--week",
-                        "2026-W50",
+                        "2026-W45",
                         "--revise",
                         "--reason",
                         "written on Monday from a third of the week"))
@@ -108,7 +110,7 @@ class ReportRevisionTest extends CliTest {
                 .isEqualTo("> **Revision 2**, superseding `" + W50 + "` (which stays as it was): written on Monday"
                         + " from a third of the week");
         assertThat(revision).contains("Wednesday gate").contains("Thursday gate");
-        assertThat(repo.read(W50)).isEqualTo("# Weekly report 2026-W50\n\nMonday gate only.\n");
+        assertThat(repo.read(W50)).isEqualTo("# Weekly report 2026-W45\n\nMonday gate only.\n");
 
         // the hooks' commands: pre-commit lets the revision through, commit-msg wants an approval
         repo.git("add", "--", W50_R2);
@@ -124,7 +126,7 @@ class ReportRevisionTest extends CliTest {
                 .as(out + err)
                 .isZero();
         // committed after the due time: K3 keeps the original's time
-        repo.date("2026-12-11T22:30:00Z").commit("Revise the W50 report\n\nChange-Request: CR-50\nApproved-by: ceo\n");
+        repo.date("2026-11-06T22:30:00Z").commit("Revise the W50 report\n\nChange-Request: CR-50\nApproved-by: ceo\n");
 
         // a revision is write-once too
         repo.stage(W50_R2, revision + "edited\n");
@@ -132,18 +134,17 @@ class ReportRevisionTest extends CliTest {
         assertThat(out).contains("[write-once] " + W50_R2 + " is a report snapshot (write-once) and was modified");
         repo.git("checkout", "HEAD", "--", W50_R2);
 
-        repo.date("2026-12-14T10:00:00Z").commit(LOG, repo.read(LOG) + entry("2026-12-14 09:00", "Next week"));
+        repo.date("2026-11-09T10:00:00Z").commit(LOG, repo.read(LOG) + entry("2026-11-09 09:00", "Next week"));
         assertThat(run(repo.dir(), "dashboards")).as(err).isZero();
         assertThat(repo.read("shared/kpi/metrics.md"))
-                .containsPattern("\\| 2026-W50 \\|[^\\n]*\\| ✅ on time \\(latest: r2\\) \\|");
-        assertThat(run(repo.dir(), "alerts", "--now", "2026-12-14 10:00"))
+                .containsPattern("\\| 2026-W45 \\|[^\\n]*\\| ✅ on time \\(latest: r2\\) \\|");
+        assertThat(run(repo.dir(), "alerts", "--now", "2026-11-09 10:00"))
                 .as(err)
                 .isZero();
         assertThat(out).doesNotContain("report-overdue");
-        String root = repo.git("rev-list", "--max-parents=0", "HEAD").strip();
-        assertThat(run(repo.dir(), "verify", "--base", root)).as(out + err).isZero();
+        assertThat(run(repo.dir(), "verify", "--base", base)).as(out + err).isZero();
         // the Auditor lists the revision among the protected paths touched, with its approval
-        assertThat(run(repo.dir(), "verify", "--base", root, "--format", "markdown"))
+        assertThat(run(repo.dir(), "verify", "--base", base, "--format", "markdown"))
                 .as(out + err)
                 .isZero();
         assertThat(out)
@@ -156,7 +157,7 @@ class ReportRevisionTest extends CliTest {
     void aClosedProjectsCloseoutIsRevisedLikeAWeeklyReport() throws Exception {
         repo.commit(
                 LOG,
-                repo.read(LOG) + "## [2026-12-08 09:00] manager | alpha | milestone\n\n**Status:** completed\n"
+                repo.read(LOG) + "## [2026-11-03 09:00] manager | alpha | milestone\n\n**Status:** completed\n"
                         + "**Summary:** Closed.\n**Metrics:** closeout=true\n\n---\n\n");
         String original = "shared/reports/project/alpha-closeout.md";
         assertThat(run(repo.dir(), "report", "closeout", "alpha", "--revise", "--reason", "lessons missing"))

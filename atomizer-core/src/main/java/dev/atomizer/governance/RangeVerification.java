@@ -392,6 +392,8 @@ public final class RangeVerification {
         Contract lint = steps.get(headId).trusted.contract();
         List<Diagnostic> out = new ArrayList<>();
         Policies policies = new Policies(baseContract.contract());
+        Map<String, Severity> reportsAtTheirCommit = new HashMap<>(overrides);
+        reportsAtTheirCommit.put(NotGenerated.INFO.id(), Severity.OFF);
         for (FileChange change : git.changesBetween(baseId, headId)) {
             GitChecks.Result r = GitChecks.check(
                     List.of(change),
@@ -399,7 +401,8 @@ public final class RangeVerification {
                     after,
                     Approval.NONE,
                     null,
-                    overrides,
+                    // a report added is a snapshot of the sources of the commit that adds it: judged there
+                    addedReport(change) ? reportsAtTheirCommit : overrides,
                     derived,
                     LogResumes.inMemory(),
                     now,
@@ -409,6 +412,13 @@ public final class RangeVerification {
             out.addAll(r.diagnostics());
         }
         return out;
+    }
+
+    private static boolean addedReport(FileChange change) {
+        String p = change.newPath();
+        return p != null
+                && change.kind() != FileChange.Kind.MODIFY
+                && (p.startsWith(Workspace.WEEKLY_REPORTS + "/") || p.startsWith(Workspace.CLOSEOUT_REPORTS + "/"));
     }
 
     /** Whether an approved commit of the range made this net change, path by path. */
@@ -490,6 +500,12 @@ public final class RangeVerification {
                 continue;
             }
             Step fixer = fixedBy(d.path(), s, order);
+            if (fixer == null
+                    && !d.path().isEmpty()
+                    && !new Policies(baseContract.contract()).is(d.path(), Policy.APPEND_ONLY)) {
+                out.accept(d); // nothing later changed the file: the head has it as this commit left it
+                continue;
+            }
             String prefix = s.prefix();
             out.accept(new Diagnostic(
                     d.path(),

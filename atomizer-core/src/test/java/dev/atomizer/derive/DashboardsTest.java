@@ -189,19 +189,20 @@ class DashboardsTest {
         String text = exec(log.toString(), status.toString());
         assertThat(text.split("\n", -1)).hasSizeLessThanOrEqualTo(ExecSummary.MAX_LINES + 1); // + the final newline
         assertThat(text.lines().count()).isLessThanOrEqualTo(ExecSummary.MAX_LINES);
-        assertThat(text).containsPattern("…and 9[0-9] more");
-        // projects, decisions (and the burn, after them) are cut, each saying how many it left out
-        assertThat(text.lines()
-                        .filter(l -> l.startsWith("- …and ") || l.endsWith(" more)"))
-                        .count())
-                .isEqualTo(3);
-        assertThat(text.substring(text.indexOf("Projects"), text.indexOf("Decisions needed")))
-                .contains("(+99 more)");
+        // projects and decisions are cut, each saying how many it left out and naming the first of them
+        List<String> more = text.lines().filter(l -> l.startsWith("  - …and ")).toList();
+        assertThat(more).hasSize(2);
+        assertThat(more.get(0)).matches("  - …and \\d+ more: 🟠 project-1\\d\\d, .*…");
+        assertThat(more.get(1)).matches("  - …and \\d+ more: dec-\\d+, .*…");
+        assertThat(more).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(4 + ExecSummary.Section.MORE + 1));
+        // at least 8 of each, shown
+        assertThat(text.lines().filter(l -> l.startsWith("  - 🟠 **project-"))).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(text.lines().filter(l -> l.startsWith("  - **dec-"))).hasSizeGreaterThanOrEqualTo(8);
     }
 
-    /** The CEO sees every decision waiting on him before the page spends lines on green projects or wins. */
+    /** The CEO sees every decision waiting on him before the page spends lines on wins. */
     @Test
-    void theExecSummarySpendsItsLinesOnDecisionsBeforeGreenProjectsAndWins() throws Exception {
+    void theExecSummarySpendsItsLinesOnDecisionsBeforeWins() throws Exception {
         StringBuilder status = new StringBuilder("## Projects\n\n| Slug | RAG |\n|---|---|\n");
         StringBuilder log = new StringBuilder();
         for (int i = 0; i < 12; i++) {
@@ -227,8 +228,144 @@ class DashboardsTest {
         }
         String decisions = text.substring(text.indexOf("Decisions needed"), text.indexOf("Resource burn"));
         assertThat(decisions).doesNotContain("more");
-        // what did not fit is counted, not dropped silently: 12 projects and 12 wins on one line each
-        assertThat(text).contains("(+11 more)");
+        // 12 projects (22 lines nested under the sections): all 12 shown, 8 decisions, 1 of 12 wins
+        for (int i = 0; i < 12; i++) {
+            assertThat(text).contains("  - " + (i == 0 ? "🟠" : "🟢") + " **project-" + (10 + i) + "** ");
+        }
+        // what did not fit is counted, not dropped silently
+        assertThat(text).contains("Shipped 11\n  - …and 11 more\n");
+    }
+
+    /**
+     * Nine projects, a dozen open decisions, a week's burn: every project on one line, eight
+     * decisions or more (the most urgent first), a burn line that says its figures, in 30 lines.
+     */
+    @Test
+    void theExecSummaryShowsEveryProjectEightDecisionsAndTheBurnInThirtyLines() throws Exception {
+        String text = crowded();
+        String[] projects = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota"};
+        List<String> lines = text.lines().toList();
+        assertThat(lines).hasSizeLessThanOrEqualTo(ExecSummary.MAX_LINES);
+        // every project, one line each
+        for (String p : projects) {
+            assertThat(lines).filteredOn(l -> l.contains("**" + p + "** ")).hasSize(1);
+        }
+        // eight decisions or more; past the target first, then the blocked one, then the others oldest first
+        List<String> decisions = lines.stream()
+                .filter(l -> l.startsWith("  - **dec-"))
+                .map(l -> l.substring(4, l.indexOf("** ", 4) + 2))
+                .toList();
+        assertThat(decisions).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(decisions.subList(0, 8))
+                .containsExactly(
+                        "**dec-10**",
+                        "**dec-11**",
+                        "**dec-12**",
+                        "**dec-13**",
+                        "**dec-14**",
+                        "**dec-21**",
+                        "**dec-15**",
+                        "**dec-16**");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("  - …and ").contains(": dec-"));
+        // the burn: both figures of both windows, on one line, nothing hidden behind a count
+        assertThat(lines)
+                .contains("- **💰 Resource burn:** today (2026-03-05) 101,500 tokens, $7.85; this week (2026-W10) "
+                        + "112,500 tokens, $10.60, 89% of the tokens by optimizer");
+        assertThat(text).doesNotContain("(+1 more)");
+        // the three top risks, whole
+        assertThat(lines).filteredOn(l -> l.contains(" impact, ")).hasSize(3);
+        // wins: what is left, counted
+        assertThat(text).contains("Gate 4 passed");
+
+        // GitHub-flavoured markdown: one list, each section an item with its lines nested under it
+        org.commonmark.parser.Parser parser = org.commonmark.parser.Parser.builder()
+                .extensions(List.of(org.commonmark.ext.gfm.tables.TablesExtension.create()))
+                .build();
+        String html = org.commonmark.renderer.html.HtmlRenderer.builder()
+                .extensions(List.of(org.commonmark.ext.gfm.tables.TablesExtension.create()))
+                .build()
+                .render(parser.parse(text));
+        assertThat(html)
+                .startsWith("<!-- Executive summary")
+                .contains(
+                        "<h1>Executive summary — 2026-03-05 14:00</h1>\n<ul>\n<li><strong>🚦 Projects</strong>\n<ul>\n<li>")
+                .contains("<li><strong>💰 Resource burn:</strong> today (2026-03-05) 101,500 tokens")
+                .doesNotContain("<p>")
+                .doesNotContain("**");
+        // one outer list of five sections; all nested lists inside it
+        assertThat(html.split("<ul>", -1)).hasSize(1 + 1 + 4);
+        assertThat(html.indexOf("</ul>\n</li>\n</ul>")).isPositive();
+    }
+
+    /** The crowded page passes markdownlint (sample-repo's configuration), when bench/node_modules has it. */
+    @Test
+    void theCrowdedExecSummaryPassesMarkdownlint() throws Exception {
+        Files.writeString(tmp.resolve("exec-summary.md"), crowded());
+        Files.copy(Path.of("../sample-repo/.markdownlint-cli2.jsonc"), tmp.resolve(".markdownlint-cli2.jsonc"));
+        dev.atomizer.Commands.markdownlintClean(tmp, "exec-summary.md");
+    }
+
+    /** Nine projects, twelve open decisions (one blocked), five wins and four risks, with tokens and cost. */
+    static String crowded() throws AtomizerException {
+        String status = """
+                ## Projects
+
+                | Slug | RAG |
+                |---|---|
+                | alpha | Green |
+                | beta | Green |
+                | gamma | Green |
+                | delta | Green |
+                | epsilon | Green |
+                | zeta | Green |
+                | eta | Green |
+                | theta | Green |
+                | iota | Green |
+
+                ## Risks
+
+                | # | Risk | Project | Effect | Impact | Likelihood | Mitigation |
+                |---|------|---------|--------|--------|------------|------------|
+                | 1 | Supplier late | `alpha` | Slip | High | High | Second supplier |
+                | 2 | Licence outage | `beta` | Slip | Medium | Low | Spare server |
+                | 3 | Budget overrun | `gamma` | Cost | Low | Medium | Weekly review |
+                | 4 | Minor | `delta` | None | Low | Low | None |
+                """;
+        String[] projects = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota"};
+        StringBuilder log = new StringBuilder();
+        // twelve decisions, one every six hours from Monday: the first ones past the 48 h target
+        for (int i = 0; i < 12; i++) {
+            java.time.LocalDateTime t =
+                    java.time.LocalDateTime.of(2026, 3, 2, 8, 0).plusHours(6L * i);
+            log.append(entry(
+                    dev.atomizer.state.Format.timestamp(t),
+                    "manager",
+                    projects[i % projects.length],
+                    "decision-needed",
+                    "in-progress",
+                    "Decision " + i,
+                    "ref=dec-" + (10 + i) + ", tokens=1000, cost_usd=0.25"));
+        }
+        // dec-21, the newest, holds work up: before the other decisions within the target
+        log.append(entry(
+                "2026-03-05 07:00",
+                "manager",
+                "iota",
+                "decision-needed",
+                "blocked",
+                "Still waiting",
+                "ref=dec-21, tokens=500, cost_usd=0.10"));
+        for (int i = 0; i < 5; i++) {
+            log.append(entry(
+                    "2026-03-05 1" + i + ":00",
+                    "optimizer",
+                    projects[i],
+                    "milestone",
+                    "completed",
+                    "Gate " + i + " passed",
+                    "tokens=20000, cost_usd=1.50"));
+        }
+        return exec(log.toString(), status);
     }
 
     @Test
@@ -272,8 +409,8 @@ class DashboardsTest {
                 .startsWith("<!-- Executive summary: generated by atomizer from shared/project_log.md as of "
                         + "2026-03-02 12:00. Do not edit")
                 .contains("🟢 **alpha** Green — last entry 2026-03-02 12:00")
-                .contains("Today (2026-03-02): 2,500 tokens, $0.03")
-                .contains("*none listed*");
+                .contains("- **💰 Resource burn:** today (2026-03-02) 2,500 tokens, $0.03; this week")
+                .contains("- **⚠️ Top risks:** *none listed*");
         String tech = new String(out.get(Technical.PATH), StandardCharsets.UTF_8);
         // the best objective is the lowest whose constraints hold: 5.3, not 5.1
         assertThat(tech)

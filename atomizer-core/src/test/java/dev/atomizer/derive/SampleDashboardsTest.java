@@ -35,7 +35,8 @@ class SampleDashboardsTest {
     void theExecSummaryIsTrueToTheLogAndShort() throws Exception {
         String exec = Files.readString(SAMPLE.resolve(ExecSummary.PATH));
         assertThat(exec.lines().count()).isLessThanOrEqualTo(ExecSummary.MAX_LINES);
-        // the three decisions open at the end of the log, oldest first; the closed project is not listed
+        // the three decisions open at the end of the log, most urgent (here: oldest) first; the closed project is not
+        // listed
         assertThat(exec)
                 .contains("**dec-010** dashboard-rollout", "**dec-011** wing-spar-sizing", "**dec-012** bracket-topopt")
                 .doesNotContain("pump-housing-modal");
