@@ -23,7 +23,8 @@ public final class StrayContent extends EntryRule {
                         1,
                         "content after the entry's closing '---' ("
                                 + DuplicateField.above(line - close)
-                                + "); every block belongs to an entry: start a new entry with a heading, or move this above the '---'");
+                                + "); every block belongs to an entry: move it above the '---' into the entry's **Detail:**"
+                                + " field, or start a new entry with a heading");
             } else {
                 report.at(
                         line,
