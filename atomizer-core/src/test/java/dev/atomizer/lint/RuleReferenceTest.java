@@ -91,9 +91,11 @@ class RuleReferenceTest {
             if (r.governance() != governance) {
                 continue;
             }
-            b.append("| `")
+            b.append("| [`")
                     .append(r.id())
-                    .append("` | ")
+                    .append("`](when-atomizer-says-no.md#")
+                    .append(r.id())
+                    .append(") | ")
                     .append(r.severity().label())
                     .append(" | ")
                     .append(cell(r.fires()))
