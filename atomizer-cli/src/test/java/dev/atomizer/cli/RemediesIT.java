@@ -141,6 +141,70 @@ class RemediesIT {
         assertThat(lint.code()).as(lint.out() + lint.err()).isZero();
     }
 
+    /**
+     * A governed file replaced by a symlink is a deletion of it, under the rule of its path: the
+     * hook's restore, and verify's undo of a commit made past the hooks, both lead to green.
+     */
+    @Test
+    void aGovernedFileMadeASymlinkIsRestoredOrUndone() throws Exception {
+        GitFixture repo = fresh("symlink");
+        Files.delete(repo.file(NOTES));
+        Files.createSymbolicLink(repo.file(NOTES), Path.of("../" + CHARTER));
+        repo.git("add", NOTES);
+        repo.stage(LOG, repo.read(LOG) + entry("2026-02-16 10:00", "manager", "milestone", "completed", "Work."));
+        Run refused = commit(repo, "Point the notes at the charter");
+        assertThat(refused.code()).isNotZero();
+        String msg = message(refused, "no-delete");
+        assertThat(msg).contains("is a symlink here, in place of the file");
+        run(repo, command(msg, "git checkout HEAD -- "));
+        ok(commit(repo, "Log work"));
+        assertThat(repo.file(NOTES)).isRegularFile();
+
+        GitFixture range = fresh("symlink-range");
+        range.git("checkout", "-q", "-b", "work");
+        Files.delete(range.file(NOTES));
+        Files.createSymbolicLink(range.file(NOTES), Path.of("../" + CHARTER));
+        range.git("add", NOTES);
+        range.git("commit", "-q", "--no-verify", "-m", "Point the notes at the charter");
+        Run verify = atomizer(range, "verify", "--base", "main");
+        assertThat(verify.code()).isEqualTo(1);
+        ok(run(range, command(message(verify, "no-delete"), "git revert ")));
+        green(range);
+        assertThat(range.file(NOTES)).isRegularFile();
+    }
+
+    /**
+     * A derived file left as init made it while the root commit's edits change it: the hook
+     * regenerates it and asks, once, to stage it; the command it quotes, and the same commit again,
+     * go through.
+     */
+    @Test
+    void aStaleDerivedFileIsRegeneratedByTheHookAndStagedAsItSays() throws Exception {
+        GitFixture team = template.at(tmp.resolve("stale-team"));
+        Files.createDirectories(team.dir());
+        now(team);
+        team.git("init", "-q", "-b", "main");
+        ok(atomizer(team, "init"));
+        team.write(
+                "shared/PROJECT_STATUS.md",
+                team.read("shared/PROJECT_STATUS.md").replace("first-project", "rig-test"));
+        team.run("add", "-A");
+        Run refused = commit(team, "Set up the status repository");
+        assertThat(refused.code()).isNotZero();
+        assertThat(message(refused, "generated-file")).contains("is stale");
+        String line = refused.err()
+                .lines()
+                .filter(l -> l.contains("commit blocked"))
+                .findFirst()
+                .orElseThrow();
+        Matcher m = Pattern.compile("\\((git add [^)]*)\\) and commit again").matcher(line);
+        assertThat(m.find()).as(line).isTrue();
+        ok(run(team, m.group(1)));
+        ok(commit(team, "Set up the status repository"));
+        Run check = atomizer(team, "check");
+        assertThat(check.code()).as(check.out() + check.err()).isZero();
+    }
+
     @FunctionalInterface
     interface Case {
         void run(RuleInfo rule) throws Exception;

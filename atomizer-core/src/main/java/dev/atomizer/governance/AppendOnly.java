@@ -19,7 +19,12 @@ public final class AppendOnly extends ChangeRule {
     @Override
     public void check(ChangeContext context, FileChange change, Report report) throws IOException {
         String notAFile = RegularFile.problem(
-                context.policies(), change, Policy.APPEND_ONLY, "append-only", "add the log itself, as a regular file");
+                context.policies(),
+                change,
+                Policy.APPEND_ONLY,
+                "append-only",
+                "add the log itself, as a regular file",
+                context.undo(change.newPath()));
         if (notAFile != null) {
             report.at(1, 1, notAFile);
             return;

@@ -38,7 +38,8 @@ public final class ImmutablePath extends ChangeRule {
                         change,
                         Policy.IMMUTABLE,
                         "foundational (" + neu.pattern() + ", immutable)",
-                        "commit the document itself, as a regular file");
+                        "commit the document itself, as a regular file",
+                        context.undo(change.newPath()));
         if (notAFile != null) {
             report.at(1, 1, notAFile);
             return;

@@ -34,7 +34,8 @@ public final class NoDelete extends ChangeRule {
                 change,
                 Policy.NO_DELETE,
                 "accumulative (no-delete)",
-                "add the file itself, as a regular file, not a link to one");
+                "add the file itself, as a regular file, not a link to one",
+                context.undo(change.newPath()));
         if (notAFile != null) {
             report.at(1, 1, notAFile);
             return;

@@ -22,7 +22,8 @@ public final class WriteOnce extends ChangeRule {
                 change,
                 Policy.WRITE_ONCE,
                 "a report snapshot (write-once)",
-                "write the report itself, as a regular file ('atomizer report' writes one)");
+                "write the report itself, as a regular file ('atomizer report' writes one)",
+                context.undo(change.newPath()));
         if (notAFile != null) {
             report.at(1, 1, notAFile);
             return;
