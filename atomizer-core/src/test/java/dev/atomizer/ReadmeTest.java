@@ -113,6 +113,38 @@ class ReadmeTest {
         }
         assertThat(checked).isEqualTo(EXCERPTS.size());
     }
+    /**
+     * A rule ID the README names (in code, outside code blocks) links to its section of
+     * docs/when-atomizer-says-no.md, where its repair path is; the IDs that also name a policy
+     * (`append-only`, `write-once`, `no-delete`) may stand alone where they name the policy.
+     */
+    @Test
+    void ruleIdsOfTheReadmeLinkToTheirWayToGreen() throws Exception {
+        String readme = Files.readString(Path.of("../README.md")).replaceAll("(?s)```.*?```", "");
+        java.util.Set<String> policies = new java.util.HashSet<>();
+        for (dev.atomizer.contract.Policy p : dev.atomizer.contract.Policy.values()) {
+            policies.add(p.label());
+        }
+        Matcher m = Pattern.compile("(\\[?)`([a-z]+(?:-[a-z]+)*)`(\\]\\(([^)]*)\\))?")
+                .matcher(readme);
+        int linked = 0;
+        while (m.find()) {
+            String id = m.group(2);
+            if (!dev.atomizer.api.RuleCatalog.exists(id)) {
+                continue;
+            }
+            if (m.group(3) == null) {
+                assertThat(policies)
+                        .as("the README names the rule `" + id + "` without a link")
+                        .contains(id);
+                continue;
+            }
+            assertThat(m.group(4)).isEqualTo("docs/when-atomizer-says-no.md#" + id);
+            linked++;
+        }
+        assertThat(linked).isGreaterThan(20);
+    }
+
     /** GitHub's anchors of a markdown file's headings: lowercase, punctuation dropped, spaces as hyphens. */
     static java.util.Set<String> anchors(Path file) throws Exception {
         java.util.Set<String> out = new java.util.HashSet<>();

@@ -7,10 +7,11 @@ import java.util.Locale;
  * A rule's metadata: its stable ID (it appears in every output and is what users configure), its
  * default severity, its tags (the first is its group: {@code heading}, {@code fields},
  * {@code metrics} and {@code file} for the log contract; {@code change} for the governance rules,
- * whose further tags name the commands that check them), when it fires and how to fix a finding.
+ * whose further tags name the commands that check them), when it fires, how to fix a finding, and
+ * what it protects (why the rule is there: docs/when-atomizer-says-no.md says it beside the fix).
  * The texts are one markdown line each: the reference tables print them as written.
  */
-public record RuleInfo(String id, Severity severity, List<String> tags, String fires, String fix) {
+public record RuleInfo(String id, Severity severity, List<String> tags, String fires, String fix, String protects) {
 
     /** The log contract's groups and the governance group, in catalog order. */
     public static final List<String> GROUPS = List.of("heading", "fields", "metrics", "file", "change");
@@ -27,15 +28,20 @@ public record RuleInfo(String id, Severity severity, List<String> tags, String f
 
     /** A rule with no texts yet: {@code RuleInfo.of("heading-format", Severity.ERROR, "heading").fires(…).fix(…)}. */
     public static RuleInfo of(String id, Severity severity, String... tags) {
-        return new RuleInfo(id, severity, List.of(tags), "", "");
+        return new RuleInfo(id, severity, List.of(tags), "", "", "");
     }
 
     public RuleInfo fires(String text) {
-        return new RuleInfo(id, severity, tags, text, fix);
+        return new RuleInfo(id, severity, tags, text, fix, protects);
     }
 
     public RuleInfo fix(String text) {
-        return new RuleInfo(id, severity, tags, fires, text);
+        return new RuleInfo(id, severity, tags, fires, text, protects);
+    }
+
+    /** What the rule keeps true for the people and tools that read the repository. */
+    public RuleInfo protects(String text) {
+        return new RuleInfo(id, severity, tags, fires, fix, text);
     }
 
     /** The rule's group: its first tag. */

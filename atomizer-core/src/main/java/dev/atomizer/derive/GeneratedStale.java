@@ -19,7 +19,8 @@ public final class GeneratedStale implements Rule {
 
     private static final RuleInfo INFO = RuleInfo.of(ID, Severity.ERROR, "change", "check")
             .fires("a derived file is missing, or differs from a regeneration of the working tree")
-            .fix("Regenerate the derived files and commit them.");
+            .fix("Regenerate the derived files ('atomizer dashboards') and commit them.")
+            .protects("Committed dashboards that match the log, so what people read on main is current.");
 
     @Override
     public RuleInfo info() {

@@ -19,7 +19,12 @@ public final class AppendOnly extends ChangeRule {
     @Override
     public void check(ChangeContext context, FileChange change, Report report) throws IOException {
         String notAFile = RegularFile.problem(
-                context.policies(), change, Policy.APPEND_ONLY, "append-only", "add the log itself, as a regular file");
+                context.policies(),
+                change,
+                Policy.APPEND_ONLY,
+                "append-only",
+                "add the log itself, as a regular file",
+                context.undo(change.newPath()));
         if (notAFile != null) {
             report.at(1, 1, notAFile);
             return;
@@ -27,8 +32,7 @@ public final class AppendOnly extends ChangeRule {
         if (!context.policies().is(change.oldPath(), Policy.APPEND_ONLY)) {
             return;
         }
-        String restore = "restore it with 'git checkout HEAD -- " + change.oldPath()
-                + "' and append your entries (a correcting entry, not an edit)";
+        String restore = context.undo(change.oldPath()) + " and append your entries (a correcting entry, not an edit)";
         switch (change.kind()) {
             case DELETE -> report.at(1, 1, change.oldPath() + " is append-only and was deleted; " + restore);
             case RENAME ->
@@ -68,7 +72,7 @@ public final class AppendOnly extends ChangeRule {
     /** The finding for an edit of the log that no approval allows. */
     static String amendment(String edited, ApprovalVerdict verdict, ChangeContext context, String restore) {
         return edited + " without an approved amendment (" + verdict.problem() + "): " + restore
-                + "; or, to repair a committed entry, keep the edit and " + context.approvalHint();
+                + "; or, to repair a committed entry, keep the edit: " + context.approvalHint();
     }
 
     public AppendOnly() {
@@ -79,5 +83,8 @@ public final class AppendOnly extends ChangeRule {
                     "append-only", Severity.ERROR, "change", "pre-commit", "commit-msg", "verify")
             .fires(
                     "an existing byte of the log changed — an entry edited, deleted, reordered or inserted above the end (trailing whitespace at the old end is tolerated) — without an approved amendment (the commit's `Change-Request:` and `Approved-by:` trailers, as for foundational documents; see docs/governance.md, Amending the log); the log deleted, renamed, or made (or added as) a symlink or a submodule; the message names the first entry that differs")
-            .fix("Restore the existing entries and append a correcting entry at the end instead.");
+            .fix(
+                    "Restore the existing entries and append a correcting entry at the end instead: before the commit exists, 'git checkout HEAD -- shared/project_log.md' (then append again); once committed (verify), a new commit that undoes it, 'git revert <commit>'. Or repair a committed entry in place by an amendment approved with the trailers 'Change-Request: <id>' and 'Approved-by: <approver>' (for a commit that exists: reverted, then made again with them).")
+            .protects(
+                    "The log as a record: what was written stays written, so the history the dashboards and the Auditor read cannot be rewritten quietly; a correction is a new entry, or an approved amendment.");
 }

@@ -135,11 +135,57 @@ public record ChangeContext(
         return both;
     }
 
-    /** "Change-Request: <id>" and "Approved-by: <approver id>" trailers, with the approvers the contract lists. */
+    /**
+     * Stands for the commit a finding of {@code verify} names: {@link RangeVerification} puts the
+     * commit's short id in its place, so a quoted command can be run as it is.
+     */
+    public static final String COMMIT = "<commit>";
+
+    /** True when a commit of a range is judged ({@code verify}): it exists, a new commit fixes it. */
+    public boolean committed() {
+        return signatures != null && judge == null;
+    }
+
+    /** True when a range's net effect on its base is judged ({@code verify}). */
+    public boolean netEffect() {
+        return judge != null;
+    }
+
+    /**
+     * How to undo the change to {@code path}: in the hooks, restore HEAD's version (the change is
+     * only staged); in {@code verify}, a new commit that undoes the named one (history is not
+     * rewritten, and the hooks take it: it puts back what the main line has).
+     */
+    public String undo(String path) {
+        if (netEffect()) {
+            return "put back in a new commit what the base has at " + path;
+        }
+        if (committed()) {
+            return "undo it in a new commit with 'git revert --no-edit " + COMMIT + "'";
+        }
+        return "restore it with 'git checkout HEAD -- " + path + "'";
+    }
+
+    /**
+     * "Change-Request: <id>" and "Approved-by: <approver id>" trailers, with the approvers the
+     * contract lists: on the commit being made (the hooks), or, for a commit that exists
+     * ({@code verify}), on a new commit that makes the change again once it is undone.
+     */
     public String approvalHint() {
-        String hint =
-                "add the trailers 'Change-Request: <id>' and 'Approved-by: <approver id>' to the commit message (approvers: "
-                        + String.join(", ", contract.approvers()) + ")";
+        String approvers = "(approvers: " + String.join(", ", contract.approvers()) + ")";
+        String hint;
+        if (committed()) {
+            hint = "to keep the change, approve it: undo it with 'git revert --no-edit " + COMMIT
+                    + "', then make it again with the trailers: 'git cherry-pick --no-commit " + COMMIT
+                    + "' and 'git commit -C " + COMMIT
+                    + " --trailer \"Change-Request: <id>\" --trailer \"Approved-by: <approver id>\"' " + approvers;
+        } else if (netEffect()) {
+            hint = "to keep the change, make it in a commit of the range with the trailers 'Change-Request: <id>' and"
+                    + " 'Approved-by: <approver id>' " + approvers;
+        } else {
+            hint = "add the trailers 'Change-Request: <id>' and 'Approved-by: <approver id>' to the commit message "
+                    + approvers;
+        }
         if (!contract.approverKeys().isEmpty()) {
             hint += "; an approver with a key signs that commit (git commit -S) or a later one with 'Approves: <id>'";
         }

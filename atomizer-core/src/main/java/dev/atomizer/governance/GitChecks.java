@@ -292,17 +292,29 @@ public final class GitChecks {
             severity = Severity.WARNING;
         }
         List<Diagnostic> all = new ArrayList<>(r.diagnostics());
+        String headId = git.commitId(head, "head");
+        int errors = 0;
+        int warnings = 0;
         for (CommitInfo c : skipping) {
+            // only the head's message decides whether GitHub starts the run: an earlier commit's
+            // marker is covered by that run, so a new commit without one is the way to green
+            boolean decides = c.id().equals(headId);
+            Severity s = decides ? severity : Severity.WARNING;
             all.add(new Diagnostic(
                     "",
                     0,
                     0,
                     SkipCi.INFO.id(),
-                    severity,
-                    c.shortId() + " (" + c.subject() + "): " + SkipCi.message(SkipCi.marker(c.message()), onMainLine)));
+                    s,
+                    c.shortId() + " (" + c.subject() + "): "
+                            + SkipCi.message(SkipCi.marker(c.message()), onMainLine || !decides)));
+            if (s == Severity.ERROR) {
+                errors++;
+            } else {
+                warnings++;
+            }
         }
-        int n = skipping.size();
-        FileSummary more = severity == Severity.ERROR ? new FileSummary(0, n, 0) : new FileSummary(0, 0, n);
+        FileSummary more = new FileSummary(0, errors, warnings);
         return new Result(List.copyOf(all), r.summary().plus(more), r.placed());
     }
 

@@ -38,7 +38,8 @@ public final class ImmutablePath extends ChangeRule {
                         change,
                         Policy.IMMUTABLE,
                         "foundational (" + neu.pattern() + ", immutable)",
-                        "commit the document itself, as a regular file");
+                        "commit the document itself, as a regular file",
+                        context.undo(change.newPath()));
         if (notAFile != null) {
             report.at(1, 1, notAFile);
             return;
@@ -63,7 +64,8 @@ public final class ImmutablePath extends ChangeRule {
                 1,
                 1,
                 path + " is foundational (" + g.pattern() + ", immutable) and was " + what
-                        + " without an approved change request (" + verdict.problem() + "); " + context.approvalHint());
+                        + " without an approved change request (" + verdict.problem() + "); "
+                        + (context.committed() ? context.undo(path) + "; " : "") + context.approvalHint());
     }
 
     private static GovernedPath immutable(ChangeContext context, String path) {
@@ -79,5 +81,7 @@ public final class ImmutablePath extends ChangeRule {
             .fires(
                     "a foundational path is added, modified, renamed or deleted without an approval: the trailers `Change-Request: <id>` and `Approved-by: <approver id>` naming an approver of the contract by its id, exactly (`ceo` is built in), and, for an approver with a key, a commit signed with that key (see docs/reference.md, Approvals); a foundational path made or added as a symlink or a submodule, with or without approval (pre-commit refuses these already)")
             .fix(
-                    "Add the trailers 'Change-Request: <id>' and 'Approved-by: <approver>' (an approver of the contract) to the commit message.");
+                    "Add the trailers 'Change-Request: <id>' and 'Approved-by: <approver>' (an approver of the contract) to the commit message. A commit that exists (verify) is not approved afterwards: undo it in a new commit ('git revert <commit>') and, to keep the change, make it again in a commit with the trailers ('git cherry-pick --no-commit <commit>', then 'git commit -C <commit> --trailer …').")
+            .protects(
+                    "Foundational documents (the contract, charters, protocols, the build and CI that run the gate) change only with a named approver.");
 }

@@ -34,7 +34,8 @@ public final class NoDelete extends ChangeRule {
                 change,
                 Policy.NO_DELETE,
                 "accumulative (no-delete)",
-                "add the file itself, as a regular file, not a link to one");
+                "add the file itself, as a regular file, not a link to one",
+                context.undo(change.newPath()));
         if (notAFile != null) {
             report.at(1, 1, notAFile);
             return;
@@ -49,7 +50,8 @@ public final class NoDelete extends ChangeRule {
                     1,
                     1,
                     change.oldPath() + " is accumulative (no-delete) and " + loss + " without approval ("
-                            + verdict.problem() + "); " + context.approvalHint() + ", or restore it");
+                            + verdict.problem() + "); " + context.undo(change.oldPath()) + "; or "
+                            + context.approvalHint());
         }
     }
 
@@ -97,5 +99,6 @@ public final class NoDelete extends ChangeRule {
             .fires(
                     "a knowledge-base file is deleted, moved out of the knowledge base (a deletion there), or shrinks (a rename within it that cuts the file included) without approval (as for `immutable-path`); a knowledge-base file replaced by a symlink or a submodule (a deletion of the file), or one added as such, with or without approval (pre-commit refuses these already)")
             .fix(
-                    "Restore the file, or add the approval trailers 'Change-Request: <id>' and 'Approved-by: <approver>'.");
+                    "Restore the file ('git checkout HEAD -- <path>' before the commit, 'git revert <commit>' after it), or add the approval trailers 'Change-Request: <id>' and 'Approved-by: <approver>' (to a commit that exists: reverted, then made again with them, as for `immutable-path`).")
+            .protects("A knowledge base that accumulates: nothing learned is lost without an approval.");
 }

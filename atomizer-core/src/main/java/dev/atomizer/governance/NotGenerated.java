@@ -130,5 +130,7 @@ public final class NotGenerated extends ChangeRule {
             .fires(
                     "a file is added or modified under a folder only the generator writes (the dashboards', the KPI table's, the reports') and the generator makes no such file (a second exec summary, a README, a file in a subfolder; unless the governed-paths table gives that path another policy); a report or its PDF is added with other bytes than 'atomizer report' makes of the same state's sources (a report written by hand for a past week), or for a week whose cut-off has not come or a project not finished; a folder's .gitkeep that is not empty")
             .fix(
-                    "Delete the file: only 'atomizer dashboards' and 'atomizer report' write there. A report is written by 'atomizer report weekly --week YYYY-Www' (or 'report closeout SLUG') from the committed sources and committed as it is; a correction of a report goes through its revision.");
+                    "Delete the file: only 'atomizer dashboards' and 'atomizer report' write there. A report is written by 'atomizer report weekly --week YYYY-Www' (or 'report closeout SLUG') from the committed sources and committed as it is; a correction of a report goes through its revision.")
+            .protects(
+                    "The derived files' authority: a file beside the generator's (a second exec summary, a report written by hand) would pass for the generator's.");
 }

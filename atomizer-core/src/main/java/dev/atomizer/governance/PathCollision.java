@@ -71,5 +71,7 @@ public final class PathCollision extends ChangeRule {
             .fires(
                     "a new path (added, or renamed or copied to) differs from a governed path, or from the paths a governed glob matches, only in case or Unicode normalisation (`ſhared/project_log.md`, `Context-Docs/…`, a decomposed `é`): NTFS or APFS would hold both in one file (see docs/governance.md, File types and names)")
             .fix(
-                    "Rename the new path so that it differs from every governed path by more than case or accents (or use the governed path itself).");
+                    "Rename the new path so that it differs from every governed path by more than case or accents (or use the governed path itself).")
+            .protects(
+                    "A governed path is the same file on every machine: on NTFS or APFS a look-alike name would take the governed file's place at checkout, past every other rule.");
 }

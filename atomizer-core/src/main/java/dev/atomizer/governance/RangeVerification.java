@@ -202,7 +202,12 @@ public final class RangeVerification {
                 GitChecks.Result r = ownChanges(s, resumes);
                 for (Diagnostic d : r.diagnostics()) {
                     found.add(new Diagnostic(
-                            d.path(), d.line(), d.column(), d.rule(), d.severity(), s.prefix() + d.message()));
+                            d.path(),
+                            d.line(),
+                            d.column(),
+                            d.rule(),
+                            d.severity(),
+                            s.prefix() + d.message().replace(ChangeContext.COMMIT, c.shortId())));
                 }
                 total = total.plus(new FileSummary(r.summary().entries(), 0, 0));
                 for (Diagnostic d : found) {

@@ -21,14 +21,11 @@ final class RegularFile {
      * The finding when {@code change} leaves something other than a regular file at a path that
      * {@code policy} governs, or null.
      *
-     * @param role  what the path is, as the rule's messages say it ("accumulative (no-delete)")
-     * @param added the fix when no regular file was there before
+     * @param role     what the path is, as the rule's messages say it ("accumulative (no-delete)")
+     * @param added    the fix when no regular file was there before
+     * @param replaced the fix when a file was there ({@link ChangeContext#undo}: restore it, or,
+     *                 for a commit of a range, undo the commit)
      */
-    static String problem(Policies policies, FileChange change, Policy policy, String role, String added) {
-        return problem(policies, change, policy, role, added, null);
-    }
-
-    /** As {@link #problem(Policies, FileChange, Policy, String, String)}, with the fix for a replaced file (null: restore it). */
     static String problem(
             Policies policies, FileChange change, Policy policy, String role, String added, String replaced) {
         String what = change.newNotAFile();
@@ -38,7 +35,7 @@ final class RegularFile {
         String path = change.newPath();
         if (change.replacesAFile()) {
             return path + " is " + role + " and is " + what + " here, in place of the file: a deletion of the file ("
-                    + MUST + "); " + (replaced != null ? replaced : restore(path));
+                    + MUST + "); " + replaced;
         }
         return path + " is " + role + " and is " + what + " here: " + MUST + "; " + added;
     }
@@ -46,10 +43,5 @@ final class RegularFile {
     /** True when {@code change} leaves something other than a regular file at a path that {@code policy} governs. */
     static boolean applies(Policies policies, FileChange change, Policy policy) {
         return change.newNotAFile() != null && policies.is(change.newPath(), policy);
-    }
-
-    static String restore(String path) {
-        // the index entry and the working tree both: a gitlink or a symlink staged there is replaced
-        return "restore the file with 'git checkout HEAD -- " + path + "'";
     }
 }

@@ -57,7 +57,8 @@ public final class ReportRevision extends ChangeRule {
                     1,
                     path + " is revision " + r.number() + " of " + r.original() + " (superseding " + r.supersedes()
                             + ") and was " + what + " without an approved change request (" + verdict.problem()
-                            + "); a revision replaces a report for its readers: " + context.approvalHint());
+                            + "); a revision replaces a report for its readers: "
+                            + (context.committed() ? context.undo(path) + "; " : "") + context.approvalHint());
         }
     }
 
@@ -74,5 +75,7 @@ public final class ReportRevision extends ChangeRule {
             .fires(
                     "a revision of a write-once report (`…-report.r2.md`, `…-closeout.r3.md`: `.rN` before the extension, N from 2) is added without an approval (as for `immutable-path`), or without the report or revision it supersedes beside it; the first report of a week or project is free to add")
             .fix(
-                    "Add the trailers 'Change-Request: <id>' and 'Approved-by: <approver>' to the commit message, or remove the revision.");
+                    "Add the trailers 'Change-Request: <id>' and 'Approved-by: <approver>' to the commit message, or remove the revision; a commit that exists (verify) is undone with 'git revert <commit>' and, to keep the revision, made again with the trailers (as for `immutable-path`).")
+            .protects(
+                    "Reports people have read are superseded only with an approval, and only beside the report they correct.");
 }

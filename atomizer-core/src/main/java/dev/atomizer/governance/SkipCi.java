@@ -63,18 +63,22 @@ public final class SkipCi extends ChangeRule {
         String what = "the commit message says '" + marker + "', which tells GitHub to start no workflow run for"
                 + " the push: its commits would reach the branch unverified";
         if (onMainLine) {
-            return what + "; this run verifies them, as every run verifies main from the last verified commit";
+            return what + "; this run verifies them (every run verifies from the last verified commit, and a"
+                    + " push whose newest commit has no marker starts one)";
         }
         return what + "; remove it from the message ("
                 + (marker.toLowerCase(Locale.ROOT).startsWith("skip-checks")
                         ? "the trailer line"
                         : "the bracketed words")
-                + "): 'git commit --amend' for the last commit, 'git rebase -i' (reword) for an earlier one";
+                + "), or, once the commit is pushed, push a new commit without one: only the newest commit's"
+                + " message decides whether the run starts";
     }
 
     public static final RuleInfo INFO = RuleInfo.of("skip-ci", Severity.ERROR, "change", "commit-msg", "verify")
             .fires(
-                    "a commit message carries [skip ci], [ci skip], [no ci], [skip actions], [actions skip] or a 'skip-checks: true' line, which would keep GitHub from verifying the push (a warning on the main line, verify --since-verified, whose run covers it)")
+                    "a commit message carries [skip ci], [ci skip], [no ci], [skip actions], [actions skip] or a 'skip-checks: true' line, which would keep GitHub from verifying the push: an error in the commit-msg hook and for the head of a verified range; a warning for an earlier commit of the range and on the main line (verify --since-verified), whose run covers it")
             .fix(
-                    "Remove the marker from the message: 'git commit --amend' for the last commit, 'git rebase -i' (reword) for an earlier one. Atomizer's bot needs none: its pushes start no run by their paths and actor.");
+                    "Remove the marker from the message ('git commit --amend' before pushing); for a pushed branch whose newest commit carries it, push a new commit without one. Atomizer's bot needs none: its pushes start no run by their paths and actor.")
+            .protects(
+                    "Verification of every push: a commit that tells GitHub to start no run would reach the branch unchecked.");
 }

@@ -23,7 +23,8 @@ public final class WriteOnce extends ChangeRule {
                 change,
                 Policy.WRITE_ONCE,
                 "a report snapshot (write-once)",
-                "write the report itself, as a regular file ('atomizer report' writes one)");
+                "write the report itself, as a regular file ('atomizer report' writes one)",
+                context.undo(change.newPath()));
         if (notAFile != null) {
             report.at(1, 1, notAFile);
             return;
@@ -43,8 +44,7 @@ public final class WriteOnce extends ChangeRule {
                 1,
                 1,
                 change.oldPath() + " is a report snapshot (write-once) and was " + what
-                        + "; reports are immutable once generated: restore it with 'git checkout HEAD -- "
-                        + change.oldPath() + "'"
+                        + "; reports are immutable once generated: " + context.undo(change.oldPath())
                         + (revise == null
                                 ? " and write a corrected report beside it"
                                 : "; to correct it, write its next revision beside it with '" + revise
@@ -60,5 +60,7 @@ public final class WriteOnce extends ChangeRule {
             .fires(
                     "an existing report is modified, renamed or deleted (replaced by a symlink or a submodule included); a symlink or a submodule is added as a report")
             .fix(
-                    "Restore the report; reports are written once, a correction is a revision beside it ('atomizer report weekly --week W --revise --reason \"…\"', committed with an approval).");
+                    "Restore the report ('git checkout HEAD -- <path>' before the commit, 'git revert <commit>' after it); reports are written once, a correction is a revision beside it ('atomizer report weekly --week W --revise --reason \"…\"', committed with an approval).")
+            .protects(
+                    "Reports as they were sent: a weekly or closeout report is a snapshot of what people were told, never edited afterwards.");
 }

@@ -16,7 +16,8 @@ public final class Encoding implements Rule {
 
     private static final RuleInfo INFO = RuleInfo.of(ID, Severity.ERROR, "file")
             .fires("the file is not valid UTF-8 (reported at the first bad byte)")
-            .fix("Save the file as UTF-8.");
+            .fix("Save the file as UTF-8.")
+            .protects("A log every tool reads alike: UTF-8, as git, GitHub and the generators expect.");
 
     @Override
     public RuleInfo info() {

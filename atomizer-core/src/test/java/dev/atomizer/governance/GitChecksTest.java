@@ -100,7 +100,7 @@ class GitChecksTest {
                             .get(0)
                             .message())
                     .contains("'[skip ci]'")
-                    .contains("git commit --amend");
+                    .contains("remove it from the message");
             assertThat(GitChecks.commitMsg(git, "Log [skip ci]", Map.of("skip-ci", dev.atomizer.api.Severity.OFF))
                             .diagnostics())
                     .isEmpty();

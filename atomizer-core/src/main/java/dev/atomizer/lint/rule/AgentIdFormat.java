@@ -23,5 +23,7 @@ public final class AgentIdFormat extends HeadingRule {
 
     public static final RuleInfo INFO = RuleInfo.of("agent-id-format", Severity.ERROR, "heading")
             .fires("agent-id is not lowercase kebab-case")
-            .fix("Write the agent-id in lowercase kebab-case, e.g. 'tech-lead'.");
+            .fix("Write the agent-id in lowercase kebab-case, e.g. 'tech-lead'.")
+            .protects(
+                    "Agent ids that read alike everywhere: the dashboards, KPIs and alerts group entries by agent, so one agent written two ways would count as two.");
 }

@@ -34,5 +34,7 @@ public final class BlockersMissing extends FieldRule {
 
     public static final RuleInfo INFO = RuleInfo.of("blockers-missing", Severity.ERROR, "fields")
             .fires("Status is `blocked` and there is no non-empty Blockers field")
-            .fix("Add '**Blockers:**' saying what blocks the work and who can unblock it.");
+            .fix("Add '**Blockers:**' saying what blocks the work and who can unblock it.")
+            .protects(
+                    "A blocked entry says what blocks it and who can unblock it: the executive summary puts that in front of the people who can act.");
 }

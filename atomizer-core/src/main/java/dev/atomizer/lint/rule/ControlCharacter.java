@@ -51,5 +51,7 @@ public final class ControlCharacter extends EntryRule {
     public static final RuleInfo INFO = RuleInfo.of("control-character", Severity.ERROR, "file")
             .fires(
                     "an entry holds a control character: NUL or another C0 control other than tab, or DEL (a NUL makes git treat a dashboard quoting it as binary)")
-            .fix("Remove the character (a NUL makes git treat a dashboard quoting the entry as binary).");
+            .fix("Remove the character (a NUL makes git treat a dashboard quoting the entry as binary).")
+            .protects(
+                    "A log that stays text: a control character can drive a reader's terminal, and a NUL makes git treat a dashboard quoting it as binary.");
 }

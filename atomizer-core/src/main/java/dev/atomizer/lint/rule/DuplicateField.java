@@ -24,9 +24,18 @@ public final class DuplicateField extends EntryRule {
                 report.at(
                         f.line(),
                         f.column(),
-                        "field '" + f.name() + "' appears twice (first at line " + first + "); merge them into one");
+                        "field '" + f.name() + "' appears twice (first " + above(f.line() - first)
+                                + "); merge them into one");
             }
         }
+    }
+
+    /**
+     * "3 lines above": relative, so the text stays true where the line of the diagnostic is moved
+     * (the hooks lint the appended tail of the log alone and number it from the file's line).
+     */
+    static String above(int lines) {
+        return lines == 1 ? "on the line above" : lines + " lines above";
     }
 
     public DuplicateField() {
@@ -35,5 +44,6 @@ public final class DuplicateField extends EntryRule {
 
     public static final RuleInfo INFO = RuleInfo.of("duplicate-field", Severity.ERROR, "fields")
             .fires("a field appears twice in one entry")
-            .fix("Merge the two fields into one.");
+            .fix("Merge the two fields into one.")
+            .protects("One value per field: with two, readers and tools would disagree on which one counts.");
 }

@@ -42,5 +42,7 @@ public final class FieldOrder extends EntryRule {
 
     public static final RuleInfo INFO = RuleInfo.of("field-order", Severity.WARNING, "fields")
             .fires("fields are not in contract order (Status, Summary, Detail, Metrics, Blockers)")
-            .fix("Reorder the fields as the contract's Fields table lists them.");
+            .fix("Reorder the fields as the contract's Fields table lists them.")
+            .protects(
+                    "Entries that read alike for people skimming the raw log (a warning: no tool depends on the order).");
 }

@@ -24,7 +24,9 @@ public final class HeadingFormat extends EntryRule {
                     line,
                     1,
                     "an indented level-2 heading renders like an entry heading but is part of the entry"
-                            + " at line " + context.entry().line() + ": entry headings start at column 1; remove the"
+                            + " whose heading is "
+                            + DuplicateField.above(line - context.entry().line())
+                            + ": entry headings start at column 1; remove the"
                             + " indentation to start an entry, or write it as text");
         }
     }
@@ -36,5 +38,7 @@ public final class HeadingFormat extends EntryRule {
     public static final RuleInfo INFO = RuleInfo.of("heading-format", Severity.ERROR, "heading")
             .fires("an entry heading does not match `## [YYYY-MM-DD HH:MM] agent-id | project-slug | event-type`")
             .fix(
-                    "Write the heading exactly as '## [YYYY-MM-DD HH:MM] agent-id | project-slug | event-type': single spaces, ' | ' separators.");
+                    "Write the heading exactly as '## [YYYY-MM-DD HH:MM] agent-id | project-slug | event-type': single spaces, ' | ' separators.")
+            .protects(
+                    "The one line every reader keys on: an entry whose heading does not parse is invisible to the dashboards, reports and KPIs.");
 }

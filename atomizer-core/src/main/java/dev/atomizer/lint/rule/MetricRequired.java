@@ -68,5 +68,7 @@ public final class MetricRequired extends EntryRule {
             .fires(
                     "the contract requires a metric for this event type and it is absent (default: `study-iteration` requires `iteration` and `objective`)")
             .fix(
-                    "Add the required metric to '**Metrics:**' (default: study-iteration requires iteration and objective).");
+                    "Add the required metric to '**Metrics:**' (default: study-iteration requires iteration and objective).")
+            .protects(
+                    "The metrics the charts and KPIs need: a study iteration without its objective leaves a hole in the convergence chart.");
 }

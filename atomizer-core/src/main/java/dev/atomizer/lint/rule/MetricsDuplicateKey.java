@@ -32,5 +32,6 @@ public final class MetricsDuplicateKey extends FieldRule {
 
     public static final RuleInfo INFO = RuleInfo.of("metrics-duplicate-key", Severity.ERROR, "metrics")
             .fires("a metric key repeats within one entry")
-            .fix("Keep one value per metric key.");
+            .fix("Keep one value per metric key.")
+            .protects("One value per metric key, so no chart or KPI picks one of two at random.");
 }

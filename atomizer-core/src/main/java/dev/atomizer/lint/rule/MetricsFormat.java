@@ -76,5 +76,6 @@ public final class MetricsFormat extends FieldRule {
             .fires(
                     "Metrics is not a one-line list of `key=value`, or a numeric value is out of bounds (18 digits before and after the point)")
             .fix(
-                    "Write Metrics on one line as key=value pairs separated by ',' and/or spaces, e.g. 'iteration=4, objective=0.31'.");
+                    "Write Metrics on one line as key=value pairs separated by ',' and/or spaces, e.g. 'iteration=4, objective=0.31'.")
+            .protects("Metrics the dashboards, charts and KPIs can read as numbers.");
 }

@@ -23,5 +23,7 @@ public final class ProjectSlugFormat extends HeadingRule {
 
     public static final RuleInfo INFO = RuleInfo.of("project-slug-format", Severity.ERROR, "heading")
             .fires("project-slug is not lowercase kebab-case")
-            .fix("Write the project-slug in lowercase kebab-case, e.g. 'bracket-topopt'.");
+            .fix("Write the project-slug in lowercase kebab-case, e.g. 'bracket-topopt'.")
+            .protects(
+                    "Project slugs that match PROJECT_STATUS.md and put an entry under its project in every dashboard and report.");
 }

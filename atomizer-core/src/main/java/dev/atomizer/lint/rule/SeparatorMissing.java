@@ -50,5 +50,7 @@ public final class SeparatorMissing extends EntryRule {
     public static final RuleInfo INFO = RuleInfo.of("separator-missing", Severity.ERROR, "file")
             .fires("an entry is not closed by `---` before the next entry or end of file")
             .fix(
-                    "Close the entry with a blank line and then '---' (without the blank line, markdown reads the line above as a heading).");
+                    "Close the entry with a blank line and then '---' (without the blank line, markdown reads the line above as a heading).")
+            .protects(
+                    "Entries with a clear end: without a blank line and `---`, markdown runs the entry into what follows.");
 }

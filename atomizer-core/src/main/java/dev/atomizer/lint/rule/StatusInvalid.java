@@ -32,6 +32,7 @@ public final class StatusInvalid extends FieldRule {
 
     public static final RuleInfo INFO = RuleInfo.of("status-invalid", Severity.ERROR, "fields")
             .fires("Status is not one of the contract's values (or spans lines)")
-            .fix(
-                    "Use one status value of the contract (default: in-progress, completed, blocked, failed) on one line.");
+            .fix("Use one status value of the contract (default: in-progress, completed, blocked, failed) on one line.")
+            .protects(
+                    "Statuses the state model understands: project health, wins, failures and the error-rate KPI are computed from them.");
 }

@@ -29,5 +29,6 @@ public final class StatusMissing extends EntryRule {
 
     public static final RuleInfo INFO = RuleInfo.of("status-missing", Severity.ERROR, "fields")
             .fires("no `**Status:**` field")
-            .fix("Add a '**Status:**' line with one of the contract's status values.");
+            .fix("Add a '**Status:**' line with one of the contract's status values.")
+            .protects("Every entry states where its work stands: without a Status it moves no project or task.");
 }

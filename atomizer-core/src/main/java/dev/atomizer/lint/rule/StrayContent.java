@@ -32,8 +32,10 @@ public final class StrayContent extends EntryRule {
                 report.at(
                         line,
                         1,
-                        "content after the entry's closing '---' (line " + close
-                                + "); every block belongs to an entry: start a new entry with a heading, or move this above the '---'");
+                        "content after the entry's closing '---' ("
+                                + DuplicateField.above(line - close)
+                                + "); every block belongs to an entry: move it above the '---' into the entry's **Detail:**"
+                                + " field, or start a new entry with a heading");
             } else {
                 report.at(
                         line,
@@ -50,5 +52,7 @@ public final class StrayContent extends EntryRule {
 
     public static final RuleInfo INFO = RuleInfo.of("stray-content", Severity.ERROR, "file")
             .fires("content between an entry's `---` and the next heading, or before an entry's first field")
-            .fix("Move the text into a field of an entry (Detail takes any markdown) or remove it.");
+            .fix("Move the text into a field of an entry (Detail takes any markdown) or remove it.")
+            .protects(
+                    "Every line of the log belongs to an entry, so nothing stands in the log that the tools do not see.");
 }

@@ -29,5 +29,6 @@ public final class SummaryMissing extends EntryRule {
 
     public static final RuleInfo INFO = RuleInfo.of("summary-missing", Severity.ERROR, "fields")
             .fires("no `**Summary:**` field, or it is empty")
-            .fix("Add a '**Summary:**' line with a one-line description.");
+            .fix("Add a '**Summary:**' line with a one-line description.")
+            .protects("Every entry says in one line what happened: the dashboards and reports quote the Summary.");
 }

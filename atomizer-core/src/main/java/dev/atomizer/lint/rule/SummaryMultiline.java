@@ -30,5 +30,6 @@ public final class SummaryMultiline extends FieldRule {
 
     public static final RuleInfo INFO = RuleInfo.of("summary-multiline", Severity.ERROR, "fields")
             .fires("Summary continues onto a second line")
-            .fix("Keep the Summary on one line; move the rest to '**Detail:**'.");
+            .fix("Keep the Summary on one line; move the rest to '**Detail:**'.")
+            .protects("Summaries that fit one row of a dashboard table.");
 }

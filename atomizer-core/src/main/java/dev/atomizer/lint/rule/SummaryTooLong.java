@@ -34,5 +34,7 @@ public final class SummaryTooLong extends FieldRule {
 
     public static final RuleInfo INFO = RuleInfo.of("summary-too-long", Severity.WARNING, "fields")
             .fires("Summary longer than 200 characters")
-            .fix("Shorten the Summary to at most 200 characters; move the rest to '**Detail:**'.");
+            .fix("Shorten the Summary to at most 200 characters; move the rest to '**Detail:**'.")
+            .protects(
+                    "An executive summary that stays short (K4): the rest of the story belongs in Detail (a warning).");
 }

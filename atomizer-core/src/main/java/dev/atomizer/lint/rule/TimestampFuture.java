@@ -43,7 +43,9 @@ public final class TimestampFuture extends HeadingRule {
 
     public static final RuleInfo INFO = RuleInfo.of("timestamp-future", Severity.ERROR, "heading")
             .fires(
-                    "an entry is stamped more than the contract's `Clock tolerance` (default 15 minutes) after the moment of checking, read in its `Time zone` (default UTC): the clock for `log`, `lint`, `check` and the hooks, the commit's time for `verify`; never in the dashboards and reports")
+                    "an entry is stamped more than the contract's `Clock tolerance` (default 15 minutes) after the moment of checking, read in its `Time zone` (default UTC): the clock of the machine that checks, for `log`, `lint`, `check`, the hooks and `verify` alike; never in the dashboards and reports")
             .fix(
-                    "Stamp entries with the current time in the contract's time zone (log does, whatever the machine's TZ); an entry dated ahead would make every later entry fail timestamp-order.");
+                    "Stamp entries with the current time in the contract's time zone (log does, whatever the machine's TZ); an entry dated ahead would make every later entry fail timestamp-order.")
+            .protects(
+                    "A log in time order: one entry dated ahead would refuse every honest entry after it (`timestamp-order`) and skew the freshness KPI.");
 }

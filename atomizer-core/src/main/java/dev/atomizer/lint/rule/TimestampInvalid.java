@@ -28,5 +28,6 @@ public final class TimestampInvalid extends HeadingRule {
 
     public static final RuleInfo INFO = RuleInfo.of("timestamp-invalid", Severity.ERROR, "heading")
             .fires("the date or time is not a real calendar date / 24h time (2026-02-30, 24:00, 12:60)")
-            .fix("Use a real date (YYYY-MM-DD) and a 24-hour time (HH:MM, 00:00 to 23:59).");
+            .fix("Use a real date (YYYY-MM-DD) and a 24-hour time (HH:MM, 00:00 to 23:59).")
+            .protects("Timestamps every tool can order and compute with (durations, freshness, the weekly cut-off).");
 }

@@ -66,5 +66,7 @@ public final class TimestampOrder extends HeadingRule {
     public static final RuleInfo INFO = RuleInfo.of("timestamp-order", Severity.ERROR, "heading")
             .fires("an entry is older than the entry before it")
             .fix(
-                    "Append entries in time order; a late report gets the current time and says in its Detail when it happened. When the entry before is dated ahead of the clock within the contract's `Clock tolerance`, stamp the new one at that time or later (`log` does so when no `--time` is given); one dated further ahead is misdated: correct it with an approved amendment of the log.");
+                    "Append entries in time order; a late report gets the current time and says in its Detail when it happened. When the entry before is dated ahead of the clock within the contract's `Clock tolerance`, stamp the new one at that time or later (`log` does so when no `--time` is given); one dated further ahead is misdated: correct it with an approved amendment of the log.")
+            .protects(
+                    "The log's order is the order things happened: the state model, the status moves and the KPIs read it front to back.");
 }

@@ -35,5 +35,7 @@ public final class UnknownAgent extends HeadingRule {
     public static final RuleInfo INFO = RuleInfo.of("unknown-agent", Severity.ERROR, "heading")
             .fires("the contract lists agents and the id is not one of them")
             .fix(
-                    "Use an agent of the contract's Agents table, or add a row for the agent to that table in shared/data-contracts/schemas.md: a foundational file (immutable by default), so the commit that adds the row needs the trailers `Change-Request: <id>` and `Approved-by: <approver>` (the root commit needs none).");
+                    "Use an agent of the contract's Agents table, or add a row for the agent to that table in shared/data-contracts/schemas.md: a foundational file (immutable by default), so the commit that adds the row needs the trailers `Change-Request: <id>` and `Approved-by: <approver>` (the root commit needs none).")
+            .protects(
+                    "Only the team's agents write the log: a typo or a stranger is refused here instead of showing up as a new agent in the health tables.");
 }

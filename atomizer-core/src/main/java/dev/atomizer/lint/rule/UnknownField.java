@@ -43,5 +43,6 @@ public final class UnknownField extends EntryRule {
     public static final RuleInfo INFO = RuleInfo.of("unknown-field", Severity.ERROR, "fields")
             .fires("a `**Name:**` field the contract does not define (also `**Name**:` with the colon outside)")
             .fix(
-                    "Use a field of the contract (Status, Summary, Detail, Metrics, Blockers by default), written '**Name:**'.");
+                    "Use a field of the contract (Status, Summary, Detail, Metrics, Blockers by default), written '**Name:**'.")
+            .protects("Fields the contract defines: what a misspelt field holds would be ignored by every tool.");
 }

@@ -19,7 +19,8 @@ public final class UnknownProject extends HeadingRule {
             report.at(
                     h.projectColumn(),
                     "project '" + h.project() + "' is not listed in PROJECT_STATUS.md (" + String.join(", ", projects)
-                            + ")");
+                            + "): use one of them, or add a row for '" + h.project()
+                            + "' to the Projects table of shared/PROJECT_STATUS.md (the Manager's file)");
         }
     }
 
@@ -30,5 +31,7 @@ public final class UnknownProject extends HeadingRule {
     public static final RuleInfo INFO = RuleInfo.of("unknown-project", Severity.WARNING, "heading")
             .fires("PROJECT_STATUS.md lists projects and the slug is not one of them")
             .fix(
-                    "Use a slug of the Projects table of shared/PROJECT_STATUS.md, or ask the Manager to add the project.");
+                    "Use a slug of the Projects table of shared/PROJECT_STATUS.md, or add the project to that table (the Manager's file).")
+            .protects(
+                    "Entries land on a project the Manager tracks (a warning only: work may be logged before its project is listed).");
 }
