@@ -89,7 +89,7 @@ class AppendedBlocksTest {
         List<Diagnostic> ds = gate(BASE, BASE + forged);
         assertThat(lines(ds))
                 .containsExactly("17 heading-format", "17 stray-content", "19 stray-content", "22 stray-content");
-        assertThat(ds.get(1).message()).contains("content after the entry's closing '---' (line 15)");
+        assertThat(ds.get(1).message()).contains("content after the entry's closing '---' (2 lines above)");
     }
 
     /** Without the indent, CommonMark reads an entry heading: it is linted as the entry it renders as. */
