@@ -277,8 +277,10 @@ public record Audit(
                     : c.parents().isEmpty() ? null : c.parents().get(0);
             Tree parent = reference == null ? Tree.EMPTY : git.files(reference);
             if (p != null) {
-                contract = p.governing();
-                policies = new Policies(contract);
+                if (p.governing() != contract) { // commits share their trusted contract: compiled once
+                    contract = p.governing();
+                    policies = new Policies(contract);
+                }
                 lastBytes = null;
             } else {
                 if (c.parents().isEmpty() && base == null) {

@@ -152,6 +152,8 @@ public final class CheckWarmup {
                     DerivedFiles.NONE,
                     LogResumes.inMemory(),
                     java.time.Instant.now(),
+                    null,
+                    null,
                     null);
             return r.diagnostics().isEmpty() && r.summary().entries() == 1;
         } catch (AtomizerException | RuntimeException e) {

@@ -85,7 +85,9 @@ public final class GitChecks {
                 derived,
                 resumes,
                 java.time.Instant.now(),
-                deferred);
+                deferred,
+                null,
+                null);
         resumes.save();
         if (!deferred.isEmpty() && ownEntriesOnly(git, changes)) {
             deferred.clear(); // edits of entries the branch appended: its own to correct, no approval
@@ -422,38 +424,9 @@ public final class GitChecks {
 
     /**
      * Governance of one change set under {@code governing}, then the contract of the entries each log
-     * gained; {@code deferred}: see {@link ChangeContext#deferred()} (null: none deferred).
-     */
-    static Result check(
-            List<FileChange> changes,
-            Contract governing,
-            Tree after,
-            Approval approval,
-            Signatures signatures,
-            Map<String, Severity> overrides,
-            DerivedFiles derived,
-            LogResumes resumes,
-            java.time.Instant checkedAt,
-            List<ChangeContext.Deferred> deferred)
-            throws AtomizerException {
-        return check(
-                changes,
-                governing,
-                after,
-                approval,
-                signatures,
-                overrides,
-                derived,
-                resumes,
-                checkedAt,
-                deferred,
-                null,
-                null);
-    }
-
-    /**
-     * As above, linting the gained entries under {@code lintContract} (null: the contract of
-     * {@code after}) and deciding approvals with {@code judge} (null: by the trailers).
+     * gained, linted under {@code lintContract} (null: the contract of {@code after}); approvals are
+     * decided by {@code judge} (null: by the trailers); {@code deferred}: see
+     * {@link ChangeContext#deferred()} (null: none deferred).
      */
     static Result check(
             List<FileChange> changes,

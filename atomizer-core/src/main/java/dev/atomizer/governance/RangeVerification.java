@@ -114,8 +114,15 @@ public final class RangeVerification {
         return this;
     }
 
-    /** A contract that the history judged trusted: its entry in the tree (null: none, the default). */
-    private record Trusted(String entry, Contract contract) {}
+    /**
+     * A contract that the history judged trusted: its entry in the tree (null: none, the default),
+     * with its governed-paths table compiled once.
+     */
+    private record Trusted(String entry, Contract contract, Policies policies) {
+        Trusted(String entry, Contract contract) {
+            this(entry, contract, new Policies(contract));
+        }
+    }
 
     /** One commit of the range, as the walk found it. */
     private final class Step {
@@ -258,7 +265,7 @@ public final class RangeVerification {
                 return t;
             }
         }
-        boolean governed = new Policies(s.governing.contract()).of(Workspace.CONTRACT) != null;
+        boolean governed = s.governing.policies().of(Workspace.CONTRACT) != null;
         if (governed && !s.verdict().approved()) {
             return s.governing;
         }
@@ -396,7 +403,7 @@ public final class RangeVerification {
                 git, git.files(headId), headCommit.parents().get(0), derived);
         Contract lint = steps.get(headId).trusted.contract();
         List<Diagnostic> out = new ArrayList<>();
-        Policies policies = new Policies(baseContract.contract());
+        Policies policies = baseContract.policies();
         Map<String, Severity> reportsAtTheirCommit = new HashMap<>(overrides);
         reportsAtTheirCommit.put(NotGenerated.INFO.id(), Severity.OFF);
         for (FileChange change : git.changesBetween(baseId, headId)) {
@@ -505,9 +512,7 @@ public final class RangeVerification {
                 continue;
             }
             Step fixer = fixedBy(d.path(), s, order);
-            if (fixer == null
-                    && !d.path().isEmpty()
-                    && !new Policies(baseContract.contract()).is(d.path(), Policy.APPEND_ONLY)) {
+            if (fixer == null && !d.path().isEmpty() && !baseContract.policies().is(d.path(), Policy.APPEND_ONLY)) {
                 out.accept(d); // nothing later changed the file: the head has it as this commit left it
                 continue;
             }
@@ -550,7 +555,7 @@ public final class RangeVerification {
      * since what the edit did shows in the net effect as the lines it left behind.
      */
     private int carriedBy(Diagnostic d, List<Diagnostic> net) {
-        boolean log = new Policies(baseContract.contract()).is(d.path(), Policy.APPEND_ONLY);
+        boolean log = baseContract.policies().is(d.path(), Policy.APPEND_ONLY);
         for (int i = 0; i < net.size(); i++) {
             Diagnostic n = net.get(i);
             if (n.path().equals(d.path()) && n.rule().equals(d.rule()) && (!log || n.line() == d.line())) {
@@ -577,7 +582,7 @@ public final class RangeVerification {
             return false;
         }
         try {
-            if (new Policies(baseContract.contract()).is(d.path(), Policy.APPEND_ONLY)) {
+            if (baseContract.policies().is(d.path(), Policy.APPEND_ONLY)) {
                 if (!d.rule().equals(AppendOnly.INFO.id()) || !d.path().equals(Workspace.LOG)) {
                     return false;
                 }

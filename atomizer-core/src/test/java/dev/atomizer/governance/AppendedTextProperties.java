@@ -248,6 +248,8 @@ class AppendedTextProperties {
                 DerivedFiles.NONE,
                 LogResumes.inMemory(),
                 null,
+                null,
+                null,
                 null);
     }
 
