@@ -165,6 +165,32 @@ public final class Atomizer {
         return LocalDateTime.now(contract().settings().zone()).withSecond(0).withNano(0);
     }
 
+    /**
+     * Appends one entry to the workspace's log: linted against the contract and the time of the last
+     * entry first, written atomically, or not at all (the result says why). With {@code fixedTime}
+     * false the entry is stamped with {@code entry}'s time, or with the last entry's when that one
+     * is ahead of the clock within the contract's tolerance; a dry run writes nothing.
+     */
+    public dev.atomizer.api.Appended append(dev.atomizer.log.NewEntry entry, boolean fixedTime, boolean dryRun)
+            throws AtomizerException {
+        Workspace ws = workspace();
+        String shown = display(ws.log());
+        try {
+            if (!dryRun) {
+                Workspace.writable(
+                        ws.root(),
+                        ws.root()
+                                .relativize(ws.log().toAbsolutePath().normalize())
+                                .toString());
+            }
+            return new dev.atomizer.lint.EntryWriter(
+                            linter(), contract().settings().clockTolerance())
+                    .append(ws.log(), shown, entry, fixedTime, dryRun);
+        } catch (IOException e) {
+            throw new AtomizerException(shown + ": cannot append: " + e.getMessage(), e);
+        }
+    }
+
     /** Lints one log file, handing each diagnostic to {@code sink} in file order. */
     public FileSummary lint(Path file, Consumer<Diagnostic> sink) throws AtomizerException {
         String shown = display(file);

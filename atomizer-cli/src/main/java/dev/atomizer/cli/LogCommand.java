@@ -1,14 +1,11 @@
 package dev.atomizer.cli;
 
 import dev.atomizer.Atomizer;
+import dev.atomizer.api.Appended;
 import dev.atomizer.api.AtomizerException;
 import dev.atomizer.api.Diagnostic;
-import dev.atomizer.api.FileSummary;
-import dev.atomizer.api.Severity;
 import dev.atomizer.api.Workspace;
-import dev.atomizer.log.LogAppender;
 import dev.atomizer.log.NewEntry;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -117,76 +114,30 @@ final class LogCommand extends CommandBase {
                 "-".equals(detail) ? readStdin() : detail,
                 joinMetrics(),
                 blockers);
-        String shown = atomizer.display(ws.log());
-        List<Diagnostic> problems = new ArrayList<>();
-        dev.atomizer.lint.Linter linter = atomizer.linter();
-        int[] errors = new int[1];
-        int[] entries = {1};
-        NewEntry[] made = {entry};
-        java.time.Duration tolerance = atomizer.contract().settings().clockTolerance();
-        try {
-            if (!dryRun) {
-                Workspace.writable(
-                        ws.root(),
-                        ws.root()
-                                .relativize(ws.log().toAbsolutePath().normalize())
-                                .toString());
-            }
-            // with no --time: the current time, or the last entry's when that one is dated ahead of the
-            // clock within the tolerance (the log never goes back in time), read under the append's lock
-            java.util.function.Function<String, NewEntry> entryAfter =
-                    last -> made[0] = time != null || dryRun ? entry : entry.at(stampAfter(ts, last, tolerance));
-            LogAppender.append(dryRun ? devNull() : ws.log(), entryAfter, tail -> {
-                if (!tail.startsEntry()) {
-                    String where = tail.hostLine() > 0 ? "the entry at line " + tail.hostLine() : "the preamble";
-                    problems.add(new Diagnostic(
-                            shown,
-                            Math.max(1, tail.hostLine()),
-                            1,
-                            dev.atomizer.lint.rule.StrayContent.INFO.id(),
-                            Severity.ERROR,
-                            shown + ": " + where + " opens a code fence or HTML block and never"
-                                    + " closes it, so a new entry would be read as part of it; append a line that"
-                                    + " closes it (such as '```' or '-->') first"));
-                    errors[0]++;
-                    throw new Rejected();
-                }
-                FileSummary s = linter.lint(
-                        "<new entry>",
-                        new ByteArrayInputStream(
-                                String.join("\n", made[0].lines()).concat("\n").getBytes(StandardCharsets.UTF_8)),
-                        dryRun ? null : tail.lastTimestamp(),
-                        problems::add);
-                errors[0] = s.errors();
-                entries[0] = s.entries();
-                if (s.errors() > 0 || s.entries() != 1) {
-                    throw new Rejected();
-                }
-            });
-        } catch (Rejected r) {
-            // reported below
-        } catch (IOException e) {
-            throw new AtomizerException(shown + ": cannot append: " + e.getMessage(), e);
-        }
-        for (Diagnostic d : problems) {
+        Appended result = atomizer.append(entry, time != null, dryRun);
+        for (Diagnostic d : result.problems()) {
             main.err.println(d.severity().label() + " [" + d.rule() + "] " + Diagnostic.visible(d.message()));
         }
-        if (entries[0] != 1) {
+        long errors = result.errors();
+        if (result.entries() != 1) {
             // one call, one entry: a text field must not start an entry of its own (under any name)
-            main.err.println("error: the text would be written as " + entries[0] + " entries, not one: --detail or"
-                    + " --blockers holds a closing '---' and an entry heading '## [...]'; indent those lines or put"
-                    + " them in a fenced code block");
-            errors[0]++;
+            main.err.println(
+                    "error: the text would be written as " + result.entries() + " entries, not one: --detail or"
+                            + " --blockers holds a closing '---' and an entry heading '## [...]'; indent those lines or put"
+                            + " them in a fenced code block");
+            errors++;
         }
-        if (errors[0] > 0) {
-            main.err.println("atomizer: nothing was written to " + shown + "; fix the options above and run again");
+        if (errors > 0) {
+            main.err.println(
+                    "atomizer: nothing was written to " + result.target() + "; fix the options above and run again");
             return Main.VIOLATIONS;
         }
-        String stamped = made[0].timestamp();
+        String stamped = result.stamped();
         if (dryRun) {
-            main.out.println(String.join("\n", entry.lines()));
+            main.out.println(result.text());
         } else {
-            main.err.println("appended [" + stamped + "] " + agent + " | " + project + " | " + event + " to " + shown
+            main.err.println("appended [" + stamped + "] " + agent + " | " + project + " | " + event + " to "
+                    + result.target()
                     + (stamped.equals(ts)
                             ? ""
                             : " (stamped with the last entry's time, which is ahead of the clock, " + ts + " in "
@@ -194,24 +145,6 @@ final class LogCommand extends CommandBase {
                                     + ", within the contract's clock tolerance: the log never goes back in time)"));
         }
         return Main.OK;
-    }
-
-    /**
-     * The stamp of an entry appended now, after an entry stamped {@code last} (null: none): now, or
-     * {@code last} when that is ahead of now by no more than {@code tolerance}. An entry further
-     * ahead is misdated: now is kept, and timestamp-order says so.
-     */
-    static String stampAfter(String now, String last, java.time.Duration tolerance) {
-        if (last == null) {
-            return now;
-        }
-        try {
-            java.time.LocalDateTime n = java.time.LocalDateTime.parse(now, MINUTE);
-            java.time.LocalDateTime l = java.time.LocalDateTime.parse(last, MINUTE);
-            return l.isAfter(n) && !l.isAfter(n.plus(tolerance)) ? last : now;
-        } catch (java.time.format.DateTimeParseException e) {
-            return now;
-        }
     }
 
     private String joinMetrics() {
@@ -229,24 +162,6 @@ final class LogCommand extends CommandBase {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new AtomizerException("cannot read --detail from standard input: " + e.getMessage(), e);
-        }
-    }
-
-    private static Path devNull() throws AtomizerException {
-        try {
-            Path p = java.nio.file.Files.createTempFile("atomizer-dry-run", ".md");
-            p.toFile().deleteOnExit();
-            return p;
-        } catch (IOException e) {
-            throw new AtomizerException("cannot create a temporary file: " + e.getMessage(), e);
-        }
-    }
-
-    private static final class Rejected extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        Rejected() {
-            super("rejected", null);
         }
     }
 }

@@ -28,6 +28,35 @@ public record Workspace(Path root, Path log, Path contract, Path status) {
      */
     public static final String VERIFIED_REF = "refs/atomizer/verified";
 
+    /**
+     * The folder of the log's archives: files of older entries moved out of the log byte for byte
+     * ({@code atomizer archive}), write-once. The log's history reads them in name order, then the
+     * log, then the inbox.
+     */
+    public static final String ARCHIVES = "shared/archive";
+
+    /**
+     * The folder of the inbox: one file per new entry, written on a branch when the contract turns
+     * the inbox on, and folded into the log on the main line by the bot ({@code atomizer fold}).
+     */
+    public static final String INBOX = "shared/inbox";
+
+    /**
+     * Where the archive of the entries dated before {@code date} ({@code YYYY-MM-DD}, exclusive)
+     * lives: names sort in the order of their entries.
+     */
+    public static String archive(String date) {
+        return ARCHIVES + "/project_log-before-" + date + ".md";
+    }
+
+    /**
+     * Where an inbox entry lives: its timestamp ({@code YYYY-MM-DD HH:MM}), agent and a unique part
+     * (random hex), so names sort in time order and two branches never write the same name.
+     */
+    public static String inboxEntry(String timestamp, String agent, String unique) {
+        return INBOX + "/" + timestamp.replace(' ', 'T').replace(":", "") + "-" + agent + "-" + unique + ".md";
+    }
+
     /** Where the weekly report of an ISO week ({@code YYYY-Www}) lives. */
     public static String weeklyReport(String isoWeek) {
         return WEEKLY_REPORTS + "/" + isoWeek + "-report.md";
