@@ -216,6 +216,15 @@ public final class RangeVerification {
                             d.severity(),
                             s.prefix() + d.message().replace(ChangeContext.COMMIT, c.shortId())));
                 }
+                found.addAll(Identity.commit(
+                        git,
+                        c,
+                        s.grounded.get(0),
+                        s.governing.contract(),
+                        signatures,
+                        s::verdict,
+                        overrides,
+                        s.prefix()));
                 total = total.plus(new FileSummary(r.summary().entries(), 0, 0));
                 for (Diagnostic d : found) {
                     perCommit.add(d);
@@ -498,7 +507,7 @@ public final class RangeVerification {
         for (int i = 0; i < perCommit.size(); i++) {
             Diagnostic d = perCommit.get(i);
             int carried = carriedBy(d, net);
-            if (carried != -1 || d.rule().equals(ForeignHistory.INFO.id())) {
+            if (carried != -1 || d.rule().equals(ForeignHistory.INFO.id()) || Identity.carried(d.rule())) {
                 if (carried >= 0) {
                     shown[carried] = true; // the per-commit finding names the commit: it stands for both
                 } else if (carried < -1 && net.get(-2 - carried).rule().equals(d.rule())) {

@@ -1,0 +1,96 @@
+package dev.atomizer.governance;
+
+import com.google.auto.service.AutoService;
+import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.Rule;
+import dev.atomizer.api.RuleInfo;
+import dev.atomizer.api.Severity;
+import dev.atomizer.contract.ApproverKey;
+import dev.atomizer.contract.Contract;
+import dev.atomizer.contract.Settings.IdentityMode;
+import dev.atomizer.git.FileChange;
+import dev.atomizer.lint.Report;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * "an entry's agent is not who committed it": under {@code Entry identity: author} an entry headed
+ * {@code manager} is appended only by a commit whose author e-mail is the Manager's (the Agents
+ * table's Email), under {@code signed} only by a commit signed with the Manager's Key. A person (an
+ * e-mail or key that is no agent's) and the bot append no entries; entries a commit moves (a fold
+ * of the inbox, an archive) are judged at the commit that first added them ({@link NewEntries}).
+ * A rule over commits: see {@link Identity}.
+ */
+@AutoService(Rule.class)
+public final class EntryIdentity extends ChangeRule {
+
+    public EntryIdentity() {
+        super(INFO);
+    }
+
+    @Override
+    public void check(ChangeContext context, FileChange change, Report report) {
+        // a rule over who made a commit: see Identity (pre-commit and verify)
+    }
+
+    /**
+     * Reports each entry of {@code added} whose agent {@code who} is not.
+     *
+     * @param prefix   put before each message (verify: the commit), or empty
+     * @param existing the commit exists (verify): the fix makes it again
+     */
+    static void check(
+            Committer who,
+            Contract governing,
+            List<NewEntries.Added> added,
+            Severity severity,
+            String prefix,
+            boolean existing,
+            Consumer<Diagnostic> sink) {
+        for (NewEntries.Added e : added) {
+            if (e.agent() == null || who.is(e.agent())) {
+                continue;
+            }
+            sink.accept(new Diagnostic(
+                    e.path(),
+                    e.line(),
+                    1,
+                    INFO.id(),
+                    severity,
+                    prefix + "entry by " + e.agent() + " at line " + e.line() + " was committed " + who.described()
+                            + "; " + fix(who.mode(), governing, e.agent(), existing)));
+        }
+    }
+
+    private static String fix(IdentityMode mode, Contract governing, String agent, boolean existing) {
+        if (mode == IdentityMode.AUTHOR) {
+            String email = governing.identities().emails().get(agent);
+            if (email == null) {
+                return agent + " has no Email in the contract's Agents table, so under 'Entry identity: author' no"
+                        + " commit appends its entries: add its Email (an approved change of the contract), or leave"
+                        + " the entry to another agent's heading";
+            }
+            return existing
+                    ? "make the commit again as " + agent + " ('git -c user.email=" + email
+                            + " commit --amend --no-edit --reset-author'; 'git rebase -i' for an older commit), or"
+                            + " drop the entry from it"
+                    : "commit it as " + agent + " ('git -c user.email=" + email + " commit'), or leave the entry to "
+                            + agent;
+        }
+        ApproverKey key = governing.identities().agentKeys().get(agent);
+        if (key == null) {
+            return agent + " has no Key in the contract's Agents table, so under 'Entry identity: signed' no commit"
+                    + " appends its entries: add its Key (an approved change of the contract)";
+        }
+        return "sign the commit with " + agent + "'s " + key.label() + " ('git -c user.signingkey=<" + agent
+                + "'s key> commit --amend --no-edit -S'; 'git rebase -i' for an older commit)";
+    }
+
+    public static final RuleInfo INFO = RuleInfo.of("entry-identity", Severity.ERROR, "change", "pre-commit", "verify")
+            .fires(
+                    "under the contract's setting 'Entry identity: author' (or 'signed'), a commit appends an entry (to the log, an inbox or an archive file) whose agent is not the commit's author, by the Email column of the Agents table (or not its signer, by the Key column); a person's or the bot's commit (an e-mail or key that is no agent's) appends none, except entries it moves, which are judged at the commit that first added them. pre-commit checks the author e-mail under 'author'; verify checks every commit, with the identities of the trusted contract governing it")
+            .fix(
+                    "Commit an agent's entries as that agent: with its e-mail as the author ('git -c user.email=<email> commit') or signed with its key. A commit that exists is made again before it reaches the base ('git commit --amend --no-edit --reset-author' as that agent; 'git rebase -i' for an older one).")
+            .protects(
+                    "The log's authorship: an entry headed 'manager' was committed by the Manager, not by whoever can push.");
+}
