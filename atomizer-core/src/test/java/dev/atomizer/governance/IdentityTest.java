@@ -118,6 +118,37 @@ class IdentityTest {
         assertThat(verify()).isEmpty();
     }
 
+    /** The Auditor sees, per commit, which agent wrote which entries and how that was checked. */
+    @Test
+    void theAuditorSeesWhoWroteWhichEntries() throws Exception {
+        setUp(contract("author", MANAGER, null));
+        repo.stage(LOG, LOG_BASE + entry("2026-02-16 10:00", "manager"));
+        String manager = commitAs(MANAGER, "The manager logs");
+        repo.stage(LOG, repo.read(LOG) + entry("2026-02-16 11:00", "manager"));
+        String alice = commitAs(ALICE, "Alice logs for the manager");
+        String summary = summary();
+        assertThat(summary)
+                .contains("### ✍️ Who wrote the entries")
+                .contains("| `" + manager.substring(0, 10) + "` | manager at shared/project\\_log.md:10 | ✅ author"
+                        + " manager@example.com (manager) |")
+                .contains("| `" + alice.substring(0, 10) + "` | manager at shared/project\\_log.md:17 | ❌ author"
+                        + " alice@example.com (tech-lead) |");
+
+        repo.git("reset", "-q", "--hard", base);
+        repo.stage(CONTRACT, contract("off", MANAGER, null));
+        base = repo.commit("Identity off\n\nChange-Request: CR-9\nApproved-by: ceo");
+        repo.stage(LOG, LOG_BASE + entry("2026-02-16 10:00", "manager"));
+        commitAs(ALICE, "Alice logs");
+        assertThat(summary()).contains("| manager at shared/project\\_log.md:10 | not checked (Entry identity: off) |");
+    }
+
+    String summary() throws Exception {
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            GitChecks.Result r = GitChecks.verify(git, base, "HEAD", Map.of(), DerivedFiles.NONE, c -> {});
+            return dev.atomizer.audit.AuditSummary.render(dev.atomizer.audit.Audit.of(git, base, "HEAD", r));
+        }
+    }
+
     @Test
     void aPersonAppendsNoAgentsEntries() throws Exception {
         setUp(contract("author", MANAGER, null));
