@@ -1,7 +1,6 @@
 package dev.atomizer.governance;
 
 import com.google.auto.service.AutoService;
-import dev.atomizer.api.Diagnostic;
 import dev.atomizer.api.Rule;
 import dev.atomizer.api.RuleInfo;
 import dev.atomizer.api.Severity;
@@ -11,7 +10,6 @@ import dev.atomizer.contract.Settings.IdentityMode;
 import dev.atomizer.git.FileChange;
 import dev.atomizer.lint.Report;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * "an entry's agent is not who committed it": under {@code Entry identity: author} an entry headed
@@ -33,57 +31,61 @@ public final class EntryIdentity extends ChangeRule {
         // a rule over who made a commit: see Identity (pre-commit and verify)
     }
 
+    /** What {@link #judge} says of one entry. */
+    @FunctionalInterface
+    interface Judged {
+        /** @param problem why {@code who} may not have added it, or null when it may */
+        void accept(NewEntries.Added entry, String problem);
+    }
+
     /**
-     * Reports each entry of {@code added} whose agent {@code who} is not.
+     * Judges each entry of {@code added} with an agent: whether {@code who} is that agent.
      *
-     * @param prefix   put before each message (verify: the commit), or empty
-     * @param existing the commit exists (verify): the fix makes it again
+     * @param commit the short id of the commit that exists (verify: the fix makes it again), or null
      */
-    static void check(
-            Committer who,
-            Contract governing,
-            List<NewEntries.Added> added,
-            Severity severity,
-            String prefix,
-            boolean existing,
-            Consumer<Diagnostic> sink) {
+    static void judge(Committer who, Contract governing, List<NewEntries.Added> added, String commit, Judged out) {
         for (NewEntries.Added e : added) {
-            if (e.agent() == null || who.is(e.agent())) {
-                continue;
+            if (e.agent() == null) {
+                continue; // a malformed heading is lint's
             }
-            sink.accept(new Diagnostic(
-                    e.path(),
-                    e.line(),
-                    1,
-                    INFO.id(),
-                    severity,
-                    prefix + "entry by " + e.agent() + " at line " + e.line() + " was committed " + who.described()
-                            + "; " + fix(who.mode(), governing, e.agent(), existing)));
+            out.accept(
+                    e,
+                    who.is(e.agent())
+                            ? null
+                            : "entry by " + e.agent() + " at line " + e.line() + " was committed " + who.described()
+                                    + "; " + fix(who.mode(), governing, e.agent(), commit));
         }
     }
 
-    private static String fix(IdentityMode mode, Contract governing, String agent, boolean existing) {
+    private static String fix(IdentityMode mode, Contract governing, String agent, String commit) {
+        String as;
+        String signed = "";
         if (mode == IdentityMode.AUTHOR) {
             String email = governing.identities().emails().get(agent);
             if (email == null) {
                 return agent + " has no Email in the contract's Agents table, so under 'Entry identity: author' no"
-                        + " commit appends its entries: add its Email (an approved change of the contract), or leave"
-                        + " the entry to another agent's heading";
+                        + " commit appends its entries: add its Email (an approved change of the contract)";
             }
-            return existing
-                    ? "make the commit again as " + agent + " ('git -c user.email=" + email
-                            + " commit --amend --no-edit --reset-author'; 'git rebase -i' for an older commit), or"
-                            + " drop the entry from it"
-                    : "commit it as " + agent + " ('git -c user.email=" + email + " commit'), or leave the entry to "
-                            + agent;
+            as = "--author=\"" + agent + " <" + email + ">\"";
+        } else {
+            ApproverKey key = governing.identities().agentKeys().get(agent);
+            if (key == null) {
+                return agent + " has no Key in the contract's Agents table, so under 'Entry identity: signed' no"
+                        + " commit appends its entries: add its Key (an approved change of the contract)";
+            }
+            as = "-S";
+            signed = " (signed with " + agent + "'s " + key.label() + ")";
+            if (commit == null) {
+                return "commit it signed with " + agent + "'s " + key.label() + " ('git commit -S' with that key as"
+                        + " user.signingkey), or leave the entry to " + agent;
+            }
         }
-        ApproverKey key = governing.identities().agentKeys().get(agent);
-        if (key == null) {
-            return agent + " has no Key in the contract's Agents table, so under 'Entry identity: signed' no commit"
-                    + " appends its entries: add its Key (an approved change of the contract)";
+        if (commit == null) {
+            return "commit it as " + agent + " ('git commit " + as + "'), or leave the entry to " + agent;
         }
-        return "sign the commit with " + agent + "'s " + key.label() + " ('git -c user.signingkey=<" + agent
-                + "'s key> commit --amend --no-edit -S'; 'git rebase -i' for an older commit)";
+        return "undo it with 'git revert --no-edit " + commit + "', then let " + agent + " append it again: 'git"
+                + " cherry-pick --no-commit " + commit + "' and 'git commit -C " + commit + " " + as + "'"
+                + signed;
     }
 
     public static final RuleInfo INFO = RuleInfo.of("entry-identity", Severity.ERROR, "change", "pre-commit", "verify")

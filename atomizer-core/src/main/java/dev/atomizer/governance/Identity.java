@@ -46,14 +46,6 @@ public final class Identity {
         }
     }
 
-    /**
-     * The per-commit findings verify keeps as errors whatever the net effect says: who made a
-     * commit is a fact of that commit, which no later commit of the range changes.
-     */
-    static boolean carried(String rule) {
-        return rule.equals(EntryIdentity.INFO.id()) || rule.equals(PathOwner.INFO.id());
-    }
-
     /** Who made {@code commitId}, as {@code governing} binds ids; null under {@code Entry identity: off}. */
     static Committer committer(GitRepo git, String commitId, Contract governing, RangeSignatures signatures)
             throws AtomizerException, IOException {
@@ -65,43 +57,149 @@ public final class Identity {
     }
 
     /**
-     * verify: one commit of the range, its own changes measured from {@code reference} (its first
-     * parent that is not foreign), under {@code governing}.
-     *
-     * @param prefix put before each message: the commit
+     * verify's view of a range: each commit judged under the identities of the contract governing
+     * it, and what each commit first added (an entry, a version of an owned path) remembered, so
+     * that the net effect is judged as approvals are: an entry of the head is covered when a commit
+     * of the range bound to its agent first added it, an owned path's head version when a commit by
+     * its owner (or approved) made exactly that version. A commit's finding the head no longer
+     * carries (undone later in the range) is then reported as fixed.
      */
-    static List<Diagnostic> commit(
-            GitRepo git,
-            CommitInfo c,
-            String reference,
-            Contract governing,
-            RangeSignatures signatures,
-            PathOwner.Verdict verdict,
-            Map<String, Severity> overrides,
-            String prefix)
-            throws AtomizerException, IOException {
-        List<Diagnostic> out = new ArrayList<>();
-        if (governing.settings().entryIdentity() == IdentityMode.OFF) {
+    static final class Range {
+
+        private record Judged(String commit, Severity severity, String problem) {}
+
+        private final GitRepo git;
+        private final Map<String, List<Judged>> entries = new java.util.HashMap<>();
+        private final Map<String, List<Judged>> versions = new java.util.HashMap<>();
+
+        Range(GitRepo git) {
+            this.git = git;
+        }
+
+        /**
+         * One commit of the range, its own changes measured from {@code reference} (its first parent
+         * that is not foreign), under {@code governing}.
+         *
+         * @param prefix put before each message: the commit
+         */
+        List<Diagnostic> commit(
+                CommitInfo c,
+                String reference,
+                Contract governing,
+                RangeSignatures signatures,
+                PathOwner.Verdict verdict,
+                Map<String, Severity> overrides,
+                String prefix)
+                throws AtomizerException, IOException {
+            List<Diagnostic> out = new ArrayList<>();
+            if (governing.settings().entryIdentity() == IdentityMode.OFF) {
+                return out;
+            }
+            Severities severities = GitChecks.governanceSeverities(governing, overrides);
+            Severity entrySeverity = severities.of(EntryIdentity.INFO.id());
+            Severity ownerSeverity = severities.of(PathOwner.INFO.id());
+            if (entrySeverity == Severity.OFF && ownerSeverity == Severity.OFF) {
+                return out;
+            }
+            Committer who = committer(git, c.id(), governing, signatures);
+            boolean merge = c.isMerge() && reference.equals(c.parents().get(0));
+            List<FileChange> changes = merge ? mergeOwn(git, c, governing) : changes(git, c, reference);
+            if (entrySeverity != Severity.OFF && !merge) {
+                // a merge appends nothing of its own: its parents' entries were judged at their
+                // commits, and anything else fails append-only there
+                EntryIdentity.judge(who, governing, NewEntries.of(changes), c.shortId(), (e, problem) -> {
+                    entries.computeIfAbsent(e.text(), k -> new ArrayList<>())
+                            .add(new Judged(c.shortId(), entrySeverity, problem));
+                    if (problem != null) {
+                        out.add(new Diagnostic(
+                                e.path(), e.line(), 1, EntryIdentity.INFO.id(), entrySeverity, prefix + problem));
+                    }
+                });
+            }
+            if (ownerSeverity != Severity.OFF) {
+                PathOwner.judge(
+                        who, new Policies(governing), changes, verdict, c.shortId(), (change, path, problem) -> {
+                            versions.computeIfAbsent(path + '\u0000' + entry(c.id(), path), k -> new ArrayList<>())
+                                    .add(new Judged(c.shortId(), ownerSeverity, problem));
+                            if (problem != null) {
+                                out.add(new Diagnostic(
+                                        change.path(), 1, 1, PathOwner.INFO.id(), ownerSeverity, prefix + problem));
+                            }
+                        });
+            }
             return out;
         }
-        Severities severities = GitChecks.governanceSeverities(governing, overrides);
-        Severity entries = severities.of(EntryIdentity.INFO.id());
-        Severity owners = severities.of(PathOwner.INFO.id());
-        if (entries == Severity.OFF && owners == Severity.OFF) {
+
+        /**
+         * The net effect: {@code net} and, for each entry the head has beyond the base and each
+         * owned path the head has changed, a finding when no commit of the range that added exactly
+         * that was allowed to.
+         */
+        List<Diagnostic> net(String baseId, String headId, Contract base, List<Diagnostic> net)
+                throws AtomizerException, IOException {
+            if (entries.isEmpty() && versions.isEmpty()) {
+                return net;
+            }
+            List<Diagnostic> out = new ArrayList<>(net);
+            List<FileChange> changes = git.changesBetween(baseId, headId);
+            if (!entries.isEmpty()) {
+                for (NewEntries.Added e : NewEntries.of(changes)) {
+                    Judged refused = refused(entries.get(e.text()));
+                    if (refused != null) {
+                        out.add(new Diagnostic(
+                                e.path(),
+                                e.line(),
+                                1,
+                                EntryIdentity.INFO.id(),
+                                refused.severity(),
+                                "entry by " + e.agent() + " at line " + e.line() + ", added in " + refused.commit()
+                                        + ": " + refused.problem()));
+                    }
+                }
+            }
+            for (FileChange c : changes) {
+                for (String path : new String[] {c.oldPath(), c.newPath()}) {
+                    if (path == null) {
+                        continue;
+                    }
+                    Judged refused = refused(versions.get(path + '\u0000' + git.entry(headId, path)));
+                    if (refused != null) {
+                        out.add(new Diagnostic(
+                                c.path(),
+                                1,
+                                1,
+                                PathOwner.INFO.id(),
+                                refused.severity(),
+                                "as the head has it, made in " + refused.commit() + ": " + refused.problem()));
+                        break;
+                    }
+                }
+            }
             return out;
         }
-        Committer who = committer(git, c.id(), governing, signatures);
-        boolean merge = c.isMerge() && reference.equals(c.parents().get(0));
-        List<FileChange> changes = merge ? mergeOwn(git, c, governing) : changes(git, c, reference);
-        if (entries != Severity.OFF && !merge) {
-            // a merge appends nothing of its own: its parents' entries were judged at their commits,
-            // and anything else fails append-only there
-            EntryIdentity.check(who, governing, NewEntries.of(changes), entries, prefix, true, out::add);
+
+        private String entry(String commitId, String path) throws IOException {
+            try {
+                return git.entry(commitId, path);
+            } catch (AtomizerException e) {
+                throw new IOException(e.getMessage(), e);
+            }
         }
-        if (owners != Severity.OFF) {
-            PathOwner.check(who, new Policies(governing), changes, verdict, owners, prefix, true, out::add);
+
+        /** The first refusal among the commits that added it, or null when one was allowed to (or none judged it). */
+        private static Judged refused(List<Judged> judged) {
+            if (judged == null) {
+                return null;
+            }
+            Judged first = null;
+            for (Judged j : judged) {
+                if (j.problem() == null) {
+                    return null;
+                }
+                first = first == null ? j : first;
+            }
+            return first;
         }
-        return out;
     }
 
     /** What a commit changed against {@code reference}. */
@@ -153,14 +251,12 @@ public final class Identity {
         }
         List<Diagnostic> found = new ArrayList<>();
         try {
-            EntryIdentity.check(
-                    Committer.byEmail(before, hookAuthor(git)),
-                    before,
-                    NewEntries.of(changes),
-                    s,
-                    "",
-                    false,
-                    found::add);
+            EntryIdentity.judge(
+                    Committer.byEmail(before, hookAuthor(git)), before, NewEntries.of(changes), null, (e, problem) -> {
+                        if (problem != null) {
+                            found.add(new Diagnostic(e.path(), e.line(), 1, EntryIdentity.INFO.id(), s, problem));
+                        }
+                    });
         } catch (IOException e) {
             throw new AtomizerException("cannot read the staged log: " + e.getMessage(), e);
         }
@@ -176,15 +272,17 @@ public final class Identity {
         if (before.settings().entryIdentity() != IdentityMode.AUTHOR || s == Severity.OFF) {
             return;
         }
-        PathOwner.check(
+        PathOwner.judge(
                 Committer.byEmail(before, hookAuthor(git)),
                 context.policies(),
                 changes,
                 context::verdict,
-                s,
-                "",
-                false,
-                c);
+                null,
+                (change, path, problem) -> {
+                    if (problem != null) {
+                        c.accept(new Diagnostic(change.path(), 1, 1, PathOwner.INFO.id(), s, problem));
+                    }
+                });
     }
 
     /** The author e-mail of the commit being made. */

@@ -29,8 +29,9 @@ public final class NewEntries {
      * @param path  the file of the history it is in
      * @param line  its heading's line there
      * @param agent the agent its heading names, or null when the heading is malformed (lint's to report)
+     * @param text  the entry's text, from its heading, without the blank lines around it
      */
-    public record Added(String path, int line, String agent) {}
+    public record Added(String path, int line, String agent, String text) {}
 
     private record Piece(String path, int line, String agent, String text) {}
 
@@ -82,7 +83,7 @@ public final class NewEntries {
                 }
                 continue; // moved, or kept where the file was rewritten
             }
-            out.add(new Added(p.path(), p.line(), p.agent()));
+            out.add(new Added(p.path(), p.line(), p.agent(), p.text()));
         }
         return out;
     }

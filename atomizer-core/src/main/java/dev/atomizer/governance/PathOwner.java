@@ -1,7 +1,6 @@
 package dev.atomizer.governance;
 
 import com.google.auto.service.AutoService;
-import dev.atomizer.api.Diagnostic;
 import dev.atomizer.api.Rule;
 import dev.atomizer.api.RuleInfo;
 import dev.atomizer.api.Severity;
@@ -10,7 +9,6 @@ import dev.atomizer.git.FileChange;
 import dev.atomizer.lint.Report;
 import java.io.IOException;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * "an owned path is changed by someone else without an approval": a governed-paths row may name
@@ -36,50 +34,60 @@ public final class PathOwner extends ChangeRule {
         ApprovalVerdict get() throws IOException;
     }
 
+    /** What {@link #judge} says of one change of an owned path. */
+    @FunctionalInterface
+    interface Judged {
+        /** @param problem why the change needs an approval it lacks, or null when it stands */
+        void accept(FileChange change, String path, String problem) throws IOException;
+    }
+
     /**
-     * Reports each change of an owned path that {@code who} does not own, unless approved.
+     * Judges each change of an owned path: made by its owner, or approved.
      *
-     * @param prefix   put before each message (verify: the commit), or empty
-     * @param existing the commit exists (verify): the fix makes it again
+     * @param commit the short id of the commit that exists (verify: the fix makes it again), or null
      */
-    static void check(
-            Committer who,
-            Policies policies,
-            List<FileChange> changes,
-            Verdict verdict,
-            Severity severity,
-            String prefix,
-            boolean existing,
-            Consumer<Diagnostic> sink)
+    static void judge(
+            Committer who, Policies policies, List<FileChange> changes, Verdict verdict, String commit, Judged out)
             throws IOException {
         for (FileChange c : changes) {
-            for (String path : new String[] {c.oldPath(), c.newPath()}) {
+            String[] paths = c.oldPath() != null && c.oldPath().equals(c.newPath())
+                    ? new String[] {c.newPath()}
+                    : new String[] {c.oldPath(), c.newPath()};
+            for (String path : paths) {
                 GovernedPath g = policies.of(path);
-                if (g == null || g.owner() == null || who.is(g.owner())) {
+                if (g == null || g.owner() == null) {
+                    continue;
+                }
+                if (who.is(g.owner())) {
+                    out.accept(c, path, null);
                     continue;
                 }
                 ApprovalVerdict v = verdict.get();
-                if (!v.approved()) {
-                    String what = switch (c.kind()) {
-                        case ADD, COPY -> "added";
-                        case MODIFY -> "modified";
-                        case DELETE -> "deleted";
-                        case RENAME ->
-                            path.equals(c.oldPath()) ? "renamed to " + c.newPath() : "renamed from " + c.oldPath();
-                    };
-                    sink.accept(new Diagnostic(
-                            c.path(),
-                            1,
-                            1,
-                            INFO.id(),
-                            severity,
-                            prefix + path + " is owned by " + g.owner() + " (" + g.pattern() + ") and was " + what
-                                    + " " + who.described() + ", without an approved change request (" + v.problem()
-                                    + "); " + (existing ? "make the commit again " : "commit it ") + "as "
-                                    + g.owner() + ", or with the trailers 'Change-Request: <id>' and 'Approved-by:"
-                                    + " <approver>'" + (existing ? " ('git commit --amend --trailer …')" : "")));
+                if (v.approved()) {
+                    out.accept(c, path, null);
+                    continue;
                 }
-                break; // one finding a change
+                String what = switch (c.kind()) {
+                    case ADD, COPY -> "added";
+                    case MODIFY -> "modified";
+                    case DELETE -> "deleted";
+                    case RENAME ->
+                        path.equals(c.oldPath()) ? "renamed to " + c.newPath() : "renamed from " + c.oldPath();
+                };
+                String fix = commit == null
+                        ? "commit it as " + g.owner() + ", or add the trailers 'Change-Request: <id>' and 'Approved-by:"
+                                + " <approver id>' to the commit message"
+                        : "undo it with 'git revert --no-edit " + commit + "', then make it again as " + g.owner()
+                                + " or with the trailers: 'git cherry-pick --no-commit " + commit
+                                + "' and 'git commit -C "
+                                + commit
+                                + " --trailer \"Change-Request: <id>\" --trailer \"Approved-by: <approver id>\"'";
+                out.accept(
+                        c,
+                        path,
+                        path + " is owned by " + g.owner() + " (" + g.pattern() + ") and was " + what + " "
+                                + who.described() + ", without an approved change request (" + v.problem() + "); "
+                                + fix);
             }
         }
     }
