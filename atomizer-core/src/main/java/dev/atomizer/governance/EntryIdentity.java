@@ -92,7 +92,7 @@ public final class EntryIdentity extends ChangeRule {
             .fires(
                     "under the contract's setting 'Entry identity: author' (or 'signed'), a commit appends an entry (to the log, an inbox or an archive file) whose agent is not the commit's author, by the Email column of the Agents table (or not its signer, by the Key column); a person's or the bot's commit (an e-mail or key that is no agent's) appends none, except entries it moves, which are judged at the commit that first added them. pre-commit checks the author e-mail under 'author'; verify checks every commit, with the identities of the trusted contract governing it")
             .fix(
-                    "Commit an agent's entries as that agent: with its e-mail as the author ('git -c user.email=<email> commit') or signed with its key. A commit that exists is made again before it reaches the base ('git commit --amend --no-edit --reset-author' as that agent; 'git rebase -i' for an older one).")
+                    "Commit an agent's entries as that agent: with its e-mail as the author ('git commit --author=\"<agent> <email>\"', or its user.email) or signed with its key ('git commit -S'). For a commit that exists (verify): undo it in a new commit ('git revert --no-edit <commit>'), then let the agent append the entries again ('git cherry-pick --no-commit <commit>' and 'git commit -C <commit> --author=\"<agent> <email>\"', or '-S' with its key); the first commit stays, as a warning.")
             .protects(
                     "The log's authorship: an entry headed 'manager' was committed by the Manager, not by whoever can push.");
 }

@@ -96,7 +96,7 @@ public final class PathOwner extends ChangeRule {
             .fires(
                     "under the contract's setting 'Entry identity: author' (or 'signed'), a path whose governed-paths row names an Owner (an agent or approver id) is added, modified, renamed or deleted by a commit whose author (by the Email columns) or signer (by the Key columns) is not that owner, without an approval: the trailers 'Change-Request: <id>' and 'Approved-by: <approver id>', as for a foundational path. commit-msg checks the author e-mail under 'author'; verify checks every commit, with the identities of the trusted contract governing it")
             .fix(
-                    "Let the owner make the change (commit as the owner), or add the trailers 'Change-Request: <id>' and 'Approved-by: <approver>' to the commit message. A commit that exists is made again before it reaches the base ('git commit --amend' with the trailers, or as the owner).")
+                    "Let the owner make the change (commit as the owner), or add the trailers 'Change-Request: <id>' and 'Approved-by: <approver>' to the commit message. For a commit that exists (verify): undo it in a new commit ('git revert --no-edit <commit>'), then make it again as the owner or with the trailers ('git cherry-pick --no-commit <commit>' and 'git commit -C <commit> --trailer \"Change-Request: <id>\" --trailer \"Approved-by: <approver id>\"').")
             .protects(
                     "Files one agent owns, such as the Manager's PROJECT_STATUS.md: nobody else rewrites them unseen.");
 }
