@@ -69,11 +69,13 @@ public final class Identity {
         private record Judged(String commit, Severity severity, String problem) {}
 
         private final GitRepo git;
+        private final String baseId;
         private final Map<String, List<Judged>> entries = new java.util.HashMap<>();
         private final Map<String, List<Judged>> versions = new java.util.HashMap<>();
 
-        Range(GitRepo git) {
+        Range(GitRepo git, String baseId) {
             this.git = git;
+            this.baseId = baseId;
         }
 
         /**
@@ -119,11 +121,14 @@ public final class Identity {
             if (ownerSeverity != Severity.OFF) {
                 PathOwner.judge(
                         who, new Policies(governing), changes, verdict, c.shortId(), (change, path, problem) -> {
-                            versions.computeIfAbsent(path + '\u0000' + entry(c.id(), path), k -> new ArrayList<>())
-                                    .add(new Judged(c.shortId(), ownerSeverity, problem));
-                            if (problem != null) {
+                            String version = entry(c.id(), path);
+                            // put back as the base has it: the range's own to correct
+                            String refused = java.util.Objects.equals(version, entry(baseId, path)) ? null : problem;
+                            versions.computeIfAbsent(path + '\u0000' + version, k -> new ArrayList<>())
+                                    .add(new Judged(c.shortId(), ownerSeverity, refused));
+                            if (refused != null) {
                                 out.add(new Diagnostic(
-                                        change.path(), 1, 1, PathOwner.INFO.id(), ownerSeverity, prefix + problem));
+                                        change.path(), 1, 1, PathOwner.INFO.id(), ownerSeverity, prefix + refused));
                             }
                         });
             }

@@ -192,7 +192,7 @@ public final class RangeVerification {
         List<Step> origins = new ArrayList<>();
         FileSummary total = FileSummary.EMPTY;
         LogResumes resumes = LogResumes.inMemory();
-        Identity.Range identities = new Identity.Range(git);
+        Identity.Range identities = new Identity.Range(git, baseId);
         try (RangeSignatures signatures = new RangeSignatures(git, range)) {
             for (int i = 0; i < range.size(); i++) {
                 CommitInfo c = range.get(i);
