@@ -667,8 +667,9 @@ class RemediesIT {
     static final String STATUS_FILE = "shared/PROJECT_STATUS.md";
 
     /**
-     * main's contract, changed in an approved commit: the agents' e-mails, 'Entry identity: author',
-     * and PROJECT_STATUS.md owned by the manager. The fixture commits as agent@example.com, a person.
+     * main's contract, changed in an approved commit: the agents' e-mails and 'Entry identity:
+     * author' (init's contract has PROJECT_STATUS.md owned by the manager). The fixture commits as
+     * agent@example.com, a person.
      */
     static void bindIdentities(GitFixture repo) throws IOException {
         String before = repo.read(CONTRACT);
@@ -678,13 +679,11 @@ class RemediesIT {
                         "| Agent | Role | Silent after | Email |\n|---|---|---|---|\n"
                                 + "| `manager` | Manager | | manager@example.com |\n"
                                 + "| `optimizer` | Optimizer | | optimizer@example.com |\n")
-                .replace(
-                        "| Path | Policy | Meaning |\n|------|--------|---------|\n",
-                        "| Path | Policy | Meaning | Owner |\n|---|---|---|---|\n"
-                                + "| `shared/PROJECT_STATUS.md` | owned | The Manager's status | manager |\n")
-                .replace("| Verify lag | 24 hours |\n", "| Verify lag | 24 hours |\n| Entry identity | author |\n");
-        assertThat(after.split("manager@example.com|owned \\||Entry identity", -1))
-                .hasSize(4);
+                .replace("| Entry identity | off |\n", "| Entry identity | author |\n");
+        assertThat(after)
+                .contains("| `shared/PROJECT_STATUS.md` | owned | Project status, kept by the Manager | `manager` |")
+                .contains("manager@example.com")
+                .contains("| Entry identity | author |");
         repo.write(CONTRACT, after);
         repo.git("add", CONTRACT);
         repo.git("commit", "-q", "--no-verify", "-m", "Bind the agents\n\nChange-Request: CR-1\nApproved-by: ceo");

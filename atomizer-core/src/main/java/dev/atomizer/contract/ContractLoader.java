@@ -357,7 +357,10 @@ public final class ContractLoader {
         emails.put(r.key(), email);
     }
 
-    /** Every Owner of the Governed paths table names an agent or an approver; an {@code owned} row has one. */
+    /**
+     * Every Owner of the Governed paths table names an agent or an approver (any well-formed id
+     * while the Agents table is empty, as for an entry's agent); an {@code owned} row has one.
+     */
     private void owners(Section s, Set<String> agents, Set<String> approvers) {
         Set<String> approverIds = new LinkedHashSet<>(approvers);
         approverIds.add(Contract.BUILT_IN_APPROVER);
@@ -377,7 +380,8 @@ public final class ContractLoader {
                     }
                     continue;
                 }
-                if (!agents.contains(o) && !approverIds.contains(o)) {
+                boolean known = agents.isEmpty() ? KEBAB.matcher(o).matches() : agents.contains(o);
+                if (!known && !approverIds.contains(o)) {
                     problems.add(doc.problem(
                             r.line(),
                             "the Owner '" + o + "' of '" + p

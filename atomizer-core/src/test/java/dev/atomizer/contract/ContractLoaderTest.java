@@ -313,6 +313,14 @@ class ContractLoaderTest {
         assertThat(c.settings().entryIdentity()).isEqualTo(Settings.IdentityMode.SIGNED);
         assertThat(ContractLoader.parse("# Contract\n", "x").settings().entryIdentity())
                 .isEqualTo(Settings.IdentityMode.OFF);
+        // without an agent registry any well-formed id may own a path, as any may head an entry
+        assertThat(ContractLoader.parse(
+                                "## Governed paths\n\n| Path | Policy | Owner |\n|---|---|---|\n| a.md | owned | manager |\n",
+                                "x")
+                        .governedPaths()
+                        .get(0)
+                        .owner())
+                .isEqualTo("manager");
 
         String bad = """
                 ## Agents
