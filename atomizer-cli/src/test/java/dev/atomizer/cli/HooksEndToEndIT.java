@@ -284,7 +284,7 @@ class HooksEndToEndIT {
     /**
      * init's "next:" lines, run as they say after a team edits its contract (an agent) and its
      * projects (one more): the root commit is refused once, with the dashboards the edits change
-     * regenerated in the working tree (the index and the log untouched); the same 'git add -A &&
+     * regenerated in the working tree (the index and the log untouched); the same 'git add -A &amp;&amp;
      * git commit' then goes through. A hand edit of a dashboard is still refused, as one, and kept.
      */
     @Test
