@@ -543,6 +543,17 @@ public final class Atomizer {
     }
 
     /**
+     * The root commit of {@code head}'s first-parent line: the base of the first verification of a
+     * new main line, which has no verified commit and no commit before its push (the root is where
+     * its history and its first contract start).
+     */
+    public String rootCommit(String head) throws AtomizerException {
+        try (GitRepo git = GitRepo.open(start)) {
+            return git.firstParentRoot(head);
+        }
+    }
+
+    /**
      * Advances {@code remote}'s verified commit from {@code expected} (null: none yet) to
      * {@code head}, after a green verify of {@code expected..head}; never backwards.
      */

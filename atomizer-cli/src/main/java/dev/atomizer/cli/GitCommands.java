@@ -251,6 +251,12 @@ final class GitCommands {
             Atomizer atomizer = Atomizer.at(main.cwd, options.severities());
             String verified = sinceVerified ? atomizer.verifiedBase(remote) : null;
             String from = verified != null ? verified : base;
+            // a new main line (GitHub's "before" of its first push is all zeros): from its root
+            // commit, which starts its history and its contract
+            boolean fromRoot = sinceVerified && verified == null && from != null && from.matches("0{40}");
+            if (fromRoot) {
+                from = atomizer.rootCommit(head);
+            }
             if (from == null || from.isBlank() || from.matches("0{40}")) {
                 throw new AtomizerException(
                         sinceVerified
@@ -263,7 +269,10 @@ final class GitCommands {
                         + (verified != null
                                 ? "the last verified commit " + verified.substring(0, 10) + " ("
                                         + dev.atomizer.api.Workspace.VERIFIED_REF + ")"
-                                : from + " (" + remote + " has no verified commit yet)"));
+                                : fromRoot
+                                        ? "the root commit " + from.substring(0, 10) + " (a new branch: " + remote
+                                                + " has no verified commit yet)"
+                                        : from + " (" + remote + " has no verified commit yet)"));
             }
             Atomizer.Verification v = atomizer.verify(from, head, audit, "--rule", c -> {}, sinceVerified);
             if (v.warning() != null) {
