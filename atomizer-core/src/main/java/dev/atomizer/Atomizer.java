@@ -626,13 +626,22 @@ public final class Atomizer {
      * @return what was done, one line each
      */
     public List<String> init(Path jar) throws AtomizerException {
+        return init(jar, null);
+    }
+
+    /**
+     * As {@link #init(Path)}, the workflow's watchdog on the schedule {@code watchdogCron} (null:
+     * {@link Scaffold#WATCHDOG_CRON}, every 6 hours).
+     */
+    public List<String> init(Path jar, String watchdogCron) throws AtomizerException {
+        String cron = Scaffold.watchdogCron(watchdogCron);
         List<String> done = new ArrayList<>();
         if (GitRepo.initIfNone(start)) {
             done.add("made a git repository (branch main)");
         }
         try (GitRepo git = GitRepo.open(start)) {
             Path top = git.workTree();
-            done.addAll(Scaffold.make(top));
+            done.addAll(Scaffold.make(top, cron));
             for (Derived.Outcome o : at(Workspace.at(top), overrides, top).dashboards(null)) {
                 if (o.written()) {
                     done.add("made " + o.path());

@@ -326,9 +326,17 @@ final class GitCommands {
             })
     static final class Init extends CommandBase {
 
+        @Option(
+                names = "--watchdog-cron",
+                paramLabel = "CRON",
+                description = "When the workflow's watchdog runs (GitHub's cron, UTC; default '"
+                        + dev.atomizer.install.Scaffold.WATCHDOG_CRON + "': every 6 hours, about 120 runs a"
+                        + " month; '7 * * * *' hourly, 720).")
+        String watchdogCron;
+
         @Override
         public Integer call() throws AtomizerException {
-            done(atomizer().init(ownJar()));
+            done(atomizer().init(ownJar(), watchdogCron));
             main.out.println("next: edit the Agents and Approvers of " + Workspace.CONTRACT + " and the projects of "
                     + Workspace.STATUS + ", then 'git add -A && git commit -m \"Set up the status repository\"'"
                     + " (the root commit needs no trailers; when your edits change a dashboard, the hook regenerates"
