@@ -203,7 +203,8 @@ final class GitCommands {
                 names = "--base",
                 paramLabel = "REV",
                 description = "The commit the range starts after (e.g. origin/main); with --since-verified, the"
-                        + " fallback when the remote has no verified commit yet.")
+                        + " fallback when the remote has no verified commit yet (forty zeros, a new branch's"
+                        + " 'before' on GitHub: its root commit).")
         String base;
 
         @Option(
