@@ -583,4 +583,30 @@ class WorkflowsTest {
         assertThat(p.waitFor()).isNotZero();
         assertThat(out).contains("SC2086");
     }
+
+    /**
+     * The README's "What to set on GitHub" names what the workflow has: the required check is the
+     * verify job's name, the App's secrets are the ones the jobs read, the merge queue's event is
+     * one the workflow listens to, and the watchdog's default schedule is the workflow's.
+     */
+    @Test
+    void theReadmeSaysWhatToSetOnGitHubWithTheWorkflowsOwnNames() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+        String section = readme.substring(
+                        readme.indexOf("### What to set on GitHub"), readme.indexOf("### What the Auditor sees"))
+                .replaceAll("\\s+", " ");
+        Map<String, Object> wf = load(SAMPLE);
+        assertThat(section)
+                .contains("→ **" + job(wf, "verify").get("name") + "** (the `verify` job's name")
+                .contains("Leave **Require branches to be up to date before merging unticked**")
+                .contains("`ATOMIZER_APP_CLIENT_ID`")
+                .contains("`ATOMIZER_APP_PRIVATE_KEY`")
+                .contains("*Bypass list* → *Add bypass* → the GitHub App")
+                .contains("*GitHub Actions* cannot be a ruleset's bypass actor")
+                .contains("`" + dev.atomizer.install.Scaffold.WATCHDOG_CRON + "`");
+        assertThat(triggers(wf)).containsKey("merge_group");
+        assertThat(section).contains("`merge_group`");
+        String text = Files.readString(SAMPLE);
+        assertThat(text).contains("secrets.ATOMIZER_APP_CLIENT_ID").contains("secrets.ATOMIZER_APP_PRIVATE_KEY");
+    }
 }
