@@ -181,7 +181,9 @@ public final class GitChecks {
                 }
             }
             Governance.check(changes, ctx, sev.with(offExcept(approvalRules)), c);
-            Identity.commitMsg(git, changes, ctx, sev, c);
+            if (before.settings().entryIdentity() == dev.atomizer.contract.Settings.IdentityMode.AUTHOR) {
+                Identity.commitMsg(git, changes, ctx, sev, c);
+            }
             String marker = SkipCi.marker(SkipCi.asCommitted(message));
             Severity skipCi = sev.of(SkipCi.INFO.id());
             if (marker != null && skipCi != Severity.OFF) {
