@@ -136,7 +136,8 @@ class McpServerIT {
         assertThat(text(r))
                 .contains("nothing was written to " + LOG)
                 .contains("[status-invalid]")
-                .contains("Fix: Use one status value of the contract");
+                .contains("[status-invalid] status 'done' is not one of in-progress, completed, blocked, failed\n"
+                        + "  fix: Use one status value of the contract");
 
         CallToolResult missing = call(
                 "append_entry",

@@ -194,10 +194,10 @@ public final class AtomizerMcp {
         return ok(String.join("\n", lines));
     }
 
-    /** A diagnostic with its rule's fix: {@code file:line:column: error [rule] message. Fix: …}. */
+    /** A diagnostic and, on the line after it, its rule's fix: {@code file:line:column: error [rule] message}. */
     static String explained(Diagnostic d) {
         String fix = RuleCatalog.exists(d.rule()) ? RuleCatalog.info(d.rule()).fix() : null;
-        return d.toText() + (fix == null ? "" : " Fix: " + fix);
+        return d.toText() + (fix == null ? "" : "\n  fix: " + fix);
     }
 
     private CallToolResult openDecisions(Map<String, Object> args) throws AtomizerException {
