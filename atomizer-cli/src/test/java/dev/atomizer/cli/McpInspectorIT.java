@@ -41,6 +41,13 @@ class McpInspectorIT {
     }
 
     private JsonNode inspect(String... args) throws Exception {
+        GitFixture.Run r = run(args);
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    /** The inspector's run: it prints the result on stdout, and exits non-zero on a tool error. */
+    private GitFixture.Run run(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 INSPECTOR.toString(),
                 "--cli",
@@ -49,9 +56,7 @@ class McpInspectorIT {
                 HooksEndToEndIT.JAR.toString(),
                 "mcp"));
         command.addAll(List.of(args));
-        GitFixture.Run r = repo.run(command.toArray(String[]::new));
-        assertThat(r.code()).as(r.err()).isZero();
-        return new ObjectMapper().readTree(r.out());
+        return repo.run(command.toArray(String[]::new));
     }
 
     @Test
@@ -82,10 +87,10 @@ class McpInspectorIT {
         String after = repo.read(McpServerIT.LOG);
         assertThat(after).startsWith(before);
         assertThat(after.substring(before.length()))
-                .contains("| optimizer | bracket-topopt | study-iteration\n")
+                .contains("] optimizer | bracket-topopt | study-iteration\n")
                 .contains("**Metrics:** iteration=9, objective=0.5\n");
 
-        JsonNode refused = inspect(
+        GitFixture.Run bad = run(
                 "--method",
                 "tools/call",
                 "--tool-name",
@@ -100,6 +105,9 @@ class McpInspectorIT {
                 "status=done",
                 "--tool-arg",
                 "summary=Done");
+        assertThat(bad.code()).as(bad.err()).isNotZero();
+        assertThat(bad.err()).contains("isError");
+        JsonNode refused = new ObjectMapper().readTree(bad.out());
         assertThat(refused.get("isError").asBoolean()).isTrue();
         assertThat(refused.at("/content/0/text").asText())
                 .contains("[status-invalid]")

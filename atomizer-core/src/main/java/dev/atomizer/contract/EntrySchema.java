@@ -45,7 +45,7 @@ public final class EntrySchema {
      * The schema as JSON text (two-space indented, one trailing newline).
      *
      * @param contract   the contract
-     * @param projects   the slugs of {@code PROJECT_STATUS.md}; empty when it lists none (any kebab-case slug)
+     * @param projects   the slugs of {@code PROJECT_STATUS.md}; null or empty when it lists none (any kebab-case slug)
      * @param maxSummary the longest summary, in characters
      */
     public static String json(Contract contract, Collection<String> projects, int maxSummary) {
@@ -68,7 +68,11 @@ public final class EntrySchema {
             g.writeBooleanField("additionalProperties", false);
             g.writeObjectFieldStart("properties");
             names(g, "agent", "The agent's id", contract.agents());
-            names(g, "project", "The project's slug (the Projects table of PROJECT_STATUS.md)", projects);
+            names(
+                    g,
+                    "project",
+                    "The project's slug (the Projects table of PROJECT_STATUS.md)",
+                    projects == null ? List.of() : projects);
             names(
                     g,
                     "event_type",

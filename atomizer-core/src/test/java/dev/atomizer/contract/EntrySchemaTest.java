@@ -120,7 +120,8 @@ class EntrySchemaTest {
 
     @Test
     void withoutRegistriesAnyKebabCaseIdGoes() throws Exception {
-        String open = EntrySchema.json(DefaultContract.get(), List.of(), 200);
+        // no PROJECT_STATUS.md: no slugs at all
+        String open = EntrySchema.json(DefaultContract.get(), null, 200);
         JsonNode node = new ObjectMapper().readTree(open);
         assertThat(node.at("/properties/agent/enum").isMissingNode()).isTrue();
         Schema s = REGISTRY.getSchema(open, InputFormat.JSON);
