@@ -66,4 +66,23 @@ class ContractCommandTest {
         assertThat(bad.code()).isEqualTo(Main.USAGE);
         assertThat(bad.err()).isEqualTo("atomizer: unknown format 'yaml'; use one of json-schema\n");
     }
+
+    @Test
+    void mcpRefusesToStartOnABrokenContractWithOneLinePerProblem() throws Exception {
+        GitFixture repo = GitFixture.init(tmp.resolve("broken"));
+        repo.write("shared/project_log.md", "# Project log\n");
+        repo.write(
+                "shared/data-contracts/schemas.md",
+                "## Rules\n\n| Rule | Severity |\n|---|---|\n| `field-order` | loud |\n");
+        for (String command : new String[] {"mcp", "contract"}) {
+            CliRun r = CliRun.of(repo.dir(), command);
+            assertThat(r.code()).as(command).isEqualTo(Main.USAGE);
+            assertThat(r.out()).as(command).isEmpty();
+            assertThat(r.err())
+                    .as(command)
+                    .startsWith("atomizer: shared/data-contracts/schemas.md:5:")
+                    .contains("[config]")
+                    .doesNotContain("Exception");
+        }
+    }
 }
