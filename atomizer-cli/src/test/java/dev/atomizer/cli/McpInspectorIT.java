@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code atomizer mcp} under another client than the Java SDK's: the MCP inspector's CLI mode
- * (Node), when it is installed in bench/ ({@code npm install} there; see bench/package.json).
+ * (Node), installed in bench/node_modules by atomizer-core's build ({@code npm ci}, bench/package.json).
  */
 class McpInspectorIT {
 
@@ -32,7 +32,7 @@ class McpInspectorIT {
     void repository() throws Exception {
         Assumptions.assumeTrue(
                 Files.isExecutable(INSPECTOR),
-                "the MCP inspector is not installed (run 'npm install' in bench/ to enable this test)");
+                "the MCP inspector is not installed (run 'npm ci' in bench/ to enable this test)");
         repo = GitFixture.init(tmp.resolve("repo"));
         repo.write("shared/PROJECT_STATUS.md", McpServerIT.STATUS);
         repo.write(McpServerIT.LOG, HooksEndToEndIT.BASE);
