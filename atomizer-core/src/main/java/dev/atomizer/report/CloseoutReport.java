@@ -112,7 +112,7 @@ public final class CloseoutReport {
         Set<Integer> wanted = new TreeSet<>();
         for (Entry e : mine) {
             if (e.metric("lesson") != null
-                    || e == closeout
+                    || e.equals(closeout)
                     || state.sections().studyRole(e.event()) == dev.atomizer.contract.Sections.StudyRole.END) {
                 wanted.add(e.line());
             }

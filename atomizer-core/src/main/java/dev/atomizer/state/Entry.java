@@ -119,6 +119,34 @@ public record Entry(
         return this.status.equals(status);
     }
 
+    /**
+     * Equal when every part is, the metrics compared by content: the log keeps its entries encoded
+     * and hands out a new object on each read, so two reads of one entry must be equal.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Entry e
+                && line == e.line
+                && time.equals(e.time)
+                && agent.equals(e.agent)
+                && project.equals(e.project)
+                && event.equals(e.event)
+                && status.equals(e.status)
+                && summary.equals(e.summary)
+                && java.util.Objects.equals(blockers, e.blockers)
+                && java.util.Arrays.equals(metrics, e.metrics);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * line + time.hashCode()) + java.util.Arrays.hashCode(metrics);
+    }
+
+    @Override
+    public String toString() {
+        return "Entry[line=" + line + ", " + heading() + "]";
+    }
+
     /** The entry's heading as written in the log, rebuilt from its parts. */
     public String heading() {
         return "[" + Format.timestamp(time) + "] " + agent + " | " + project + " | " + event;

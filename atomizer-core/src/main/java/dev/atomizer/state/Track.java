@@ -2,9 +2,10 @@ package dev.atomizer.state;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * The entries about one thing (a decision, a delegated task, a blocker), oldest first. With a
@@ -13,15 +14,26 @@ import java.util.List;
 public final class Track {
 
     private final String ref;
-    private final List<Entry> entries = new ArrayList<>(2);
+    private final List<Entry> log;
+    // the entries by their index in the log: a long track costs an int an entry, not an object
+    private int[] indexes = new int[2];
+    private int count;
+    private final Entry first;
+    private Entry latest;
 
-    Track(String ref, Entry first) {
+    Track(String ref, List<Entry> log, int index, Entry first) {
         this.ref = ref;
-        entries.add(first);
+        this.log = log;
+        this.first = first;
+        add(index, first);
     }
 
-    void add(Entry e) {
-        entries.add(e);
+    void add(int index, Entry e) {
+        if (count == indexes.length) {
+            indexes = Arrays.copyOf(indexes, count * 2);
+        }
+        indexes[count++] = index;
+        latest = e;
     }
 
     /** The ref, or null for a track built without one. */
@@ -37,16 +49,32 @@ public final class Track {
                         + Format.date(first().time().toLocalDate());
     }
 
+    /** Its entries, oldest first (read from the log on each access). */
     public List<Entry> entries() {
-        return Collections.unmodifiableList(entries);
+        return new Entries();
+    }
+
+    private final class Entries extends AbstractList<Entry> implements RandomAccess {
+        @Override
+        public Entry get(int i) {
+            if (i < 0 || i >= count) {
+                throw new IndexOutOfBoundsException(i);
+            }
+            return i == 0 ? first : i == count - 1 ? latest : log.get(indexes[i]);
+        }
+
+        @Override
+        public int size() {
+            return count;
+        }
     }
 
     public Entry first() {
-        return entries.get(0);
+        return first;
     }
 
     public Entry latest() {
-        return entries.get(entries.size() - 1);
+        return latest;
     }
 
     /** The event type that opened it: decision-needed, task-delegated, ... */
@@ -80,6 +108,7 @@ public final class Track {
     /** Since when it has been blocked: the first entry of its final run of blocked entries. */
     public LocalDateTime blockedSince() {
         LocalDateTime t = latest().time();
+        List<Entry> entries = entries();
         for (int i = entries.size() - 1; i >= 0 && entries.get(i).is(Entry.BLOCKED); i--) {
             t = entries.get(i).time();
         }
@@ -92,7 +121,7 @@ public final class Track {
 
     /** Whether any entry of the track has this event type. */
     public boolean has(String event) {
-        for (Entry e : entries) {
+        for (Entry e : entries()) {
             if (e.event().equals(event)) {
                 return true;
             }
