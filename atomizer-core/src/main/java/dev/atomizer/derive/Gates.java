@@ -47,12 +47,26 @@ public record Gates(String id, String name, boolean passed, String evidence) {
     }
 
     private static Entry milestone(LogState log, String gate) {
-        for (Entry e : log.entries()) {
-            if (log.isMilestone(e) && gate.equals(e.metric("gate"))) {
-                return e;
+        return milestones(log).get(gate);
+    }
+
+    private static LogState milestonesOf;
+    private static Map<String, Entry> milestones;
+
+    /** The first completed milestone of each gate, found in one pass over the log (kept for the last log asked). */
+    private static synchronized Map<String, Entry> milestones(LogState log) {
+        if (log != milestonesOf) {
+            Map<String, Entry> first = new HashMap<>();
+            for (Entry e : log.entries()) {
+                String gate = e.metric("gate");
+                if (gate != null && log.isMilestone(e)) {
+                    first.putIfAbsent(gate, e);
+                }
             }
+            milestones = first;
+            milestonesOf = log;
         }
-        return null;
+        return milestones;
     }
 
     private static Gates signOff(LogState log, String id, String name, String who) {

@@ -45,6 +45,8 @@ public final class LogState {
     private final List<String> projects;
     private final List<String> agents;
     private final boolean inTimeOrder;
+    private final Map<String, LocalDateTime> lastCompleted;
+    private final LocalDateTime oldest;
 
     private LogState(
             String source,
@@ -57,7 +59,11 @@ public final class LogState {
             Sections sections,
             List<String> projects,
             List<String> agents,
-            boolean inTimeOrder) {
+            boolean inTimeOrder,
+            Map<String, LocalDateTime> lastCompleted,
+            LocalDateTime oldest) {
+        this.oldest = oldest;
+        this.lastCompleted = lastCompleted;
         this.inTimeOrder = inTimeOrder;
         this.projects = projects;
         this.agents = agents;
@@ -181,6 +187,43 @@ public final class LogState {
         };
     }
 
+    /**
+     * The entries from {@code from} on, in file order, and maybe some before it: for a log in time
+     * order only the entries at or after {@code from} (found by bisection, nothing before is
+     * decoded), otherwise every entry. A window near the as-of time costs its own entries only;
+     * callers still test each entry's time.
+     */
+    public List<Entry> since(LocalDateTime from) {
+        return between(from, null);
+    }
+
+    /** As {@link #since}, up to {@code end} (exclusive; null: no end). */
+    public List<Entry> between(LocalDateTime from, LocalDateTime end) {
+        if (!inTimeOrder) {
+            return entries;
+        }
+        return entries.subList(firstAtOrAfter(from), end == null ? entries.size() : firstAtOrAfter(end));
+    }
+
+    private int firstAtOrAfter(LocalDateTime t) {
+        int lo = 0;
+        int hi = entries.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (entries.get(mid).time().isBefore(t)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The oldest entry's timestamp, or null for an empty log. */
+    public LocalDateTime oldest() {
+        return oldest;
+    }
+
     /** Decisions, delegations, blockers and every ref, in the order they were opened. */
     public List<Track> tracks() {
         return tracks;
@@ -252,6 +295,14 @@ public final class LogState {
         return skipped;
     }
 
+    /**
+     * The latest time of a completed entry by {@code agent} on {@code project}, or null: a failure
+     * before it was recovered. Folded as the log is read, so the question costs no pass over it.
+     */
+    public LocalDateTime lastCompleted(String agent, String project) {
+        return lastCompleted.get(agent + "\u0000" + project);
+    }
+
     /** Tracks opened by a decision (by default a {@code decision-needed} entry). */
     public List<Track> decisions() {
         return ofKind(Section.DECISIONS);
@@ -317,7 +368,9 @@ public final class LogState {
         private final Map<String, Study> runningByProject = new HashMap<>();
         private LocalDateTime newest;
         private LocalDateTime previous;
+        private LocalDateTime oldest;
         private boolean inTimeOrder = true;
+        private final Map<String, LocalDateTime> lastCompleted = new HashMap<>();
         private int skipped;
         private final Headings headings = new Headings();
         private final Map<String, Boolean> projects = new LinkedHashMap<>();
@@ -345,6 +398,12 @@ public final class LogState {
                 inTimeOrder = false;
             }
             previous = e.time();
+            if (oldest == null || e.time().isBefore(oldest)) {
+                oldest = e.time();
+            }
+            if (e.is(Entry.COMPLETED)) {
+                lastCompleted.merge(e.agent() + "\u0000" + e.project(), e.time(), (a, b) -> a.isAfter(b) ? a : b);
+            }
             projects.putIfAbsent(e.project(), Boolean.TRUE);
             agents.putIfAbsent(e.agent(), Boolean.TRUE);
             if (newest == null || e.time().isAfter(newest)) {
@@ -455,7 +514,9 @@ public final class LogState {
                     sections,
                     List.copyOf(projects.keySet()),
                     List.copyOf(agents.keySet()),
-                    inTimeOrder);
+                    inTimeOrder,
+                    lastCompleted,
+                    oldest);
         }
     }
 }
