@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * One log entry as the derived artifacts see it: a well-formed heading, its status, summary,
- * blockers and metrics. Compact on purpose: a 100,000-entry log is held in memory.
+ * blockers and metrics. Compact on purpose; the log keeps its entries encoded ({@link EntryStore}) and
+ * makes one of these on each read.
  *
  * @param line     the heading's line in the log
  * @param time     the heading's timestamp
