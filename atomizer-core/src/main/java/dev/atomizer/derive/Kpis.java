@@ -313,8 +313,8 @@ public final class Kpis {
     private Value backlog(LocalDateTime end) {
         Duration worst = null;
         for (Track t : log.decisions()) {
-            if (!t.since().isBefore(end)) {
-                continue;
+            if (!t.since().isBefore(end) || !t.open() && t.latestTime().isBefore(end)) {
+                continue; // opened later, or closed by the week's end: no entry to read
             }
             Entry state = null;
             for (Entry e : t.entries()) {

@@ -19,12 +19,13 @@ public final class Study {
     // entries by their index in the log (an int each, not an object); the folds kept as they come
     private final Indexes entries = new Indexes();
     private final Indexes iterations = new Indexes();
-    private Entry start;
-    private Entry latest;
-    private Entry complete;
+    // the entries the pages ask for, by index (decoded when asked for); -1: none
+    private int complete = -1;
     private long maxIteration;
     private long maxIterations;
-    private Entry best;
+    private long completeIterations;
+    private boolean failed;
+    private int best = -1;
     private BigDecimal bestObjective;
     private BigDecimal convergence;
 
@@ -37,10 +38,7 @@ public final class Study {
     /** Adds an entry; {@code role} is its part in the study (null: another entry with the study's ref). */
     void add(int index, Entry e, dev.atomizer.contract.Sections.StudyRole role) {
         entries.append(index, e);
-        if (start == null) {
-            start = e;
-        }
-        latest = e;
+        failed = e.is(Entry.FAILED);
         maxIterations = Math.max(maxIterations, e.count("max_iter"));
         BigDecimal c = e.decimal("convergence");
         if (c != null) {
@@ -52,12 +50,13 @@ public final class Study {
             BigDecimal o = e.decimal("objective");
             if (o != null
                     && !"false".equals(e.metric("constraint_ok"))
-                    && (best == null || o.compareTo(bestObjective) < 0)) {
-                best = e;
+                    && (best < 0 || o.compareTo(bestObjective) < 0)) {
+                best = index;
                 bestObjective = o;
             }
         } else if (role == dev.atomizer.contract.Sections.StudyRole.END) {
-            complete = e;
+            complete = index;
+            completeIterations = e.count("iterations");
         }
     }
 
@@ -109,28 +108,28 @@ public final class Study {
     }
 
     public Entry start() {
-        return start;
+        return entries.get(0);
     }
 
     public Entry latest() {
-        return latest;
+        return entries.get(entries.size() - 1);
     }
 
     /** The study-complete entry, or null while the study runs. */
     public Entry complete() {
-        return complete;
+        return complete < 0 ? null : log.get(complete);
     }
 
     /** Active: not completed, and its latest entry has not failed. */
     public boolean active() {
-        return complete == null && !latest().is(Entry.FAILED);
+        return complete < 0 && !failed;
     }
 
     /** The latest iteration number: the {@code iteration} metric, else the count of iteration entries. */
     public long iterationCount() {
         long n = maxIteration;
-        if (complete != null) {
-            n = Math.max(n, complete.count("iterations"));
+        if (complete >= 0) {
+            n = Math.max(n, completeIterations);
         }
         return Math.max(n, iterations.size());
     }
@@ -145,7 +144,7 @@ public final class Study {
      * ({@code constraint_ok} not {@code false}); null when there is none.
      */
     public Entry best() {
-        return best;
+        return best < 0 ? null : log.get(best);
     }
 
     /** The latest {@code convergence} metric (percent), or null. */
