@@ -3,8 +3,10 @@
 # launcher as installed (hooks/atomizer: its heap of 192 MB, its JIT flags), beside the JVM floor.
 #
 # For each size, in one run: the log is stream-generated (bench/GenerateLog.java; 10M entries are
-# about 2.3 GB: check 'df -h' first) into a throwaway workspace with the sample repository's
-# PROJECT_STATUS.md, then, SCALE_RUNS times, alternating:
+# about 2.3 GB: check 'df -h' first) into a throwaway workspace (with SCALE_STATUS=sample, the
+# sample repository's PROJECT_STATUS.md, whose projects are not the generated log's: then every
+# entry is an unknown-project warning, and check holds a million of them), then, SCALE_RUNS times,
+# alternating:
 #   - the floor: a hello-world with the launcher's flags,
 #   - 'hooks/atomizer lint shared/project_log.md',
 #   - 'hooks/atomizer dashboards' (derived files deleted first: all four written),
@@ -14,11 +16,12 @@
 # command runs with it too, right after, and the ratio of the medians is given.
 # The logs and workspaces are deleted at the end. Results: stdout and bench/scale-results.md.
 #
-# Environment: SCALE_SIZES="100000 1000000 10000000", SCALE_RUNS=3, SCALE_BASE_JAR, SCALE_COMMANDS.
+# Environment: SCALE_SIZES="100000 1000000 10000000", SCALE_RUNS=3, SCALE_BASE_JAR, SCALE_COMMANDS,
+# SCALE_STATUS (none or sample), SCALE_RESULTS (default bench/scale-results.md).
 set -euo pipefail
 # shellcheck source=bench/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-results=$bench/scale-results.md
+results=${SCALE_RESULTS:-$bench/scale-results.md}
 runs=${SCALE_RUNS:-3}
 read -r -a sizes <<<"${SCALE_SIZES:-100000 1000000 10000000}"
 read -r -a commands <<<"${SCALE_COMMANDS:-lint dashboards check}"
@@ -49,7 +52,8 @@ jar=$repo/atomizer-cli/target/atomizer.jar
   echo
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(nproc) cores, shared with other engineers compiling (load before: $(cut -d' ' -f1-3 /proc/loadavg)): compare the ratios within a row, not absolute seconds across runs"
   echo "- java: $(java -version 2>&1 | head -1); JVM flags (hooks/atomizer): \`$flags\`"
-  echo "- median of $runs runs each, alternating; peak RSS is the largest of the runs; exit: the statuses seen (0 clean, 1 findings)"
+  echo "- median of $runs runs each, alternating; peak RSS is the largest of the runs; exit: the statuses seen (0 clean, 1 findings, 2 refused or failed: then its time is not a measure)"
+  echo "- PROJECT_STATUS.md: ${SCALE_STATUS:-none}"
   [ -n "$base" ] && echo "- base: \`$(basename "$base")\` (an earlier build), run right after each command; ratio = this build / base"
   echo
   echo "| entries | log MB | command | floor s | s | peak RSS MB | exit | ratio to floor | base s | base RSS MB | base exit | ratio to base |"
@@ -60,7 +64,7 @@ for n in "${sizes[@]}"; do
   ws=$work/ws-$n
   mkdir -p "$ws/shared"
   java "$bench/GenerateLog.java" "$n" "$ws/shared/project_log.md" >/dev/null
-  cp "$repo/sample-repo/shared/PROJECT_STATUS.md" "$ws/shared/"
+  [ "${SCALE_STATUS:-none}" = sample ] && cp "$repo/sample-repo/shared/PROJECT_STATUS.md" "$ws/shared/"
   mb=$(awk -v b="$(stat -c %s "$ws/shared/project_log.md")" 'BEGIN { printf "%.1f", b / 1048576 }')
   for cmd in "${commands[@]}"; do
     floor=() mine=() theirs=() rss=0 brss=0 st="" bst=""
