@@ -58,7 +58,7 @@ jar=$repo/atomizer-cli/target/atomizer.jar
   echo
   echo "| entries | log MB | command | floor s | s | peak RSS MB | exit | ratio to floor | base s | base RSS MB | base exit | ratio to base |"
   echo "|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
-} >"$results.tmp"
+} >"$work/results.md"
 
 for n in "${sizes[@]}"; do
   ws=$work/ws-$n
@@ -87,9 +87,9 @@ for n in "${sizes[@]}"; do
     fi
     line="| $n | $mb | $cmd | $f | $m | $((rss / 1024)) | $st | $(awk -v m="$m" -v f="$f" 'BEGIN { printf "%.0f×", m / f }') | $b | $bmb | $bst2 | $ratio |"
     echo "$line"
-    echo "$line" >>"$results.tmp"
+    echo "$line" >>"$work/results.md"
   done
   rm -rf "$ws"
 done
-mv "$results.tmp" "$results"
+mv "$work/results.md" "$results"
 echo "bench: wrote $results" >&2
