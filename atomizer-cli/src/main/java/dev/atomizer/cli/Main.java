@@ -99,9 +99,25 @@ public final class Main implements Runnable {
             }
             return execute(args, cwd, out, err, env);
         } catch (RuntimeException | Error e) {
-            err.println("atomizer: internal error: " + e + " (please report it with the command you ran)");
+            err.println(failure(e));
             return USAGE;
         }
+    }
+
+    /**
+     * The one line for what the engine did not expect. Running out of heap is a limit, not a bug:
+     * the line names the heap and what to do (the log's entries are kept outside the heap, but its
+     * open work, tracks and studies are not).
+     */
+    static String failure(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "atomizer: out of memory: the Java heap of %.0f MB is too small for this log; give the JVM more"
+                            + " (ATOMIZER_JAVA_OPTS=-Xmx1g for the atomizer launcher, MAVEN_OPTS for the Maven plugin)",
+                    Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0));
+        }
+        return "atomizer: internal error: " + e + " (please report it with the command you ran)";
     }
 
     private static int execute(
@@ -116,7 +132,7 @@ public final class Main implements Runnable {
                     err.println(line.startsWith("atomizer:") ? line : "atomizer: " + line);
                 }
             } else {
-                err.println("atomizer: internal error: " + ex + " (please report it with the command you ran)");
+                err.println(failure(ex));
             }
             return USAGE;
         });

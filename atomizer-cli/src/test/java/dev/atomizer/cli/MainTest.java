@@ -506,4 +506,16 @@ class MainTest extends CliTest {
         assertThat(err).contains("[" + rule + "]");
         assertThat(Files.readAllBytes(log)).isEqualTo(before);
     }
+
+    /** Running out of heap is a limit the user can lift: one line naming the heap and the fix, not "internal error". */
+    @Test
+    void outOfMemoryIsOneLineNamingTheHeapAndTheFix() {
+        String line = Main.failure(new OutOfMemoryError("Java heap space"));
+        assertThat(line)
+                .startsWith("atomizer: out of memory: the Java heap of ")
+                .contains("ATOMIZER_JAVA_OPTS=-Xmx1g")
+                .doesNotContain("internal error")
+                .doesNotContain("\n");
+        assertThat(Main.failure(new IllegalStateException("x"))).startsWith("atomizer: internal error: ");
+    }
 }

@@ -94,6 +94,18 @@ public record Workspace(Path root, Path log, Path contract, Path status) {
      * submodule in its place is an {@link IOException} that says so.
      */
     public static byte @Nullable [] readInside(Path root, String path) throws IOException {
+        Path real = inside(root, path);
+        return real == null ? null : Files.readAllBytes(real);
+    }
+
+    /** As {@link #readInside}, as a stream: a file of any size is read a buffer at a time. */
+    public static java.io.@Nullable InputStream openInside(Path root, String path) throws IOException {
+        Path real = inside(root, path);
+        return real == null ? null : Files.newInputStream(real);
+    }
+
+    /** The real path of a regular file inside the repository's own files, or null when there is none. */
+    private static @Nullable Path inside(Path root, String path) throws IOException {
         Path file = root.resolve(path);
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return null;
@@ -113,7 +125,7 @@ public record Workspace(Path root, Path log, Path contract, Path status) {
             throw new IOException("is not a regular file (" + (Files.isDirectory(real) ? "a folder" : "a special file")
                     + "); make it a regular file");
         }
-        return Files.readAllBytes(real);
+        return real;
     }
 
     /**

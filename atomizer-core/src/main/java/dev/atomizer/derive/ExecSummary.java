@@ -166,13 +166,14 @@ public final class ExecSummary extends Artifact {
     /** Today's and this week's tokens and cost on one line, with the agent who used the most tokens this week. */
     private static String burn(LogState log) {
         LocalDateTime asOf = log.asOf();
-        Burn day = Burn.of(log.entries(), Window.dayStart(asOf), asOf, e -> true);
-        Burn week = Burn.of(log.entries(), Window.weekStart(asOf), asOf, e -> true);
+        List<Entry> thisWeek = log.since(Window.weekStart(asOf));
+        Burn day = Burn.of(thisWeek, Window.dayStart(asOf), asOf, e -> true);
+        Burn week = Burn.of(thisWeek, Window.weekStart(asOf), asOf, e -> true);
         String line = "today (" + Format.date(asOf.toLocalDate()) + ") " + Format.count(day.tokens()) + " tokens, "
                 + Format.usd(day.cost()) + "; this week (" + Format.isoWeek(asOf.toLocalDate()) + ") "
                 + Format.count(week.tokens()) + " tokens, " + Format.usd(week.cost());
         Map<String, Long> byAgent = new HashMap<>();
-        for (Entry e : log.entries()) {
+        for (Entry e : thisWeek) {
             if (!e.time().isBefore(Window.weekStart(asOf)) && !e.time().isAfter(asOf)) {
                 byAgent.merge(e.agent(), e.count("tokens"), Long::sum);
             }
@@ -188,7 +189,7 @@ public final class ExecSummary extends Artifact {
     private static List<String> wins(LogState log) {
         LocalDateTime from = Window.weekStart(log.asOf());
         List<Entry> wins = new ArrayList<>();
-        for (Entry e : log.entries()) {
+        for (Entry e : log.since(from)) {
             if (!e.time().isBefore(from) && log.isWin(e)) {
                 wins.add(e);
             }

@@ -7,9 +7,10 @@ import dev.atomizer.state.LogState;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The rollout gates G1–G6. Sign-offs are {@code milestone} entries carrying {@code gate=Gn}; G2, G4,
@@ -46,12 +47,26 @@ public record Gates(String id, String name, boolean passed, String evidence) {
     }
 
     private static Entry milestone(LogState log, String gate) {
-        for (Entry e : log.entries()) {
-            if (log.isMilestone(e) && gate.equals(e.metric("gate"))) {
-                return e;
+        return milestones(log).get(gate);
+    }
+
+    private static LogState milestonesOf;
+    private static Map<String, Entry> milestones;
+
+    /** The first completed milestone of each gate, found in one pass over the log (kept for the last log asked). */
+    private static synchronized Map<String, Entry> milestones(LogState log) {
+        if (log != milestonesOf) {
+            Map<String, Entry> first = new HashMap<>();
+            for (Entry e : log.entries()) {
+                String gate = e.metric("gate");
+                if (gate != null && log.isMilestone(e)) {
+                    first.putIfAbsent(gate, e);
+                }
             }
+            milestones = first;
+            milestonesOf = log;
         }
-        return null;
+        return milestones;
     }
 
     private static Gates signOff(LogState log, String id, String name, String who) {
@@ -85,7 +100,9 @@ public record Gates(String id, String name, boolean passed, String evidence) {
 
     /**
      * G2: a 48 h window ending at a day's end with ≥ 95% compliant entries from every agent active
-     * in the 7 days before it. One sweep over the entries sorted by time.
+     * in the 7 days before it. One sweep over the entries in time order: three cursors (the window's
+     * end, its 48 h start, its 7-day start) only move forward, with a count per agent in each window,
+     * so the sweep holds no entry list, whatever the log's length.
      */
     private static String[] g2(Sources s) {
         LogState log = s.log();
@@ -93,33 +110,36 @@ public record Gates(String id, String name, boolean passed, String evidence) {
             return new String[] {null, "no entries yet"};
         }
         Kpis k = Kpis.of(s);
-        List<Entry> byTime = new ArrayList<>(log.entries());
-        byTime.sort(java.util.Comparator.comparing(Entry::time));
-        int n = byTime.size();
-        int[] okBefore = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            okBefore[i + 1] = okBefore[i] + (k.compliant(byTime.get(i)) ? 1 : 0);
-        }
+        List<Entry> byTime = log.byTime();
+        Window to = new Window(byTime.iterator());
+        Window from = new Window(byTime.iterator());
+        Window week = new Window(byTime.iterator());
+        Map<String, Integer> logged = new HashMap<>();
+        Map<String, Integer> active = new HashMap<>();
+        int total = 0;
+        int ok = 0;
         LocalDate first = byTime.get(0).time().toLocalDate();
         for (LocalDate d = first.plusDays(1); !d.isAfter(log.asOf().toLocalDate()); d = d.plusDays(1)) {
             LocalDateTime end = d.plusDays(1).atStartOfDay();
-            int to = firstAtOrAfter(byTime, end);
-            int from = firstAtOrAfter(byTime, end.minusHours(48));
-            int week = firstAtOrAfter(byTime, end.minusDays(7));
-            int total = to - from;
-            int ok = okBefore[to] - okBefore[from];
+            for (Entry e; (e = to.nextBefore(end)) != null; ) {
+                total++;
+                ok += k.compliant(e) ? 1 : 0;
+                logged.merge(e.agent(), 1, Integer::sum);
+                active.merge(e.agent(), 1, Integer::sum);
+            }
+            for (Entry e; (e = from.nextBefore(end.minusHours(48))) != null; ) {
+                total--;
+                ok -= k.compliant(e) ? 1 : 0;
+                logged.computeIfPresent(e.agent(), (a, n) -> n == 1 ? null : n - 1);
+            }
+            for (Entry e; (e = week.nextBefore(end.minusDays(7))) != null; ) {
+                active.computeIfPresent(e.agent(), (a, n) -> n == 1 ? null : n - 1);
+            }
             if (total == 0 || ok * 100L < 95L * total) {
                 continue;
             }
-            Set<String> logged = new HashSet<>();
-            for (int i = from; i < to; i++) {
-                logged.add(byTime.get(i).agent());
-            }
-            Set<String> active = new HashSet<>();
-            for (int i = week; i < to; i++) {
-                active.add(byTime.get(i).agent());
-            }
-            if (logged.containsAll(active)) {
+            // the 48 h window lies inside the 7 days: every agent logging is active, so equal counts say all
+            if (logged.size() == active.size()) {
                 return new String[] {
                     "",
                     "48 h to " + Format.date(d) + " 24:00: " + Format.percent(ok, total) + " of " + total
@@ -130,18 +150,24 @@ public record Gates(String id, String name, boolean passed, String evidence) {
         return new String[] {null, "no 48 h window yet with ≥ 95% compliant entries from every active agent"};
     }
 
-    private static int firstAtOrAfter(List<Entry> byTime, LocalDateTime t) {
-        int lo = 0;
-        int hi = byTime.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (byTime.get(mid).time().isBefore(t)) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+    /** A cursor over entries in time order that hands out, one by one, those before a moment. */
+    private static final class Window {
+        private final Iterator<Entry> it;
+        private Entry next;
+
+        Window(Iterator<Entry> it) {
+            this.it = it;
+            this.next = it.hasNext() ? it.next() : null;
         }
-        return lo;
+
+        Entry nextBefore(LocalDateTime t) {
+            if (next == null || !next.time().isBefore(t)) {
+                return null;
+            }
+            Entry e = next;
+            next = it.hasNext() ? it.next() : null;
+            return e;
+        }
     }
 
     /**

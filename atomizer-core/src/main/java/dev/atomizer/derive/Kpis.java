@@ -12,7 +12,6 @@ import dev.atomizer.state.LogState;
 import dev.atomizer.state.ProjectHealth;
 import dev.atomizer.state.Track;
 import dev.atomizer.status.StatusFile;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -93,11 +92,20 @@ public final class Kpis {
                     last = i;
                 }
             }
-            boolean logChanges =
-                    last < 0 || !History.blobId(s.logBytes()).equals(h.tipBlob(dev.atomizer.api.Workspace.LOG));
+            boolean logChanges = last < 0 || !logBlobId().equals(h.tipBlob(dev.atomizer.api.Workspace.LOG));
             visible = logChanges ? all : all.subList(0, last);
         }
         return visible;
+    }
+
+    /** The log's blob id, hashed from a stream of it. */
+    private String logBlobId() {
+        try {
+            return History.blobId(s.openLog(), s.logSize());
+        } catch (dev.atomizer.api.AtomizerException | IOException e) {
+            throw new IllegalStateException(
+                    dev.atomizer.api.Workspace.LOG + ": cannot read again: " + e.getMessage(), e);
+        }
     }
 
     /** The first visible commit that added {@code path}, or null. */
@@ -135,11 +143,8 @@ public final class Kpis {
         }
         Kpis k = of(s);
         LocalDate current = Window.weekStart(s.log().asOf().toLocalDate());
-        LocalDate first = Window.weekStart(s.log().entries().stream()
-                .map(Entry::time)
-                .min(LocalDateTime::compareTo)
-                .orElse(s.log().asOf())
-                .toLocalDate());
+        LocalDate first = Window.weekStart(
+                (s.log().oldest() == null ? s.log().asOf() : s.log().oldest()).toLocalDate());
         List<Week> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             LocalDate monday = current.minusWeeks(i);
@@ -155,7 +160,7 @@ public final class Kpis {
     }
 
     private void lint() {
-        if (s.logBytes().length == 0) {
+        if (s.logSize() == 0) {
             return;
         }
         Linter linter = new Linter(
@@ -166,14 +171,15 @@ public final class Kpis {
                                 .map(StatusFile.Project::slug)
                                 .collect(java.util.stream.Collectors.toSet()),
                 Severities.of(s.contract().severities()));
-        try {
-            linter.lint(log.source(), new ByteArrayInputStream(s.logBytes()), (Diagnostic d) -> {
+        try (java.io.InputStream in = s.openLog()) {
+            linter.lint(log.source(), in, (Diagnostic d) -> {
                 if (d.severity() == Severity.ERROR) {
                     failing.add(log.headingOf(d.line()));
                 }
             });
-        } catch (IOException e) {
-            throw new IllegalStateException("in-memory log", e);
+        } catch (IOException | dev.atomizer.api.AtomizerException e) {
+            throw new IllegalStateException(
+                    dev.atomizer.api.Workspace.LOG + ": cannot read again: " + e.getMessage(), e);
         }
     }
 
@@ -183,7 +189,7 @@ public final class Kpis {
         LocalDateTime end =
                 partial ? log.asOf().plusNanos(1) : monday.plusWeeks(1).atStartOfDay();
         List<Entry> in = new ArrayList<>();
-        for (Entry e : log.entries()) {
+        for (Entry e : log.between(from, end)) {
             if (!e.time().isBefore(from) && e.time().isBefore(end)) {
                 in.add(e);
             }
@@ -306,8 +312,8 @@ public final class Kpis {
     private Value backlog(LocalDateTime end) {
         Duration worst = null;
         for (Track t : log.decisions()) {
-            if (!t.since().isBefore(end)) {
-                continue;
+            if (!t.since().isBefore(end) || !t.open() && t.latestTime().isBefore(end)) {
+                continue; // opened later, or closed by the week's end: no entry to read
             }
             Entry state = null;
             for (Entry e : t.entries()) {

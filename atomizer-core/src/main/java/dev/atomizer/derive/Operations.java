@@ -138,7 +138,7 @@ public final class Operations extends Artifact {
         LocalDate first = last.minusDays(DAYS - 1L);
         Map<String, int[]> counts = new HashMap<>();
         long[] tokens = new long[DAYS];
-        for (Entry e : log.entries()) {
+        for (Entry e : log.since(first.atStartOfDay())) {
             LocalDate d = e.time().toLocalDate();
             if (!d.isBefore(first) && !d.isAfter(last)) {
                 int day = (int) (d.toEpochDay() - first.toEpochDay());
@@ -329,7 +329,7 @@ public final class Operations extends Artifact {
         long elapsed = Math.max(1, Duration.between(monthStart, now).toMinutes());
         long month = Duration.between(monthStart, monthStart.plusMonths(1)).toMinutes();
         Map<String, Long> used = new java.util.TreeMap<>();
-        for (Entry e : s.log().entries()) {
+        for (Entry e : s.log().since(monthStart)) {
             if (!e.time().isBefore(monthStart) && !e.time().isAfter(now)) {
                 used.merge(e.agent(), e.count("tokens"), Long::sum);
             }

@@ -9,6 +9,7 @@ import dev.atomizer.state.Format;
 import dev.atomizer.state.LogState;
 import dev.atomizer.status.StatusFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 
@@ -20,13 +21,12 @@ public record Sources(
         LogState log,
         StatusFile status,
         Contract contract,
-        byte[] logBytes,
+        long logSize,
         dev.atomizer.git.History history,
         Tree files) {
 
     /** Reads the sources from a state of the repository (the index, a commit, or the working tree). */
     public static Sources read(Tree files, LocalDateTime asOf) throws AtomizerException {
-        byte[] log = bytes(files, Workspace.LOG);
         dev.atomizer.git.History history;
         try {
             history = files.history();
@@ -34,18 +34,58 @@ public record Sources(
             throw new AtomizerException("cannot read the git history: " + e.getMessage(), e);
         }
         Contract contract = ContractLoader.fromBytes(bytes(files, Workspace.CONTRACT), Workspace.CONTRACT);
+        // the log is streamed into the fold, never held whole: its size is counted on the way
+        long[] size = {0};
+        LogState log;
+        try (InputStream in = counted(open(files, Workspace.LOG), size)) {
+            log = LogState.read(in, Workspace.LOG, asOf, contract.sections());
+        } catch (IOException e) {
+            throw new AtomizerException(Workspace.LOG + ": cannot read: " + e.getMessage(), e);
+        }
         return new Sources(
-                LogState.of(log, Workspace.LOG, asOf, contract.sections()),
+                log,
                 StatusFile.fromBytes(bytes(files, Workspace.STATUS), Workspace.STATUS),
                 contract,
-                log == null ? new byte[0] : log,
+                size[0],
                 history,
                 files);
     }
 
+    /** The log as a stream, read anew from the same state (empty when there is no log). */
+    public InputStream openLog() throws AtomizerException {
+        return open(files, Workspace.LOG);
+    }
+
+    private static InputStream open(Tree files, String path) throws AtomizerException {
+        try {
+            InputStream in = files.open(path);
+            return in == null ? InputStream.nullInputStream() : in;
+        } catch (IOException e) {
+            throw new AtomizerException(path + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream counted(InputStream in, long[] count) {
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count[0] += b < 0 ? 0 : 1;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                count[0] += Math.max(n, 0);
+                return n;
+            }
+        };
+    }
+
     /** The working tree under {@code root} as a {@link Tree}: regular files inside the repository only. */
     public static Tree workingTree(Path root) {
-        return path -> dev.atomizer.api.Workspace.readInside(root, path);
+        return Tree.worktree(root);
     }
 
     private static byte[] bytes(Tree files, String path) throws AtomizerException {

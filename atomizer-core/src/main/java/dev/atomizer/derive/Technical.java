@@ -300,7 +300,7 @@ public final class Technical extends Artifact {
         LocalDateTime from = Window.weekStart(log.asOf());
         Md.Table t = new Md.Table("Date", "Agent", "Project", "KB entry", "Summary");
         int n = 0;
-        for (Entry e : log.entries()) {
+        for (Entry e : log.since(from)) {
             if (log.isKnowledge(e) && !e.time().isBefore(from)) {
                 if (++n <= MAX_ROWS) {
                     String kb = e.metric("kb");

@@ -176,6 +176,15 @@ public final class GitRepo implements AutoCloseable {
                 }
 
                 @Override
+                public java.io.InputStream open(String path) throws IOException {
+                    DirCacheEntry e = index.getEntry(path);
+                    if (e != null && e.getFileMode() == org.eclipse.jgit.lib.FileMode.GITLINK) {
+                        throw new NotAFileException(path, "a submodule (gitlink)");
+                    }
+                    return e == null ? null : stream(e.getObjectId());
+                }
+
+                @Override
                 public java.util.Collection<String> paths() {
                     List<String> out = new ArrayList<>(index.getEntryCount());
                     for (int i = 0; i < index.getEntryCount(); i++) {
@@ -712,12 +721,32 @@ public final class GitRepo implements AutoCloseable {
 
     private static final int SMALL_BLOB = 1 << 20;
 
+    /**
+     * A blob as a stream: a small one from its inflated bytes, a large one (past JGit's streaming
+     * threshold) inflated as it is read ({@code ObjectLoader.openStream()}), so no size is refused.
+     */
+    private java.io.InputStream stream(ObjectId id) throws IOException {
+        org.eclipse.jgit.lib.ObjectLoader loader = reader.open(id, Constants.OBJ_BLOB);
+        return loader.isLarge() ? loader.openStream() : new java.io.ByteArrayInputStream(loader.getCachedBytes());
+    }
+
     private Tree tree(RevTree tree) {
         return new Tree() {
             private List<String> paths;
 
             @Override
             public byte[] read(String path) throws IOException {
+                ObjectId id = id(path);
+                return id == null ? null : blob(id, path);
+            }
+
+            @Override
+            public java.io.InputStream open(String path) throws IOException {
+                ObjectId id = id(path);
+                return id == null ? null : stream(id);
+            }
+
+            private ObjectId id(String path) throws IOException {
                 try (TreeWalk tw = TreeWalk.forPath(reader, path, tree)) {
                     if (tw == null) {
                         return null;
@@ -729,7 +758,7 @@ public final class GitRepo implements AutoCloseable {
                     if (mode == org.eclipse.jgit.lib.FileMode.GITLINK) {
                         throw new NotAFileException(path, "a submodule (gitlink)");
                     }
-                    return blob(tw.getObjectId(0), path);
+                    return tw.getObjectId(0);
                 }
             }
 
@@ -934,8 +963,7 @@ public final class GitRepo implements AutoCloseable {
 
     /** The working tree's files. */
     public Tree worktreeFiles() throws AtomizerException {
-        Path root = workTree();
-        return path -> dev.atomizer.api.Workspace.readInside(root, path);
+        return Tree.worktree(workTree());
     }
 
     /**
@@ -949,6 +977,11 @@ public final class GitRepo implements AutoCloseable {
             @Override
             public byte[] read(String path) throws IOException {
                 return files.read(path);
+            }
+
+            @Override
+            public java.io.InputStream open(String path) throws IOException {
+                return files.open(path);
             }
 
             @Override

@@ -26,6 +26,29 @@ public record History(List<Commit> commits, java.util.Map<String, String> tipBlo
     }
 
     /** The id git gives a blob of these bytes (SHA-1 of "blob N\0" and the bytes). */
+    /** As {@link #blobId(byte[])} of a stream of {@code size} bytes, read a buffer at a time. */
+    public static String blobId(java.io.InputStream in, long size) throws java.io.IOException {
+        try (in) {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-1");
+            sha.update(("blob " + size + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+            }
+            return hex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is part of every Java runtime", e);
+        }
+    }
+
+    private static String hex(byte[] d) {
+        StringBuilder b = new StringBuilder(40);
+        for (byte x : d) {
+            b.append(Character.forDigit((x >> 4) & 15, 16)).append(Character.forDigit(x & 15, 16));
+        }
+        return b.toString();
+    }
+
     public static String blobId(byte[] bytes) {
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-1");

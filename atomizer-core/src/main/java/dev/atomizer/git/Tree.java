@@ -10,6 +10,30 @@ public interface Tree {
     byte[] read(String path) throws IOException;
 
     /**
+     * The file as a stream, or null when the path is not there: what a file of any size is read
+     * with (a log of gigabytes is never held whole). By default the bytes of {@link #read}.
+     */
+    default java.io.InputStream open(String path) throws IOException {
+        byte[] b = read(path);
+        return b == null ? null : new java.io.ByteArrayInputStream(b);
+    }
+
+    /** The working tree under {@code root}: regular files inside the repository only, streamed when opened. */
+    static Tree worktree(java.nio.file.Path root) {
+        return new Tree() {
+            @Override
+            public byte[] read(String path) throws IOException {
+                return dev.atomizer.api.Workspace.readInside(root, path);
+            }
+
+            @Override
+            public java.io.InputStream open(String path) throws IOException {
+                return dev.atomizer.api.Workspace.openInside(root, path);
+            }
+        };
+    }
+
+    /**
      * The commits behind this state (for a commit's files: its ancestors, not itself; for the
      * index or the working tree: HEAD and its ancestors), or null when there is no history.
      */

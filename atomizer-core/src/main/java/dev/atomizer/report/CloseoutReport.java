@@ -101,9 +101,8 @@ public final class CloseoutReport {
      * The report.
      *
      * @param sources the sources folded to the project's closing moment
-     * @param log     the log's bytes (for the Detail of the lessons and of the closeout milestone)
      */
-    public static String render(Sources sources, byte[] log, String slug) throws AtomizerException {
+    public static String render(Sources sources, String slug) throws AtomizerException {
         LogState state = sources.log();
         StatusFile.Project declared = sources.status().project(slug);
         List<Entry> mine =
@@ -112,14 +111,14 @@ public final class CloseoutReport {
         Set<Integer> wanted = new TreeSet<>();
         for (Entry e : mine) {
             if (e.metric("lesson") != null
-                    || e == closeout
+                    || e.equals(closeout)
                     || state.sections().studyRole(e.event()) == dev.atomizer.contract.Sections.StudyRole.END) {
                 wanted.add(e.line());
             }
         }
         Map<Integer, String> details;
         try {
-            details = Details.of(log, wanted);
+            details = Details.of(sources, wanted);
         } catch (IOException e) {
             throw new AtomizerException(Workspace.LOG + ": cannot read: " + e.getMessage(), e);
         }

@@ -4,7 +4,6 @@ import dev.atomizer.log.FieldLine;
 import dev.atomizer.log.LogParser;
 import dev.atomizer.log.RawEntry;
 import dev.atomizer.log.Utf8LineReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,12 +18,15 @@ final class Details {
     private Details() {}
 
     /** Entry heading line to its Detail (whole, multi-line), for the entries at {@code lines} that have one. */
-    static Map<Integer, String> of(byte[] log, Set<Integer> lines) throws IOException {
+    static Map<Integer, String> of(dev.atomizer.derive.Sources sources, Set<Integer> lines)
+            throws IOException, dev.atomizer.api.AtomizerException {
         Map<Integer, String> out = new HashMap<>();
-        if (lines.isEmpty() || log == null) {
+        if (lines.isEmpty()) {
             return out;
         }
-        LogParser.parse(new Utf8LineReader(new ByteArrayInputStream(log)), raw -> detail(raw, lines, out));
+        try (java.io.InputStream in = sources.openLog()) {
+            LogParser.parse(new Utf8LineReader(in), raw -> detail(raw, lines, out));
+        }
         return out;
     }
 

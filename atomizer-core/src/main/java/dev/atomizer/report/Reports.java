@@ -83,7 +83,7 @@ public final class Reports {
         Tree files = Sources.workingTree(root);
         dev.atomizer.contract.Contract contract = contract(files);
         dev.atomizer.contract.Settings settings = contract.settings();
-        LogState whole = LogState.of(read(files, Workspace.LOG), Workspace.LOG, asOf, contract.sections());
+        LogState whole = log(files, asOf, contract);
         if (whole.entries().isEmpty()) {
             throw new AtomizerException(Workspace.LOG + " has no entries"
                     + (asOf == null ? "" : " as of " + Format.timestamp(asOf)) + ": there is no week to report yet");
@@ -135,7 +135,7 @@ public final class Reports {
         Tree files = Sources.workingTree(root);
         dev.atomizer.contract.Contract contract = contract(files);
         dev.atomizer.contract.Settings settings = contract.settings();
-        LogState whole = LogState.of(read(files, Workspace.LOG), Workspace.LOG, null, contract.sections());
+        LogState whole = log(files, null, contract);
         if (whole.entries().isEmpty()) {
             return java.util.List.of();
         }
@@ -275,18 +275,22 @@ public final class Reports {
         return WeeklyReport.render(sources, w, template, templatePath).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The log of a state folded as of {@code asOf}, streamed (a log of any size is never held whole). */
+    private static LogState log(Tree files, LocalDateTime asOf, dev.atomizer.contract.Contract contract)
+            throws AtomizerException {
+        try (java.io.InputStream in = files.open(Workspace.LOG)) {
+            return LogState.read(
+                    in == null ? java.io.InputStream.nullInputStream() : in, Workspace.LOG, asOf, contract.sections());
+        } catch (java.io.IOException e) {
+            throw new AtomizerException(Workspace.LOG + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
     /** The closeout report of a finished project ({@code whole}: the state's sources, not folded). */
     private static byte[] closeoutReport(Tree files, Sources whole, String slug) throws AtomizerException {
-        byte[] log = read(files, Workspace.LOG);
         LocalDateTime closing = CloseoutReport.closingMoment(whole.log(), slug);
-        Sources sources = new Sources(
-                LogState.of(log, Workspace.LOG, closing, whole.contract().sections()),
-                whole.status(),
-                whole.contract(),
-                whole.logBytes(),
-                whole.history(),
-                files);
-        return CloseoutReport.render(sources, log, slug).getBytes(StandardCharsets.UTF_8);
+        Sources sources = Sources.read(files, closing);
+        return CloseoutReport.render(sources, slug).getBytes(StandardCharsets.UTF_8);
     }
 
     private static dev.atomizer.report.pdf.PdfExport.TitleBlock weeklyTitle(
@@ -342,7 +346,7 @@ public final class Reports {
             if (pdf) {
                 markdown = read(files, md);
             } else {
-                LogState whole = LogState.of(read(files, Workspace.LOG), Workspace.LOG, null, contract.sections());
+                LogState whole = log(files, null, contract);
                 if (whole.entries().isEmpty()) {
                     throw new AtomizerException(Workspace.LOG + " has no entries: there is no week to report");
                 }

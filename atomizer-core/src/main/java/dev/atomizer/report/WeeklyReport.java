@@ -13,9 +13,8 @@ import dev.atomizer.state.Track;
 import dev.atomizer.status.StatusFile;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -197,7 +196,7 @@ public final class WeeklyReport {
 
     private static List<Map<String, Object>> projects(WeekData w, StatusFile status) {
         LogState log = w.sources().log();
-        Set<Entry> closing = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Entry> closing = new HashSet<>(); // by value: each read of the log makes new entry objects
         for (Track t : log.tracks()) {
             if (!t.open() && t.entries().size() > 1 && !log.isDecision(t)) {
                 closing.add(t.latest());

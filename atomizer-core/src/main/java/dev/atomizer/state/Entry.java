@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * One log entry as the derived artifacts see it: a well-formed heading, its status, summary,
- * blockers and metrics. Compact on purpose: a 100,000-entry log is held in memory.
+ * blockers and metrics. Compact on purpose; the log keeps its entries encoded ({@link EntryStore}) and
+ * makes one of these on each read.
  *
  * @param line     the heading's line in the log
  * @param time     the heading's timestamp
@@ -117,6 +118,34 @@ public record Entry(
 
     public boolean is(String status) {
         return this.status.equals(status);
+    }
+
+    /**
+     * Equal when every part is, the metrics compared by content: the log keeps its entries encoded
+     * and hands out a new object on each read, so two reads of one entry must be equal.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Entry e
+                && line == e.line
+                && time.equals(e.time)
+                && agent.equals(e.agent)
+                && project.equals(e.project)
+                && event.equals(e.event)
+                && status.equals(e.status)
+                && summary.equals(e.summary)
+                && java.util.Objects.equals(blockers, e.blockers)
+                && java.util.Arrays.equals(metrics, e.metrics);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * line + time.hashCode()) + java.util.Arrays.hashCode(metrics);
+    }
+
+    @Override
+    public String toString() {
+        return "Entry[line=" + line + ", " + heading() + "]";
     }
 
     /** The entry's heading as written in the log, rebuilt from its parts. */

@@ -40,8 +40,13 @@ public final class LogState {
     private final List<Study> studies;
     private final LocalDateTime asOf;
     private final int skipped;
-    private final int[] headings;
+    private final Headings headings;
     private final Sections sections;
+    private final List<String> projects;
+    private final List<String> agents;
+    private final boolean inTimeOrder;
+    private final Map<String, LocalDateTime> lastCompleted;
+    private final LocalDateTime oldest;
 
     private LogState(
             String source,
@@ -50,8 +55,18 @@ public final class LogState {
             List<Study> studies,
             LocalDateTime asOf,
             int skipped,
-            int[] headings,
-            Sections sections) {
+            Headings headings,
+            Sections sections,
+            List<String> projects,
+            List<String> agents,
+            boolean inTimeOrder,
+            Map<String, LocalDateTime> lastCompleted,
+            LocalDateTime oldest) {
+        this.oldest = oldest;
+        this.lastCompleted = lastCompleted;
+        this.inTimeOrder = inTimeOrder;
+        this.projects = projects;
+        this.agents = agents;
         this.headings = headings;
         this.sections = sections;
         this.source = source;
@@ -137,6 +152,78 @@ public final class LogState {
         return entries;
     }
 
+    /**
+     * Every entry up to the as-of time in time order, file order among equal times: {@link
+     * #entries()} itself when the log is in time order (as an appended log is); otherwise a view
+     * through a sorted index (eight bytes an entry, the entries themselves stay encoded).
+     */
+    public List<Entry> byTime() {
+        if (inTimeOrder) {
+            return entries;
+        }
+        int n = entries.size();
+        long min = Long.MAX_VALUE;
+        long[] keys = new long[n];
+        int i = 0;
+        for (Entry e : entries) {
+            keys[i++] = e.time().toEpochSecond(java.time.ZoneOffset.UTC);
+            min = Math.min(min, keys[i - 1]);
+        }
+        for (i = 0; i < n; i++) {
+            // seconds since the oldest entry above, the index below: a sort of the keys is stable
+            keys[i] = (keys[i] - min) << 32 | i;
+        }
+        java.util.Arrays.sort(keys);
+        return new java.util.AbstractList<Entry>() {
+            @Override
+            public Entry get(int index) {
+                return entries.get((int) keys[index]);
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+        };
+    }
+
+    /**
+     * The entries from {@code from} on, in file order, and maybe some before it: for a log in time
+     * order only the entries at or after {@code from} (found by bisection, nothing before is
+     * decoded), otherwise every entry. A window near the as-of time costs its own entries only;
+     * callers still test each entry's time.
+     */
+    public List<Entry> since(LocalDateTime from) {
+        return between(from, null);
+    }
+
+    /** As {@link #since}, up to {@code end} (exclusive; null: no end). */
+    public List<Entry> between(LocalDateTime from, LocalDateTime end) {
+        if (!inTimeOrder) {
+            return entries;
+        }
+        return entries.subList(firstAtOrAfter(from), end == null ? entries.size() : firstAtOrAfter(end));
+    }
+
+    private int firstAtOrAfter(LocalDateTime t) {
+        int lo = 0;
+        int hi = entries.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (entries.get(mid).time().isBefore(t)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The oldest entry's timestamp, or null for an empty log. */
+    public LocalDateTime oldest() {
+        return oldest;
+    }
+
     /** Decisions, delegations, blockers and every ref, in the order they were opened. */
     public List<Track> tracks() {
         return tracks;
@@ -156,17 +243,64 @@ public final class LogState {
      * is before the first entry.
      */
     public int headingOf(int line) {
-        int i = java.util.Arrays.binarySearch(headings, line);
-        if (i >= 0) {
-            return headings[i];
+        return headings.floor(line);
+    }
+
+    /**
+     * The lines of every entry heading, in blocks (a long log never copies one large array to grow
+     * it). The lines only grow, so the last heading at or before a line is found by bisection.
+     */
+    private static final class Headings {
+        private static final int BLOCK = 1 << 16;
+        private int[][] blocks = new int[1][BLOCK];
+        private int size;
+
+        void add(int line) {
+            int b = size >>> 16;
+            if (b == blocks.length) {
+                blocks = java.util.Arrays.copyOf(blocks, b * 2);
+            }
+            if (blocks[b] == null) {
+                blocks[b] = new int[BLOCK];
+            }
+            blocks[b][size & (BLOCK - 1)] = line;
+            size++;
         }
-        int insertion = -i - 1;
-        return insertion == 0 ? 0 : headings[insertion - 1];
+
+        private int at(int i) {
+            return blocks[i >>> 16][i & (BLOCK - 1)];
+        }
+
+        /** The greatest line at or before {@code line}, or 0. */
+        int floor(int line) {
+            int lo = 0;
+            int hi = size - 1;
+            int found = 0;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int v = at(mid);
+                if (v <= line) {
+                    found = v;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return found;
+        }
     }
 
     /** Entries left out because their heading is malformed. */
     public int skipped() {
         return skipped;
+    }
+
+    /**
+     * The latest time of a completed entry by {@code agent} on {@code project}, or null: a failure
+     * before it was recovered. Folded as the log is read, so the question costs no pass over it.
+     */
+    public LocalDateTime lastCompleted(String agent, String project) {
+        return lastCompleted.get(agent + "\u0000" + project);
     }
 
     /** Tracks opened by a decision (by default a {@code decision-needed} entry). */
@@ -213,27 +347,19 @@ public final class LogState {
 
     /** The projects named in entry headings, in order of first appearance. */
     public List<String> projects() {
-        Map<String, Boolean> seen = new LinkedHashMap<>();
-        for (Entry e : entries) {
-            seen.putIfAbsent(e.project(), Boolean.TRUE);
-        }
-        return List.copyOf(seen.keySet());
+        return projects;
     }
 
     /** The agents named in entry headings, in order of first appearance. */
     public List<String> agents() {
-        Map<String, Boolean> seen = new LinkedHashMap<>();
-        for (Entry e : entries) {
-            seen.putIfAbsent(e.agent(), Boolean.TRUE);
-        }
-        return List.copyOf(seen.keySet());
+        return agents;
     }
 
     /** Folds entries one by one. */
     private static final class Builder {
         private final LocalDateTime limit;
         private final Map<String, String> interned = new HashMap<>();
-        private final List<Entry> entries = new ArrayList<>();
+        private final EntryStore entries = EntryStore.forHeap();
         private final List<Track> tracks = new ArrayList<>();
         private final Map<String, Track> byKey = new HashMap<>();
         private final Map<String, ArrayDeque<Track>> delegated = new HashMap<>();
@@ -241,9 +367,14 @@ public final class LogState {
         private final Map<String, Study> studyByRef = new HashMap<>();
         private final Map<String, Study> runningByProject = new HashMap<>();
         private LocalDateTime newest;
+        private LocalDateTime previous;
+        private LocalDateTime oldest;
+        private boolean inTimeOrder = true;
+        private final Map<String, LocalDateTime> lastCompleted = new HashMap<>();
         private int skipped;
-        private int[] headings = new int[64];
-        private int headingCount;
+        private final Headings headings = new Headings();
+        private final Map<String, Boolean> projects = new LinkedHashMap<>();
+        private final Map<String, Boolean> agents = new LinkedHashMap<>();
         private final Sections sections;
 
         Builder(LocalDateTime limit, Sections sections) {
@@ -252,10 +383,7 @@ public final class LogState {
         }
 
         void accept(RawEntry raw) {
-            if (headingCount == headings.length) {
-                headings = java.util.Arrays.copyOf(headings, headingCount * 2);
-            }
-            headings[headingCount++] = raw.line();
+            headings.add(raw.line());
             Entry e = Entry.of(raw, interned);
             if (e == null) {
                 skipped++;
@@ -264,44 +392,57 @@ public final class LogState {
             if (limit != null && e.time().isAfter(limit)) {
                 return;
             }
-            entries.add(e);
+            int index = entries.size();
+            entries.append(e);
+            if (previous != null && e.time().isBefore(previous)) {
+                inTimeOrder = false;
+            }
+            previous = e.time();
+            if (oldest == null || e.time().isBefore(oldest)) {
+                oldest = e.time();
+            }
+            if (e.is(Entry.COMPLETED)) {
+                lastCompleted.merge(e.agent() + "\u0000" + e.project(), e.time(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+            projects.putIfAbsent(e.project(), Boolean.TRUE);
+            agents.putIfAbsent(e.agent(), Boolean.TRUE);
             if (newest == null || e.time().isAfter(newest)) {
                 newest = e.time();
             }
-            study(e);
+            study(index, e);
             String ref = e.ref();
             if (ref != null) {
                 Track t = byKey.get("ref\u0000" + ref);
                 if (t == null) {
-                    open("ref\u0000" + ref, new Track(ref, e));
+                    open("ref\u0000" + ref, new Track(ref, entries, index, e));
                 } else {
-                    t.add(e);
+                    t.add(index, e);
                 }
                 return;
             }
-            unreferenced(e);
+            unreferenced(index, e);
         }
 
-        private void unreferenced(Entry e) {
+        private void unreferenced(int index, Entry e) {
             String blockerKey = "blk\u0000" + e.project() + "\u0000" + e.agent();
             Track blocker = byKey.get(blockerKey);
             boolean continued = false;
             if (blocker != null && blocker.open()) {
-                blocker.add(e);
+                blocker.add(index, e);
                 continued = true;
             }
             if (sections.has(Section.DECISIONS, e.event())) {
                 String key = "dec\u0000" + e.project() + "\u0000" + e.agent();
                 Track t = byKey.get(key);
                 if (t != null && t.open()) {
-                    t.add(e);
+                    t.add(index, e);
                 } else {
-                    open(key, new Track(null, e));
+                    open(key, new Track(null, entries, index, e));
                 }
                 return;
             }
             if (sections.has(Section.DELEGATIONS, e.event())) {
-                Track t = new Track(null, e);
+                Track t = new Track(null, entries, index, e);
                 tracks.add(t);
                 String to = e.metric("to");
                 if (to != null) {
@@ -314,12 +455,12 @@ public final class LogState {
             if (e.is(Entry.COMPLETED) || e.is(Entry.FAILED)) {
                 ArrayDeque<Track> queue = delegated.get(e.project() + "\u0000" + e.agent());
                 if (queue != null && !queue.isEmpty()) {
-                    queue.poll().add(e);
+                    queue.poll().add(index, e);
                     return;
                 }
             }
             if (e.is(Entry.BLOCKED) && !continued) {
-                open(blockerKey, new Track(null, e));
+                open(blockerKey, new Track(null, entries, index, e));
             }
         }
 
@@ -328,19 +469,19 @@ public final class LogState {
             tracks.add(t);
         }
 
-        private void study(Entry e) {
+        private void study(int index, Entry e) {
             String ref = e.ref();
             Sections.StudyRole role = sections.studyRole(e.event());
             boolean studyEvent = role != null;
             if (ref != null) {
                 Study s = studyByRef.get(ref);
                 if (s == null && studyEvent) {
-                    s = new Study(ref, e.project());
+                    s = new Study(ref, e.project(), entries);
                     studyByRef.put(ref, s);
                     studies.add(s);
                 }
                 if (s != null) {
-                    s.add(e, role);
+                    s.add(index, e, role);
                 }
                 return;
             }
@@ -350,11 +491,11 @@ public final class LogState {
             Study s = runningByProject.get(e.project());
             if (s == null || role == Sections.StudyRole.START) {
                 s = new Study(
-                        e.project() + " study from " + Format.date(e.time().toLocalDate()), e.project());
+                        e.project() + " study from " + Format.date(e.time().toLocalDate()), e.project(), entries);
                 studies.add(s);
                 runningByProject.put(e.project(), s);
             }
-            s.add(e, role);
+            s.add(index, e, role);
             if (role == Sections.StudyRole.END) {
                 runningByProject.remove(e.project());
             }
@@ -364,13 +505,18 @@ public final class LogState {
             LocalDateTime asOf = limit != null ? limit : newest;
             return new LogState(
                     source,
-                    Collections.unmodifiableList(entries),
+                    Collections.unmodifiableList(entries.seal()),
                     Collections.unmodifiableList(tracks),
                     Collections.unmodifiableList(studies),
                     asOf,
                     skipped,
-                    java.util.Arrays.copyOf(headings, headingCount),
-                    sections);
+                    headings,
+                    sections,
+                    List.copyOf(projects.keySet()),
+                    List.copyOf(agents.keySet()),
+                    inTimeOrder,
+                    lastCompleted,
+                    oldest);
         }
     }
 }

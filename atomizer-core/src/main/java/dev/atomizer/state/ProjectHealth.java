@@ -140,13 +140,11 @@ public record ProjectHealth(
                 out.add(t.latest());
             }
         }
-        List<Entry> refless = new ArrayList<>();
         for (Entry e : log.entries()) {
-            if (e.is(Entry.FAILED) && e.ref() == null) {
-                refless.add(e);
+            if (e.is(Entry.FAILED) && e.ref() == null && !recovered(log, e)) {
+                out.add(e);
             }
         }
-        out.addAll(unrecovered(log, refless));
         return out;
     }
 
@@ -157,20 +155,15 @@ public record ProjectHealth(
         }
         List<Entry> out = new ArrayList<>();
         for (Entry f : failures) {
-            boolean recovered = false;
-            for (Entry e : log.entries()) {
-                if (e.time().isAfter(f.time())
-                        && e.agent().equals(f.agent())
-                        && e.project().equals(f.project())
-                        && e.is(Entry.COMPLETED)) {
-                    recovered = true;
-                    break;
-                }
-            }
-            if (!recovered) {
+            if (!recovered(log, f)) {
                 out.add(f);
             }
         }
         return out;
+    }
+
+    private static boolean recovered(LogState log, Entry failure) {
+        LocalDateTime completed = log.lastCompleted(failure.agent(), failure.project());
+        return completed != null && completed.isAfter(failure.time());
     }
 }
