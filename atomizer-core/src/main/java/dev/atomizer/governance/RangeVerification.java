@@ -406,7 +406,10 @@ public final class RangeVerification {
         Policies policies = baseContract.policies();
         Map<String, Severity> reportsAtTheirCommit = new HashMap<>(overrides);
         reportsAtTheirCommit.put(NotGenerated.INFO.id(), Severity.OFF);
-        for (FileChange change : git.changesBetween(baseId, headId)) {
+        List<FileChange> changes = git.changesBetween(baseId, headId);
+        // the moves of entries are judged over the whole net change set, once
+        EntryMoves.Lazy moves = new EntryMoves.Lazy(changes, after, null);
+        for (FileChange change : changes) {
             GitChecks.Result r = GitChecks.check(
                     List.of(change),
                     baseContract.contract(),
@@ -420,7 +423,8 @@ public final class RangeVerification {
                     now,
                     null,
                     lint,
-                    () -> covered(change, order, policies));
+                    () -> covered(change, order, policies),
+                    moves);
             out.addAll(r.diagnostics());
         }
         return out;
