@@ -42,12 +42,16 @@ public final class InboxEntry extends ChangeRule {
                 .substring(Workspace.INBOX.length() + 1)
                 .replaceFirst("\\.md$", "");
         if (!name.startsWith(expected) || !name.substring(expected.length()).matches("[0-9A-Za-z]{1,32}\\.md")) {
+            String unique = name.replaceFirst("\\.md$", "");
+            unique = unique.substring(unique.lastIndexOf('-') + 1);
+            String suggested = Workspace.INBOX + "/" + expected
+                    + (unique.matches("[0-9A-Za-z]{1,32}") ? unique : Integer.toHexString(name.hashCode())) + ".md";
             report.at(
                     1,
                     1,
                     path + ": the name of an inbox file must be its entry's time and agent and a unique part ('"
-                            + expected + "<hex>.md'), so the fold appends the inbox in time order; rename it to "
-                            + Workspace.INBOX + "/" + expected + "<8 hex digits>.md");
+                            + expected + "<hex>.md'), so the fold appends the inbox in time order; rename it with"
+                            + " 'git mv " + path + " " + suggested + "'");
         }
     }
 
