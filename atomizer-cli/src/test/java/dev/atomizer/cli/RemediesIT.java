@@ -559,6 +559,8 @@ class RemediesIT {
 
         // removed without a fold, past the hooks on a branch: verify says no, the quoted revert fixes it
         GitFixture range = fresh(id + "-range");
+        stageInbox(range, inbox.substring("shared/inbox/".length()), ts, "Work.");
+        ok(commit(range, "Log work"));
         range.git("checkout", "-q", "-b", "work");
         range.git("rm", "-q", inbox);
         range.git("commit", "-q", "--no-verify", "-m", "Drop the entry");

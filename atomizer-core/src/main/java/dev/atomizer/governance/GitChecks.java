@@ -89,12 +89,44 @@ public final class GitChecks {
                 null,
                 null);
         resumes.save();
+        r = withoutOwnInboxEdits(git, r);
         if (!deferred.isEmpty() && ownEntriesOnly(git, changes)) {
             deferred.clear(); // edits of entries the branch appended: its own to correct, no approval
         }
         Amendments.leave(git.gitDir().resolve(AMENDMENTS), deferred, git);
         dev.atomizer.startup.Trace.mark("governance and lint of appended entries");
         return r;
+    }
+
+    /**
+     * The result less the {@code entry-move} findings at inbox files the main line does not have
+     * ({@link GitRepo#mainLineBase}): the branch wrote them, and they are its own to correct until
+     * they reach the main line, as verify judges them.
+     */
+    private static Result withoutOwnInboxEdits(GitRepo git, Result r) throws AtomizerException {
+        boolean any = false;
+        for (Diagnostic d : r.diagnostics()) {
+            any |= d.rule().equals(EntryMove.INFO.id()) && dev.atomizer.git.LogFiles.isInbox(d.path());
+        }
+        String base = any ? git.mainLineBase() : null;
+        if (base == null) {
+            return r;
+        }
+        Tree line = git.files(base);
+        Collector kept = new Collector();
+        try {
+            for (Diagnostic d : r.diagnostics()) {
+                boolean own = d.rule().equals(EntryMove.INFO.id())
+                        && dev.atomizer.git.LogFiles.isInbox(d.path())
+                        && line.read(d.path()) == null;
+                if (!own) {
+                    kept.accept(d);
+                }
+            }
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read the main line's files: " + e.getMessage(), e);
+        }
+        return kept.result(r.summary().entries());
     }
 
     /**

@@ -585,6 +585,11 @@ public final class RangeVerification {
         if (d.path().isEmpty() || s.commit.isMerge()) {
             return false;
         }
+        if (d.rule().equals(EntryMove.INFO.id())
+                && dev.atomizer.git.LogFiles.isInbox(d.path())
+                && entry(baseId, d.path()) == null) {
+            return true; // an inbox entry the range wrote: its own to correct until it reaches the base
+        }
         try {
             if (baseContract.policies().is(d.path(), Policy.APPEND_ONLY)) {
                 if (!d.rule().equals(AppendOnly.INFO.id()) || !d.path().equals(Workspace.LOG)) {

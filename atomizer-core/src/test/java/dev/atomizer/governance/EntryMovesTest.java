@@ -187,6 +187,24 @@ class EntryMovesTest {
     }
 
     @Test
+    void aBranchCorrectsItsOwnInboxEntriesUntilTheyReachTheBase() throws Exception {
+        repo.git("checkout", "-q", "-b", "work");
+        String path = addInbox("2026-02-16 11:00", "optimizer", "0a1b2c3d", "Mesh study.");
+        repo.commit("Log");
+        repo.stage(path, repo.read(path).replace("Mesh study.", "Mesh study, done."));
+        assertThat(preCommit()).isEmpty(); // main does not have it: the branch's own
+        repo.commit("Correct my entry");
+        String other = addInbox("2026-02-16 11:30", "optimizer", "0a1b2c3e", "Second.");
+        repo.commit("Log again");
+        repo.git("rm", "-q", other);
+        assertThat(preCommit()).isEmpty();
+        repo.commit("Drop it again");
+        GitChecks.Result r = verify(start);
+        assertThat(errors(r)).isEmpty();
+        assertThat(r.diagnostics()).isEmpty();
+    }
+
+    @Test
     void anInboxFileOfTheBaseDeletedWithoutFoldingIsRefused() throws Exception {
         String path = addInbox("2026-02-16 11:00", "optimizer", "0a1b2c3d", "Mesh study.");
         String base = repo.commit("Log");
