@@ -328,7 +328,42 @@ public final class EntryMoves {
                 }
             }
         }
-        return new EntryMoves(findings, archiveMoved, findings.isEmpty() ? logTail : null);
+        return new EntryMoves(rehomed(findings, sides, now), archiveMoved, findings.isEmpty() ? logTail : null);
+    }
+
+    /**
+     * The findings, each at a file the change set changed: a finding about a file it left alone
+     * (the log, when an archive copies its entries without moving them) is reported at the first
+     * changed file of the history, its message naming the file and line it is about.
+     */
+    private static List<Finding> rehomed(List<Finding> findings, Sides sides, LogFiles now) {
+        String home = null;
+        for (String a : now.archives()) {
+            if (home == null && sides.added(a)) {
+                home = a;
+            }
+        }
+        if (home == null) {
+            TreeSet<String> changed = new TreeSet<>();
+            for (String p : sides.byOld().keySet()) {
+                if (LogFiles.isMoved(p) || p.equals(Workspace.LOG)) {
+                    changed.add(p);
+                }
+            }
+            for (String p : sides.byNew().keySet()) {
+                if (LogFiles.isMoved(p) || p.equals(Workspace.LOG)) {
+                    changed.add(p);
+                }
+            }
+            home = changed.isEmpty() ? null : changed.first();
+        }
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            boolean changedHere =
+                    sides.byOld().containsKey(f.path()) || sides.byNew().containsKey(f.path());
+            out.add(changedHere || home == null ? f : new Finding(home, 1, f.message()));
+        }
+        return out;
     }
 
     /** The files of a folder before the change: those after, less the ones added, with the ones removed. */

@@ -283,6 +283,16 @@ class EntryMovesTest {
     }
 
     @Test
+    void anArchiveThatCopiesEntriesTheLogKeepsIsRefusedAtTheArchive() throws Exception {
+        repo.stage(ARCHIVE, "# Project log, archived\n\n" + A + B);
+        assertThat(preCommit()).containsExactly(ARCHIVE + " entry-move");
+        repo.commit("Copy into an archive");
+        GitChecks.Result r = verify(start);
+        assertThat(errors(r)).containsExactly(ARCHIVE + " entry-move");
+        assertThat(message(r, "entry-move")).contains(LOG + ":3: the entry '## [2026-02-16 09:00]");
+    }
+
+    @Test
     void entriesRemovedFromTheLogWithoutAnArchiveAreAppendOnlys() throws Exception {
         // (pre-commit leaves an edit of the log to commit-msg, which judges it with the trailers)
         repo.stage(LOG, "# Project log\n\n" + C);
