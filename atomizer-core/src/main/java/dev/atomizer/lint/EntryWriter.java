@@ -7,7 +7,6 @@ import dev.atomizer.api.Severity;
 import dev.atomizer.api.Workspace;
 import dev.atomizer.git.LogFiles;
 import dev.atomizer.io.AtomicFile;
-import dev.atomizer.lint.rule.StrayContent;
 import dev.atomizer.log.LogAppender;
 import dev.atomizer.log.LogGrammar;
 import dev.atomizer.log.NewEntry;
@@ -23,6 +22,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The append use case: one entry, linted against the contract and the time of the last entry
@@ -31,6 +31,9 @@ import java.util.Locale;
 public final class EntryWriter {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    /** The rule that refuses text the entry would be read into (the rules' package sits above this one). */
+    private static final String STRAY_CONTENT = "stray-content";
 
     private final Linter linter;
     private final Duration tolerance;
@@ -64,7 +67,7 @@ public final class EntryWriter {
                                     shown,
                                     Math.max(1, tail.hostLine()),
                                     1,
-                                    StrayContent.INFO.id(),
+                                    STRAY_CONTENT,
                                     Severity.ERROR,
                                     shown + ": " + where + " opens a code fence or HTML block and never"
                                             + " closes it, so a new entry would be read as part of it; append a line"
@@ -122,7 +125,7 @@ public final class EntryWriter {
     }
 
     /** The timestamp of the history's last entry: the last inbox file's, else the log's; null when none. */
-    private static String lastTimestamp(Path root) throws IOException {
+    private static @Nullable String lastTimestamp(Path root) throws IOException {
         List<String> inbox = LogFiles.in(root).inbox();
         for (int i = inbox.size() - 1; i >= 0; i--) {
             String ts = lastTimestamp(Workspace.readInside(root, inbox.get(i)));
@@ -133,7 +136,7 @@ public final class EntryWriter {
         return lastTimestamp(Workspace.readInside(root, Workspace.LOG));
     }
 
-    private static String lastTimestamp(byte[] b) throws IOException {
+    private static @Nullable String lastTimestamp(byte @Nullable [] b) throws IOException {
         if (b == null) {
             return null;
         }
@@ -157,7 +160,7 @@ public final class EntryWriter {
      * {@code last} when that is ahead of now by no more than the tolerance. An entry further ahead
      * is misdated: now is kept, and timestamp-order says so.
      */
-    String stampAfter(String now, String last) {
+    String stampAfter(String now, @Nullable String last) {
         if (last == null) {
             return now;
         }

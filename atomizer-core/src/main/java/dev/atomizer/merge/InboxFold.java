@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code atomizer fold}: the inbox's entries appended to the log, in name (time) order, each byte
@@ -79,7 +80,7 @@ public final class InboxFold {
             }
             return new Outcome(inbox, Workspace.LOG);
         } catch (LimitException e) {
-            throw new AtomizerException(e.getMessage(), e);
+            throw new AtomizerException(String.valueOf(e.getMessage()), e);
         } catch (IOException e) {
             throw new AtomizerException("cannot fold the inbox: " + e.getMessage(), e);
         }
@@ -89,7 +90,7 @@ public final class InboxFold {
      * Why {@code entry} (an inbox file's bytes) is not one entry from its first byte, or null when
      * it is: the one definition the fold and the gate ({@code inbox-entry}) share.
      */
-    public static String oneEntry(byte[] entry) throws LimitException {
+    public static @Nullable String oneEntry(byte @Nullable [] entry) throws LimitException {
         if (entry == null || entry.length == 0) {
             return "the inbox file is empty: it must hold exactly one entry";
         }
