@@ -169,7 +169,9 @@ public final class Atomizer {
      * Appends one entry to the workspace's log: linted against the contract and the time of the last
      * entry first, written atomically, or not at all (the result says why). With {@code fixedTime}
      * false the entry is stamped with {@code entry}'s time, or with the last entry's when that one
-     * is ahead of the clock within the contract's tolerance; a dry run writes nothing.
+     * is ahead of the clock within the contract's tolerance; a dry run writes nothing. When the
+     * contract says {@code Entry inbox: on}, the entry becomes a new file of the inbox instead
+     * (unless the workspace names another log file than the repository's, as {@code --file} does).
      */
     public dev.atomizer.api.Appended append(dev.atomizer.log.NewEntry entry, boolean fixedTime, boolean dryRun)
             throws AtomizerException {
@@ -183,9 +185,14 @@ public final class Atomizer {
                                 .relativize(ws.log().toAbsolutePath().normalize())
                                 .toString());
             }
-            return new dev.atomizer.lint.EntryWriter(
-                            linter(), contract().settings().clockTolerance())
-                    .append(ws.log(), shown, entry, fixedTime, dryRun);
+            dev.atomizer.lint.EntryWriter writer = new dev.atomizer.lint.EntryWriter(
+                    linter(), contract().settings().clockTolerance());
+            if (contract().settings().entryInbox()
+                    && ws.log().equals(ws.root().resolve(Workspace.LOG).normalize())) {
+                // the inbox: one file per entry, folded into the log on the main line by the bot
+                return writer.toInbox(ws.root(), entry, fixedTime, dryRun);
+            }
+            return writer.append(ws.log(), shown, entry, fixedTime, dryRun);
         } catch (IOException e) {
             throw new AtomizerException(shown + ": cannot append: " + e.getMessage(), e);
         }
@@ -611,11 +618,34 @@ public final class Atomizer {
             Publisher.Options options, boolean reports, java.time.Instant clock, Consumer<String> progress)
             throws AtomizerException {
         Path root = workspace().root();
+        boolean fold = contract().settings().entryInbox();
+        if (fold) {
+            // the bot folds the inbox into the log in the same commit as the dashboards it regenerates
+            List<String> owned = new ArrayList<>(options.owned());
+            owned.add(Workspace.LOG);
+            owned.add(Workspace.INBOX);
+            options = new Publisher.Options(
+                    options.remote(),
+                    options.branch(),
+                    options.attempts(),
+                    options.backoff(),
+                    options.identity(),
+                    owned);
+        }
         Publisher publisher = new Publisher(root, options, progress);
         return publisher.publish(
                 dir -> {
                     List<String> written = new ArrayList<>();
                     List<String> weeks = new ArrayList<>();
+                    int folded = 0;
+                    if (fold) {
+                        dev.atomizer.merge.InboxFold.Outcome f = dev.atomizer.merge.InboxFold.fold(dir);
+                        folded = f.folded().size();
+                        if (folded > 0) {
+                            written.add(f.log());
+                            written.addAll(f.folded());
+                        }
+                    }
                     if (reports) {
                         for (dev.atomizer.report.Reports.Outcome o :
                                 dev.atomizer.report.Reports.weeklyDue(dir, clock)) {
@@ -636,9 +666,23 @@ public final class Atomizer {
                             ? "Regenerate derived files"
                             : (weeks.size() == 1 ? "Weekly report " : "Weekly reports ") + String.join(", ", weeks)
                                     + ", derived files regenerated";
+                    if (folded > 0) {
+                        subject = "Fold " + folded + (folded == 1 ? " entry" : " entries") + " of the inbox into the"
+                                + " log; " + subject.substring(0, 1).toLowerCase(java.util.Locale.ROOT)
+                                + subject.substring(1);
+                    }
                     return new Publisher.Made(List.copyOf(written), subject);
                 },
                 (base, head) -> !verify(base, head, false, "--rule", c -> {}).failed());
+    }
+
+    /**
+     * {@code fold}: every inbox file's entry appended to the log in name (time) order, byte for byte,
+     * and the inbox files deleted, in the working tree (the caller commits; {@code publish} folds
+     * before it regenerates). Nothing folded when the inbox is empty.
+     */
+    public dev.atomizer.merge.InboxFold.Outcome fold() throws AtomizerException {
+        return dev.atomizer.merge.InboxFold.fold(workspace().root());
     }
 
     /**

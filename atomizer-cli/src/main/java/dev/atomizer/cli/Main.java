@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             GitCommands.MergeDriver.class,
             DerivedCommands.Dashboards.class,
             PublishCommand.class,
+            FoldCommand.class,
             DerivedCommands.Check.class,
             DerivedCommands.GatesCommand.class,
             AlertCommands.Alerts.class,

@@ -424,6 +424,8 @@ class RemediesIT {
         m.put("skip-ci", this::skipCi);
         m.put("entry-identity", this::entryIdentity);
         m.put("path-owner", this::pathOwner);
+        m.put("entry-move", this::entryMove);
+        m.put("inbox-entry", this::inboxEntry);
         return m;
     }
 
@@ -517,6 +519,82 @@ class RemediesIT {
         assertThat(verify.code()).isEqualTo(1);
         followUndoAndApproval(range, message(verify, id));
         assertThat(range.read(LOG)).contains("Kick-off (a day late).");
+    }
+
+    /** An inbox entry (as 'atomizer log' writes one with the inbox on), staged. */
+    static String stageInbox(GitFixture repo, String name, String ts, String summary) throws IOException {
+        String path = "shared/inbox/" + name;
+        repo.stage(path, entry(ts, "manager", "milestone", "completed", summary).substring(1));
+        return path;
+    }
+
+    void entryMove(RuleInfo rule) throws Exception {
+        String id = rule.id();
+        GitFixture repo = fresh(id);
+        String ts = clock();
+        String inbox = stageInbox(repo, ts.replace(' ', 'T').replace(":", "") + "-manager-0a1b2c3d.md", ts, "Work.");
+        ok(commit(repo, "Log work"));
+        // edited after it was written: the hook says no, the quoted restore leads to green
+        String written = repo.read(inbox);
+        repo.stage(inbox, written.replace("Work.", "Work, done."));
+        Run refused = commit(repo, "Edit the entry");
+        assertThat(refused.code()).isNotZero();
+        String msg = message(refused, id);
+        assertThat(msg).contains("edited after it was written");
+        ok(run(repo, command(msg, "git checkout HEAD -- ")));
+        assertThat(repo.read(inbox)).isEqualTo(written);
+        ok(atomizer(
+                repo,
+                "log",
+                "--agent",
+                "manager",
+                "--project",
+                "first-project",
+                "--event",
+                "milestone",
+                "--status",
+                "completed",
+                "--summary",
+                "Work is done."));
+        repo.git("add", "-A");
+        ok(commit(repo, "Log the correction"));
+
+        // removed without a fold, past the hooks on a branch: verify says no, the quoted revert fixes it
+        GitFixture range = fresh(id + "-range");
+        stageInbox(range, inbox.substring("shared/inbox/".length()), ts, "Work.");
+        ok(commit(range, "Log work"));
+        range.git("checkout", "-q", "-b", "work");
+        range.git("rm", "-q", inbox);
+        range.git("commit", "-q", "--no-verify", "-m", "Drop the entry");
+        Run verify = atomizer(range, "verify", "--base", "main");
+        assertThat(verify.code()).isEqualTo(1);
+        String dropped = message(verify, id);
+        assertThat(dropped).contains("removed from the inbox but not folded into the log byte for byte");
+        ok(run(range, command(dropped, "git revert ")));
+        green(range);
+    }
+
+    void inboxEntry(RuleInfo rule) throws Exception {
+        String id = rule.id();
+        GitFixture repo = fresh(id);
+        String ts = clock();
+        stageInbox(repo, "my-entry.md", ts, "Work.");
+        Run refused = commit(repo, "Log work");
+        assertThat(refused.code()).isNotZero();
+        String msg = message(refused, id);
+        ok(run(repo, command(msg, "git mv ")));
+        ok(commit(repo, "Log work"));
+        assertThat(repo.git("ls-files", "shared/inbox")).contains("-manager-");
+
+        GitFixture range = fresh(id + "-range");
+        range.git("checkout", "-q", "-b", "work");
+        stageInbox(range, "note.md", ts, "Work.");
+        range.git("commit", "-q", "--no-verify", "-m", "Log work");
+        Run verify = atomizer(range, "verify", "--base", "main");
+        assertThat(verify.code()).isEqualTo(1);
+        ok(run(range, command(message(verify, id), "git mv ")));
+        range.git("commit", "-q", "-m", "Name the inbox entry");
+        green(range);
     }
 
     void immutablePath(RuleInfo rule) throws Exception {

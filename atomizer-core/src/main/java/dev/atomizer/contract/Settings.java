@@ -70,7 +70,20 @@ public record Settings(Map<Setting, String> values) {
          * How long the main line may stay ahead of its last verified commit (a run skipped, cancelled
          * or failing) before the watchdog raises {@code unverified-main}.
          */
-        VERIFY_LAG("Verify lag", "1440", "a duration such as '24 hours' or '2 days'", v -> duration(v, 30 * 24 * 60));
+        VERIFY_LAG("Verify lag", "1440", "a duration such as '24 hours' or '2 days'", v -> duration(v, 30 * 24 * 60)),
+        /**
+         * on: {@code log} writes each new entry as a file of the inbox ({@code shared/inbox}), which the
+         * bot folds into the log on the main line ({@code atomizer fold}), so pull requests that add
+         * entries never conflict in the log; off (the default): entries are appended to the log.
+         */
+        ENTRY_INBOX("Entry inbox", "off", "'on' or 'off'", v -> oneOf(v, "on", "off")),
+        /**
+         * With the inbox on: how much older than the entry before it an entry of the log may be (an
+         * entry written on a branch reaches the log when its branch is folded, after entries of
+         * branches folded first); older than that is still {@code timestamp-order}.
+         */
+        FOLD_WINDOW(
+                "Fold window", "10080", "a duration such as '7 days' or '48 hours'", v -> duration(v, 90 * 24 * 60));
 
         private final String label;
         private final String fallback;
@@ -286,6 +299,21 @@ public record Settings(Map<Setting, String> values) {
 
     public IdentityMode entryIdentity() {
         return IdentityMode.valueOf(get(Setting.ENTRY_IDENTITY).toUpperCase(Locale.ROOT));
+    }
+
+    /** True when new entries go to the inbox, folded into the log by the bot. */
+    public boolean entryInbox() {
+        return get(Setting.ENTRY_INBOX).equals("on");
+    }
+
+    /**
+     * How much older than the entry before it an entry may be: the fold window when the inbox is on
+     * (entries reach the log in the order their branches were folded), else none.
+     */
+    public java.time.Duration foldWindow() {
+        return entryInbox()
+                ? java.time.Duration.ofMinutes(Long.parseLong(get(Setting.FOLD_WINDOW)))
+                : java.time.Duration.ZERO;
     }
 
     public ApprovalMode approvals() {

@@ -42,6 +42,9 @@ public final class AppendOnly extends ChangeRule {
                         change.oldPath() + " is append-only and was renamed to " + change.newPath() + "; " + restore);
             case MODIFY -> {
                 AppendCheck c = context.appendCheck(change);
+                if (!c.appendOnly() && context.moves().archived()) {
+                    return; // entries moved into an archive: entry-move's to judge
+                }
                 if (!c.appendOnly()) {
                     String where = c.entryHeading() == null
                             ? "in the preamble"

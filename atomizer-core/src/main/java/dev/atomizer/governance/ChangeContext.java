@@ -23,6 +23,7 @@ import java.util.Map;
  * @param judge    decides whether the change is approved, or null: by the approval's trailers (and
  *                 signatures) under the contract; the range's net effect is approved by the range's
  *                 approved commits instead ({@link RangeVerification})
+ * @param entryMoves the moves of entries of the whole change set ({@link EntryMoves}), or null: none judged
  */
 public record ChangeContext(
         Contract contract,
@@ -34,7 +35,8 @@ public record ChangeContext(
         Map<String, AppendCheck> appendChecks,
         LogResumes resumes,
         List<Deferred> deferred,
-        Judge judge) {
+        Judge judge,
+        EntryMoves.Lazy entryMoves) {
 
     /** Decides whether a change is approved. */
     @FunctionalInterface
@@ -71,7 +73,13 @@ public record ChangeContext(
                 new HashMap<>(),
                 resumes,
                 null,
+                null,
                 null);
+    }
+
+    /** The moves of entries between the history's files that the change set makes (see {@link EntryMoves}). */
+    public EntryMoves moves() throws IOException {
+        return entryMoves == null ? EntryMoves.NONE : entryMoves.get(this);
     }
 
     /** Whether the change is approved (see {@link Approvals}); signatures are read on first need. */

@@ -92,12 +92,44 @@ public final class GitChecks {
         if (before.settings().entryIdentity() == dev.atomizer.contract.Settings.IdentityMode.AUTHOR) {
             r = Identity.preCommit(git, changes, before, overrides, r);
         }
+        r = withoutOwnInboxEdits(git, r);
         if (!deferred.isEmpty() && ownEntriesOnly(git, changes)) {
             deferred.clear(); // edits of entries the branch appended: its own to correct, no approval
         }
         Amendments.leave(git.gitDir().resolve(AMENDMENTS), deferred, git);
         dev.atomizer.startup.Trace.mark("governance and lint of appended entries");
         return r;
+    }
+
+    /**
+     * The result less the {@code entry-move} findings at inbox files the main line does not have
+     * ({@link GitRepo#mainLineBase}): the branch wrote them, and they are its own to correct until
+     * they reach the main line, as verify judges them.
+     */
+    private static Result withoutOwnInboxEdits(GitRepo git, Result r) throws AtomizerException {
+        boolean any = false;
+        for (Diagnostic d : r.diagnostics()) {
+            any |= d.rule().equals(EntryMove.INFO.id()) && dev.atomizer.git.LogFiles.isInbox(d.path());
+        }
+        String base = any ? git.mainLineBase() : null;
+        if (base == null) {
+            return r;
+        }
+        Tree line = git.files(base);
+        Collector kept = new Collector();
+        try {
+            for (Diagnostic d : r.diagnostics()) {
+                boolean own = d.rule().equals(EntryMove.INFO.id())
+                        && dev.atomizer.git.LogFiles.isInbox(d.path())
+                        && line.read(d.path()) == null;
+                if (!own) {
+                    kept.accept(d);
+                }
+            }
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read the main line's files: " + e.getMessage(), e);
+        }
+        return kept.result(r.summary().entries());
     }
 
     /**
@@ -228,8 +260,20 @@ public final class GitChecks {
             throws AtomizerException {
         List<FileChange> changes = git.worktreeChanges();
         Contract governing = contract(git.headFiles());
-        ChangeContext ctx =
-                new ChangeContext(governing, null, withHistory(git, git.worktreeFiles(), "HEAD", derived), derived);
+        Tree files = withHistory(git, git.worktreeFiles(), "HEAD", derived);
+        ChangeContext plain = new ChangeContext(governing, null, files, derived);
+        ChangeContext ctx = new ChangeContext(
+                plain.contract(),
+                plain.policies(),
+                null,
+                null,
+                files,
+                derived,
+                plain.appendChecks(),
+                plain.resumes(),
+                null,
+                null,
+                new EntryMoves.Lazy(changes, files, git.workTree()));
         Collector c = new Collector();
         try {
             // a derived file that differs from a regeneration is reported once, as generated-stale, by check
@@ -448,6 +492,41 @@ public final class GitChecks {
             Contract lintContract,
             ChangeContext.Judge judge)
             throws AtomizerException {
+        return check(
+                changes,
+                governing,
+                after,
+                approval,
+                signatures,
+                overrides,
+                derived,
+                resumes,
+                checkedAt,
+                deferred,
+                lintContract,
+                judge,
+                new EntryMoves.Lazy(changes, after, null));
+    }
+
+    /**
+     * As above, with the moves of entries judged over {@code moves}' change set (the whole net
+     * effect of a range, when its changes are checked one at a time).
+     */
+    static Result check(
+            List<FileChange> changes,
+            Contract governing,
+            Tree after,
+            Approval approval,
+            Signatures signatures,
+            Map<String, Severity> overrides,
+            DerivedFiles derived,
+            LogResumes resumes,
+            java.time.Instant checkedAt,
+            List<ChangeContext.Deferred> deferred,
+            Contract lintContract,
+            ChangeContext.Judge judge,
+            EntryMoves.Lazy moves)
+            throws AtomizerException {
         ChangeContext ctx = new ChangeContext(
                 governing,
                 new Policies(governing),
@@ -458,7 +537,8 @@ public final class GitChecks {
                 new java.util.HashMap<>(),
                 resumes,
                 deferred,
-                judge);
+                judge,
+                moves);
         Collector c = new Collector();
         int entries = 0;
         try {
@@ -468,6 +548,19 @@ public final class GitChecks {
             dev.atomizer.startup.Trace.mark("governance rules");
             Linter linter = null;
             for (FileChange change : changes) {
+                if (InboxEntry.isNew(ctx, change)) {
+                    // a new inbox file: its one entry, linted as a new entry (its order is the fold's)
+                    if (linter == null) {
+                        linter = linter(after, lintContract, overrides, checkedAt);
+                    }
+                    entries += linter.lint(
+                                    change.newPath(),
+                                    new ByteArrayInputStream(change.newContent().bytes()),
+                                    null,
+                                    c)
+                            .entries();
+                    continue;
+                }
                 if (change.newPath() == null
                         || !ctx.policies().is(change.newPath(), Policy.APPEND_ONLY)
                         || change.newContent().notAFile() != null) {
@@ -478,6 +571,13 @@ public final class GitChecks {
                 AppendCheck a = change.kind() == FileChange.Kind.MODIFY
                         ? ctx.appendCheck(change)
                         : AppendCheck.compare(new byte[0], bytes);
+                if (!a.appendOnly() && ctx.moves().archived() && Workspace.LOG.equals(change.newPath())) {
+                    // entries moved to an archive: entry-move judged the move; lint what the log gained
+                    a = ctx.moves().logTail();
+                    if (a == null) {
+                        continue;
+                    }
+                }
                 if (!a.appendOnly()) {
                     boolean amendment = deferred != null
                             || approval != null && ctx.verdict().approved();

@@ -412,7 +412,10 @@ public final class RangeVerification {
         Policies policies = baseContract.policies();
         Map<String, Severity> reportsAtTheirCommit = new HashMap<>(overrides);
         reportsAtTheirCommit.put(NotGenerated.INFO.id(), Severity.OFF);
-        for (FileChange change : git.changesBetween(baseId, headId)) {
+        List<FileChange> changes = git.changesBetween(baseId, headId);
+        // the moves of entries are judged over the whole net change set, once
+        EntryMoves.Lazy moves = new EntryMoves.Lazy(changes, after, null);
+        for (FileChange change : changes) {
             GitChecks.Result r = GitChecks.check(
                     List.of(change),
                     baseContract.contract(),
@@ -426,7 +429,8 @@ public final class RangeVerification {
                     now,
                     null,
                     lint,
-                    () -> covered(change, order, policies));
+                    () -> covered(change, order, policies),
+                    moves);
             out.addAll(r.diagnostics());
         }
         return out;
@@ -590,6 +594,11 @@ public final class RangeVerification {
     private boolean correctsTheRangesOwn(Diagnostic d, Step s) throws AtomizerException {
         if (d.path().isEmpty() || s.commit.isMerge()) {
             return false;
+        }
+        if (d.rule().equals(EntryMove.INFO.id())
+                && dev.atomizer.git.LogFiles.isInbox(d.path())
+                && entry(baseId, d.path()) == null) {
+            return true; // an inbox entry the range wrote: its own to correct until it reaches the base
         }
         try {
             if (baseContract.policies().is(d.path(), Policy.APPEND_ONLY)) {

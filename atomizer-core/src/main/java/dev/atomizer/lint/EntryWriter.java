@@ -4,7 +4,11 @@ import dev.atomizer.api.Appended;
 import dev.atomizer.api.Diagnostic;
 import dev.atomizer.api.FileSummary;
 import dev.atomizer.api.Severity;
+import dev.atomizer.api.Workspace;
+import dev.atomizer.git.LogFiles;
+import dev.atomizer.io.AtomicFile;
 import dev.atomizer.log.LogAppender;
+import dev.atomizer.log.LogGrammar;
 import dev.atomizer.log.NewEntry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,6 +22,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The append use case: one entry, linted against the contract and the time of the last entry
@@ -88,6 +93,64 @@ public final class EntryWriter {
                 shown, text(made[0]), made[0].timestamp(), entry.timestamp(), entries[0], problems, written);
     }
 
+    /**
+     * Writes {@code entry} as a new file of the inbox under {@code root}
+     * ({@link Workspace#inboxEntry}): exactly the entry's bytes, LF, ending with a newline, written
+     * atomically. It is linted as an appended entry is, after the last entry of the history (the
+     * last inbox file's, else the log's), and stamped as {@link #append} stamps.
+     */
+    public Appended toInbox(Path root, NewEntry entry, boolean fixedTime, boolean dryRun) throws IOException {
+        List<Diagnostic> problems = new ArrayList<>();
+        String last = lastTimestamp(root);
+        NewEntry made = fixedTime || dryRun ? entry : entry.at(stampAfter(entry.timestamp(), last));
+        String text = text(made);
+        byte[] bytes = text.concat("\n").getBytes(StandardCharsets.UTF_8);
+        FileSummary s =
+                linter.lint("<new entry>", new ByteArrayInputStream(bytes), dryRun ? null : last, problems::add);
+        String target = Workspace.INBOX + "/";
+        boolean written = false;
+        if (s.errors() == 0 && s.entries() == 1) {
+            target = Workspace.inboxEntry(made.timestamp(), made.agent(), unique());
+            if (!dryRun) {
+                Path file = Workspace.writable(root, target);
+                Files.createDirectories(file.getParent());
+                if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException(target + " exists already; run again");
+                }
+                AtomicFile.replace(file, bytes);
+                written = true;
+            }
+        }
+        return new Appended(target, text, made.timestamp(), entry.timestamp(), s.entries(), problems, written);
+    }
+
+    /** The timestamp of the history's last entry: the last inbox file's, else the log's; null when none. */
+    private static @Nullable String lastTimestamp(Path root) throws IOException {
+        List<String> inbox = LogFiles.in(root).inbox();
+        for (int i = inbox.size() - 1; i >= 0; i--) {
+            String ts = lastTimestamp(Workspace.readInside(root, inbox.get(i)));
+            if (ts != null) {
+                return ts;
+            }
+        }
+        return lastTimestamp(Workspace.readInside(root, Workspace.LOG));
+    }
+
+    private static @Nullable String lastTimestamp(byte @Nullable [] b) throws IOException {
+        if (b == null) {
+            return null;
+        }
+        LogGrammar.Starts starts = LogGrammar.entryStarts(b, 0, b.length);
+        return LogGrammar.lastTimestamp(b, starts, starts.size());
+    }
+
+    /** Eight random hex digits: two branches never write the same inbox file. */
+    private static String unique() {
+        return String.format(Locale.ROOT, "%08x", RANDOM.nextInt());
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private static String text(NewEntry e) {
         return String.join("\n", e.lines());
     }
@@ -97,7 +160,7 @@ public final class EntryWriter {
      * {@code last} when that is ahead of now by no more than the tolerance. An entry further ahead
      * is misdated: now is kept, and timestamp-order says so.
      */
-    String stampAfter(String now, String last) {
+    String stampAfter(String now, @Nullable String last) {
         if (last == null) {
             return now;
         }

@@ -122,6 +122,52 @@ class PublishTest {
         assertThat(again.failure()).isNull();
     }
 
+    /**
+     * With the inbox on, the bot folds the inbox into the log in the same commit as the dashboards
+     * it regenerates from the folded log, and that commit verifies.
+     */
+    @Test
+    void withTheInboxOnThePublishFoldsItIntoTheLogInTheSameCommit() throws Exception {
+        human.git("pull", "-q", "origin", "main");
+        human.write(
+                Workspace.CONTRACT,
+                human.read(Workspace.CONTRACT).replace("| Entry inbox | off |", "| Entry inbox | on |"));
+        dev.atomizer.api.Appended a = Atomizer.open(Workspace.at(human.dir()), Map.of(), human.dir())
+                .append(
+                        new dev.atomizer.log.NewEntry(
+                                "2026-06-02 11:00",
+                                "manager",
+                                "first-project",
+                                "milestone",
+                                "completed",
+                                "Inbox entry reached main",
+                                null,
+                                null,
+                                null),
+                        true,
+                        false);
+        assertThat(a.written()).as(a.problems().toString()).isTrue();
+        assertThat(a.target()).startsWith(Workspace.INBOX + "/2026-06-02T1100-manager-");
+        human.git("add", "-A");
+        human.git("commit", "-q", "--no-verify", "-m", "Inbox on, and an entry");
+        human.git("push", "-q", "origin", "main");
+        String before = remoteGit("rev-parse", "main");
+        human.at(bot).git("pull", "-q", "origin", "main");
+
+        Publisher.Outcome o = publish(5, false, new ArrayList<>());
+
+        assertThat(o.published()).isTrue();
+        assertThat(remoteGit("log", "-1", "--format=%s", "main"))
+                .isEqualTo("Fold 1 entry of the inbox into the log; regenerate derived files");
+        assertThat(remoteGit("show", "main:" + Workspace.LOG)).endsWith("---\n\n" + a.text());
+        assertThat(remoteGit("ls-tree", "-r", "--name-only", "main")).doesNotContain(Workspace.INBOX + "/");
+        assertThat(remoteGit("show", "main:shared/dashboards/exec-summary.md")).contains("Inbox entry reached main");
+        assertThat(Atomizer.at(bot, Map.of())
+                        .verify(before, o.commit(), false, "--rule", c -> {})
+                        .failed())
+                .isFalse();
+    }
+
     @Test
     void aLostRaceStartsOverFromTheNewTipAndSucceeds() throws Exception {
         racer(2);

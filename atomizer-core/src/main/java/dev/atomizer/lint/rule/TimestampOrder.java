@@ -20,7 +20,10 @@ public final class TimestampOrder extends HeadingRule {
     @Override
     protected void check(EntryHeader h, EntryContext context, At report) {
         String previous = context.previousTimestamp();
-        if (h.dateTime() != null && previous != null && h.timestamp().compareTo(previous) < 0) {
+        if (h.dateTime() != null
+                && previous != null
+                && h.timestamp().compareTo(previous) < 0
+                && !withinFoldWindow(h.dateTime(), previous, context)) {
             report.at(
                     h.timestampColumn(),
                     "entry at " + h.timestamp() + " is older than the entry before it (" + previous + ")"
@@ -28,10 +31,28 @@ public final class TimestampOrder extends HeadingRule {
         }
     }
 
+    /**
+     * With the inbox on, the log's order is the order entries reached the main line, and an entry's
+     * time is when it was written on its branch: an entry folded late may be older than the one
+     * before it by at most the contract's fold window.
+     */
+    private static boolean withinFoldWindow(LocalDateTime entry, String previous, EntryContext context) {
+        java.time.Duration window = context.contract().settings().foldWindow();
+        LocalDateTime before = parse(previous);
+        return !window.isZero() && before != null && !entry.plus(window).isBefore(before);
+    }
+
     /** What is wrong and the whole fix: it depends on whether the entry before is dated ahead of the clock. */
     private static String why(String previous, EntryContext context) {
         LocalDateTime now = context.now();
         LocalDateTime before = parse(previous);
+        java.time.Duration window = context.contract().settings().foldWindow();
+        if (!window.isZero()) {
+            return ", more than the contract's fold window (" + window.toMinutes() + " minutes) older: with the"
+                    + " inbox on, the log holds entries in the order they were folded, and an entry may be older than"
+                    + " the one before it by at most the fold window; write new entries with the current time"
+                    + " ('atomizer log') and have them folded within the window";
+        }
         if (now == null || before == null || !before.isAfter(now)) {
             return "; the log is append-only in time: append new entries at the end with the current time"
                     + " (a late report says in its Detail when it happened)";
@@ -65,9 +86,10 @@ public final class TimestampOrder extends HeadingRule {
     }
 
     public static final RuleInfo INFO = RuleInfo.of("timestamp-order", Severity.ERROR, "heading")
-            .fires("an entry is older than the entry before it")
+            .fires(
+                    "an entry is older than the entry before it; with `Entry inbox: on`, older than it by more than the contract's `Fold window` (default 7 days): entries reach the log in the order their branches were folded, each stamped when it was written")
             .fix(
-                    "Append entries in time order; a late report gets the current time and says in its Detail when it happened. When the entry before is dated ahead of the clock within the contract's `Clock tolerance`, stamp the new one at that time or later (`log` does so when no `--time` is given); one dated further ahead is misdated: correct it with an approved amendment of the log.")
+                    "Append entries in time order; a late report gets the current time and says in its Detail when it happened. When the entry before is dated ahead of the clock within the contract's `Clock tolerance`, stamp the new one at that time or later (`log` does so when no `--time` is given); one dated further ahead is misdated: correct it with an approved amendment of the log. With the inbox on, write entries with the current time and have them folded (`atomizer fold`, run by the bot) within the fold window.")
             .protects(
                     "The log's order is the order things happened: the state model, the status moves and the KPIs read it front to back.");
 }
