@@ -175,6 +175,11 @@ public final class Atomizer {
         return new Linter(contract(), status().slugs(), severities(), now());
     }
 
+    /** The contract's time zone: the log's timestamps are in it. */
+    public java.time.ZoneId zone() throws AtomizerException {
+        return contract().settings().zone();
+    }
+
     /** The wall clock in the contract's time zone, to the minute. */
     public LocalDateTime now() throws AtomizerException {
         return LocalDateTime.now(contract().settings().zone()).withSecond(0).withNano(0);

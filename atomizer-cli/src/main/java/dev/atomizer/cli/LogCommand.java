@@ -141,7 +141,7 @@ final class LogCommand extends CommandBase {
                     + (stamped.equals(ts)
                             ? ""
                             : " (stamped with the last entry's time, which is ahead of the clock, " + ts + " in "
-                                    + atomizer.contract().settings().zone().getId()
+                                    + atomizer.zone().getId()
                                     + ", within the contract's clock tolerance: the log never goes back in time)"));
         }
         return Main.OK;
