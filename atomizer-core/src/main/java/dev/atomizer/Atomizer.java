@@ -3,6 +3,7 @@ package dev.atomizer;
 import dev.atomizer.alert.AlertReport;
 import dev.atomizer.alert.Watchdog;
 import dev.atomizer.api.Alerts;
+import dev.atomizer.api.Appended;
 import dev.atomizer.api.AtomizerException;
 import dev.atomizer.api.Checks;
 import dev.atomizer.api.Diagnostic;
@@ -191,8 +192,7 @@ public final class Atomizer {
      * false the entry is stamped with {@code entry}'s time, or with the last entry's when that one
      * is ahead of the clock within the contract's tolerance; a dry run writes nothing.
      */
-    public dev.atomizer.api.Appended append(NewEntry entry, boolean fixedTime, boolean dryRun)
-            throws AtomizerException {
+    public Appended append(NewEntry entry, boolean fixedTime, boolean dryRun) throws AtomizerException {
         Workspace ws = workspace();
         String shown = display(ws.log());
         try {
