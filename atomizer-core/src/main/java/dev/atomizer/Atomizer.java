@@ -380,6 +380,29 @@ public final class Atomizer {
     }
 
     /**
+     * {@code contract --format json-schema}: the JSON Schema of an entry made from the contract and
+     * the projects of the status file (see {@link dev.atomizer.contract.EntrySchema}).
+     */
+    public String entrySchema() throws AtomizerException {
+        return dev.atomizer.contract.EntrySchema.json(
+                contract(), status().slugs(), dev.atomizer.lint.rule.SummaryTooLong.MAX);
+    }
+
+    /**
+     * The open decisions at {@code now} (the wall clock when null), most urgent first as the exec
+     * summary lists them: past the K5 target, then holding work up, then the longest open.
+     */
+    public List<dev.atomizer.state.Track> openDecisions(LocalDateTime now) throws AtomizerException {
+        LocalDateTime at = now != null ? now : now();
+        try (Sourced s = sourced(workspace().root(), false)) {
+            Sources sources = Sources.read(s.files(), at);
+            return dev.atomizer.derive.ExecSummary.open(
+                    sources.log(),
+                    sources.contract().settings().minutes(dev.atomizer.contract.Settings.Setting.K5_TARGET));
+        }
+    }
+
+    /**
      * {@code contract-diff}: what changed in the contract from {@code base} to {@code head}, one line
      * each (see {@link ContractDiff}).
      */

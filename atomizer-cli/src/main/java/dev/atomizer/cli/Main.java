@@ -36,6 +36,8 @@ import picocli.CommandLine.Command;
             DerivedCommands.Check.class,
             DerivedCommands.GatesCommand.class,
             AlertCommands.Alerts.class,
+            ContractCommand.class,
+            McpCommand.class,
             AlertCommands.ContractDiff.class,
             ReportCommands.class,
             CommandLine.HelpCommand.class

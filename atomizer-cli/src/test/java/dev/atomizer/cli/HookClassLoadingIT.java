@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The report libraries (mustache.java, openhtmltopdf, PDFBox) and the signature verifiers
- * (BouncyCastle, Apache MINA sshd) are in the jar but stay off the hooks' path: not one of their
+ * The report libraries (mustache.java, openhtmltopdf, PDFBox), the signature verifiers
+ * (BouncyCastle, Apache MINA sshd) and the MCP SDK are in the jar but stay off the hooks' path: not one of their
  * classes loads when the pre-commit or the commit-msg hook runs.
  */
 class HookClassLoadingIT {
@@ -40,6 +40,7 @@ class HookClassLoadingIT {
                 .doesNotContain("org.apache.fontbox")
                 .doesNotContain("dev.atomizer.report");
         assertNoSignatureCode(r.out());
+        assertNoMcpCode(r.out());
 
         java.nio.file.Files.writeString(repo.file("MSG"), "Amend\n\nChange-Request: CR-1\nApproved-by: ceo\n");
         repo.stage("context-docs/00-mission.md", "# Mission\n");
@@ -53,6 +54,17 @@ class HookClassLoadingIT {
         assertThat(msg.code()).as(msg.err()).isZero();
         assertThat(msg.out()).contains("dev.atomizer.governance.Approvals");
         assertNoSignatureCode(msg.out());
+        assertNoMcpCode(msg.out());
+    }
+
+    /** The MCP SDK, its reactive streams and its schema validator are for 'atomizer mcp' only. */
+    private static void assertNoMcpCode(String classes) {
+        assertThat(classes)
+                .doesNotContain("io.modelcontextprotocol")
+                .doesNotContain("reactor.core")
+                .doesNotContain("com.networknt")
+                .doesNotContain("dev.atomizer.cli.mcp")
+                .doesNotContain("dev.atomizer.cli.McpCommand");
     }
 
     private static void assertNoSignatureCode(String classes) {

@@ -422,6 +422,8 @@ class RemediesIT {
         m.put("foreign-history", this::foreignHistory);
         m.put("not-generated", this::notGenerated);
         m.put("skip-ci", this::skipCi);
+        m.put("entry-identity", this::entryIdentity);
+        m.put("path-owner", this::pathOwner);
         return m;
     }
 
@@ -662,6 +664,91 @@ class RemediesIT {
         green(range);
     }
 
+    static final String STATUS_FILE = "shared/PROJECT_STATUS.md";
+
+    /**
+     * main's contract, changed in an approved commit: the agents' e-mails and 'Entry identity:
+     * author' (init's contract has PROJECT_STATUS.md owned by the manager). The fixture commits as
+     * agent@example.com, a person.
+     */
+    static void bindIdentities(GitFixture repo) throws IOException {
+        String before = repo.read(CONTRACT);
+        String after = before.replace(
+                        "| Agent | Role | Silent after |\n|-------|------|--------------|\n"
+                                + "| `manager` | Manager | |\n| `optimizer` | Optimizer | |\n",
+                        "| Agent | Role | Silent after | Email |\n|---|---|---|---|\n"
+                                + "| `manager` | Manager | | manager@example.com |\n"
+                                + "| `optimizer` | Optimizer | | optimizer@example.com |\n")
+                .replace("| Entry identity | off |\n", "| Entry identity | author |\n");
+        assertThat(after)
+                .contains("| `shared/PROJECT_STATUS.md` | owned | Project status, kept by the Manager | `manager` |")
+                .contains("manager@example.com")
+                .contains("| Entry identity | author |");
+        repo.write(CONTRACT, after);
+        repo.git("add", CONTRACT);
+        repo.git("commit", "-q", "--no-verify", "-m", "Bind the agents\n\nChange-Request: CR-1\nApproved-by: ceo");
+    }
+
+    void entryIdentity(RuleInfo rule) throws Exception {
+        GitFixture repo = fresh(rule.id());
+        bindIdentities(repo);
+        repo.git("checkout", "-q", "-b", "work");
+        // the hook: the author git will record is a person's, not the manager's
+        repo.stage(LOG, repo.read(LOG) + entry("2026-02-16 10:00", "manager", "milestone", "completed", "Work."));
+        Run refused = commit(repo, "Log work");
+        assertThat(refused.code()).isNotZero();
+        String msg = message(refused, rule.id());
+        assertThat(msg).contains("was committed by agent@example.com, which is no agent's or approver's e-mail");
+        ok(run(repo, command(msg, "git commit --author") + " -q -m 'Log work'"));
+        assertThat(repo.git("log", "-1", "--format=%ae").strip()).isEqualTo("manager@example.com");
+        green(repo);
+
+        // past the hooks, by the optimizer: verify, then undo it and let the manager make it again
+        repo.stage(LOG, repo.read(LOG) + entry("2026-02-16 11:00", "manager", "milestone", "completed", "More."));
+        ok(repo.run(
+                Map.of("GIT_AUTHOR_EMAIL", "optimizer@example.com"),
+                "commit",
+                "-q",
+                "--no-verify",
+                "-m",
+                "Log for the manager"));
+        Run verify = atomizer(repo, "verify", "--base", "main");
+        assertThat(verify.code()).as(verify.out() + verify.err()).isEqualTo(1);
+        String vmsg = message(verify, rule.id());
+        assertThat(vmsg).contains("which is the e-mail of optimizer");
+        ok(run(repo, command(vmsg, "git revert ")));
+        green(repo);
+        ok(run(repo, command(vmsg, "git cherry-pick ")));
+        ok(run(repo, command(vmsg, "git commit -C ")));
+        assertThat(repo.git("log", "-1", "--format=%ae").strip()).isEqualTo("manager@example.com");
+        green(repo);
+    }
+
+    void pathOwner(RuleInfo rule) throws Exception {
+        GitFixture repo = fresh(rule.id());
+        bindIdentities(repo);
+        repo.git("checkout", "-q", "-b", "work");
+        repo.stage(STATUS_FILE, repo.read(STATUS_FILE) + "\nA note from a person.\n");
+        Run refused = commit(repo, "Note the status");
+        assertThat(refused.code()).isNotZero();
+        assertThat(message(refused, rule.id())).contains("shared/PROJECT_STATUS.md is owned by manager");
+        ok(run(repo, hookCommand(refused)));
+        green(repo);
+        // the owner needs no approval
+        repo.stage(STATUS_FILE, repo.read(STATUS_FILE) + "\nA note from the manager.\n");
+        ok(repo.run(Map.of("GIT_AUTHOR_EMAIL", "manager@example.com"), "commit", "-q", "-m", "The manager notes"));
+        green(repo);
+
+        GitFixture range = fresh(rule.id() + "-range");
+        bindIdentities(range);
+        range.git("checkout", "-q", "-b", "work");
+        range.stage(STATUS_FILE, range.read(STATUS_FILE) + "\nA note from a person.\n");
+        range.git("commit", "-q", "--no-verify", "-m", "Note past the hooks");
+        Run verify = atomizer(range, "verify", "--base", "main");
+        assertThat(verify.code()).as(verify.out() + verify.err()).isEqualTo(1);
+        followUndoAndApproval(range, message(verify, rule.id()));
+    }
+
     void generatedStale(RuleInfo rule) throws Exception {
         GitFixture repo = fresh(rule.id());
         repo.stage(LOG, repo.read(LOG) + entry("2026-02-16 10:00", "manager", "milestone", "completed", "Work."));
@@ -880,7 +967,9 @@ class RemediesIT {
                 .replace("<approver>", "ceo")
                 .replace("<new-branch>", "redo")
                 .replace("…", "Figures corrected");
-        assertThat(c).as("every placeholder filled: " + c).doesNotContain("<");
+        assertThat(c.replaceAll("<[^<>\\s]+@[^<>\\s]+>", "")) // an e-mail in a name is no placeholder
+                .as("every placeholder filled: " + c)
+                .doesNotContain("<");
         if (c.startsWith("atomizer ")) {
             c = "'" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -jar '" + JAR + "' "
                     + c.substring("atomizer ".length());

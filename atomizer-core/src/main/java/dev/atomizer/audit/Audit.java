@@ -18,6 +18,7 @@ import dev.atomizer.governance.Approval;
 import dev.atomizer.governance.ApprovalVerdict;
 import dev.atomizer.governance.Approvals;
 import dev.atomizer.governance.GitChecks;
+import dev.atomizer.governance.Identity;
 import dev.atomizer.governance.MergeChanges;
 import dev.atomizer.governance.NoDelete;
 import dev.atomizer.governance.Policies;
@@ -64,6 +65,7 @@ import java.util.Set;
  * @param stale            derived files that differ at the head from what the generator makes of the head's sources
  * @param contractChanges  what the range changed in the contract ({@link ContractDiff}), one line each
  * @param notes            what could not be read (a malformed PROJECT_STATUS.md at one end), said in the summary
+ * @param authorship       per commit that first added entries, which agent wrote them and how that was checked
  */
 public record Audit(
         String base,
@@ -85,7 +87,54 @@ public record Audit(
         List<Track> unblocked,
         List<String> stale,
         List<String> contractChanges,
-        List<String> notes) {
+        List<String> notes,
+        List<Authorship> authorship) {
+
+    /** An audit without the entries' authorship. */
+    public Audit(
+            String base,
+            String head,
+            String baseId,
+            String headId,
+            List<CommitInfo> commits,
+            List<Finding> findings,
+            FileSummary summary,
+            List<Entry> added,
+            int malformedAdded,
+            List<ProtectedChange> protectedChanges,
+            List<StatusMove> moves,
+            java.time.LocalDateTime asOfBefore,
+            java.time.LocalDateTime asOfAfter,
+            List<Track> openedDecisions,
+            List<Track> resolvedDecisions,
+            List<Track> newlyBlocked,
+            List<Track> unblocked,
+            List<String> stale,
+            List<String> contractChanges,
+            List<String> notes) {
+        this(
+                base,
+                head,
+                baseId,
+                headId,
+                commits,
+                findings,
+                summary,
+                added,
+                malformedAdded,
+                protectedChanges,
+                moves,
+                asOfBefore,
+                asOfAfter,
+                openedDecisions,
+                resolvedDecisions,
+                newlyBlocked,
+                unblocked,
+                stale,
+                contractChanges,
+                notes,
+                List.of());
+    }
 
     public boolean failed() {
         return summary.errors() > 0;
@@ -186,7 +235,44 @@ public record Audit(
                 List.copyOf(unblocked),
                 stale(git, headId, after, notes),
                 contractChanges(before, after, notes),
-                List.copyOf(notes));
+                List.copyOf(notes),
+                authorship(git, baseId, commits, verified.placed()));
+    }
+
+    /**
+     * Per commit that first added entries to the log's history, who wrote them and how that was
+     * checked, under the trusted contract verify placed it under (the base's for a range verify did
+     * not place). Foreign commits bring nothing on their own.
+     */
+    private static List<Authorship> authorship(
+            GitRepo git, String baseId, List<CommitInfo> commits, Map<String, GitChecks.Placed> placed)
+            throws AtomizerException {
+        List<Authorship> out = new ArrayList<>();
+        Contract base = null;
+        try (RangeSignatures signatures = new RangeSignatures(git, commits)) {
+            for (CommitInfo c : commits) {
+                GitChecks.Placed p = placed.get(c.id());
+                if (p != null && p.foreign() || p == null && c.parents().isEmpty()) {
+                    continue;
+                }
+                Contract governing;
+                if (p != null) {
+                    governing = p.governing();
+                } else {
+                    if (base == null) {
+                        base = ContractLoader.fromBytes(
+                                read(git.files(baseId), Workspace.CONTRACT), Workspace.CONTRACT);
+                    }
+                    governing = base;
+                }
+                String reference = p != null ? p.reference() : c.parents().get(0);
+                Identity.Written w = Identity.written(git, c, reference, governing, signatures);
+                if (!w.entries().isEmpty()) {
+                    out.add(new Authorship(c, w));
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**

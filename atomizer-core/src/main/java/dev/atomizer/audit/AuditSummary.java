@@ -63,6 +63,7 @@ public final class AuditSummary {
         s.contractChanges();
         s.status();
         s.entries();
+        s.authorship();
         s.commits();
         s.derived();
         s.notes();
@@ -372,6 +373,34 @@ public final class AuditSummary {
                     result);
         }
         table(t, a.commits().size(), "commits", null);
+    }
+
+    /** Per commit, which agent wrote which entries, and whether that was checked (docs/governance.md, "Identity"). */
+    private void authorship() {
+        List<Authorship> all = audit.authorship();
+        if (all.isEmpty()) {
+            return;
+        }
+        heading("✍️ Who wrote the entries");
+        Md.Table t = new Md.Table("Commit", "Entries", "Checked");
+        for (Authorship a : all.subList(0, Math.min(all.size(), MAX_COMMITS))) {
+            var w = a.written();
+            List<String> entries = new ArrayList<>();
+            boolean allBound = true;
+            for (var e : w.entries()) {
+                entries.add(
+                        (e.agent() == null ? "(malformed heading)" : e.agent()) + " at " + e.path() + ":" + e.line());
+                allBound &= w.bound(e);
+            }
+            String checked = w.committer() == null
+                    ? "not checked (Entry identity: off)"
+                    : (allBound ? "✅ " : "❌ ") + w.checked();
+            t.rowMarkdown(
+                    Md.code(a.commit().shortId()),
+                    Md.inline(Md.clip(String.join(", ", entries), MAX_TEXT)),
+                    Md.inline(Md.clip(checked, MAX_TEXT)));
+        }
+        table(t, all.size(), "commits", null);
     }
 
     private void derived() {

@@ -23,6 +23,7 @@ import java.util.Set;
  * @param approverKeys  the signing key of each approver the Approvers table gives one (Key column)
  * @param settings      the Settings table
  * @param sections      the Dashboard sections table: which event types feed which part of the dashboards
+ * @param identities    the e-mails and agents' keys that bind ids to commits (Email and Key columns)
  */
 public record Contract(
         String source,
@@ -36,7 +37,38 @@ public record Contract(
         Map<String, ApproverKey> approverKeys,
         Settings settings,
         Sections sections,
-        Map<String, java.time.Duration> silentAfter) {
+        Map<String, java.time.Duration> silentAfter,
+        Identities identities) {
+
+    /** A contract that binds no id to a commit (no Email column, no agent's Key). */
+    public Contract(
+            String source,
+            Map<String, EventType> eventTypes,
+            Set<String> statuses,
+            List<String> fields,
+            Set<String> agents,
+            Set<String> approvers,
+            List<GovernedPath> governedPaths,
+            Map<String, Severity> severities,
+            Map<String, ApproverKey> approverKeys,
+            Settings settings,
+            Sections sections,
+            Map<String, java.time.Duration> silentAfter) {
+        this(
+                source,
+                eventTypes,
+                statuses,
+                fields,
+                agents,
+                approvers,
+                governedPaths,
+                severities,
+                approverKeys,
+                settings,
+                sections,
+                silentAfter,
+                Identities.NONE);
+    }
 
     /** The approver every contract has. */
     public static final String BUILT_IN_APPROVER = "ceo";
@@ -56,6 +88,37 @@ public record Contract(
         settings = settings == null ? Settings.DEFAULT : settings;
         sections = sections == null ? Sections.DEFAULT : sections;
         silentAfter = silentAfter == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(silentAfter));
+        identities = identities == null ? Identities.NONE : identities;
+    }
+
+    /**
+     * The signing keys that name an id: the agents' (Agents table) then the approvers' (Approvers
+     * table), each key once, under the first id that has it.
+     */
+    public Map<String, ApproverKey> identityKeys() {
+        Map<String, ApproverKey> out = new LinkedHashMap<>();
+        Set<ApproverKey> seen = new LinkedHashSet<>();
+        for (Map<String, ApproverKey> m : List.of(identities.agentKeys(), approverKeys)) {
+            m.forEach((id, key) -> {
+                if (seen.add(key)) {
+                    out.put(id, key);
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Every agent or approver id whose key is {@code key}, agents first. */
+    public Set<String> idsWithKey(ApproverKey key) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Map<String, ApproverKey> m : List.of(identities.agentKeys(), approverKeys)) {
+            m.forEach((id, k) -> {
+                if (k.equals(key)) {
+                    out.add(id);
+                }
+            });
+        }
+        return out;
     }
 
     /** The key an approver signs with, or null when the contract gives none. */

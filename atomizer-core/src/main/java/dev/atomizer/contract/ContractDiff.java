@@ -55,18 +55,40 @@ public final class ContractDiff {
     private static Map<String, String> agents(Contract c) {
         Map<String, String> out = names(c.agents());
         c.silentAfter().forEach((a, d) -> out.put(a, "silent after " + d.toMinutes() + " minutes"));
+        identity(c, c.identities().agentKeys(), out);
         return out;
     }
 
     private static Map<String, String> approvers(Contract c) {
         Map<String, String> out = names(c.approvers());
-        c.approverKeys().forEach((a, k) -> out.put(a, key(k)));
+        identity(c, c.approverKeys(), out);
         return out;
+    }
+
+    /** The e-mail and key that bind each id to commits, after what {@code out} already says of it. */
+    private static void identity(Contract c, Map<String, ApproverKey> keys, Map<String, String> out) {
+        for (Map.Entry<String, String> e : out.entrySet()) {
+            List<String> parts = new ArrayList<>();
+            if (!e.getValue().isEmpty()) {
+                parts.add(e.getValue());
+            }
+            String email = c.identities().emails().get(e.getKey());
+            if (email != null) {
+                parts.add("email " + email);
+            }
+            ApproverKey k = keys.get(e.getKey());
+            if (k != null) {
+                parts.add(key(k));
+            }
+            e.setValue(String.join(", ", parts));
+        }
     }
 
     private static Map<String, String> governedPaths(Contract c) {
         Map<String, String> out = new LinkedHashMap<>();
-        c.governedPaths().forEach(p -> out.put(p.pattern(), p.policy().label()));
+        c.governedPaths()
+                .forEach(p -> out.put(
+                        p.pattern(), p.policy().label() + (p.owner() == null ? "" : ", owned by " + p.owner())));
         return out;
     }
 

@@ -80,6 +80,8 @@ public final class ContractLoader {
         List<GovernedPath> governed = DefaultContract.GOVERNED_PATHS;
         Map<String, Severity> severities = new LinkedHashMap<>();
         Map<String, ApproverKey> keys = new LinkedHashMap<>();
+        Map<String, String> emails = new LinkedHashMap<>();
+        Map<String, ApproverKey> agentKeys = new LinkedHashMap<>();
         Settings settings = Settings.DEFAULT;
         Section sectionsTable = null;
 
@@ -103,8 +105,8 @@ public final class ContractLoader {
                     statuses = new LinkedHashSet<>(
                             keys(s, KEBAB, "status value", "| Status | Meaning |", "status", "value"));
                 case FIELDS -> fields = fields(s);
-                case AGENTS -> agents = agents(s, silentAfter);
-                case APPROVERS -> approvers = approvers(s, keys);
+                case AGENTS -> agents = agents(s, silentAfter, emails, agentKeys);
+                case APPROVERS -> approvers = approvers(s, keys, emails);
                 case GOVERNED_PATHS -> governed = governedPaths(s);
                 case RULES -> severities = severities(s);
                 case SETTINGS -> settings = settings(s);
@@ -118,6 +120,9 @@ public final class ContractLoader {
         }
         if (seen.containsKey(STATUS_VALUES) && statuses.isEmpty() && hasEmptyTable(seen.get(STATUS_VALUES))) {
             problems.add(doc.problem(seen.get(STATUS_VALUES).line(), "the Status values table lists no status"));
+        }
+        if (seen.containsKey(GOVERNED_PATHS)) {
+            owners(seen.get(GOVERNED_PATHS), agents, approvers);
         }
         if (!problems.isEmpty()) {
             problems.sort(Diagnostic.ORDER);
@@ -138,7 +143,8 @@ public final class ContractLoader {
                 keys,
                 settings,
                 sections,
-                silentAfter);
+                silentAfter,
+                new Identities(emails, agentKeys));
     }
 
     /** A section whose tables exist but hold no row at all (rows that are all invalid are reported one by one). */
@@ -280,9 +286,18 @@ public final class ContractLoader {
         return out;
     }
 
-    /** The agent ids, in table order; the optional Silent after column fills {@code silentAfter}. */
-    private Set<String> agents(Section s, Map<String, java.time.Duration> silentAfter) {
+    /**
+     * The agent ids, in table order; the optional Silent after column fills {@code silentAfter}, the
+     * optional Email and Key columns {@code emails} and {@code agentKeys}.
+     */
+    private Set<String> agents(
+            Section s,
+            Map<String, java.time.Duration> silentAfter,
+            Map<String, String> emails,
+            Map<String, ApproverKey> agentKeys) {
         return ids(s, "agent id", "| Agent | Role |", new String[] {"agent", "agent-id", "id"}, r -> {
+            email(r, "agent", emails);
+            key(r, "agent", agentKeys);
             String after = optional(r.cell("silent after", "silence alert"));
             java.time.Duration d = after == null ? null : Settings.parseDuration(after, 30 * 24 * 60);
             if (after != null && d == null) {
@@ -296,19 +311,91 @@ public final class ContractLoader {
         });
     }
 
-    /** The approver ids, in table order; the optional Key column fills {@code keys}. */
-    private Set<String> approvers(Section s, Map<String, ApproverKey> keys) {
+    /** The approver ids, in table order; the optional Key and Email columns fill {@code keys} and {@code emails}. */
+    private Set<String> approvers(Section s, Map<String, ApproverKey> keys, Map<String, String> emails) {
         return ids(s, "approver", "| Approver | Role | Key |", new String[] {"approver", "name", "id"}, r -> {
-            String key = optional(r.cell("key", "public key", "signing key"));
-            try {
-                if (key != null) {
-                    keys.put(r.key(), ApproverKey.parse(key));
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add(doc.problem(
-                        r.row().line(), "the Key of approver '" + r.key() + "' is malformed: " + e.getMessage()));
-            }
+            key(r, "approver", keys);
+            email(r, "approver", emails);
         });
+    }
+
+    /** The optional Key cell of a row (an OpenSSH public key line or an OpenPGP fingerprint) into {@code keys}. */
+    private void key(Keyed r, String what, Map<String, ApproverKey> keys) {
+        String key = optional(r.cell("key", "public key", "signing key"));
+        try {
+            if (key != null) {
+                keys.put(r.key(), ApproverKey.parse(key));
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(doc.problem(
+                    r.row().line(), "the Key of " + what + " '" + r.key() + "' is malformed: " + e.getMessage()));
+        }
+    }
+
+    /** The optional Email cell of a row (a commit author's e-mail) into {@code emails}; one id per e-mail a table. */
+    private void email(Keyed r, String what, Map<String, String> emails) {
+        String email = optional(r.cell("email", "e-mail", "commit email"));
+        if (email == null) {
+            return;
+        }
+        if (!Identities.isEmail(email)) {
+            problems.add(doc.problem(
+                    r.row().line(),
+                    "the Email of " + what + " '" + r.key() + "' must be an e-mail address as git records a commit's"
+                            + " author ('name@example.com'), not '" + email + "'"));
+            return;
+        }
+        for (Map.Entry<String, String> e : emails.entrySet()) {
+            if (e.getValue().equalsIgnoreCase(email) && !e.getKey().equals(r.key())) {
+                problems.add(doc.problem(
+                        r.row().line(),
+                        "the Email of " + what + " '" + r.key() + "' is already '" + e.getKey() + "''s: an e-mail"
+                                + " names one id"));
+                return;
+            }
+        }
+        emails.put(r.key(), email);
+    }
+
+    /**
+     * Every Owner of the Governed paths table names an agent or an approver (any well-formed id
+     * while the Agents table is empty, as for an entry's agent); an {@code owned} row has one.
+     */
+    private void owners(Section s, Set<String> agents, Set<String> approvers) {
+        Set<String> approverIds = new LinkedHashSet<>(approvers);
+        approverIds.add(Contract.BUILT_IN_APPROVER);
+        for (Table t : s.tables()) {
+            int owner = t.column("owner");
+            int path = t.column("path", "pattern", "glob");
+            int policy = t.column("policy");
+            for (Row r : t.rows()) {
+                String o = owner < 0 ? null : optional(unquote(r.cell(owner)));
+                String p = path < 0 ? "" : unquote(r.cell(path));
+                if (o == null) {
+                    if (policy >= 0 && Policy.parse(r.cell(policy)) == Policy.OWNED) {
+                        problems.add(doc.problem(
+                                r.line(),
+                                "path '" + p + "' is 'owned' but names no Owner; add an Owner column with the agent"
+                                        + " or approver id that owns it"));
+                    }
+                    continue;
+                }
+                boolean known = agents.isEmpty() ? KEBAB.matcher(o).matches() : agents.contains(o);
+                if (!known && !approverIds.contains(o)) {
+                    problems.add(doc.problem(
+                            r.line(),
+                            "the Owner '" + o + "' of '" + p
+                                    + "' is no agent or approver of the contract; the ids are: "
+                                    + String.join(", ", union(agents, approverIds))));
+                }
+            }
+        }
+    }
+
+    private static List<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     /** The kebab-case ids of a table, in table order, each valid row also handed to {@code more}. */
@@ -442,7 +529,8 @@ public final class ContractLoader {
                                 + labels(Policy.values(), Policy::label)));
                 continue;
             }
-            out.add(new GovernedPath(path, policy, r.cell("meaning", "description")));
+            String owner = optional(r.cell("owner"));
+            out.add(new GovernedPath(path, policy, r.cell("meaning", "description"), owner));
         }
         return out;
     }

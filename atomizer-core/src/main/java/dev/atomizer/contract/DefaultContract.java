@@ -48,7 +48,10 @@ public final class DefaultContract {
             new GovernedPath("shared/reports/project/**", Policy.WRITE_ONCE, "Closeout reports"),
             new GovernedPath("shared/dashboards/*.md", Policy.GENERATED, "Dashboards"),
             new GovernedPath("shared/kpi/metrics.md", Policy.GENERATED, "KPI table"),
-            new GovernedPath("**/knowledge-base/**", Policy.NO_DELETE, "Knowledge base"));
+            new GovernedPath("**/knowledge-base/**", Policy.NO_DELETE, "Knowledge base"),
+            // owned by the Manager: judged only once the contract sets 'Entry identity' (off by default)
+            new GovernedPath(
+                    "shared/PROJECT_STATUS.md", Policy.OWNED, "Project status, kept by the Manager", "manager"));
 
     private static final Contract INSTANCE = build();
 

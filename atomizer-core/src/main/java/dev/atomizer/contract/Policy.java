@@ -13,7 +13,9 @@ public enum Policy {
     /** Accumulative (knowledge base): may grow, never be deleted or truncated without approval. */
     NO_DELETE("no-delete"),
     /** Derived by the generator; never edited by hand. */
-    GENERATED("generated");
+    GENERATED("generated"),
+    /** Changed freely by its owner (the row's Owner); anyone else needs an approval ({@code path-owner}). */
+    OWNED("owned");
 
     private final String label;
 

@@ -21,6 +21,12 @@ public record Settings(Map<Setting, String> values) {
     public enum Setting {
         /** trailer: a key-less approver approves by trailer alone; signed: every approval is a signed commit. */
         APPROVALS("Approvals", "trailer", "'trailer' or 'signed'", v -> oneOf(v, "trailer", "signed")),
+        /**
+         * off: anyone may append any agent's entries; author: an entry's agent must be the commit's
+         * author (its Email); signed: the commit must be signed with the agent's Key.
+         */
+        ENTRY_IDENTITY(
+                "Entry identity", "off", "'off', 'author' or 'signed'", v -> oneOf(v, "off", "author", "signed")),
         /** The zone of the log's timestamps: {@code log} writes the time there, every "now" is read there. */
         TIME_ZONE(
                 "Time zone",
@@ -269,6 +275,17 @@ public record Settings(Map<Setting, String> values) {
     /** How far ahead of the moment of checking an entry may be stamped. */
     public java.time.Duration clockTolerance() {
         return java.time.Duration.ofMinutes(Integer.parseInt(get(Setting.CLOCK_TOLERANCE)));
+    }
+
+    /** How entries and owned paths are bound to who committed them (docs/governance.md, "Identity"). */
+    public enum IdentityMode {
+        OFF,
+        AUTHOR,
+        SIGNED
+    }
+
+    public IdentityMode entryIdentity() {
+        return IdentityMode.valueOf(get(Setting.ENTRY_IDENTITY).toUpperCase(Locale.ROOT));
     }
 
     public ApprovalMode approvals() {

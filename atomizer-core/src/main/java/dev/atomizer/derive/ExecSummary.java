@@ -142,7 +142,7 @@ public final class ExecSummary extends Artifact {
      * The open decisions, most urgent first: those past the K5 target (the CEO is already late on
      * them), then those holding work up (blocked), then the longest open; the log's order breaks ties.
      */
-    static List<Track> open(LogState log, Duration target) {
+    public static List<Track> open(LogState log, Duration target) {
         List<Track> open = new ArrayList<>();
         for (Track t : log.decisions()) {
             if (t.open()) {

@@ -506,6 +506,19 @@ public final class GitRepo implements AutoCloseable {
         }
     }
 
+    /** The author e-mail of commit {@code commitId}, as git recorded it (without the angle brackets). */
+    public String authorEmail(String commitId) throws AtomizerException {
+        try (RevWalk walk = new RevWalk(reader)) {
+            return walk.parseCommit(ObjectId.fromString(commitId))
+                    .getAuthorIdent()
+                    .getEmailAddress();
+        } catch (MissingObjectException e) {
+            throw shallow("commit " + commitId.substring(0, 10));
+        } catch (IOException e) {
+            throw new AtomizerException("cannot read commit " + commitId + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * What the main line already has, as the hooks see it: the merge base of HEAD with the first
      * of origin's default branch ({@code refs/remotes/origin/HEAD}), the current branch's

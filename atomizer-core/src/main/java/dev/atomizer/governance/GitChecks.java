@@ -74,9 +74,10 @@ public final class GitChecks {
         dev.atomizer.startup.Trace.mark("HEAD and index opened");
         LogResumes resumes = LogResumes.at(git.commonDir().resolve(RESUMES));
         List<ChangeContext.Deferred> deferred = new ArrayList<>();
+        Contract before = contract(head);
         Result r = check(
                 changes,
-                contract(head),
+                before,
                 index,
                 null,
                 null,
@@ -88,6 +89,9 @@ public final class GitChecks {
                 null,
                 null);
         resumes.save();
+        if (before.settings().entryIdentity() == dev.atomizer.contract.Settings.IdentityMode.AUTHOR) {
+            r = Identity.preCommit(git, changes, before, overrides, r);
+        }
         if (!deferred.isEmpty() && ownEntriesOnly(git, changes)) {
             deferred.clear(); // edits of entries the branch appended: its own to correct, no approval
         }
@@ -177,6 +181,9 @@ public final class GitChecks {
                 }
             }
             Governance.check(changes, ctx, sev.with(offExcept(approvalRules)), c);
+            if (before.settings().entryIdentity() == dev.atomizer.contract.Settings.IdentityMode.AUTHOR) {
+                Identity.commitMsg(git, changes, ctx, sev, c);
+            }
             String marker = SkipCi.marker(SkipCi.asCommitted(message));
             Severity skipCi = sev.of(SkipCi.INFO.id());
             if (marker != null && skipCi != Severity.OFF) {

@@ -82,6 +82,21 @@ public final class RangeSignatures implements AutoCloseable {
                         : why + "; " + String.join("; ", later));
     }
 
+    /**
+     * The signature of {@code commitId} against the keys that name {@code contract}'s agents and
+     * approvers ({@link Contract#identityKeys()}): who signed it, for {@code entry-identity} and
+     * {@code path-owner}.
+     */
+    public CommitSignature identity(String commitId, Contract contract) throws IOException {
+        Map<String, String> ssh = new LinkedHashMap<>();
+        Map<String, String> pgp = new LinkedHashMap<>();
+        for (Map.Entry<String, ApproverKey> e : contract.identityKeys().entrySet()) {
+            (e.getValue().kind() == ApproverKey.Kind.SSH ? ssh : pgp)
+                    .put(e.getKey(), e.getValue().value());
+        }
+        return signature(commitId, new TrustedKeys(ssh, pgp));
+    }
+
     private boolean ancestor(CommitInfo commit, CommitInfo later) throws IOException {
         try {
             return git.isAncestor(commit.id(), later.id());

@@ -192,6 +192,7 @@ public final class RangeVerification {
         List<Step> origins = new ArrayList<>();
         FileSummary total = FileSummary.EMPTY;
         LogResumes resumes = LogResumes.inMemory();
+        Identity.Range identities = new Identity.Range(git, baseId);
         try (RangeSignatures signatures = new RangeSignatures(git, range)) {
             for (int i = 0; i < range.size(); i++) {
                 CommitInfo c = range.get(i);
@@ -216,6 +217,8 @@ public final class RangeVerification {
                             d.severity(),
                             s.prefix() + d.message().replace(ChangeContext.COMMIT, c.shortId())));
                 }
+                found.addAll(identities.commit(
+                        c, s.grounded.get(0), s.governing.contract(), signatures, s::verdict, overrides, s.prefix()));
                 total = total.plus(new FileSummary(r.summary().entries(), 0, 0));
                 for (Diagnostic d : found) {
                     perCommit.add(d);
@@ -224,6 +227,9 @@ public final class RangeVerification {
                 noteAmendment(s);
             }
             List<Diagnostic> net = range.isEmpty() ? List.of() : netEffect(order);
+            if (!range.isEmpty()) {
+                net = identities.net(baseId, headId, baseContract.contract(), net);
+            }
             return verdict(perCommit, origins, net, order, total);
         } catch (dev.atomizer.log.LimitException e) {
             throw new AtomizerException(e.getMessage(), e);
@@ -564,7 +570,11 @@ public final class RangeVerification {
         }
         if (log && d.rule().equals(AppendOnly.INFO.id())) {
             for (int i = 0; i < net.size(); i++) {
-                if (net.get(i).path().equals(d.path()) && net.get(i).severity() == Severity.ERROR) {
+                if (net.get(i).path().equals(d.path())
+                        && net.get(i).severity() == Severity.ERROR
+                        && !net.get(i)
+                                .rule()
+                                .equals(EntryIdentity.INFO.id())) { // who added an entry, not what an edit left
                     return -2 - i;
                 }
             }

@@ -69,6 +69,12 @@ public record Metric(String key, String value, int column, String problem) {
         return new Metric(key, value, column, null);
     }
 
+    /** A key as {@link #validKey} accepts it, as a regular expression (the entry's JSON Schema). */
+    public static final String KEY_PATTERN = "^[a-z][a-z0-9_]*$";
+
+    /** A value as {@link #parse} reads it in one token: neither blank, nor a separator, nor {@code =}. */
+    public static final String VALUE_PATTERN = "^[^\\s,=]+$";
+
     /** The most digits a metric number has, before and after the point. */
     public static final int MAX_DIGITS = 18;
 

@@ -146,6 +146,24 @@ public final class Reports {
         return out;
     }
 
+    /**
+     * The latest weekly report of the repository at {@code root}: its newest week's latest revision
+     * (relative to {@code root}), or null when none is written.
+     */
+    public static String latestWeekly(Path root) throws AtomizerException {
+        IsoWeek newest = newestWeekly(root.resolve(Workspace.WEEKLY_REPORTS));
+        if (newest == null) {
+            return null;
+        }
+        String original = WeeklyReport.path(newest);
+        try {
+            int n = dev.atomizer.api.Revision.latest(original, p -> java.nio.file.Files.isRegularFile(root.resolve(p)));
+            return n == 0 ? null : dev.atomizer.api.Revision.path(original, n);
+        } catch (java.io.IOException e) {
+            throw new AtomizerException("cannot list " + Workspace.WEEKLY_REPORTS + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The newest ISO week with a weekly report in {@code folder}, or null. */
     private static IsoWeek newestWeekly(Path folder) throws AtomizerException {
         if (!java.nio.file.Files.isDirectory(folder)) {

@@ -271,6 +271,99 @@ class ContractLoaderTest {
     }
 
     @Test
+    void identityColumnsAndOwnersAreReadAndChecked() throws Exception {
+        String good = """
+                ## Agents
+
+                | Agent | Role | Email | Key |
+                |---|---|---|---|
+                | manager | Manager | `manager@example.com` | C54C DEEA 373A 4E85 6FA5 8F5D 0F62 8A6F 7A89 2DB1 |
+                | tech-lead | Tech lead | alice@example.com | |
+
+                ## Approvers
+
+                | Approver | Email |
+                |---|---|
+                | mario | mario@example.com |
+
+                ## Governed paths
+
+                | Path | Policy | Owner |
+                |---|---|---|
+                | shared/PROJECT_STATUS.md | owned | manager |
+                | context-docs/** | immutable | mario |
+                | shared/project_log.md | append-only | |
+
+                ## Settings
+
+                | Setting | Value |
+                |---|---|
+                | Entry identity | Signed |
+                """;
+        Contract c = ContractLoader.parse(good, "shared/data-contracts/schemas.md");
+        assertThat(c.identities().emails())
+                .containsExactly(
+                        java.util.Map.entry("manager", "manager@example.com"),
+                        java.util.Map.entry("tech-lead", "alice@example.com"),
+                        java.util.Map.entry("mario", "mario@example.com"));
+        assertThat(c.identities().withEmail("Alice@Example.com")).containsExactly("tech-lead");
+        assertThat(c.identities().agentKeys()).containsOnlyKeys("manager");
+        assertThat(c.governedPaths()).extracting(GovernedPath::owner).containsExactly("manager", "mario", null);
+        assertThat(c.governedPaths().get(0).policy()).isEqualTo(Policy.OWNED);
+        assertThat(c.settings().entryIdentity()).isEqualTo(Settings.IdentityMode.SIGNED);
+        assertThat(ContractLoader.parse("# Contract\n", "x").settings().entryIdentity())
+                .isEqualTo(Settings.IdentityMode.OFF);
+        // without an agent registry any well-formed id may own a path, as any may head an entry
+        assertThat(ContractLoader.parse(
+                                "## Governed paths\n\n| Path | Policy | Owner |\n|---|---|---|\n| a.md | owned | manager |\n",
+                                "x")
+                        .governedPaths()
+                        .get(0)
+                        .owner())
+                .isEqualTo("manager");
+
+        String bad = """
+                ## Agents
+
+                | Agent | Email |
+                |---|---|
+                | manager | the manager |
+                | tech-lead | alice@example.com |
+                | optimizer | ALICE@example.com |
+
+                ## Governed paths
+
+                | Path | Policy | Owner |
+                |---|---|---|
+                | shared/PROJECT_STATUS.md | owned | |
+                | context-docs/** | immutable | nobody |
+
+                ## Settings
+
+                | Setting | Value |
+                |---|---|
+                | Entry identity | sometimes |
+                """;
+        assertThatThrownBy(() -> ContractLoader.parse(bad, "shared/data-contracts/schemas.md"))
+                .isInstanceOf(AtomizerException.class)
+                .satisfies(e -> assertThat(((AtomizerException) e).lines())
+                        .containsExactly(
+                                "shared/data-contracts/schemas.md:5:1: error [config] the Email of agent 'manager' must be"
+                                        + " an e-mail address as git records a commit's author ('name@example.com'), not"
+                                        + " 'the manager'",
+                                "shared/data-contracts/schemas.md:7:1: error [config] the Email of agent 'optimizer' is"
+                                        + " already 'tech-lead''s: an e-mail names one id",
+                                "shared/data-contracts/schemas.md:13:1: error [config] path 'shared/PROJECT_STATUS.md' is"
+                                        + " 'owned' but names no Owner; add an Owner column with the agent or approver id"
+                                        + " that owns it",
+                                "shared/data-contracts/schemas.md:14:1: error [config] the Owner 'nobody' of"
+                                        + " 'context-docs/**' is no agent or approver of the contract; the ids are:"
+                                        + " manager, tech-lead, optimizer, ceo",
+                                "shared/data-contracts/schemas.md:20:1: error [config] setting 'Entry identity' must be"
+                                        + " 'off', 'author' or 'signed', not 'sometimes'"));
+    }
+
+    @Test
     void aMalformedKeyAnUnknownSettingOrValueAreContractErrorsAtTheirLines() {
         String bad = """
                 ## Approvers
@@ -309,7 +402,7 @@ class ContractLoaderTest {
                                 "shared/data-contracts/schemas.md:14:1: error [config] setting 'Approvals' must be 'trailer' or"
                                         + " 'signed', not 'sometimes'",
                                 "shared/data-contracts/schemas.md:15:1: error [config] unknown setting 'Time travel'; the settings are:"
-                                        + " Approvals, Time zone, Clock tolerance, Organisation, Weekly report due, Weekly report"
+                                        + " Approvals, Entry identity, Time zone, Clock tolerance, Organisation, Weekly report due, Weekly report"
                                         + " cut-off, K1 target, K2 target, K5 target, K7 target, K8 target, Silence alert, Verify lag",
                                 "shared/data-contracts/schemas.md:17:1: error [config] setting 'Approvals' is already set at line 16",
                                 "shared/data-contracts/schemas.md:18:1: error [config] setting 'Time zone' must be a time zone ID"

@@ -2,11 +2,11 @@ package dev.atomizer.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,16 +20,18 @@ public final class SarifSchema {
 
     static final String RESOURCE = "/sarif/sarif-schema-2.1.0.json";
 
-    private static final JsonSchema SCHEMA = load();
+    private static final Schema SCHEMA = load();
 
     private SarifSchema() {}
 
-    private static JsonSchema load() {
+    private static Schema load() {
         // the schema declares draft-04; "format" (uri, uri-reference, date-time) is asserted, not just noted
-        SchemaValidatorsConfig config =
-                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        SchemaRegistryConfig config =
+                SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
+        SchemaRegistry registry =
+                SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4, b -> b.schemaRegistryConfig(config));
         try (InputStream in = SarifSchema.class.getResourceAsStream(RESOURCE)) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in, config);
+            return registry.getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -38,9 +40,6 @@ public final class SarifSchema {
     /** The schema's complaints about {@code json}: empty when it is valid SARIF 2.1.0. */
     public static List<String> problems(String json) throws IOException {
         JsonNode node = new ObjectMapper().readTree(json);
-        return SCHEMA.validate(node).stream()
-                .map(ValidationMessage::toString)
-                .sorted()
-                .toList();
+        return SCHEMA.validate(node).stream().map(Error::toString).sorted().toList();
     }
 }
