@@ -2,14 +2,24 @@ package dev.atomizer;
 
 import dev.atomizer.alert.AlertReport;
 import dev.atomizer.alert.Watchdog;
+import dev.atomizer.api.Alerts;
+import dev.atomizer.api.Appended;
 import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Checks;
 import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.FileOutcome;
 import dev.atomizer.api.FileSummary;
+import dev.atomizer.api.Gate;
+import dev.atomizer.api.NewEntry;
+import dev.atomizer.api.PublishOptions;
+import dev.atomizer.api.PublishOutcome;
+import dev.atomizer.api.ReportOutcome;
 import dev.atomizer.api.Severities;
 import dev.atomizer.api.Severity;
 import dev.atomizer.api.Workspace;
 import dev.atomizer.audit.Audit;
 import dev.atomizer.audit.AuditSummary;
+import dev.atomizer.audit.StepSummary;
 import dev.atomizer.contract.Contract;
 import dev.atomizer.contract.ContractDiff;
 import dev.atomizer.contract.ContractLoader;
@@ -29,12 +39,18 @@ import dev.atomizer.governance.GitChecks;
 import dev.atomizer.install.HookInstaller;
 import dev.atomizer.install.Scaffold;
 import dev.atomizer.lint.Linter;
+import dev.atomizer.merge.LogMerge;
 import dev.atomizer.publish.Publisher;
 import dev.atomizer.publish.VerifiedRef;
 import dev.atomizer.render.TextFormatter;
+import dev.atomizer.report.IsoWeek;
+import dev.atomizer.report.ReportClock;
+import dev.atomizer.report.Reports;
 import dev.atomizer.startup.HookProcess;
+import dev.atomizer.startup.JvmFlags;
 import dev.atomizer.startup.Trace;
 import dev.atomizer.startup.Warmup;
+import dev.atomizer.state.Format;
 import dev.atomizer.status.ProjectStatus;
 import java.io.IOException;
 import java.io.InputStream;
@@ -160,6 +176,11 @@ public final class Atomizer {
         return new Linter(contract(), status().slugs(), severities(), now());
     }
 
+    /** The contract's time zone: the log's timestamps are in it. */
+    public java.time.ZoneId zone() throws AtomizerException {
+        return contract().settings().zone();
+    }
+
     /** The wall clock in the contract's time zone, to the minute. */
     public LocalDateTime now() throws AtomizerException {
         return LocalDateTime.now(contract().settings().zone()).withSecond(0).withNano(0);
@@ -173,8 +194,7 @@ public final class Atomizer {
      * contract says {@code Entry inbox: on}, the entry becomes a new file of the inbox instead
      * (unless the workspace names another log file than the repository's, as {@code --file} does).
      */
-    public dev.atomizer.api.Appended append(dev.atomizer.log.NewEntry entry, boolean fixedTime, boolean dryRun)
-            throws AtomizerException {
+    public Appended append(NewEntry entry, boolean fixedTime, boolean dryRun) throws AtomizerException {
         Workspace ws = workspace();
         String shown = display(ws.log());
         try {
@@ -245,7 +265,7 @@ public final class Atomizer {
      *
      * @param asOf the moment to describe, or null for the newest entry's timestamp
      */
-    public List<Derived.Outcome> dashboards(LocalDateTime asOf) throws AtomizerException {
+    public List<FileOutcome> dashboards(LocalDateTime asOf) throws AtomizerException {
         Path root = workspace().root();
         try (Sourced s = sourced(root, false)) {
             return Derived.write(root, Derived.generate(s.files(), asOf));
@@ -253,10 +273,14 @@ public final class Atomizer {
     }
 
     /** The gates G1–G6 of the workspace, from its working tree and git history. */
-    public List<Gates> gates() throws AtomizerException {
+    public List<Gate> gates() throws AtomizerException {
         try (Sourced s = sourced(workspace().root(), false)) {
             Sources sources = Sources.read(s.files(), null);
-            return Gates.of(sources, Kpis.weeks(sources, KpiMetrics.WEEKS));
+            List<Gate> out = new ArrayList<>();
+            for (Gates g : Gates.of(sources, Kpis.weeks(sources, KpiMetrics.WEEKS))) {
+                out.add(new Gate(g.id(), g.name(), g.passed(), g.evidence()));
+            }
+            return List.copyOf(out);
         }
     }
 
@@ -355,7 +379,7 @@ public final class Atomizer {
      * null): the log's and the agents' silence, decisions, blocked work and failures overdue, budgets
      * overrun, a stale committed exec summary, a weekly report past due. See {@link Watchdog}.
      */
-    public AlertReport alerts(LocalDateTime now) throws AtomizerException {
+    public Alerts alerts(LocalDateTime now) throws AtomizerException {
         LocalDateTime at = now != null ? now : now();
         try (Sourced s = sourced(workspace().root(), false)) {
             return new AlertReport(Watchdog.alerts(Sources.read(s.files(), at), at, s.git()), at);
@@ -437,7 +461,7 @@ public final class Atomizer {
             Regeneration derived = new Regeneration(Scaffold.tree());
             GitChecks.Result r = GitChecks.preCommit(git, overrides, Generated.of(derived));
             if (!regenerate || derived.staleFiles().isEmpty()) {
-                return new Checked(r, git.workTree());
+                return new Checked(checks(r), git.workTree());
             }
             return regenerated(git, r, derived);
         }
@@ -484,7 +508,7 @@ public final class Atomizer {
                                     + "; run 'atomizer dashboards' and stage the result"));
         }
         List<String> unstaged = written.isEmpty() ? List.of() : Regeneration.unstagedSources(top, staged);
-        return new Checked(new GitChecks.Result(List.copyOf(said), r.summary()), top, written, unstaged);
+        return new Checked(new Checks(said, r.summary()), top, written, unstaged);
     }
 
     /** {@code commit-msg}: the approval trailers of the message in {@code messageFile} (relative to the start). */
@@ -499,7 +523,7 @@ public final class Atomizer {
             } catch (IOException e) {
                 throw new AtomizerException("cannot read the commit message " + messageFile + ": " + e.getMessage(), e);
             }
-            return new Checked(GitChecks.commitMsg(git, message, overrides), null);
+            return new Checked(checks(GitChecks.commitMsg(git, message, overrides)), null);
         }
     }
 
@@ -524,10 +548,10 @@ public final class Atomizer {
      * @param auditorSummary also render the Auditor summary of the range
      * @param rulesOption    how the front end names severity overrides, for the warning when verify
      *                       ignores some ({@code --rule}, {@code <rules>})
-     * @param progress       told of each commit as it is checked
+     * @param progress       told of each commit as it is checked: its short id and subject, one line
      */
     public Verification verify(
-            String base, String head, boolean auditorSummary, String rulesOption, Consumer<CommitInfo> progress)
+            String base, String head, boolean auditorSummary, String rulesOption, Consumer<String> progress)
             throws AtomizerException {
         return verify(base, head, auditorSummary, rulesOption, progress, false);
     }
@@ -542,7 +566,7 @@ public final class Atomizer {
             String head,
             boolean auditorSummary,
             String rulesOption,
-            Consumer<CommitInfo> progress,
+            Consumer<String> progress,
             boolean onMainLine)
             throws AtomizerException {
         String ignored = GitChecks.ignoredByVerify(overrides, rulesOption);
@@ -556,11 +580,11 @@ public final class Atomizer {
                     Generated.of(Derived.files()),
                     c -> {
                         commits[0]++;
-                        progress.accept(c);
+                        progress.accept(c.shortId() + " " + c.subject());
                     },
                     onMainLine);
             String summary = auditorSummary ? AuditSummary.render(Audit.of(git, base, head, r)) : null;
-            return new Verification(r, git.workTree(), commits[0], base + ".." + head, ignored, summary);
+            return new Verification(checks(r), git.workTree(), commits[0], base + ".." + head, ignored, summary);
         }
     }
 
@@ -585,14 +609,16 @@ public final class Atomizer {
 
     /**
      * Advances {@code remote}'s verified commit from {@code expected} (null: none yet) to
-     * {@code head}, after a green verify of {@code expected..head}; never backwards.
+     * {@code head}, after a green verify of {@code expected..head}; never backwards. Returns what
+     * became of it, one line (moved, already there, or why it was refused).
      */
-    public VerifiedRef.Advanced markVerified(String remote, String expected, String head) throws AtomizerException {
+    public String markVerified(String remote, String expected, String head) throws AtomizerException {
         String id;
         try (GitRepo git = GitRepo.open(start)) {
             id = git.commitId(head, "head");
         }
-        return VerifiedRef.advance(new GitCli(start, Map.of()), remote, expected, id);
+        return VerifiedRef.advance(new GitCli(start, Map.of()), remote, expected, id)
+                .message();
     }
 
     /** The folders the bot writes on the main line: the derived files' and, with reports, the weekly reports'. */
@@ -614,8 +640,8 @@ public final class Atomizer {
      * when the push loses a race, up to the options' attempts. Its own commit, verified green on a
      * verified tip, advances the verified ref in the same push.
      */
-    public Publisher.Outcome publish(
-            Publisher.Options options, boolean reports, java.time.Instant clock, Consumer<String> progress)
+    public PublishOutcome publish(
+            PublishOptions options, boolean reports, java.time.Instant clock, Consumer<String> progress)
             throws AtomizerException {
         Path root = workspace().root();
         boolean fold = contract().settings().entryInbox();
@@ -624,7 +650,7 @@ public final class Atomizer {
             List<String> owned = new ArrayList<>(options.owned());
             owned.add(Workspace.LOG);
             owned.add(Workspace.INBOX);
-            options = new Publisher.Options(
+            options = new PublishOptions(
                     options.remote(),
                     options.branch(),
                     options.attempts(),
@@ -647,8 +673,7 @@ public final class Atomizer {
                         }
                     }
                     if (reports) {
-                        for (dev.atomizer.report.Reports.Outcome o :
-                                dev.atomizer.report.Reports.weeklyDue(dir, clock)) {
+                        for (ReportOutcome o : dev.atomizer.report.Reports.weeklyDue(dir, clock)) {
                             if (o.written()) {
                                 written.add(o.path());
                                 String name = o.path().substring(o.path().lastIndexOf('/') + 1);
@@ -656,8 +681,7 @@ public final class Atomizer {
                             }
                         }
                     }
-                    for (Derived.Outcome o :
-                            at(Workspace.at(dir), overrides, dir).dashboards(null)) {
+                    for (FileOutcome o : at(Workspace.at(dir), overrides, dir).dashboards(null)) {
                         if (o.written()) {
                             written.add(o.path());
                         }
@@ -709,7 +733,7 @@ public final class Atomizer {
         try (GitRepo git = GitRepo.open(start)) {
             Path top = git.workTree();
             done.addAll(Scaffold.make(top, cron));
-            for (Derived.Outcome o : at(Workspace.at(top), overrides, top).dashboards(null)) {
+            for (FileOutcome o : at(Workspace.at(top), overrides, top).dashboards(null)) {
                 if (o.written()) {
                     done.add("made " + o.path());
                 }
@@ -737,15 +761,103 @@ public final class Atomizer {
         }
     }
 
+    // ---- the reports: write-once files of a working tree, made the same way by every front end ----
+
+    /**
+     * {@code report weekly}: the weekly report of {@code week} ({@code YYYY-Www}; null: the last week
+     * whose cut-off has come), written once under {@code root} (see {@link Reports}).
+     *
+     * @param weekOption how the front end names the week, for the message when it is not a week
+     * @param asOf       the moment to describe, or null
+     * @param clock      now (see {@link #clock(Map)}): no report of a week whose cut-off has not come
+     * @param revise     the reason for a revision (null: no revision; the report is written once)
+     */
+    public static ReportOutcome weeklyReport(
+            Path root,
+            String week,
+            String weekOption,
+            LocalDateTime asOf,
+            java.time.Instant clock,
+            String revise,
+            boolean pdf)
+            throws AtomizerException {
+        IsoWeek w = week == null ? null : IsoWeek.parse(week, weekOption);
+        return Reports.weekly(root, w, asOf, clock, revise, pdf);
+    }
+
+    /** {@code report closeout}: the closeout report of the finished project {@code slug}, written once. */
+    public static ReportOutcome closeoutReport(Path root, String slug, String revise, boolean pdf)
+            throws AtomizerException {
+        return Reports.closeout(root, slug, revise, pdf);
+    }
+
+    /** {@code report status}: the status report (markdown) of the project {@code slug}; nothing is written. */
+    public static String statusReport(Path root, String slug, LocalDateTime asOf) throws AtomizerException {
+        return Reports.status(root, slug, asOf);
+    }
+
+    /**
+     * Now, as the reports and publish see it: the system clock, or the instant the environment's
+     * test clock gives (see {@link ReportClock}).
+     */
+    public static java.time.Instant clock(Map<String, String> env) throws AtomizerException {
+        return ReportClock.now(env);
+    }
+
+    // ---- the front ends' helpers: the merge driver, the job summary, the webhook ----
+
+    /**
+     * {@code merge-driver}: git's merge driver of the log (see {@link LogMerge}): reads %O %A %B,
+     * writes the merge into the %A file atomically and returns git's exit code (0 clean, 1 conflict),
+     * handing the merge's message to {@code report}.
+     */
+    public static int mergeDriver(Path base, Path ours, Path theirs, Consumer<String> report) throws IOException {
+        return LogMerge.run(base, ours, theirs, report);
+    }
+
+    /** The environment variable the GitHub runner sets to the step's summary file. */
+    public static final String STEP_SUMMARY = StepSummary.VARIABLE;
+
+    /** The job summary file the environment names (relative paths against {@code cwd}), or null. */
+    public static Path stepSummary(Map<String, String> env, Path cwd) {
+        return StepSummary.file(env, cwd);
+    }
+
+    /** Appends {@code markdown} to the job summary {@code file} (see {@link StepSummary}). */
+    public static void appendStepSummary(Path file, String markdown) throws AtomizerException {
+        StepSummary.append(file, markdown);
+    }
+
+    /** The JSON a Discord or Slack incoming webhook takes for the one message {@code text}, pinging no one. */
+    public static String webhookMessage(String text) {
+        return AlertReport.payload(text);
+    }
+
+    /** The rule that reports a derived file differing from its regeneration ({@code check}). */
+    public static final String GENERATED_STALE = GeneratedStale.ID;
+
+    /** {@code init}'s default schedule of the workflow's watchdog (GitHub's cron, UTC). */
+    public static final String WATCHDOG_CRON = Scaffold.WATCHDOG_CRON;
+
+    /** The hidden command install-hooks records the hook's class-data archive from. */
+    public static final String TRAIN_COMMAND = JvmFlags.TRAIN_COMMAND;
+
+    /**
+     * A moment a user gave ({@code YYYY-MM-DD HH:MM}, or with a {@code T}), or null when blank; a
+     * usage error naming {@code what} (the option) otherwise.
+     */
+    public static LocalDateTime asOf(String text, String what) throws AtomizerException {
+        return Format.asOf(text, what);
+    }
+
     /**
      * What a hook's check found, with the work tree its paths are relative to (null for commit-msg),
      * the derived files pre-commit regenerated in the working tree, and the sources whose working-tree
      * copy differs from the staged one (the regenerated files are made of the staged ones).
      */
-    public record Checked(
-            GitChecks.Result result, Path workTree, List<String> regenerated, List<String> unstagedSources) {
+    public record Checked(Checks result, Path workTree, List<String> regenerated, List<String> unstagedSources) {
 
-        public Checked(GitChecks.Result result, Path workTree) {
+        public Checked(Checks result, Path workTree) {
             this(result, workTree, List.of(), List.of());
         }
 
@@ -779,7 +891,7 @@ public final class Atomizer {
      * overrides (or null) and the Auditor summary (or null when not asked for).
      */
     public record Verification(
-            GitChecks.Result result, Path workTree, int commits, String range, String warning, String auditorSummary) {
+            Checks result, Path workTree, int commits, String range, String warning, String auditorSummary) {
 
         public boolean failed() {
             return result.failed();
@@ -790,6 +902,11 @@ public final class Atomizer {
             return "verified " + commits + " commit" + (commits == 1 ? "" : "s") + " of " + range + ": "
                     + TextFormatter.summaryLine(result.summary());
         }
+    }
+
+    /** A governance check's findings as the front ends see them. */
+    private static Checks checks(GitChecks.Result r) {
+        return new Checks(r.diagnostics(), r.summary());
     }
 
     /** What a lint of several files found. */

@@ -1,8 +1,8 @@
 package dev.atomizer.cli;
 
-import dev.atomizer.alert.AlertReport;
-import dev.atomizer.alert.Webhook;
+import dev.atomizer.Atomizer;
 import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Webhook;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -58,13 +58,13 @@ final class AlertCommands {
 
         @Override
         public Integer call() throws AtomizerException {
-            if (!AlertReport.FORMATS.contains(format)) {
-                throw new AtomizerException(
-                        "unknown format '" + format + "'; use one of " + String.join(", ", AlertReport.FORMATS));
+            if (!dev.atomizer.api.Alerts.FORMATS.contains(format)) {
+                throw new AtomizerException("unknown format '" + format + "'; use one of "
+                        + String.join(", ", dev.atomizer.api.Alerts.FORMATS));
             }
-            LocalDateTime at = now == null ? null : dev.atomizer.state.Format.asOf(now, "--now");
+            LocalDateTime at = now == null ? null : Atomizer.asOf(now, "--now");
             Webhook hook = notify.webhook(main);
-            AlertReport r = atomizer().alerts(at);
+            dev.atomizer.api.Alerts r = atomizer().alerts(at);
             main.out.print(r.render(format));
             main.out.flush();
             main.err.println("atomizer: " + r.summaryLine());
@@ -107,8 +107,8 @@ final class AlertCommands {
                     + (changes.size() == 1 ? "" : "s") + " in " + base + ".." + head);
             if (hook != null && !changes.isEmpty()) {
                 String where = where(main);
-                hook.post(AlertReport.payload("📜 The contract changed" + (where == null ? "" : " in " + where) + " ("
-                        + base + ".." + head + "):\n- " + String.join("\n- ", changes)));
+                hook.post(Atomizer.webhookMessage("📜 The contract changed" + (where == null ? "" : " in " + where)
+                        + " (" + base + ".." + head + "):\n- " + String.join("\n- ", changes)));
                 main.err.println("atomizer: sent to the webhook at " + hook.shown());
             }
             return Main.OK;

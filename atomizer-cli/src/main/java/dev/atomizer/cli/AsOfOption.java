@@ -16,6 +16,6 @@ final class AsOfOption {
 
     /** The moment, or null for the newest entry's timestamp. */
     LocalDateTime value() throws AtomizerException {
-        return dev.atomizer.state.Format.asOf(text, "--as-of");
+        return dev.atomizer.Atomizer.asOf(text, "--as-of");
     }
 }

@@ -2,8 +2,8 @@ package dev.atomizer.cli;
 
 import dev.atomizer.Atomizer;
 import dev.atomizer.api.AtomizerException;
-import dev.atomizer.derive.Derived;
-import dev.atomizer.derive.Gates;
+import dev.atomizer.api.FileOutcome;
+import dev.atomizer.api.Gate;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -30,9 +30,9 @@ final class DerivedCommands {
 
         @Override
         public Integer call() throws AtomizerException {
-            List<Derived.Outcome> outcomes = atomizer().dashboards(asOf.value());
+            List<FileOutcome> outcomes = atomizer().dashboards(asOf.value());
             int written = 0;
-            for (Derived.Outcome o : outcomes) {
+            for (FileOutcome o : outcomes) {
                 main.err.println("atomizer: " + (o.written() ? "wrote " : "unchanged ") + o.path());
                 written += o.written() ? 1 : 0;
             }
@@ -75,8 +75,8 @@ final class DerivedCommands {
         @Override
         public Integer call() throws AtomizerException {
             int passed = 0;
-            List<Gates> gates = atomizer().gates();
-            for (Gates g : gates) {
+            List<Gate> gates = atomizer().gates();
+            for (Gate g : gates) {
                 main.out.println(
                         g.id() + "  " + (g.passed() ? "passed" : "open  ") + "  " + g.name() + ": " + g.evidence());
                 passed += g.passed() ? 1 : 0;

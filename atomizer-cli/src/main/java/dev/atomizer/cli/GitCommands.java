@@ -2,11 +2,9 @@ package dev.atomizer.cli;
 
 import dev.atomizer.Atomizer;
 import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Checks;
 import dev.atomizer.api.Severity;
 import dev.atomizer.api.Workspace;
-import dev.atomizer.audit.StepSummary;
-import dev.atomizer.governance.GitChecks;
-import dev.atomizer.merge.LogMerge;
 import dev.atomizer.render.Formats;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,7 +25,7 @@ final class GitCommands {
     private GitCommands() {}
 
     /** Hidden: the run install-hooks records a class-data archive from (the hook's classes, loaded once). */
-    static final String TRAIN = dev.atomizer.startup.JvmFlags.TRAIN_COMMAND;
+    static final String TRAIN = Atomizer.TRAIN_COMMAND;
 
     // ---- the hooks' lean path (no picocli) ----
 
@@ -108,8 +106,7 @@ final class GitCommands {
     }
 
     /** @param root the work tree the diagnostics' paths are relative to (sarif reads lines there), or null */
-    static int report(
-            GitChecks.Result r, PrintStream out, PrintStream err, String format, Path root, String verdict, String fix)
+    static int report(Checks r, PrintStream out, PrintStream err, String format, Path root, String verdict, String fix)
             throws AtomizerException {
         Formats.write(Formats.create(format, out, root), r.diagnostics(), r.summary());
         out.flush();
@@ -117,7 +114,7 @@ final class GitCommands {
     }
 
     /** The exit code of a check, with one line on stderr when it failed. */
-    static int verdict(GitChecks.Result r, PrintStream err, String verdict, String fix) {
+    static int verdict(Checks r, PrintStream err, String verdict, String fix) {
         if (r.failed()) {
             err.println("atomizer: " + verdict + " (" + r.summary().errors() + " error"
                     + (r.summary().errors() == 1 ? "" : "s") + "): " + fix);
@@ -241,7 +238,7 @@ final class GitCommands {
         @Override
         public Integer call() throws AtomizerException {
             String format = options.format.checked();
-            Path stepSummary = "github".equals(format) ? StepSummary.file(main.env, main.cwd) : null;
+            Path stepSummary = "github".equals(format) ? Atomizer.stepSummary(main.env, main.cwd) : null;
             // for people: the Auditor summary rather than a bare table of diagnostics; on GitHub, the
             // job summary the Auditor reads beside the annotations
             boolean audit = "markdown".equals(format) || stepSummary != null;
@@ -287,14 +284,13 @@ final class GitCommands {
             }
             int code = report(v.result(), main.out, main.err, format, v.workTree(), "verification failed", fix);
             if (stepSummary != null) {
-                StepSummary.append(stepSummary, v.auditorSummary());
+                Atomizer.appendStepSummary(stepSummary, v.auditorSummary());
             }
             if ("text".equals(format)) {
                 main.err.println(v.summaryLine());
             }
             if (markVerified && code == Main.OK) {
-                main.err.println("atomizer: "
-                        + atomizer.markVerified(remote, verified, head).message());
+                main.err.println("atomizer: " + atomizer.markVerified(remote, verified, head));
             }
             return code;
         }
@@ -331,7 +327,7 @@ final class GitCommands {
                 names = "--watchdog-cron",
                 paramLabel = "CRON",
                 description = "When the workflow's watchdog runs (GitHub's cron, UTC; default '"
-                        + dev.atomizer.install.Scaffold.WATCHDOG_CRON + "': every 6 hours, about 120 runs a"
+                        + Atomizer.WATCHDOG_CRON + "': every 6 hours, about 120 runs a"
                         + " month; '7 * * * *' hourly, 720).")
         String watchdogCron;
 
@@ -377,7 +373,7 @@ final class GitCommands {
         @Override
         public Integer call() throws AtomizerException {
             try {
-                return LogMerge.run(
+                return Atomizer.mergeDriver(
                         main.cwd.resolve(base),
                         main.cwd.resolve(ours),
                         main.cwd.resolve(theirs),

@@ -4,8 +4,8 @@ import dev.atomizer.Atomizer;
 import dev.atomizer.api.Appended;
 import dev.atomizer.api.AtomizerException;
 import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.NewEntry;
 import dev.atomizer.api.Workspace;
-import dev.atomizer.log.NewEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -141,7 +141,7 @@ final class LogCommand extends CommandBase {
                     + (stamped.equals(ts)
                             ? ""
                             : " (stamped with the last entry's time, which is ahead of the clock, " + ts + " in "
-                                    + atomizer.contract().settings().zone().getId()
+                                    + atomizer.zone().getId()
                                     + ", within the contract's clock tolerance: the log never goes back in time)"));
         }
         return Main.OK;

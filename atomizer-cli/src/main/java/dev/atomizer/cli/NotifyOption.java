@@ -1,7 +1,7 @@
 package dev.atomizer.cli;
 
-import dev.atomizer.alert.Webhook;
 import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.Webhook;
 import picocli.CommandLine.Option;
 
 /** {@code --notify URL}, or else {@code ATOMIZER_WEBHOOK}: where the alerts and the contract changes are sent. */

@@ -2,8 +2,8 @@ package dev.atomizer.cli;
 
 import dev.atomizer.Atomizer;
 import dev.atomizer.api.AtomizerException;
-import dev.atomizer.publish.Publisher;
-import dev.atomizer.report.ReportClock;
+import dev.atomizer.api.PublishOptions;
+import dev.atomizer.api.PublishOutcome;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,10 +72,10 @@ final class PublishCommand extends CommandBase {
         if (backoff < 0 || backoff > 60) {
             throw new AtomizerException("--backoff must be from 0 to 60 seconds, not " + backoff);
         }
-        Publisher.Options options = new Publisher.Options(
+        PublishOptions options = new PublishOptions(
                 remote, branch, attempts, Duration.ofSeconds(backoff), identity, Atomizer.publishedFolders(reports));
-        Publisher.Outcome o = atomizer()
-                .publish(options, reports, ReportClock.now(main.env), line -> main.err.println("atomizer: " + line));
+        PublishOutcome o = atomizer()
+                .publish(options, reports, Atomizer.clock(main.env), line -> main.err.println("atomizer: " + line));
         if (o.failure() != null) {
             main.err.println("atomizer: " + o.failure());
             return Main.VIOLATIONS;

@@ -1,10 +1,9 @@
 package dev.atomizer.cli;
 
+import dev.atomizer.Atomizer;
 import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.ReportOutcome;
 import dev.atomizer.api.Workspace;
-import dev.atomizer.report.IsoWeek;
-import dev.atomizer.report.ReportClock;
-import dev.atomizer.report.Reports;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +57,7 @@ final class ReportCommands implements Runnable {
                 spec.commandLine(), "name a report: weekly, closeout or status (see 'atomizer report --help')");
     }
 
-    static void say(Main main, Reports.Outcome o) {
+    static void say(Main main, ReportOutcome o) {
         if (o.supersedes() != null) {
             main.err.println("atomizer: wrote " + o.path() + ", a revision superseding " + o.supersedes()
                     + " (which stays); commit it with the trailers 'Change-Request: <id>' and"
@@ -109,13 +108,15 @@ final class ReportCommands implements Runnable {
 
         @Override
         public Integer call() throws AtomizerException {
-            IsoWeek w = week == null ? null : IsoWeek.parse(week, "--week");
             String reason = revise.reason();
-            if (reason != null && w == null) {
+            if (reason != null && week == null) {
                 throw new AtomizerException("--revise needs --week: the week whose report it supersedes");
             }
             Workspace ws = Workspace.discover(main.cwd);
-            say(main, Reports.weekly(ws.root(), w, asOf.value(), ReportClock.now(main.env), reason, pdf));
+            say(
+                    main,
+                    Atomizer.weeklyReport(
+                            ws.root(), week, "--week", asOf.value(), Atomizer.clock(main.env), reason, pdf));
             return Main.OK;
         }
     }
@@ -145,7 +146,7 @@ final class ReportCommands implements Runnable {
         public Integer call() throws AtomizerException {
             String reason = revise.reason();
             Workspace ws = Workspace.discover(main.cwd);
-            say(main, Reports.closeout(ws.root(), slug, reason, pdf));
+            say(main, Atomizer.closeoutReport(ws.root(), slug, reason, pdf));
             return Main.OK;
         }
     }
@@ -168,7 +169,7 @@ final class ReportCommands implements Runnable {
         @Override
         public Integer call() throws AtomizerException {
             Workspace ws = Workspace.discover(main.cwd);
-            main.out.print(Reports.status(ws.root(), slug, asOf.value()));
+            main.out.print(Atomizer.statusReport(ws.root(), slug, asOf.value()));
             main.out.flush();
             return Main.OK;
         }

@@ -3,6 +3,7 @@ package dev.atomizer.alert;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.atomizer.api.Alert;
+import dev.atomizer.api.Alerts;
 import dev.atomizer.api.AtomizerException;
 import dev.atomizer.api.Severity;
 import dev.atomizer.state.Format;
@@ -16,10 +17,7 @@ import java.util.List;
  * job summary, an issue's body), GitHub annotations, and the message a Discord or Slack incoming
  * webhook accepts.
  */
-public final class AlertReport {
-
-    /** The formats {@code atomizer alerts --format} takes. */
-    public static final List<String> FORMATS = List.of("text", "json", "markdown", "github");
+public final class AlertReport implements Alerts {
 
     /** Discord refuses a message over 2,000 characters; Slack takes more. */
     static final int WEBHOOK_MAX = 1900;
@@ -32,15 +30,18 @@ public final class AlertReport {
         this.now = now;
     }
 
+    @Override
     public List<Alert> alerts() {
         return alerts;
     }
 
+    @Override
     public long errors() {
         return alerts.stream().filter(a -> a.severity() == Severity.ERROR).count();
     }
 
     /** {@code 2 alerts (1 error, 1 warning) as of 2026-03-01 12:00} or {@code no alerts as of …}. */
+    @Override
     public String summaryLine() {
         if (alerts.isEmpty()) {
             return "no alerts as of " + Format.timestamp(now);
@@ -53,6 +54,7 @@ public final class AlertReport {
     }
 
     /** The alerts in {@code format}; an unknown format is a usage error naming the formats. */
+    @Override
     public String render(String format) throws AtomizerException {
         return switch (format) {
             case "text" -> text();
@@ -153,6 +155,7 @@ public final class AlertReport {
      * The JSON body of a webhook post: the same short message under {@code content} (Discord) and
      * {@code text} (Slack), cut to fit Discord's limit; {@code where} names the repository.
      */
+    @Override
     public String webhookBody(String where) {
         StringBuilder m = new StringBuilder();
         m.append(errors() > 0 ? "🚨" : "⚠️")

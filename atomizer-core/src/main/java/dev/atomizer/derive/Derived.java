@@ -1,6 +1,7 @@
 package dev.atomizer.derive;
 
 import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.FileOutcome;
 import dev.atomizer.git.Tree;
 import dev.atomizer.governance.DerivedFiles;
 import java.io.IOException;
@@ -43,9 +44,6 @@ public final class Derived {
         return out;
     }
 
-    /** What happened to one file. */
-    public record Outcome(String path, boolean written) {}
-
     /**
      * Writes the files under {@code root}, all or nothing, each unless its content is already the
      * same: every changed file is first written whole to a temporary file in its own folder; only
@@ -53,8 +51,8 @@ public final class Derived {
      * file, and a failure (a read-only folder, a full disk, a folder where a file should be) leaves
      * the old set as it was and names its cause.
      */
-    public static List<Outcome> write(Path root, Map<String, byte[]> files) throws AtomizerException {
-        List<Outcome> out = new ArrayList<>();
+    public static List<FileOutcome> write(Path root, Map<String, byte[]> files) throws AtomizerException {
+        List<FileOutcome> out = new ArrayList<>();
         Map<Path, Path> staged = new LinkedHashMap<>();
         String current = null;
         try {
@@ -65,7 +63,7 @@ public final class Derived {
                     throw new IOException("a folder is in the way");
                 }
                 if (Arrays.equals(read(target), f.getValue())) {
-                    out.add(new Outcome(f.getKey(), false));
+                    out.add(new FileOutcome(f.getKey(), false));
                     continue;
                 }
                 Files.createDirectories(target.getParent());
@@ -73,7 +71,7 @@ public final class Derived {
                 staged.put(tmp, target);
                 readable(tmp, target);
                 Files.write(tmp, f.getValue());
-                out.add(new Outcome(f.getKey(), true));
+                out.add(new FileOutcome(f.getKey(), true));
             }
         } catch (IOException e) {
             discard(staged);

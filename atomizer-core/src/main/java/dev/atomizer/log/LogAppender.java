@@ -1,5 +1,6 @@
 package dev.atomizer.log;
 
+import dev.atomizer.api.NewEntry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;

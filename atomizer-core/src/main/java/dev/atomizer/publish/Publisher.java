@@ -1,6 +1,8 @@
 package dev.atomizer.publish;
 
 import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.PublishOptions;
+import dev.atomizer.api.PublishOutcome;
 import dev.atomizer.git.GitCli;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,51 +40,12 @@ public final class Publisher {
         boolean green(String base, String head) throws AtomizerException;
     }
 
-    /**
-     * How to publish.
-     *
-     * @param remote   the remote to push to
-     * @param branch   the branch, or null for the current one
-     * @param attempts how many pushes to try, at least 1
-     * @param backoff  the pause after the first lost race, doubled after each further one
-     * @param identity the bot's {@code Name <email>} for its commits, or null for git's configured one
-     * @param owned    the folders the bot writes (a change elsewhere in the work tree is refused)
-     */
-    public record Options(
-            String remote, String branch, int attempts, Duration backoff, String identity, List<String> owned) {
-
-        public Options {
-            if (attempts < 1) {
-                throw new IllegalArgumentException("attempts must be at least 1");
-            }
-            owned = List.copyOf(owned);
-        }
-    }
-
-    /**
-     * What publish did.
-     *
-     * @param commit   the bot's commit, or null when there was nothing to publish
-     * @param tip      the branch's tip after publishing
-     * @param attempts the attempts made
-     * @param paths    the files the commit changed
-     * @param failure  the one line saying why nothing was published after every attempt, or null
-     * @param verified what became of the verified ref, or null when it was left alone
-     */
-    public record Outcome(
-            String commit, String tip, int attempts, List<String> paths, String failure, String verified) {
-
-        public boolean published() {
-            return commit != null && failure == null;
-        }
-    }
-
     private final Path root;
-    private final Options options;
+    private final PublishOptions options;
     private final GitCli git;
     private final Consumer<String> progress;
 
-    public Publisher(Path root, Options options, Consumer<String> progress) throws AtomizerException {
+    public Publisher(Path root, PublishOptions options, Consumer<String> progress) throws AtomizerException {
         this.root = root;
         this.options = options;
         this.git = new GitCli(root, identity(options.identity()));
@@ -107,7 +70,7 @@ public final class Publisher {
     }
 
     /** Publishes: regenerate, commit, push, retried from the new tip after each lost race. */
-    public Outcome publish(Regeneration regeneration, Verifier verifier) throws AtomizerException {
+    public PublishOutcome publish(Regeneration regeneration, Verifier verifier) throws AtomizerException {
         String branch = options.branch() != null ? options.branch() : currentBranch();
         String tracking = "refs/remotes/" + options.remote() + "/" + branch;
         refuseForeignChanges();
@@ -129,7 +92,7 @@ public final class Publisher {
             git.ok(add.toArray(String[]::new));
             List<String> changed = lines(git.ok("diff", "--cached", "--name-only"));
             if (changed.isEmpty()) {
-                return new Outcome(null, tip, attempt, List.of(), null, null);
+                return new PublishOutcome(null, tip, attempt, List.of(), null, null);
             }
             git.ok("commit", "-q", "--no-verify", "-m", made.subject());
             String commit = git.ok("rev-parse", "HEAD").strip();
@@ -150,7 +113,7 @@ public final class Publisher {
                 if (advance) {
                     git.run("update-ref", VerifiedRef.REF, commit);
                 }
-                return new Outcome(
+                return new PublishOutcome(
                         commit,
                         commit,
                         attempt,
@@ -173,7 +136,7 @@ public final class Publisher {
         }
         // the bot's last commit stays local only: leave the branch where the remote is
         startFrom(lostTo);
-        return new Outcome(
+        return new PublishOutcome(
                 null,
                 lostTo,
                 options.attempts(),

@@ -1,6 +1,7 @@
 package dev.atomizer.report;
 
 import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.ReportOutcome;
 import dev.atomizer.api.Revision;
 import dev.atomizer.api.Workspace;
 import dev.atomizer.derive.Derived;
@@ -23,31 +24,16 @@ import java.util.Map;
  * supersedes and why, and is committed with an approval like any governed change.
  *
  * <pre>{@code
- * Reports.Outcome o = Reports.weekly(root, null, null, false);   // the last complete week
+ * Reports.ReportOutcome o = Reports.weekly(root, null, null, false);   // the last complete week
  * }</pre>
  */
 public final class Reports {
 
     private Reports() {}
 
-    /**
-     * What a report command did.
-     *
-     * @param path    the report's path from the root
-     * @param written false when it existed already (left unchanged)
-     * @param pdf     the PDF's path, or null when none was asked for
-     * @param pdfWritten false when the PDF existed already
-     * @param supersedes the path a revision supersedes, or null when the report is no revision
-     */
-    public record Outcome(String path, boolean written, String pdf, boolean pdfWritten, String supersedes) {
-
-        public Outcome(String path, boolean written, String pdf, boolean pdfWritten) {
-            this(path, written, pdf, pdfWritten, null);
-        }
-    }
-
     /** As {@link #weekly(Path, IsoWeek, LocalDateTime, java.time.Instant, boolean)} with no clock: now is the newest entry. */
-    public static Outcome weekly(Path root, IsoWeek week, LocalDateTime asOf, boolean pdf) throws AtomizerException {
+    public static ReportOutcome weekly(Path root, IsoWeek week, LocalDateTime asOf, boolean pdf)
+            throws AtomizerException {
         return weekly(root, week, asOf, null, pdf);
     }
 
@@ -60,7 +46,8 @@ public final class Reports {
      *             (null: {@code now})
      * @param clock the wall clock, read in the log's time zone (null: the newest entry's timestamp)
      */
-    public static Outcome weekly(Path root, IsoWeek week, LocalDateTime asOf, java.time.Instant clock, boolean pdf)
+    public static ReportOutcome weekly(
+            Path root, IsoWeek week, LocalDateTime asOf, java.time.Instant clock, boolean pdf)
             throws AtomizerException {
         return weekly(root, week, asOf, clock, null, pdf);
     }
@@ -73,7 +60,7 @@ public final class Reports {
      *
      * @param revise the reason for a revision (null: no revision; the report is written once)
      */
-    public static Outcome weekly(
+    public static ReportOutcome weekly(
             Path root, IsoWeek week, LocalDateTime asOf, java.time.Instant clock, String revise, boolean pdf)
             throws AtomizerException {
         if (revise != null && week == null) {
@@ -131,7 +118,7 @@ public final class Reports {
      *
      * @return what was done for each week, oldest first (empty when every due week has its report)
      */
-    public static java.util.List<Outcome> weeklyDue(Path root, java.time.Instant clock) throws AtomizerException {
+    public static java.util.List<ReportOutcome> weeklyDue(Path root, java.time.Instant clock) throws AtomizerException {
         Tree files = Sources.workingTree(root);
         dev.atomizer.contract.Contract contract = contract(files);
         dev.atomizer.contract.Settings settings = contract.settings();
@@ -150,7 +137,7 @@ public final class Reports {
         if (newest != null) {
             from = ReportWeek.of(newest, settings).next();
         }
-        java.util.List<Outcome> out = new java.util.ArrayList<>();
+        java.util.List<ReportOutcome> out = new java.util.ArrayList<>();
         for (ReportWeek w = from; w.iso().compareTo(last.iso()) <= 0; w = w.next()) {
             if (w.to().isAfter(first) && read(files, WeeklyReport.path(w.iso())) == null) {
                 out.add(weekly(root, w.iso(), null, clock, null, false));
@@ -199,7 +186,7 @@ public final class Reports {
     }
 
     /** As {@link #closeout(Path, String, String, boolean)} without a revision. */
-    public static Outcome closeout(Path root, String slug, boolean pdf) throws AtomizerException {
+    public static ReportOutcome closeout(Path root, String slug, boolean pdf) throws AtomizerException {
         return closeout(root, slug, null, pdf);
     }
 
@@ -207,7 +194,7 @@ public final class Reports {
      * Writes the closeout report of a finished project unless it exists; with {@code revise} (the
      * reason), writes the next revision of the existing one beside it instead.
      */
-    public static Outcome closeout(Path root, String slug, String revise, boolean pdf) throws AtomizerException {
+    public static ReportOutcome closeout(Path root, String slug, String revise, boolean pdf) throws AtomizerException {
         String reason = reason(revise);
         Tree files = Sources.workingTree(root);
         Sources whole = Sources.read(files, null);
@@ -443,7 +430,7 @@ public final class Reports {
     }
 
     /** The PDF beside a report, made from the report as written, unless it exists. */
-    private static Outcome pdf(
+    private static ReportOutcome pdf(
             Path root,
             Tree files,
             Target target,
@@ -457,18 +444,18 @@ public final class Reports {
         String path = target.path();
         String supersedes = target.revision == null ? null : target.revision.supersedes();
         if (!wanted) {
-            return new Outcome(path, written, null, false, supersedes);
+            return new ReportOutcome(path, written, null, false, supersedes);
         }
         String pdfPath = path.substring(0, path.length() - ".md".length()) + ".pdf";
         if (read(files, pdfPath) != null) {
-            return new Outcome(path, written, pdfPath, false, supersedes);
+            return new ReportOutcome(path, written, pdfPath, false, supersedes);
         }
         // the only reference to the PDF libraries: they load here, never on the hook path
         byte[] bytes = dev.atomizer.report.pdf.PdfExport.pdf(
                 new String(markdown, StandardCharsets.UTF_8),
                 new dev.atomizer.report.pdf.PdfExport.TitleBlock(organisation, title, period));
         Derived.write(root, Map.of(pdfPath, bytes));
-        return new Outcome(path, written, pdfPath, true, supersedes);
+        return new ReportOutcome(path, written, pdfPath, true, supersedes);
     }
 
     /** The built-in template of a report. */

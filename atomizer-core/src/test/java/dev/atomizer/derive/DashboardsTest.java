@@ -3,6 +3,7 @@ package dev.atomizer.derive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.FileOutcome;
 import dev.atomizer.api.Workspace;
 import dev.atomizer.git.Tree;
 import dev.atomizer.state.LogState;
@@ -469,15 +470,15 @@ class DashboardsTest {
         Files.writeString(
                 tmp.resolve(Workspace.LOG),
                 entry("2026-03-02 09:00", "manager", "alpha", "milestone", "completed", "Gate", null));
-        List<Derived.Outcome> first =
+        List<FileOutcome> first =
                 dev.atomizer.Atomizer.at(tmp, java.util.Map.of()).dashboards(null);
-        assertThat(first).allMatch(Derived.Outcome::written).hasSize(4);
+        assertThat(first).allMatch(FileOutcome::written).hasSize(4);
         Path exec = tmp.resolve(ExecSummary.PATH);
         FileTime old = FileTime.fromMillis(1_000_000_000_000L);
         Files.setLastModifiedTime(exec, old);
-        List<Derived.Outcome> second =
+        List<FileOutcome> second =
                 dev.atomizer.Atomizer.at(tmp, java.util.Map.of()).dashboards(null);
-        assertThat(second).noneMatch(Derived.Outcome::written);
+        assertThat(second).noneMatch(FileOutcome::written);
         assertThat(Files.getLastModifiedTime(exec)).isEqualTo(old);
         try (Stream<Path> left = Files.list(exec.getParent())) {
             assertThat(left.map(p -> p.getFileName().toString()))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.FileOutcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,8 +76,8 @@ class DerivedWriteTest {
         Map<String, byte[]> one = set("v1");
         one.put("shared/kpi/metrics.md", "new\n".getBytes(StandardCharsets.UTF_8));
         assertThat(Derived.write(root, one))
-                .filteredOn(Derived.Outcome::written)
-                .extracting(Derived.Outcome::path)
+                .filteredOn(FileOutcome::written)
+                .extracting(FileOutcome::path)
                 .containsExactly("shared/kpi/metrics.md");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atomizer.api.AtomizerException;
 import dev.atomizer.api.Diagnostic;
+import dev.atomizer.api.FileOutcome;
 import dev.atomizer.api.Workspace;
 import dev.atomizer.derive.Derived;
 import dev.atomizer.git.GitFixture;
@@ -102,7 +103,7 @@ class DerivedFilesSettleProperties {
         dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).dashboards(null);
         commitChecked(repo, now, trace);
         // settled: regenerating changes nothing, and check finds nothing stale
-        List<Derived.Outcome> again =
+        List<FileOutcome> again =
                 dev.atomizer.Atomizer.at(repo.dir(), java.util.Map.of()).dashboards(null);
         assertThat(again).as(String.join(" ", trace)).allMatch(o -> !o.written());
         assertThat(repo.git("status", "--porcelain"))

@@ -2,6 +2,7 @@ package dev.atomizer.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atomizer.api.NewEntry;
 import dev.atomizer.governance.AppendCheck;
 import dev.atomizer.merge.LogMerge;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atomizer.Atomizer;
 import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.PublishOptions;
+import dev.atomizer.api.PublishOutcome;
 import dev.atomizer.api.Workspace;
 import dev.atomizer.git.GitFixture;
 import java.nio.file.Files;
@@ -80,10 +82,10 @@ class PublishTest {
         hook.toFile().setExecutable(true);
     }
 
-    Publisher.Outcome publish(int attempts, boolean reports, List<String> said) throws AtomizerException {
+    PublishOutcome publish(int attempts, boolean reports, List<String> said) throws AtomizerException {
         return Atomizer.at(bot, Map.of())
                 .publish(
-                        new Publisher.Options(
+                        new PublishOptions(
                                 "origin", null, attempts, Duration.ZERO, BOT, Atomizer.publishedFolders(reports)),
                         reports,
                         Instant.parse("2026-06-02T12:00:00Z"),
@@ -99,7 +101,7 @@ class PublishTest {
     @Test
     void thePublishRegeneratesFromTheRemoteTipCommitsAsTheBotAndPushes() throws Exception {
         List<String> said = new ArrayList<>();
-        Publisher.Outcome o = publish(5, false, said);
+        PublishOutcome o = publish(5, false, said);
 
         assertThat(o.published()).isTrue();
         assertThat(o.attempts()).isEqualTo(1);
@@ -117,7 +119,7 @@ class PublishTest {
         assertThat(said).isEmpty();
 
         // again: nothing to publish
-        Publisher.Outcome again = publish(5, false, said);
+        PublishOutcome again = publish(5, false, said);
         assertThat(again.commit()).isNull();
         assertThat(again.failure()).isNull();
     }
@@ -134,7 +136,7 @@ class PublishTest {
                 human.read(Workspace.CONTRACT).replace("| Entry inbox | off |", "| Entry inbox | on |"));
         dev.atomizer.api.Appended a = Atomizer.open(Workspace.at(human.dir()), Map.of(), human.dir())
                 .append(
-                        new dev.atomizer.log.NewEntry(
+                        new dev.atomizer.api.NewEntry(
                                 "2026-06-02 11:00",
                                 "manager",
                                 "first-project",
@@ -154,7 +156,7 @@ class PublishTest {
         String before = remoteGit("rev-parse", "main");
         human.at(bot).git("pull", "-q", "origin", "main");
 
-        Publisher.Outcome o = publish(5, false, new ArrayList<>());
+        PublishOutcome o = publish(5, false, new ArrayList<>());
 
         assertThat(o.published()).isTrue();
         assertThat(remoteGit("log", "-1", "--format=%s", "main"))
@@ -172,7 +174,7 @@ class PublishTest {
     void aLostRaceStartsOverFromTheNewTipAndSucceeds() throws Exception {
         racer(2);
         List<String> said = new ArrayList<>();
-        Publisher.Outcome o = publish(5, false, said);
+        PublishOutcome o = publish(5, false, said);
 
         assertThat(o.published()).isTrue();
         assertThat(o.attempts()).isEqualTo(3);
@@ -188,7 +190,7 @@ class PublishTest {
     void everyRaceLostFailsInOneLineAfterTheLastAttempt() throws Exception {
         racer(100);
         List<String> said = new ArrayList<>();
-        Publisher.Outcome o = publish(3, false, said);
+        PublishOutcome o = publish(3, false, said);
 
         assertThat(o.published()).isFalse();
         assertThat(o.attempts()).isEqualTo(3);
@@ -218,7 +220,7 @@ class PublishTest {
     void aVerifiedTipIsAdvancedToTheBotsCommitInTheSamePush() throws Exception {
         String tip = remoteGit("rev-parse", "main");
         remoteGit("update-ref", VerifiedRef.REF, tip);
-        Publisher.Outcome o = publish(5, false, new ArrayList<>());
+        PublishOutcome o = publish(5, false, new ArrayList<>());
 
         assertThat(o.published()).isTrue();
         assertThat(o.verified())
@@ -230,7 +232,7 @@ class PublishTest {
     void anUnverifiedTipLeavesTheVerifiedRefWhereItIs() throws Exception {
         String old = remoteGit("rev-parse", "main~1");
         remoteGit("update-ref", VerifiedRef.REF, old);
-        Publisher.Outcome o = publish(5, false, new ArrayList<>());
+        PublishOutcome o = publish(5, false, new ArrayList<>());
 
         assertThat(o.published()).isTrue();
         assertThat(o.verified()).isNull();
@@ -247,9 +249,9 @@ class PublishTest {
     @Test
     void theReportsDueAndMissingAreAllWritten() throws Exception {
         // two Fridays have passed since the first entry (Monday of 2026-W23): both weeks' reports are due
-        Publisher.Outcome o = Atomizer.at(bot, Map.of())
+        PublishOutcome o = Atomizer.at(bot, Map.of())
                 .publish(
-                        new Publisher.Options("origin", null, 5, Duration.ZERO, BOT, Atomizer.publishedFolders(true)),
+                        new PublishOptions("origin", null, 5, Duration.ZERO, BOT, Atomizer.publishedFolders(true)),
                         true,
                         Instant.parse("2026-06-13T12:00:00Z"),
                         l -> {});
@@ -270,13 +272,13 @@ class PublishTest {
     @Test
     void aDelayedOrMissedFridayIsCaughtUpWeekByWeek() throws Exception {
         // Saturday after 2026-W23's cut-off (a Friday run delayed by a day): W23
-        Publisher.Outcome first = publishReports(Instant.parse("2026-06-06T03:00:00Z"));
+        PublishOutcome first = publishReports(Instant.parse("2026-06-06T03:00:00Z"));
         assertThat(first.paths())
                 .contains("shared/reports/weekly/2026-W23-report.md")
                 .noneMatch(p -> p.contains("2026-W24"));
         String w23 = remoteGit("show", "main:shared/reports/weekly/2026-W23-report.md");
         // the Fridays of W24 and W25 had no run; the Saturday after W25's cut-off writes both
-        Publisher.Outcome caughtUp = publishReports(Instant.parse("2026-06-20T03:00:00Z"));
+        PublishOutcome caughtUp = publishReports(Instant.parse("2026-06-20T03:00:00Z"));
         assertThat(caughtUp.paths())
                 .contains("shared/reports/weekly/2026-W24-report.md", "shared/reports/weekly/2026-W25-report.md")
                 .noneMatch(p -> p.contains("2026-W23") || p.contains("2026-W26"));
@@ -285,14 +287,14 @@ class PublishTest {
         assertThat(remoteGit("show", "main:shared/reports/weekly/2026-W23-report.md"))
                 .isEqualTo(w23);
         // the same window again: nothing due is missing
-        Publisher.Outcome again = publishReports(Instant.parse("2026-06-20T04:00:00Z"));
+        PublishOutcome again = publishReports(Instant.parse("2026-06-20T04:00:00Z"));
         assertThat(again.paths()).noneMatch(p -> p.startsWith("shared/reports/"));
     }
 
-    Publisher.Outcome publishReports(Instant clock) throws Exception {
+    PublishOutcome publishReports(Instant clock) throws Exception {
         return Atomizer.at(bot, Map.of())
                 .publish(
-                        new Publisher.Options("origin", null, 5, Duration.ZERO, BOT, Atomizer.publishedFolders(true)),
+                        new PublishOptions("origin", null, 5, Duration.ZERO, BOT, Atomizer.publishedFolders(true)),
                         true,
                         clock,
                         l -> {});

@@ -2,6 +2,7 @@ package dev.atomizer.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atomizer.api.ReportOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,9 +37,9 @@ class PdfExportTest {
                 .entry("2026-03-09 09:00", "manager", "alpha", "task-completed", "completed", "Next week", null)
                 .write()
                 .file("shared/PROJECT_STATUS.md", ReportFixture.STATUS);
-        Reports.Outcome o = Reports.weekly(root, null, null, true);
+        ReportOutcome o = Reports.weekly(root, null, null, true);
         assertThat(o)
-                .isEqualTo(new Reports.Outcome(
+                .isEqualTo(new ReportOutcome(
                         "shared/reports/weekly/2026-W10-report.md",
                         true,
                         "shared/reports/weekly/2026-W10-report.pdf",
@@ -71,7 +72,7 @@ class PdfExportTest {
         // asked again: both exist, both left alone; a missing PDF of an existing report is made from the report
         byte[] pdf = Files.readAllBytes(root.resolve(o.pdf()));
         assertThat(Reports.weekly(root, null, null, true))
-                .isEqualTo(new Reports.Outcome(o.path(), false, o.pdf(), false));
+                .isEqualTo(new ReportOutcome(o.path(), false, o.pdf(), false));
         assertThat(Files.readAllBytes(root.resolve(o.pdf()))).isEqualTo(pdf);
         Files.delete(root.resolve(o.pdf()));
         assertThat(Reports.weekly(root, null, null, true).pdfWritten()).isTrue();

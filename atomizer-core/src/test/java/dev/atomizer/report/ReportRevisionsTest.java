@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atomizer.api.AtomizerException;
+import dev.atomizer.api.ReportOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -55,10 +56,10 @@ class ReportRevisionsTest {
         assertThat(Reports.weekly(root, w50, null, SATURDAY, false).written()).isTrue();
         byte[] original = Files.readAllBytes(root.resolve(W50));
         assertThat(Reports.weekly(root, w50, null, SATURDAY, false))
-                .isEqualTo(new Reports.Outcome(W50, false, null, false));
+                .isEqualTo(new ReportOutcome(W50, false, null, false));
 
-        Reports.Outcome r2 = Reports.weekly(root, w50, null, SATURDAY, "  the status\nfile was stale  ", false);
-        assertThat(r2).isEqualTo(new Reports.Outcome(W50_R2, true, null, false, W50));
+        ReportOutcome r2 = Reports.weekly(root, w50, null, SATURDAY, "  the status\nfile was stale  ", false);
+        assertThat(r2).isEqualTo(new ReportOutcome(W50_R2, true, null, false, W50));
         String text = Files.readString(root.resolve(W50_R2));
         assertThat(text)
                 .startsWith("> **Revision 2**, superseding `" + W50 + "` (which stays as it was): the status file"
@@ -66,7 +67,7 @@ class ReportRevisionsTest {
         assertThat(text.substring(text.indexOf("<!--"))).isEqualTo(new String(original, "UTF-8"));
         assertThat(Files.readAllBytes(root.resolve(W50))).isEqualTo(original);
 
-        Reports.Outcome r3 = Reports.weekly(root, w50, null, SATURDAY, "a *second* look", true);
+        ReportOutcome r3 = Reports.weekly(root, w50, null, SATURDAY, "a *second* look", true);
         assertThat(r3.path()).isEqualTo(W50_R3);
         assertThat(r3.supersedes()).isEqualTo(W50_R2);
         assertThat(r3.pdf()).isEqualTo("shared/reports/weekly/2026-W50-report.r3.pdf");

@@ -2,6 +2,7 @@ package dev.atomizer.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atomizer.api.ReportOutcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class SampleReportsTest {
         }
         // the default week of the sample (its log ends on Friday 2026-03-20) is W11
         assertThat(Reports.weekly(copy, null, null, false))
-                .isEqualTo(new Reports.Outcome("shared/reports/weekly/2026-W11-report.md", false, null, false));
+                .isEqualTo(new ReportOutcome("shared/reports/weekly/2026-W11-report.md", false, null, false));
         assertThat(Reports.closeout(copy, "pump-housing-modal", false).written())
                 .isTrue();
         same(CloseoutReport.path("pump-housing-modal"));

@@ -2,6 +2,7 @@ package dev.atomizer.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atomizer.api.ReportOutcome;
 import dev.atomizer.derive.Derived;
 import dev.atomizer.derive.Gates;
 import dev.atomizer.derive.Kpis;
@@ -144,7 +145,7 @@ class SoftwareTeamTest {
         for (Map.Entry<String, byte[]> f : Derived.generate(s).entrySet()) {
             out.put(f.getKey(), new String(f.getValue(), StandardCharsets.UTF_8));
         }
-        Reports.Outcome weekly = Reports.weekly(
+        ReportOutcome weekly = Reports.weekly(
                 root, IsoWeek.parse("2026-W45", "w"), null, Instant.parse("2026-11-06T14:00:00Z"), false);
         out.put(weekly.path(), Files.readString(root.resolve(weekly.path())));
         out.put("status report", Reports.status(root, "app", null));

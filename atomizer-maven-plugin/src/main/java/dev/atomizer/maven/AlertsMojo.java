@@ -1,11 +1,11 @@
 package dev.atomizer.maven;
 
 import dev.atomizer.Atomizer;
-import dev.atomizer.alert.AlertReport;
-import dev.atomizer.alert.Webhook;
 import dev.atomizer.api.Alert;
+import dev.atomizer.api.Alerts;
 import dev.atomizer.api.AtomizerException;
 import dev.atomizer.api.Severity;
+import dev.atomizer.api.Webhook;
 import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -32,8 +32,8 @@ public class AlertsMojo extends AbstractAtomizerMojo {
     protected void process() throws AtomizerException, MojoFailureException {
         String url = notify != null ? notify : System.getenv(Webhook.VARIABLE);
         Webhook hook = url == null || url.isBlank() ? null : Webhook.of(url);
-        AlertReport r = Atomizer.at(workspace(), Map.of(), root.toPath())
-                .alerts(now == null ? null : dev.atomizer.state.Format.asOf(now, "atomizer.now"));
+        Alerts r = Atomizer.at(workspace(), Map.of(), root.toPath())
+                .alerts(now == null ? null : Atomizer.asOf(now, "atomizer.now"));
         for (Alert a : r.alerts()) {
             if (a.severity() == Severity.ERROR) {
                 getLog().error(a.toText());

@@ -3,7 +3,6 @@ package dev.atomizer.maven;
 import dev.atomizer.Atomizer;
 import dev.atomizer.api.AtomizerException;
 import dev.atomizer.api.Diagnostic;
-import dev.atomizer.derive.GeneratedStale;
 import dev.atomizer.render.TextFormatter;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -22,7 +21,7 @@ public class CheckMojo extends AbstractAtomizerMojo {
         Atomizer.LintResult r =
                 Atomizer.at(workspace(), severities(), root.toPath()).check();
         long stale = r.diagnostics().stream()
-                .filter(d -> d.rule().equals(GeneratedStale.ID))
+                .filter(d -> d.rule().equals(Atomizer.GENERATED_STALE))
                 .count();
         for (Diagnostic d : r.diagnostics()) {
             log(d);

@@ -2,7 +2,7 @@ package dev.atomizer.maven;
 
 import dev.atomizer.Atomizer;
 import dev.atomizer.api.AtomizerException;
-import dev.atomizer.derive.Derived;
+import dev.atomizer.api.FileOutcome;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +26,11 @@ public class DashboardsMojo extends AbstractAtomizerMojo {
 
     @Override
     protected void process() throws AtomizerException {
-        LocalDateTime at = dev.atomizer.state.Format.asOf(asOf, "atomizer.asOf");
-        List<Derived.Outcome> outcomes =
+        LocalDateTime at = Atomizer.asOf(asOf, "atomizer.asOf");
+        List<FileOutcome> outcomes =
                 Atomizer.at(workspace(), Map.of(), root.toPath()).dashboards(at);
         int written = 0;
-        for (Derived.Outcome o : outcomes) {
+        for (FileOutcome o : outcomes) {
             getLog().info((o.written() ? "Wrote " : "Unchanged ") + o.path());
             written += o.written() ? 1 : 0;
         }

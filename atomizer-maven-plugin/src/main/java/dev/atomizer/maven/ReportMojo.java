@@ -1,9 +1,8 @@
 package dev.atomizer.maven;
 
+import dev.atomizer.Atomizer;
 import dev.atomizer.api.AtomizerException;
-import dev.atomizer.report.IsoWeek;
-import dev.atomizer.report.ReportClock;
-import dev.atomizer.report.Reports;
+import dev.atomizer.api.ReportOutcome;
 import java.time.LocalDateTime;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -53,13 +52,14 @@ public class ReportMojo extends AbstractAtomizerMojo {
         String kind = report == null ? "weekly" : report.strip();
         switch (kind) {
             case "weekly" -> {
-                IsoWeek w = week == null || week.isBlank() ? null : IsoWeek.parse(week, "atomizer.week");
-                log(Reports.weekly(root.toPath(), w, asOf(), ReportClock.now(System.getenv()), reason(), pdf));
+                String w = week == null || week.isBlank() ? null : week;
+                log(Atomizer.weeklyReport(
+                        root.toPath(), w, "atomizer.week", asOf(), Atomizer.clock(System.getenv()), reason(), pdf));
             }
-            case "closeout" -> log(Reports.closeout(root.toPath(), project(), reason(), pdf));
+            case "closeout" -> log(Atomizer.closeoutReport(root.toPath(), project(), reason(), pdf));
             case "status" -> {
                 for (String line :
-                        Reports.status(root.toPath(), project(), asOf()).split("\n", -1)) {
+                        Atomizer.statusReport(root.toPath(), project(), asOf()).split("\n", -1)) {
                     getLog().info(line);
                 }
             }
@@ -84,10 +84,10 @@ public class ReportMojo extends AbstractAtomizerMojo {
     }
 
     private LocalDateTime asOf() throws AtomizerException {
-        return dev.atomizer.state.Format.asOf(asOf, "atomizer.asOf");
+        return Atomizer.asOf(asOf, "atomizer.asOf");
     }
 
-    private void log(Reports.Outcome o) {
+    private void log(ReportOutcome o) {
         getLog().info(
                         o.supersedes() != null
                                 ? "Wrote " + o.path() + ", a revision superseding " + o.supersedes()

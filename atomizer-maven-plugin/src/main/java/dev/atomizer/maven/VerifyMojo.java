@@ -4,7 +4,6 @@ import dev.atomizer.Atomizer;
 import dev.atomizer.api.AtomizerException;
 import dev.atomizer.api.Diagnostic;
 import dev.atomizer.api.FileSummary;
-import dev.atomizer.audit.StepSummary;
 import dev.atomizer.render.Formatter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -71,7 +70,7 @@ public class VerifyMojo extends AbstractReportMojo {
                     + "(a workflow step that must not fail the job sets continue-on-error)");
         }
         Path stepSummary = "github".equals(format)
-                ? StepSummary.file(System.getenv(), Path.of("").toAbsolutePath())
+                ? Atomizer.stepSummary(System.getenv(), Path.of("").toAbsolutePath())
                 : null;
         // markdown is for people: the Auditor summary of the range rather than a bare table; on
         // GitHub, the job summary the Auditor reads beside the annotations
@@ -81,7 +80,7 @@ public class VerifyMojo extends AbstractReportMojo {
                         head,
                         "markdown".equals(format) || stepSummary != null,
                         "<rules>",
-                        c -> getLog().debug("checking " + c.shortId() + " " + c.subject()));
+                        c -> getLog().debug("checking " + c));
         if (v.warning() != null) {
             getLog().warn("Atomizer: " + v.warning());
         }
@@ -95,8 +94,8 @@ public class VerifyMojo extends AbstractReportMojo {
             throw new AtomizerException("cannot write the report: " + e.getMessage(), e);
         }
         if (stepSummary != null) {
-            StepSummary.append(stepSummary, v.auditorSummary());
-            getLog().info("Atomizer: Auditor summary appended to $" + StepSummary.VARIABLE);
+            Atomizer.appendStepSummary(stepSummary, v.auditorSummary());
+            getLog().info("Atomizer: Auditor summary appended to $" + Atomizer.STEP_SUMMARY);
         }
         String summary = "Atomizer: " + v.summaryLine();
         if (v.failed()) {

@@ -1,7 +1,7 @@
 package dev.atomizer.cli.mcp;
 
+import dev.atomizer.api.NewEntry;
 import dev.atomizer.contract.EntrySchema;
-import dev.atomizer.log.NewEntry;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

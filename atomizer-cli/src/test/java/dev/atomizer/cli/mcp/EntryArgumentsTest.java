@@ -2,7 +2,7 @@ package dev.atomizer.cli.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atomizer.log.NewEntry;
+import dev.atomizer.api.NewEntry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
-package dev.atomizer.alert;
+package dev.atomizer.api;
 
-import dev.atomizer.api.AtomizerException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;

@@ -1,7 +1,8 @@
-package dev.atomizer.log;
+package dev.atomizer.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An entry to append, rendered exactly as the contract writes it (README, "The log entry contract").
@@ -12,11 +13,11 @@ public record NewEntry(
         String agent,
         String project,
         String event,
-        String status,
-        String summary,
-        String detail,
-        String metrics,
-        String blockers) {
+        @Nullable String status,
+        @Nullable String summary,
+        @Nullable String detail,
+        @Nullable String metrics,
+        @Nullable String blockers) {
 
     /** The same entry, stamped {@code at} ({@code YYYY-MM-DD HH:MM}). */
     public NewEntry at(String at) {
@@ -38,7 +39,7 @@ public record NewEntry(
         return l;
     }
 
-    private static void field(List<String> l, String name, String value) {
+    private static void field(List<String> l, String name, @Nullable String value) {
         if (value == null || value.isBlank()) {
             return;
         }
@@ -51,7 +52,7 @@ public record NewEntry(
         }
     }
 
-    private static String nullToEmpty(String s) {
+    private static String nullToEmpty(@Nullable String s) {
         return s == null ? "" : s.strip();
     }
 }
