@@ -665,7 +665,7 @@ public final class Atomizer {
                     List<String> weeks = new ArrayList<>();
                     int folded = 0;
                     if (fold) {
-                        dev.atomizer.merge.InboxFold.Outcome f = dev.atomizer.merge.InboxFold.fold(dir);
+                        dev.atomizer.api.Folded f = dev.atomizer.merge.InboxFold.fold(dir);
                         folded = f.folded().size();
                         if (folded > 0) {
                             written.add(f.log());
@@ -705,7 +705,7 @@ public final class Atomizer {
      * and the inbox files deleted, in the working tree (the caller commits; {@code publish} folds
      * before it regenerates). Nothing folded when the inbox is empty.
      */
-    public dev.atomizer.merge.InboxFold.Outcome fold() throws AtomizerException {
+    public dev.atomizer.api.Folded fold() throws AtomizerException {
         return dev.atomizer.merge.InboxFold.fold(workspace().root());
     }
 

@@ -1,7 +1,6 @@
 package dev.atomizer.cli;
 
 import dev.atomizer.api.AtomizerException;
-import dev.atomizer.merge.InboxFold;
 import picocli.CommandLine.Command;
 
 @Command(
@@ -17,7 +16,7 @@ final class FoldCommand extends CommandBase {
 
     @Override
     public Integer call() throws AtomizerException {
-        InboxFold.Outcome o = atomizer().fold();
+        dev.atomizer.api.Folded o = atomizer().fold();
         if (o.folded().isEmpty()) {
             main.err.println("atomizer: nothing to fold");
             return Main.OK;

@@ -23,26 +23,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InboxFold {
 
-    /**
-     * What a fold did.
-     *
-     * @param folded the inbox files folded, in the order their entries were appended
-     * @param log    the log they went to
-     */
-    public record Outcome(List<String> folded, String log) {
-        public Outcome {
-            folded = List.copyOf(folded);
-        }
-    }
-
     private InboxFold() {}
 
     /** Folds the inbox of the working tree under {@code root} into its log. */
-    public static Outcome fold(Path root) throws AtomizerException {
+    public static dev.atomizer.api.Folded fold(Path root) throws AtomizerException {
         try {
             List<String> inbox = LogFiles.in(root).inbox();
             if (inbox.isEmpty()) {
-                return new Outcome(List.of(), Workspace.LOG);
+                return new dev.atomizer.api.Folded(List.of(), Workspace.LOG);
             }
             byte[] log = Workspace.readInside(root, Workspace.LOG);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -78,7 +66,7 @@ public final class InboxFold {
             for (String path : inbox) {
                 Files.delete(root.resolve(path));
             }
-            return new Outcome(inbox, Workspace.LOG);
+            return new dev.atomizer.api.Folded(inbox, Workspace.LOG);
         } catch (LimitException e) {
             throw new AtomizerException(String.valueOf(e.getMessage()), e);
         } catch (IOException e) {

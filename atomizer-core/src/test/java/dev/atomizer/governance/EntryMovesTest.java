@@ -91,7 +91,7 @@ class EntryMovesTest {
 
     /** The inbox, folded in the working tree and committed, as the bot does. */
     String fold() throws Exception {
-        InboxFold.Outcome o = InboxFold.fold(repo.dir());
+        dev.atomizer.api.Folded o = InboxFold.fold(repo.dir());
         assertThat(o.folded()).isNotEmpty();
         repo.git("add", "-A");
         return repo.commit("Fold the inbox");
