@@ -191,6 +191,17 @@ public final class Atomizer {
         }
     }
 
+    /**
+     * {@code archive}: moves the log's entries dated before {@code before} (the longest such prefix)
+     * byte for byte into a new archive file and commits it with the shortened log in one commit,
+     * or leaves both staged ({@code commit} false). Refuses, changing nothing, when nothing is
+     * dated before that day, the archive exists, other changes are staged, or the moved entries
+     * have lint errors.
+     */
+    public dev.atomizer.api.Archived archive(java.time.LocalDate before, boolean commit) throws AtomizerException {
+        return new dev.atomizer.lint.Archiver(linter(), workspace().root()).archive(before, commit);
+    }
+
     /** Lints one log file, handing each diagnostic to {@code sink} in file order. */
     public FileSummary lint(Path file, Consumer<Diagnostic> sink) throws AtomizerException {
         String shown = display(file);

@@ -26,7 +26,13 @@ public record Sources(
 
     /** Reads the sources from a state of the repository (the index, a commit, or the working tree). */
     public static Sources read(Tree files, LocalDateTime asOf) throws AtomizerException {
-        byte[] log = bytes(files, Workspace.LOG);
+        // the history's files as one log: archives, the log and the inbox (docs/reference.md)
+        byte[] log;
+        try {
+            log = dev.atomizer.git.LogFiles.history(files);
+        } catch (IOException e) {
+            throw new AtomizerException(Workspace.LOG + ": cannot read: " + e.getMessage(), e);
+        }
         dev.atomizer.git.History history;
         try {
             history = files.history();
@@ -45,7 +51,7 @@ public record Sources(
 
     /** The working tree under {@code root} as a {@link Tree}: regular files inside the repository only. */
     public static Tree workingTree(Path root) {
-        return path -> dev.atomizer.api.Workspace.readInside(root, path);
+        return Tree.worktree(root);
     }
 
     private static byte[] bytes(Tree files, String path) throws AtomizerException {

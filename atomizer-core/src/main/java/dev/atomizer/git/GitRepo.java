@@ -901,8 +901,7 @@ public final class GitRepo implements AutoCloseable {
 
     /** The working tree's files. */
     public Tree worktreeFiles() throws AtomizerException {
-        Path root = workTree();
-        return path -> dev.atomizer.api.Workspace.readInside(root, path);
+        return Tree.worktree(workTree());
     }
 
     /**
@@ -921,6 +920,11 @@ public final class GitRepo implements AutoCloseable {
             @Override
             public java.util.Collection<String> paths() throws IOException {
                 return files.paths();
+            }
+
+            @Override
+            public Path folder() {
+                return files.folder();
             }
 
             @Override
@@ -987,7 +991,15 @@ public final class GitRepo implements AutoCloseable {
                 }
             }
         }
-        return new History(List.copyOf(out), tips);
+        String entries = tips.get(dev.atomizer.api.Workspace.LOG);
+        if (prefixes.contains(dev.atomizer.api.Workspace.LOG)) {
+            Tree at = tree(tip.getTree());
+            LogFiles files = LogFiles.of(at, null);
+            if (!files.logOnly()) {
+                entries = History.blobId(files.read(at));
+            }
+        }
+        return new History(List.copyOf(out), tips, entries);
     }
 
     /**

@@ -25,5 +25,49 @@ public interface Tree {
         return null;
     }
 
+    /**
+     * The folder this state's files are read from when it is a working tree, or null: a state that
+     * cannot list its paths lists the log's history files ({@link LogFiles}) there.
+     */
+    default java.nio.file.Path folder() {
+        return null;
+    }
+
+    /** The working tree under {@code root}: regular files inside the repository only. */
+    static Tree worktree(java.nio.file.Path root) {
+        return new Tree() {
+            @Override
+            public byte[] read(String path) throws IOException {
+                return dev.atomizer.api.Workspace.readInside(root, path);
+            }
+
+            @Override
+            public java.nio.file.Path folder() {
+                return root;
+            }
+        };
+    }
+
+    /** This state's files without their history: what a derivation that reads no git sees. */
+    default Tree withoutHistory() {
+        Tree files = this;
+        return new Tree() {
+            @Override
+            public byte[] read(String path) throws IOException {
+                return files.read(path);
+            }
+
+            @Override
+            public java.util.Collection<String> paths() throws IOException {
+                return files.paths();
+            }
+
+            @Override
+            public java.nio.file.Path folder() {
+                return files.folder();
+            }
+        };
+    }
+
     Tree EMPTY = path -> null;
 }
