@@ -140,6 +140,33 @@ public final class Archiver {
         return new Archived(archivePath, moved, starts.size() - moved, commit);
     }
 
+    /** A size as messages show it: MB with one decimal (1 MB = 1,048,576 bytes), or KB below 1 MB. */
+    public static String megabytes(long bytes) {
+        return bytes >= 1L << 20
+                ? String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20))
+                : String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+    }
+
+    /**
+     * What to run to bring the log {@code file} to at most half of {@code limit}: the archive
+     * before the day of the first entry from which the rest is that small (the day after, when
+     * that entry is the first), so the log has room to grow again.
+     */
+    public static String advice(Path file, long limit) throws IOException {
+        byte[] log = Files.readAllBytes(file);
+        LogGrammar.Starts starts = LogGrammar.entryStarts(log, 0, log.length);
+        String day = null;
+        for (int i = 0; i < starts.size() && day == null; i++) {
+            String ts = LogGrammar.timestamp(LogGrammar.lineAt(log, starts.at(i)));
+            if (ts != null && LogGrammar.isTimestamp(ts) && log.length - starts.at(i) + starts.at(0) <= limit / 2) {
+                day = i == 0 ? LocalDate.parse(ts.substring(0, 10)).plusDays(1).toString() : ts.substring(0, 10);
+            }
+        }
+        return day == null
+                ? "move older entries into an archive: run 'atomizer archive --before YYYY-MM-DD'"
+                : "move older entries into an archive: run 'atomizer archive --before " + day + "'";
+    }
+
     /** The lint errors of the moved entries (the log up to {@code to}; lines from {@code firstLine}). */
     private void refuseLintErrors(byte[] log, int to, int firstLine) throws AtomizerException {
         List<Diagnostic> errors = new ArrayList<>();

@@ -66,6 +66,11 @@ public final class LogMerge {
         Text b = Text.of(base);
         Text o = Text.of(ours);
         Text t = Text.of(theirs);
+        int[] oursArchived = archived(b.body, o.body);
+        int[] theirsArchived = archived(b.body, t.body);
+        if (oursArchived != null || theirsArchived != null) {
+            return mergeArchived(base, b, o, t, oursArchived, theirsArchived);
+        }
         String nl = lineSeparator(b.body, o.body, t.body);
         String baseBody = b.body;
         boolean bom = b.bom;
@@ -134,6 +139,76 @@ public final class LogMerge {
                         + (twice > 0
                                 ? " (" + twice + plural(" entr", twice) + " appended on both sides kept once)"
                                 : ""));
+    }
+
+    // ---- a side that archived: it moved a prefix of the base's entries out of the log ----
+
+    /**
+     * Whether {@code side} is the base with a prefix of its entries removed (what {@code atomizer
+     * archive} leaves: the preamble, then the rest), then appended to: the base's offsets
+     * {@code [from, to)} of the removed entries, or null.
+     */
+    private static int[] archived(String base, String side) {
+        String stem = stripTrailing(base);
+        if (appends(side, stem)) {
+            return null;
+        }
+        List<Integer> starts = headingStarts(base);
+        if (starts.isEmpty()) {
+            return null;
+        }
+        int from = starts.get(0);
+        if (!side.regionMatches(0, base, 0, from)) {
+            return null;
+        }
+        for (int k = 1; k <= starts.size(); k++) {
+            int to = k < starts.size() ? starts.get(k) : base.length();
+            int probe = Math.min(64, Math.min(base.length() - to, side.length() - from));
+            if (probe > 0 && !side.regionMatches(from, base, to, probe)) {
+                continue;
+            }
+            if (appends(base.substring(0, to) + side.substring(from), stem)) {
+                return new int[] {from, to};
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Merges with the archived entries put back on the side(s) that moved them out, then leaves
+     * out the longer prefix the sides moved: the preamble, the entries left, both sides' new ones.
+     */
+    private static Result mergeArchived(byte[] base, Text b, Text o, Text t, int[] oursArchived, int[] theirsArchived) {
+        Result r = mergeWithin(base, restored(b, o, oursArchived), restored(b, t, theirsArchived));
+        int from = (oursArchived != null ? oursArchived : theirsArchived)[0];
+        int to = Math.max(
+                oursArchived == null ? from : oursArchived[1], theirsArchived == null ? from : theirsArchived[1]);
+        String who = oursArchived != null && theirsArchived != null
+                ? "both sides"
+                : oursArchived != null ? "ours" : "theirs";
+        Text m = Text.of(r.merged());
+        if (!r.clean() || !m.body.regionMatches(0, b.body, 0, to)) {
+            return new Result(
+                    r.merged(),
+                    false,
+                    r.message() + " (" + who + " archived entries of the base; they are shown in place)");
+        }
+        String body = m.body.substring(0, from) + m.body.substring(to);
+        return clean(
+                (m.bom ? BOM : "") + body,
+                r.message() + "; left out the " + countEntries(b.body.substring(from, to))
+                        + plural(" entr", countEntries(b.body.substring(from, to))) + " " + who + " archived");
+    }
+
+    /** A side with the base's entries {@code [from, to)} it archived put back (as it was when it only appended). */
+    private static byte[] restored(Text base, Text side, int[] archived) {
+        String body =
+                archived == null ? side.body : base.body.substring(0, archived[1]) + side.body.substring(archived[0]);
+        return ((side.bom ? BOM : "") + body).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static int countEntries(String text) {
+        return headingStarts(text).size();
     }
 
     /**
