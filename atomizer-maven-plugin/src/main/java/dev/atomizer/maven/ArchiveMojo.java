@@ -32,7 +32,7 @@ public class ArchiveMojo extends AbstractAtomizerMojo {
         try {
             day = LocalDate.parse(before == null ? "" : before.strip());
         } catch (DateTimeParseException e) {
-            throw new AtomizerException("before: '" + before + "' is not a day (YYYY-MM-DD)", e);
+            throw new AtomizerException("before: '" + before + "' is not a day (YYYY-MM-DD, e.g. 2026-01-01)", e);
         }
         Archived a = Atomizer.at(workspace(), Map.of(), root.toPath()).archive(day, !noCommit);
         getLog().info("Atomizer: moved " + a.entries() + (a.entries() == 1 ? " entry" : " entries") + " to "
