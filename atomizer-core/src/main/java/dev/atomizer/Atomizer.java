@@ -271,7 +271,7 @@ public final class Atomizer {
     private String lastTimestamp(Path file, String previous) throws AtomizerException {
         try {
             byte[] b = Files.readAllBytes(file);
-            dev.atomizer.log.LogGrammar.Starts starts = dev.atomizer.log.LogGrammar.entryStarts(b, 0, b.length);
+            dev.atomizer.log.LogGrammar.Starts starts = dev.atomizer.log.LogGrammar.entryStarts(b);
             String last = dev.atomizer.log.LogGrammar.lastTimestamp(b, starts, starts.size());
             return last == null ? previous : last;
         } catch (dev.atomizer.log.LimitException e) {

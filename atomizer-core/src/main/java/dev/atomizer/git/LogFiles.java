@@ -96,7 +96,7 @@ public record LogFiles(List<String> archives, String log, List<String> inbox) {
 
     /** The byte offset of the first entry of {@code file}, or its length when it has none. */
     public static int firstEntry(byte[] file) throws IOException {
-        LogGrammar.Starts starts = LogGrammar.entryStarts(file, 0, file.length);
+        LogGrammar.Starts starts = LogGrammar.entryStarts(file);
         return starts.size() == 0 ? file.length : starts.at(0);
     }
 

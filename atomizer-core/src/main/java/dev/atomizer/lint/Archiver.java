@@ -71,7 +71,7 @@ public final class Archiver {
         }
         LogGrammar.Starts starts;
         try {
-            starts = LogGrammar.entryStarts(log, 0, log.length);
+            starts = LogGrammar.entryStarts(log);
         } catch (LimitException e) {
             throw new AtomizerException(Workspace.LOG + ":" + e.line() + ": " + e.getMessage(), e);
         }
@@ -154,7 +154,7 @@ public final class Archiver {
      */
     public static String advice(Path file, long limit) throws IOException {
         byte[] log = Files.readAllBytes(file);
-        LogGrammar.Starts starts = LogGrammar.entryStarts(log, 0, log.length);
+        LogGrammar.Starts starts = LogGrammar.entryStarts(log);
         String day = null;
         for (int i = 0; i < starts.size() && day == null; i++) {
             String ts = LogGrammar.timestamp(LogGrammar.lineAt(log, starts.at(i)));
