@@ -163,6 +163,9 @@ public final class LogMerge {
         }
         for (int k = 1; k <= starts.size(); k++) {
             int to = k < starts.size() ? starts.get(k) : base.length();
+            if (k == starts.size() && !archivedAll(base, starts, side.substring(from))) {
+                continue;
+            }
             int probe = Math.min(64, Math.min(base.length() - to, side.length() - from));
             if (probe > 0 && !side.regionMatches(from, base, to, probe)) {
                 continue;
@@ -172,6 +175,39 @@ public final class LogMerge {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code rest}, what a side has after the base's preamble, may be new entries after
+     * every entry of the base was archived: only whole entries, none of the base's (not even its
+     * first heading), the first not dated before the base's last. A side that cut
+     * the log's end or edited its first entries keeps older entries, and conflicts.
+     */
+    private static boolean archivedAll(String base, List<Integer> starts, String rest) {
+        String first = base.substring(starts.get(0), lineEnd(base, starts.get(0)));
+        List<Integer> own = headingStarts(rest);
+        for (int h : own) {
+            if (rest.startsWith(first, h)) {
+                return false;
+            }
+        }
+        if (!isBlank(rest.substring(0, own.isEmpty() ? rest.length() : own.get(0)))) {
+            return false; // text that is no entry: an edit, not an archive
+        }
+        if (own.isEmpty()) {
+            return true;
+        }
+        String last = null;
+        for (int i = starts.size() - 1; i >= 0 && last == null; i--) {
+            last = LogGrammar.timestampKey(base, starts.get(i));
+        }
+        String next = LogGrammar.timestampKey(rest, own.get(0));
+        return last == null || next != null && next.compareTo(last) >= 0;
+    }
+
+    private static int lineEnd(String s, int from) {
+        int e = s.indexOf('\n', from);
+        return e < 0 ? s.length() : e;
     }
 
     /**
@@ -193,7 +229,14 @@ public final class LogMerge {
                     false,
                     r.message() + " (" + who + " archived entries of the base; they are shown in place)");
         }
-        String body = m.body.substring(0, from) + m.body.substring(to);
+        int rest = to;
+        if (to == b.body.length() && endsWithBlankLine(m.body.substring(0, from))) {
+            // every entry archived: the line breaks made after the base's last one are not needed
+            while (rest < m.body.length() && (m.body.charAt(rest) == '\n' || m.body.charAt(rest) == '\r')) {
+                rest++;
+            }
+        }
+        String body = m.body.substring(0, from) + m.body.substring(rest);
         return clean(
                 (m.bom ? BOM : "") + body,
                 r.message() + "; left out the " + countEntries(b.body.substring(from, to))
