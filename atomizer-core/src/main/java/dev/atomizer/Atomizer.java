@@ -633,6 +633,17 @@ public final class Atomizer {
     }
 
     /**
+     * The root commit of {@code head}'s first-parent line: the base of the first verification of a
+     * new main line, which has no verified commit and no commit before its push (the root is where
+     * its history and its first contract start).
+     */
+    public String rootCommit(String head) throws AtomizerException {
+        try (GitRepo git = GitRepo.open(start)) {
+            return git.firstParentRoot(head);
+        }
+    }
+
+    /**
      * Advances {@code remote}'s verified commit from {@code expected} (null: none yet) to
      * {@code head}, after a green verify of {@code expected..head}; never backwards.
      */
@@ -705,13 +716,22 @@ public final class Atomizer {
      * @return what was done, one line each
      */
     public List<String> init(Path jar) throws AtomizerException {
+        return init(jar, null);
+    }
+
+    /**
+     * As {@link #init(Path)}, the workflow's watchdog on the schedule {@code watchdogCron} (null:
+     * {@link Scaffold#WATCHDOG_CRON}, every 6 hours).
+     */
+    public List<String> init(Path jar, String watchdogCron) throws AtomizerException {
+        String cron = Scaffold.watchdogCron(watchdogCron);
         List<String> done = new ArrayList<>();
         if (GitRepo.initIfNone(start)) {
             done.add("made a git repository (branch main)");
         }
         try (GitRepo git = GitRepo.open(start)) {
             Path top = git.workTree();
-            done.addAll(Scaffold.make(top));
+            done.addAll(Scaffold.make(top, cron));
             for (Derived.Outcome o : at(Workspace.at(top), overrides, top).dashboards(null)) {
                 if (o.written()) {
                     done.add("made " + o.path());

@@ -27,7 +27,7 @@ public final class Commands {
 
     /**
      * markdownlint-cli2 on {@code files} (globs allowed) in {@code dir}, with the configuration found
-     * there, when the benchmark's node modules are installed ('npm ci' in bench/); the test is
+     * there, when the benchmark's node modules are installed (the build's 'npm ci' in bench/); the test is
      * skipped, saying so, otherwise.
      */
     public static void markdownlintClean(Path dir, String... files) throws IOException, InterruptedException {
@@ -36,7 +36,7 @@ public final class Commands {
                 .normalize();
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 java.nio.file.Files.isExecutable(cli),
-                "markdownlint-cli2 is not installed (run 'npm ci' in bench/ to enable this test)");
+                "markdownlint-cli2 is not installed (the build runs 'npm ci' in bench/ unless -Datomizer.npm.skip)");
         List<String> command = new java.util.ArrayList<>(List.of(cli.toString()));
         command.addAll(List.of(files));
         runClean(dir, command);

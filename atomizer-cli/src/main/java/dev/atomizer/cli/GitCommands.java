@@ -203,7 +203,8 @@ final class GitCommands {
                 names = "--base",
                 paramLabel = "REV",
                 description = "The commit the range starts after (e.g. origin/main); with --since-verified, the"
-                        + " fallback when the remote has no verified commit yet.")
+                        + " fallback when the remote has no verified commit yet (forty zeros, a new branch's"
+                        + " 'before' on GitHub: its root commit).")
         String base;
 
         @Option(
@@ -251,6 +252,12 @@ final class GitCommands {
             Atomizer atomizer = Atomizer.at(main.cwd, options.severities());
             String verified = sinceVerified ? atomizer.verifiedBase(remote) : null;
             String from = verified != null ? verified : base;
+            // a new main line (GitHub's "before" of its first push is all zeros): from its root
+            // commit, which starts its history and its contract
+            boolean fromRoot = sinceVerified && verified == null && from != null && from.matches("0{40}");
+            if (fromRoot) {
+                from = atomizer.rootCommit(head);
+            }
             if (from == null || from.isBlank() || from.matches("0{40}")) {
                 throw new AtomizerException(
                         sinceVerified
@@ -263,7 +270,10 @@ final class GitCommands {
                         + (verified != null
                                 ? "the last verified commit " + verified.substring(0, 10) + " ("
                                         + dev.atomizer.api.Workspace.VERIFIED_REF + ")"
-                                : from + " (" + remote + " has no verified commit yet)"));
+                                : fromRoot
+                                        ? "the root commit " + from.substring(0, 10) + " (a new branch: " + remote
+                                                + " has no verified commit yet)"
+                                        : from + " (" + remote + " has no verified commit yet)"));
             }
             Atomizer.Verification v = atomizer.verify(from, head, audit, "--rule", c -> {}, sinceVerified);
             if (v.warning() != null) {
@@ -317,9 +327,17 @@ final class GitCommands {
             })
     static final class Init extends CommandBase {
 
+        @Option(
+                names = "--watchdog-cron",
+                paramLabel = "CRON",
+                description = "When the workflow's watchdog runs (GitHub's cron, UTC; default '"
+                        + dev.atomizer.install.Scaffold.WATCHDOG_CRON + "': every 6 hours, about 120 runs a"
+                        + " month; '7 * * * *' hourly, 720).")
+        String watchdogCron;
+
         @Override
         public Integer call() throws AtomizerException {
-            done(atomizer().init(ownJar()));
+            done(atomizer().init(ownJar(), watchdogCron));
             main.out.println("next: edit the Agents and Approvers of " + Workspace.CONTRACT + " and the projects of "
                     + Workspace.STATUS + ", then 'git add -A && git commit -m \"Set up the status repository\"'"
                     + " (the root commit needs no trailers; when your edits change a dashboard, the hook regenerates"

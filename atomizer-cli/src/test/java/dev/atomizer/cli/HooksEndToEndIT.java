@@ -255,6 +255,15 @@ class HooksEndToEndIT {
                         "made shared/dashboards/exec-summary.md",
                         "created .git/hooks/pre-commit",
                         "the root commit needs no trailers");
+        // the watchdog every 6 hours unless init is told another schedule
+        assertThat(Files.readString(dir.resolve(".github/workflows/atomizer.yml")))
+                .contains("- cron: '7 */6 * * *'");
+        Path hourly = Files.createDirectories(tmp.resolve("hourly-team"));
+        Run told = atomizer(repo.at(hourly), "init", "--watchdog-cron", "7 * * * *");
+        assertThat(told.code()).as(told.err()).isZero();
+        assertThat(Files.readString(hourly.resolve(".github/workflows/atomizer.yml")))
+                .contains("- cron: '7 * * * *'")
+                .doesNotContain("7 */6 * * *");
         assertThat(atomizer(team, "check").code()).isZero();
         team.run("add", "-A");
         Run root = commit(team, "Set up the status repository");
@@ -284,7 +293,7 @@ class HooksEndToEndIT {
     /**
      * init's "next:" lines, run as they say after a team edits its contract (an agent) and its
      * projects (one more): the root commit is refused once, with the dashboards the edits change
-     * regenerated in the working tree (the index and the log untouched); the same 'git add -A &&
+     * regenerated in the working tree (the index and the log untouched); the same 'git add -A &amp;&amp;
      * git commit' then goes through. A hand edit of a dashboard is still refused, as one, and kept.
      */
     @Test

@@ -146,6 +146,49 @@ class PublishCommandTest {
         assertThat(remoteRef(VERIFIED)).isEqualTo(bot.git("rev-parse", "HEAD").strip());
     }
 
+    /**
+     * The first push of a new main: GitHub's "before" is all zeros and the remote has no verified
+     * commit. The run verifies from the root commit and marks the head verified; a broken commit in
+     * that first push fails it and marks nothing.
+     */
+    @Test
+    void theFirstPushOfANewMainIsVerifiedFromTheRootAndMarked() throws Exception {
+        String zeros = "0".repeat(40);
+        String root = human.git("rev-parse", "HEAD").strip();
+        String head = humanPush("First milestone reached", "First milestone");
+        bot.git("pull", "-q", "--ff-only", "origin", "main");
+        CliRun r = CliRun.of(
+                bot.dir(), "verify", "--since-verified", "--base", zeros, "--mark-verified", "--format", "text");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.err())
+                .contains("verifying from the root commit " + root.substring(0, 10)
+                        + " (a new branch: origin has no verified commit yet)")
+                .contains(VERIFIED + " advanced to " + head.substring(0, 10));
+        assertThat(remoteRef(VERIFIED)).isEqualTo(head);
+        // a pull request's base is never all zeros: without --since-verified it is a usage error
+        assertThat(CliRun.of(bot.dir(), "verify", "--base", zeros).code()).isEqualTo(2);
+    }
+
+    @Test
+    void aBrokenCommitInTheFirstPushOfANewMainMarksNothing() throws Exception {
+        human.append(Workspace.LOG, "## [2026-06-02 11:00] manager | first-project | milestone\n\nbroken\n\n---\n\n");
+        human.git("commit", "-q", "--no-verify", "-am", "Broken entry");
+        human.git("push", "-q", "origin", "main");
+        bot.git("pull", "-q", "--ff-only", "origin", "main");
+        CliRun r = CliRun.of(
+                bot.dir(),
+                "verify",
+                "--since-verified",
+                "--base",
+                "0".repeat(40),
+                "--mark-verified",
+                "--format",
+                "text");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("verifying from the root commit");
+        assertThat(remoteRef(VERIFIED)).isNull();
+    }
+
     @Test
     void outsideTheMainLineSkipCiIsAnError() throws Exception {
         String before = human.git("rev-parse", "HEAD").strip();

@@ -53,7 +53,7 @@ class ReadmeWalkthroughIT {
     /**
      * A team that makes the contract and the projects its own before the first commit (an agent,
      * a project): the hook refuses that commit once, having regenerated the dashboards the edits
-     * change, and the README's next 'git add -A && git commit' goes through.
+     * change, and the README's next 'git add -A &amp;&amp; git commit' goes through.
      */
     @Test
     void aTeamThatEditsItsAgentsAndProjectsCommitsAsTheReadmeSays() throws Exception {

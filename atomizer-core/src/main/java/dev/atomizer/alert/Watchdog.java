@@ -84,8 +84,11 @@ public final class Watchdog {
         }
         for (Map.Entry<String, Duration> a : contract.silentAfter().entrySet()) {
             Entry e = last.get(a.getKey());
-            Duration idle = e == null ? null : Duration.between(e.time(), now);
-            if (idle != null && idle.compareTo(a.getValue()) > 0) {
+            if (e == null) {
+                continue;
+            }
+            Duration idle = Duration.between(e.time(), now);
+            if (idle.compareTo(a.getValue()) > 0) {
                 out.add(new Alert(
                         "agent-silent",
                         Severity.WARNING,

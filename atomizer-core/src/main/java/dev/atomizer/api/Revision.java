@@ -3,6 +3,7 @@ package dev.atomizer.api;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A revision of a written report: the report stays, and its correction is written beside it under
@@ -54,12 +55,12 @@ public record Revision(String original, int number) {
     }
 
     /** The path this revision supersedes: the previous revision, or the original. */
-    public String supersedes() {
+    public @Nullable String supersedes() {
         return path(original, number - 1);
     }
 
     /** The revision a path names ({@code …​.rN.ext}, N ≥ 2), or null when it names none. */
-    public static Revision parse(String path) {
+    public static @Nullable Revision parse(String path) {
         if (path == null) {
             return null;
         }
@@ -86,7 +87,7 @@ public record Revision(String original, int number) {
      * The command that writes the next revision of the report at {@code path} (an original or a
      * revision of a weekly or closeout report), or null for another path.
      */
-    public static String reviseCommand(String path) {
+    public static @Nullable String reviseCommand(String path) {
         Revision r = parse(path);
         String original = r == null ? path : r.original();
         Matcher w = WEEKLY.matcher(original);

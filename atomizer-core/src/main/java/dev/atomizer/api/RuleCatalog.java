@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every rule, found as the services of {@link Rule} that the rule classes register, in catalog
@@ -80,7 +81,7 @@ public final class RuleCatalog {
     }
 
     /** The rule's metadata, or null for an ID outside the catalog (such as {@link #CONFIG}). */
-    public static RuleInfo info(String id) {
+    public static @Nullable RuleInfo info(String id) {
         return Loaded.INFOS.get(id);
     }
 }

@@ -1,6 +1,7 @@
 package dev.atomizer.api;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** How a rule's findings count: {@code off} drops them, {@code warning} reports them, {@code error} fails the run. */
 public enum Severity {
@@ -14,7 +15,7 @@ public enum Severity {
     }
 
     /** Parses {@code off|warning|error} (case-insensitive); returns null for anything else. */
-    public static Severity parse(String text) {
+    public static @Nullable Severity parse(String text) {
         if (text == null) {
             return null;
         }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a governed repository keeps its files. The root is found from a
@@ -92,7 +93,7 @@ public record Workspace(Path root, Path log, Path contract, Path status) {
      * {@code .git/config} would copy a remote's token into a report), a folder, a device or a
      * submodule in its place is an {@link IOException} that says so.
      */
-    public static byte[] readInside(Path root, String path) throws IOException {
+    public static byte @Nullable [] readInside(Path root, String path) throws IOException {
         Path file = root.resolve(path);
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return null;

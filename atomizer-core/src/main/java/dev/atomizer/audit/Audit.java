@@ -92,11 +92,6 @@ public record Audit(
     }
 
     /**
-     * Gathers the audit of {@code base..head}, given what {@code verify} found there.
-     *
-     * @throws AtomizerException when git cannot be read or a log is not valid UTF-8
-     */
-    /**
      * The contract changes from the base to the head; none said when either contract is malformed
      * (verify reports that), with a note.
      */

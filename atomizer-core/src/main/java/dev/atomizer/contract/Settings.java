@@ -160,7 +160,6 @@ public record Settings(Map<Setting, String> values) {
     private static final java.util.regex.Pattern DURATION =
             java.util.regex.Pattern.compile("(\\d{1,6})\\s*(m|min|mins|minutes?|h|hours?|d|days?)?");
 
-    /** Minutes, from "90", "90 minutes", "2 hours" or "1 day", at most {@code max}. */
     /**
      * A duration as a setting writes it ({@code 6 hours}, {@code 90 minutes}, {@code 2 days}, a bare
      * number of minutes), at most {@code maxMinutes}; null when it is not one.

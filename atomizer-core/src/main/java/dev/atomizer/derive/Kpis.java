@@ -33,7 +33,6 @@ import java.util.Set;
  */
 public final class Kpis {
 
-    /** One KPI's value in one week: its text, and whether its target is met (null: not measurable). */
     /** One KPI's value in one week: its text, whether its target is met (null: not measurable), and the number charted (or null). */
     public record Value(String text, Boolean met, BigDecimal amount) {
         public Value(String text, Boolean met) {

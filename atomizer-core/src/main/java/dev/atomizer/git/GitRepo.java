@@ -306,6 +306,26 @@ public final class GitRepo implements AutoCloseable {
         return resolveCommit(rev, what).name();
     }
 
+    /**
+     * The root commit of {@code head}'s first-parent line: where a new branch's history starts
+     * (the first push of {@code main} verifies from it).
+     */
+    public String firstParentRoot(String head) throws AtomizerException {
+        ObjectId h = resolveCommit(head, "head");
+        try (RevWalk walk = new RevWalk(reader)) {
+            RevCommit c = walk.parseCommit(h);
+            while (c.getParentCount() > 0) {
+                c = walk.parseCommit(c.getParent(0));
+            }
+            return c.name();
+        } catch (MissingObjectException e) {
+            throw shallow(
+                    "a commit of " + head + "'s history (" + e.getObjectId().name() + ")");
+        } catch (IOException e) {
+            throw new AtomizerException("cannot walk " + head + "'s history: " + e.getMessage(), e);
+        }
+    }
+
     /** The full id of the commit {@code rev} names, or null when it names none here (an absent ref). */
     public String commitIdOrNull(String rev) throws AtomizerException {
         try {

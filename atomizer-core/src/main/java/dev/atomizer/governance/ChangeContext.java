@@ -167,7 +167,7 @@ public record ChangeContext(
     }
 
     /**
-     * "Change-Request: <id>" and "Approved-by: <approver id>" trailers, with the approvers the
+     * "Change-Request: &lt;id&gt;" and "Approved-by: &lt;approver id&gt;" trailers, with the approvers the
      * contract lists: on the commit being made (the hooks), or, for a commit that exists
      * ({@code verify}), on a new commit that makes the change again once it is undone.
      */

@@ -29,7 +29,6 @@ import java.util.function.Consumer;
  */
 public final class GitChecks {
 
-    /** What a check found, with the number of log entries it linted. */
     /**
      * What a check found, with the number of log entries it linted; for a range, how verify placed
      * each commit (by commit id), so that what renders the range judges it the same way.
@@ -337,7 +336,7 @@ public final class GitChecks {
      * The one warning line for overrides verify ignores (see {@link #lintOnly}), or null when there
      * are none.
      *
-     * @param where where the overrides were given, e.g. "--rule" or "<rules>"
+     * @param where where the overrides were given, e.g. "--rule" or "&lt;rules&gt;"
      */
     public static String ignoredByVerify(Map<String, Severity> overrides, String where) {
         List<String> ignored = new ArrayList<>();

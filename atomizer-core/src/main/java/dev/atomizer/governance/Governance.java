@@ -22,8 +22,6 @@ public final class Governance {
 
     /**
      * Checks every change; rules that need approval run only when the context carries one.
-     *
-     * @param prefix put before each path in diagnostics (e.g. a commit id), or empty
      */
     public static void check(
             List<FileChange> changes, ChangeContext context, Severities severities, Consumer<Diagnostic> sink)

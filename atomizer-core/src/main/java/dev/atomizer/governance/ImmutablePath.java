@@ -11,7 +11,7 @@ import dev.atomizer.lint.Report;
 
 /**
  * "a foundational path is added, modified, renamed or deleted without an approval
- * (trailers `Change-Request: <id>` and `Approved-by: <approver id>` naming an approver the contract lists;
+ * (trailers {@code Change-Request: <id>} and {@code Approved-by: <approver id>} naming an approver the contract lists;
  * see {@link Approvals} for keys and signatures)".
  */
 @AutoService(Rule.class)

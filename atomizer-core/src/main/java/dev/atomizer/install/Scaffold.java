@@ -33,7 +33,39 @@ public final class Scaffold {
             "context-docs",
             "knowledge-base");
 
+    /** The workflow init writes, with the watchdog's schedule in it. */
+    static final String WORKFLOW = ".github/workflows/atomizer.yml";
+
+    /**
+     * The watchdog's default schedule: every 6 hours, a few minutes past the hour. About 120 runs
+     * a month, where hourly would be 720 billed minutes on a private repository; the alerts it
+     * raises are about hours (a silent log after 6, main unverified after 24) and days.
+     */
+    public static final String WATCHDOG_CRON = "7 */6 * * *";
+
+    /** Five fields of numbers, names, {@code *}, ranges, steps and lists, as GitHub's cron reads them. */
+    private static final java.util.regex.Pattern CRON =
+            java.util.regex.Pattern.compile("[0-9A-Za-z*/,-]+( [0-9A-Za-z*/,-]+){4}");
+
     private Scaffold() {}
+
+    /**
+     * The watchdog's schedule as the workflow will say it: {@code cron} (a POSIX cron line, UTC,
+     * as GitHub runs it), or the default for null.
+     *
+     * @throws AtomizerException for a line that is not five cron fields
+     */
+    public static String watchdogCron(String cron) throws AtomizerException {
+        if (cron == null) {
+            return WATCHDOG_CRON;
+        }
+        String c = cron.strip().replaceAll("\\s+", " ");
+        if (!CRON.matcher(c).matches()) {
+            throw new AtomizerException("--watchdog-cron '" + cron + "': not a cron schedule (five fields, UTC,"
+                    + " such as '" + WATCHDOG_CRON + "' for every 6 hours)");
+        }
+        return c;
+    }
 
     private static Map<String, String> files() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -43,12 +75,33 @@ public final class Scaffold {
         // the built-in template, written out for the team to edit
         m.put("shared/reports/templates/weekly-template.md", "/dev/atomizer/report/weekly-template.md");
         // the workflow of sample-repo (a test keeps them the same)
-        m.put(".github/workflows/atomizer.yml", "atomizer.yml");
+        m.put(WORKFLOW, "atomizer.yml");
         return m;
     }
 
-    /** The content init writes at {@code path} (one of {@link #FILES}). */
+    /** The content init writes at {@code path} (one of {@link #FILES}), the workflow with the default schedule. */
     public static byte[] content(String path) throws AtomizerException {
+        return content(path, WATCHDOG_CRON);
+    }
+
+    /**
+     * The content init writes at {@code path}: the workflow's watchdog runs on {@code watchdogCron}
+     * (a schedule {@link #watchdogCron(String)} accepted).
+     */
+    public static byte[] content(String path, String watchdogCron) throws AtomizerException {
+        byte[] bytes = resource(path);
+        if (!WORKFLOW.equals(path) || WATCHDOG_CRON.equals(watchdogCron)) {
+            return bytes;
+        }
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        String line = "- cron: '" + WATCHDOG_CRON + "'";
+        if (text.indexOf(line) < 0 || text.indexOf(line) != text.lastIndexOf(line)) {
+            throw new AtomizerException("the scaffold's workflow has no one watchdog schedule (" + line + ")");
+        }
+        return text.replace(line, "- cron: '" + watchdogCron + "'").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static byte[] resource(String path) throws AtomizerException {
         String resource = FILES.get(path);
         try (InputStream in = Scaffold.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -83,6 +136,14 @@ public final class Scaffold {
      * @return one line per file or folder: "made …" or "kept … (already there)"
      */
     public static List<String> make(Path root) throws AtomizerException {
+        return make(root, WATCHDOG_CRON);
+    }
+
+    /**
+     * As {@link #make(Path)}, the workflow's watchdog on {@code watchdogCron} (a schedule
+     * {@link #watchdogCron(String)} accepted).
+     */
+    public static List<String> make(Path root, String watchdogCron) throws AtomizerException {
         List<String> out = new ArrayList<>();
         try {
             for (String path : FILES.keySet()) {
@@ -92,7 +153,7 @@ public final class Scaffold {
                 }
                 Path file = Workspace.writable(root, path);
                 Files.createDirectories(file.getParent());
-                Files.write(file, content(path));
+                dev.atomizer.io.AtomicFile.replace(file, content(path, watchdogCron));
                 out.add("made " + path);
             }
             for (String folder : FOLDERS) {

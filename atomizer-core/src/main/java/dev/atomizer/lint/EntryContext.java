@@ -3,6 +3,7 @@ package dev.atomizer.lint;
 import dev.atomizer.contract.Contract;
 import dev.atomizer.log.RawEntry;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an entry rule sees.
@@ -16,11 +17,12 @@ import java.util.Set;
 public record EntryContext(
         RawEntry entry,
         Contract contract,
-        Set<String> projects,
-        String previousTimestamp,
-        java.time.LocalDateTime now) {
+        @Nullable Set<String> projects,
+        @Nullable String previousTimestamp,
+        java.time.@Nullable LocalDateTime now) {
 
-    public EntryContext(RawEntry entry, Contract contract, Set<String> projects, String previousTimestamp) {
+    public EntryContext(
+            RawEntry entry, Contract contract, @Nullable Set<String> projects, @Nullable String previousTimestamp) {
         this(entry, contract, projects, previousTimestamp, null);
     }
 }

@@ -4,7 +4,6 @@ import dev.atomizer.api.Appended;
 import dev.atomizer.api.Diagnostic;
 import dev.atomizer.api.FileSummary;
 import dev.atomizer.api.Severity;
-import dev.atomizer.lint.rule.StrayContent;
 import dev.atomizer.log.LogAppender;
 import dev.atomizer.log.NewEntry;
 import java.io.ByteArrayInputStream;
@@ -27,6 +26,9 @@ import java.util.Locale;
 public final class EntryWriter {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    /** The rule that refuses text the entry would be read into (the rules' package sits above this one). */
+    private static final String STRAY_CONTENT = "stray-content";
 
     private final Linter linter;
     private final Duration tolerance;
@@ -60,7 +62,7 @@ public final class EntryWriter {
                                     shown,
                                     Math.max(1, tail.hostLine()),
                                     1,
-                                    StrayContent.INFO.id(),
+                                    STRAY_CONTENT,
                                     Severity.ERROR,
                                     shown + ": " + where + " opens a code fence or HTML block and never"
                                             + " closes it, so a new entry would be read as part of it; append a line"

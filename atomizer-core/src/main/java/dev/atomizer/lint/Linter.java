@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a log against the contract, entry by entry as the parser streams them, handing each
@@ -27,11 +28,11 @@ import java.util.function.Consumer;
 public final class Linter {
 
     private final Contract contract;
-    private final Set<String> projects;
+    private final @Nullable Set<String> projects;
     private final Severities severities;
     private final List<EntryRule> rules = new ArrayList<>();
     private final List<Severity> levels = new ArrayList<>();
-    private final LocalDateTime now;
+    private final @Nullable LocalDateTime now;
 
     /**
      * A linter without a moment of checking: {@code timestamp-future} is silent (the derivations
@@ -39,14 +40,15 @@ public final class Linter {
      *
      * @param projects the slugs PROJECT_STATUS.md lists, or null when it lists none
      */
-    public Linter(Contract contract, Set<String> projects, Severities severities) {
+    public Linter(Contract contract, @Nullable Set<String> projects, Severities severities) {
         this(contract, projects, severities, null);
     }
 
     /**
      * @param now the moment of checking in the contract's time zone ({@code timestamp-future}), or null
      */
-    public Linter(Contract contract, Set<String> projects, Severities severities, LocalDateTime now) {
+    public Linter(
+            Contract contract, @Nullable Set<String> projects, Severities severities, @Nullable LocalDateTime now) {
         this.contract = contract;
         this.projects = projects;
         this.severities = severities;
@@ -69,14 +71,14 @@ public final class Linter {
      * Lints log text, which may be the tail of a longer log: {@code previousTimestamp} is the
      * timestamp of the entry before it (null for none).
      */
-    public FileSummary lint(String path, InputStream in, String previousTimestamp, Consumer<Diagnostic> sink)
+    public FileSummary lint(String path, InputStream in, @Nullable String previousTimestamp, Consumer<Diagnostic> sink)
             throws IOException {
         return lint(path, in, previousTimestamp, 1, sink);
     }
 
     /** As above, for text that starts at line {@code firstLine} of the file (the appended tail of a staged log). */
     public FileSummary lint(
-            String path, InputStream in, String previousTimestamp, int firstLine, Consumer<Diagnostic> sink)
+            String path, InputStream in, @Nullable String previousTimestamp, int firstLine, Consumer<Diagnostic> sink)
             throws IOException {
         Run run = new Run(path, sink, previousTimestamp);
         try (Utf8LineReader reader = new Utf8LineReader(in)) {
@@ -88,7 +90,8 @@ public final class Linter {
             Severity s = severities.of(Encoding.ID);
             if (s != Severity.OFF) {
                 List<Diagnostic> one = new ArrayList<>(1);
-                one.add(new Diagnostic(path, e.line() + firstLine - 1, e.column(), Encoding.ID, s, e.getMessage()));
+                one.add(new Diagnostic(
+                        path, e.line() + firstLine - 1, e.column(), Encoding.ID, s, String.valueOf(e.getMessage())));
                 run.emit(one);
             }
         }
@@ -100,12 +103,15 @@ public final class Linter {
         final Consumer<Diagnostic> sink;
         final List<Diagnostic> found = new ArrayList<>();
         final Report[] reports = new Report[rules.size()];
+
+        @Nullable
         String previous;
+
         int entries;
         int errors;
         int warnings;
 
-        Run(String path, Consumer<Diagnostic> sink, String previous) {
+        Run(String path, Consumer<Diagnostic> sink, @Nullable String previous) {
             this.path = path;
             this.sink = sink;
             this.previous = previous;

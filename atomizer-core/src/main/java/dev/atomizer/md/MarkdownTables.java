@@ -30,6 +30,7 @@ import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.InlineParser;
 import org.commonmark.parser.InlineParserContext;
 import org.commonmark.parser.Parser;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the level-2 sections of a small markdown document (schemas.md, PROJECT_STATUS.md) and the
@@ -98,7 +99,7 @@ public final class MarkdownTables {
     }
 
     /** The first section whose title equals {@code title} ignoring case, or null. */
-    public Section section(String title) {
+    public @Nullable Section section(String title) {
         for (Section s : sections) {
             if (s.title().equalsIgnoreCase(title)) {
                 return s;
@@ -108,7 +109,7 @@ public final class MarkdownTables {
     }
 
     /** Reads {@code file} (UTF-8, BOM and CRLF accepted); returns null when it does not exist. */
-    public static MarkdownTables readIfExists(Path file, String displayPath) throws AtomizerException {
+    public static @Nullable MarkdownTables readIfExists(Path file, String displayPath) throws AtomizerException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

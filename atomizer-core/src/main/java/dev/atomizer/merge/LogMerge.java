@@ -675,12 +675,15 @@ public final class LogMerge {
     private static final class TooLong extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
+        private final transient LimitException limit;
+
         TooLong(LimitException cause) {
             super(cause.getMessage(), cause);
+            this.limit = cause;
         }
 
         LimitException limit() {
-            return (LimitException) getCause();
+            return limit;
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The output formats by name ({@code --format text|json|sarif|github|markdown}; the README's "Output formats"). */
 public final class Formats {
@@ -56,7 +57,7 @@ public final class Formats {
      * @param root the directory the diagnostics' relative paths are relative to; sarif reads the
      *             lines there for its fingerprints (null: it fingerprints by message)
      */
-    public static Formatter create(String name, OutputStream out, Path root) throws AtomizerException {
+    public static Formatter create(String name, OutputStream out, @Nullable Path root) throws AtomizerException {
         check(name);
         try {
             return switch (name) {

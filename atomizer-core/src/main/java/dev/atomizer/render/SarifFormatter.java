@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SARIF 2.1.0 (OASIS), valid against {@code sarif-schema-2.1.0.json}, streamed with jackson-core:
@@ -62,7 +63,7 @@ public final class SarifFormatter implements Formatter {
      * @param root the directory the diagnostics' relative paths are relative to, read for
      *             fingerprints; null to fingerprint by message alone
      */
-    public SarifFormatter(OutputStream out, java.nio.file.Path root) throws IOException {
+    public SarifFormatter(OutputStream out, java.nio.file.@Nullable Path root) throws IOException {
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the text of a diagnostic's line, and the entry heading above it, from the file the
@@ -20,18 +21,19 @@ final class SourceLines implements AutoCloseable {
     /** A line's text (line break and trailing blanks removed) and the nearest {@code ## } line at or above it ("" for none). */
     record Context(String heading, String text) {}
 
-    private final Path root;
-    private String path;
-    private BufferedReader reader;
+    private final @Nullable Path root;
+    private @Nullable String path;
+    private @Nullable BufferedReader reader;
     private int lineNo;
     private String heading = "";
-    private String current;
+    private @Nullable String current;
 
     /** @param root the directory relative paths resolve against; null: no file is read */
-    SourceLines(Path root) {
+    SourceLines(@Nullable Path root) {
         this.root = root;
     }
 
+    @Nullable
     Context at(String displayPath, int line) {
         if (root == null || line < 1) {
             return null;
@@ -57,7 +59,7 @@ final class SourceLines implements AutoCloseable {
                     heading = current;
                 }
             }
-            return new Context(heading, current);
+            return new Context(heading, current == null ? "" : current);
         } catch (IOException | RuntimeException e) {
             closeQuietly();
             return null;
@@ -75,6 +77,9 @@ final class SourceLines implements AutoCloseable {
         lineNo = 0;
         heading = "";
         current = null;
+        if (root == null) {
+            return;
+        }
         Path file = root.resolve(displayPath);
         if (!Files.isRegularFile(file)) {
             return;

@@ -3,6 +3,7 @@ package dev.atomizer.render;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 
 /** What the reports say about the tool itself: its version and home page, filled in by the build. */
 public final class ToolInfo {
@@ -20,7 +21,7 @@ public final class ToolInfo {
     }
 
     /** The public home page, or null while the project has none configured ({@code atomizer.home} in the root POM). */
-    public static String home() {
+    public static @Nullable String home() {
         String h = PROPS.getProperty("home", "");
         return h.isBlank() || h.startsWith("${") ? null : h.trim();
     }

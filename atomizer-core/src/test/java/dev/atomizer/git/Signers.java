@@ -79,7 +79,7 @@ public final class Signers {
             return home;
         }
 
-        /** A new ed25519 signing key without passphrase for {@code uid} ("CEO <ceo@example.com>"). */
+        /** A new ed25519 signing key without passphrase for {@code uid} ({@code "CEO <ceo@example.com>"}). */
         public Signer generate(String uid) throws IOException {
             Map<String, String> env = Map.of("GNUPGHOME", home.toString());
             run(

@@ -70,4 +70,25 @@ class ScaffoldTest {
                 new String(Scaffold.content(Workspace.STATUS), StandardCharsets.UTF_8), Workspace.STATUS);
         assertThat(status.slugs()).containsExactly("first-project");
     }
+
+    /** The watchdog runs every 6 hours unless init is told another schedule, written into the workflow's own. */
+    @Test
+    void theWatchdogsScheduleIsTheOneInitIsGiven(@TempDir Path root) throws Exception {
+        String workflow = ".github/workflows/atomizer.yml";
+        assertThat(new String(Scaffold.content(workflow), StandardCharsets.UTF_8))
+                .contains("    - cron: '7 */6 * * *'\n")
+                .doesNotContain("'7 * * * *'");
+        assertThat(Scaffold.watchdogCron(null)).isEqualTo("7 */6 * * *");
+        Scaffold.make(root, Scaffold.watchdogCron(" 15  *  * * 1-5 "));
+        String made = Files.readString(root.resolve(workflow));
+        assertThat(made).contains("    - cron: '15 * * * 1-5'\n").doesNotContain("7 */6 * * *");
+        // the Friday reports' schedules are untouched
+        assertThat(made).contains("- cron: '30 20 * * 5'").contains("- cron: '30 21 * * 5'");
+        for (String bad : List.of("hourly", "7 * * *", "7 * * * * *", "7 * * * '; rm")) {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Scaffold.watchdogCron(bad)))
+                    .as(bad)
+                    .isInstanceOf(dev.atomizer.api.AtomizerException.class)
+                    .hasMessageStartingWith("--watchdog-cron '" + bad + "': not a cron schedule");
+        }
+    }
 }

@@ -35,7 +35,12 @@ class RuleFixturesTest {
 
     static Stream<String> rules() throws Exception {
         try (Stream<Path> dirs = Files.list(ROOT)) {
-            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+            return dirs
+                    .filter(d -> Files.isRegularFile(d.resolve("pass.md")))
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -45,6 +50,32 @@ class RuleFixturesTest {
         RuleCatalog.rules(EntryRule.class).forEach(r -> expected.add(r.id()));
         expected.add(dev.atomizer.log.Encoding.ID);
         assertThat(rules().toList()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /**
+     * Every rule of the catalog, of the log and of governance alike, has its folder of examples:
+     * an entry rule's {@code pass.md} and {@code fail.md} (run here), a change rule's scripted
+     * repository (run by {@code ChangeRuleFixturesTest}).
+     */
+    @Test
+    void everyRuleOfTheCatalogHasFixtures() throws Exception {
+        List<String> folders;
+        try (Stream<Path> dirs = Files.list(ROOT)) {
+            folders = dirs.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .toList();
+        }
+        List<String> ids = new ArrayList<>();
+        dev.atomizer.api.RuleCatalog.all().forEach(r -> ids.add(r.id()));
+        assertThat(folders).as("a fixture folder per rule of the catalog").containsExactlyInAnyOrderElementsOf(ids);
+        for (var r : dev.atomizer.api.RuleCatalog.all()) {
+            Path dir = ROOT.resolve(r.id());
+            boolean entryFixture = Files.isRegularFile(dir.resolve("pass.md"));
+            boolean changeFixture = Files.isDirectory(dir.resolve("pass")) && Files.isDirectory(dir.resolve("fail"));
+            assertThat(entryFixture || changeFixture)
+                    .as("%s has pass.md/fail.md or a scripted change (pass/, fail/)", r.id())
+                    .isTrue();
+        }
     }
 
     @ParameterizedTest(name = "{0} pass.md lints clean")

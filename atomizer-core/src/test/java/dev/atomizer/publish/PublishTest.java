@@ -217,6 +217,41 @@ class PublishTest {
                 .isEqualTo("Weekly reports 2026-W23, 2026-W24, derived files regenerated");
     }
 
+    /**
+     * A scheduled run GitHub starts late, or one that never ran: the next run writes every week due
+     * and missing since the newest report, and leaves the written ones alone.
+     */
+    @Test
+    void aDelayedOrMissedFridayIsCaughtUpWeekByWeek() throws Exception {
+        // Saturday after 2026-W23's cut-off (a Friday run delayed by a day): W23
+        Publisher.Outcome first = publishReports(Instant.parse("2026-06-06T03:00:00Z"));
+        assertThat(first.paths())
+                .contains("shared/reports/weekly/2026-W23-report.md")
+                .noneMatch(p -> p.contains("2026-W24"));
+        String w23 = remoteGit("show", "main:shared/reports/weekly/2026-W23-report.md");
+        // the Fridays of W24 and W25 had no run; the Saturday after W25's cut-off writes both
+        Publisher.Outcome caughtUp = publishReports(Instant.parse("2026-06-20T03:00:00Z"));
+        assertThat(caughtUp.paths())
+                .contains("shared/reports/weekly/2026-W24-report.md", "shared/reports/weekly/2026-W25-report.md")
+                .noneMatch(p -> p.contains("2026-W23") || p.contains("2026-W26"));
+        assertThat(remoteGit("log", "-1", "--format=%s", "main"))
+                .isEqualTo("Weekly reports 2026-W24, 2026-W25, derived files regenerated");
+        assertThat(remoteGit("show", "main:shared/reports/weekly/2026-W23-report.md"))
+                .isEqualTo(w23);
+        // the same window again: nothing due is missing
+        Publisher.Outcome again = publishReports(Instant.parse("2026-06-20T04:00:00Z"));
+        assertThat(again.paths()).noneMatch(p -> p.startsWith("shared/reports/"));
+    }
+
+    Publisher.Outcome publishReports(Instant clock) throws Exception {
+        return Atomizer.at(bot, Map.of())
+                .publish(
+                        new Publisher.Options("origin", null, 5, Duration.ZERO, BOT, Atomizer.publishedFolders(true)),
+                        true,
+                        clock,
+                        l -> {});
+    }
+
     /** HEAD of a clone, read with git. */
     record GitFixtureRun(Path dir) {
         String head() throws Exception {

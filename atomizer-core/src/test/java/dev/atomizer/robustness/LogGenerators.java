@@ -176,7 +176,7 @@ final class LogGenerators {
     // ---- pieces -------------------------------------------------------------------------------
 
     private static final String LOWER_DIGITS = "abcdefghijklmnopqrstuvwxyz0123456789";
-    /** Safe inside a line (never at its start): no '*', '`', '\\' or '<'. */
+    /** Safe inside a line (never at its start): no {@code '*'}, {@code '`'}, {@code '\\'} or {@code '<'}. */
     private static final String SAFE = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
             + "          .,;:()'\"/!?=+-_%&@$#|[]{}~^>éèüßçñÅØ€→✓日本語中文Ωπ";
 

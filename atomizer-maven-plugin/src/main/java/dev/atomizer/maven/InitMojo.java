@@ -5,6 +5,7 @@ import dev.atomizer.api.AtomizerException;
 import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Sets up a status repository in the current directory, as {@code atomizer init} does: makes it a
@@ -17,9 +18,17 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "init", requiresProject = false, threadSafe = true)
 public class InitMojo extends InstallHooksMojo {
 
+    /**
+     * When the workflow's watchdog runs: GitHub's cron, in UTC. Empty: every 6 hours
+     * ({@code 7 *}{@code /6 * * *}, about 120 runs a month; hourly would be 720).
+     */
+    @Parameter(property = "atomizer.watchdogCron")
+    private String watchdogCron;
+
     @Override
     protected void process() throws AtomizerException, MojoFailureException {
-        for (String line : Atomizer.at(root.toPath(), Map.of()).init(resolveCliJar())) {
+        String cron = watchdogCron == null || watchdogCron.isBlank() ? null : watchdogCron;
+        for (String line : Atomizer.at(root.toPath(), Map.of()).init(resolveCliJar(), cron)) {
             getLog().info(line);
         }
         getLog().info("next: edit the Agents and Approvers of the contract and the projects of PROJECT_STATUS.md, then"

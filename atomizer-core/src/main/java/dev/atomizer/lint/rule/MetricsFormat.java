@@ -9,6 +9,7 @@ import dev.atomizer.lint.FieldRule;
 import dev.atomizer.lint.Report;
 import dev.atomizer.log.FieldLine;
 import dev.atomizer.log.Metric;
+import org.jspecify.annotations.Nullable;
 
 /** Metrics is not a list of {@code key=value}. */
 @AutoService(Rule.class)
@@ -51,7 +52,7 @@ public final class MetricsFormat extends FieldRule {
     }
 
     /** The Metrics line as it was meant, when every part of it reads as a loose pair; else null. */
-    static String meant(String value) {
+    static @Nullable String meant(String value) {
         java.util.regex.Matcher m = LOOSE_PAIR.matcher(value);
         java.util.List<String> pairs = new java.util.ArrayList<>();
         int at = 0;

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** an entry is older than the entry before it (the log is append-only in time). */
 @AutoService(Rule.class)
@@ -51,7 +52,7 @@ public final class TimestampOrder extends HeadingRule {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
-    private static LocalDateTime parse(String timestamp) {
+    private static @Nullable LocalDateTime parse(String timestamp) {
         try {
             return LocalDateTime.parse(timestamp, MINUTE);
         } catch (DateTimeParseException e) {
