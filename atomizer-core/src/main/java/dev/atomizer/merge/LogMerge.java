@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The git merge driver for the log ({@code driver %O %A %B}): keeps the common base, adds both
@@ -66,8 +67,8 @@ public final class LogMerge {
         Text b = Text.of(base);
         Text o = Text.of(ours);
         Text t = Text.of(theirs);
-        int[] oursArchived = archived(b.body, o.body);
-        int[] theirsArchived = archived(b.body, t.body);
+        int @Nullable [] oursArchived = archived(b.body, o.body);
+        int @Nullable [] theirsArchived = archived(b.body, t.body);
         if (oursArchived != null || theirsArchived != null) {
             return mergeArchived(base, b, o, t, oursArchived, theirsArchived);
         }
@@ -148,7 +149,7 @@ public final class LogMerge {
      * archive} leaves: the preamble, then the rest), then appended to: the base's offsets
      * {@code [from, to)} of the removed entries, or null.
      */
-    private static int[] archived(String base, String side) {
+    private static int @Nullable [] archived(String base, String side) {
         String stem = stripTrailing(base);
         if (appends(side, stem)) {
             return null;
@@ -214,9 +215,11 @@ public final class LogMerge {
      * Merges with the archived entries put back on the side(s) that moved them out, then leaves
      * out the longer prefix the sides moved: the preamble, the entries left, both sides' new ones.
      */
-    private static Result mergeArchived(byte[] base, Text b, Text o, Text t, int[] oursArchived, int[] theirsArchived) {
+    private static Result mergeArchived(
+            byte[] base, Text b, Text o, Text t, int @Nullable [] oursArchived, int @Nullable [] theirsArchived) {
         Result r = mergeWithin(base, restored(b, o, oursArchived), restored(b, t, theirsArchived));
-        int from = (oursArchived != null ? oursArchived : theirsArchived)[0];
+        int[] either = oursArchived != null ? oursArchived : java.util.Objects.requireNonNull(theirsArchived);
+        int from = either[0];
         int to = Math.max(
                 oursArchived == null ? from : oursArchived[1], theirsArchived == null ? from : theirsArchived[1]);
         String who = oursArchived != null && theirsArchived != null
@@ -244,7 +247,7 @@ public final class LogMerge {
     }
 
     /** A side with the base's entries {@code [from, to)} it archived put back (as it was when it only appended). */
-    private static byte[] restored(Text base, Text side, int[] archived) {
+    private static byte[] restored(Text base, Text side, int @Nullable [] archived) {
         String body =
                 archived == null ? side.body : base.body.substring(0, archived[1]) + side.body.substring(archived[0]);
         return ((side.bom ? BOM : "") + body).getBytes(StandardCharsets.ISO_8859_1);

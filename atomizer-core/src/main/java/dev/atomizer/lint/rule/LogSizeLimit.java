@@ -9,6 +9,7 @@ import dev.atomizer.contract.Settings;
 import dev.atomizer.lint.Archiver;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The log nears the size the host refuses (GitHub refuses a file over 100 MB in a push): past the
@@ -31,7 +32,7 @@ public final class LogSizeLimit implements Rule {
     }
 
     /** The error for the log {@code file} (shown as {@code shown}) of {@code size} bytes, or null. */
-    public static Diagnostic check(Path file, String shown, long size, Settings settings, Severity severity)
+    public static @Nullable Diagnostic check(Path file, String shown, long size, Settings settings, Severity severity)
             throws IOException {
         long limit = settings.bytes(Settings.Setting.LOG_SIZE_LIMIT);
         if (severity == Severity.OFF || size <= limit) {

@@ -9,6 +9,7 @@ import dev.atomizer.contract.Settings;
 import dev.atomizer.lint.Archiver;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The log has grown past the size GitHub still renders (the contract's {@code Log render limit},
@@ -32,7 +33,7 @@ public final class LogSizeRender implements Rule {
     }
 
     /** The warning for the log {@code file} (shown as {@code shown}) of {@code size} bytes, or null. */
-    public static Diagnostic check(Path file, String shown, long size, Settings settings, Severity severity)
+    public static @Nullable Diagnostic check(Path file, String shown, long size, Settings settings, Severity severity)
             throws IOException {
         long limit = settings.bytes(Settings.Setting.LOG_RENDER_LIMIT);
         if (severity == Severity.OFF || size <= limit) {
