@@ -244,27 +244,11 @@ public final class Atomizer {
     /** The log's size against the contract's limits: {@code log-size-render} and {@code log-size-limit}. */
     private FileSummary sizes(Path log, Consumer<Diagnostic> sink) throws AtomizerException {
         String shown = display(log);
-        int errors = 0;
-        int warnings = 0;
         try {
-            long size = Files.size(log);
-            dev.atomizer.contract.Settings settings = contract().settings();
-            for (Diagnostic d : new Diagnostic[] {
-                dev.atomizer.lint.rule.LogSizeLimit.check(
-                        log, shown, size, settings, severities().of(dev.atomizer.lint.rule.LogSizeLimit.INFO.id())),
-                dev.atomizer.lint.rule.LogSizeRender.check(
-                        log, shown, size, settings, severities().of(dev.atomizer.lint.rule.LogSizeRender.INFO.id()))
-            }) {
-                if (d != null) {
-                    sink.accept(d);
-                    errors += d.severity() == Severity.ERROR ? 1 : 0;
-                    warnings += d.severity() == Severity.WARNING ? 1 : 0;
-                }
-            }
+            return linter().size(log, shown, sink);
         } catch (IOException e) {
             throw new AtomizerException(shown + ": cannot read: " + e.getMessage(), e);
         }
-        return new FileSummary(0, errors, warnings);
     }
 
     /** The timestamp of the last well-formed entry of {@code file}, or {@code previous} when it has none. */

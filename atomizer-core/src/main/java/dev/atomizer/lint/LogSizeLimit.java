@@ -1,4 +1,4 @@
-package dev.atomizer.lint.rule;
+package dev.atomizer.lint;
 
 import com.google.auto.service.AutoService;
 import dev.atomizer.api.Diagnostic;
@@ -6,7 +6,6 @@ import dev.atomizer.api.Rule;
 import dev.atomizer.api.RuleInfo;
 import dev.atomizer.api.Severity;
 import dev.atomizer.contract.Settings;
-import dev.atomizer.lint.Archiver;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
