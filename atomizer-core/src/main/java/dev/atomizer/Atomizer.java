@@ -218,11 +218,85 @@ public final class Atomizer {
         }
     }
 
-    /** Lints one log file, handing each diagnostic to {@code sink} in file order. */
+    /**
+     * {@code archive}: moves the log's entries dated before {@code before} (the longest such prefix)
+     * byte for byte into a new archive file and commits it with the shortened log in one commit,
+     * or leaves both staged ({@code commit} false). Refuses, changing nothing, when nothing is
+     * dated before that day, the archive exists, other changes are staged, or the moved entries
+     * have lint errors.
+     */
+    public dev.atomizer.api.Archived archive(java.time.LocalDate before, boolean commit) throws AtomizerException {
+        return new dev.atomizer.lint.Archiver(linter(), workspace().root()).archive(before, commit);
+    }
+
+    /**
+     * Lints one log file, handing each diagnostic to {@code sink} in file order. The workspace's log
+     * is linted with the rest of its history: each archive, then the log (and its size, {@code
+     * log-size-render} and {@code log-size-limit}), then each inbox file, the timestamp order
+     * running on from one file to the next.
+     */
     public FileSummary lint(Path file, Consumer<Diagnostic> sink) throws AtomizerException {
+        Path abs = file.toAbsolutePath().normalize();
+        if (!abs.equals(workspace().log().toAbsolutePath().normalize())) {
+            return lint(file, null, sink);
+        }
+        Path root = workspace().root();
+        dev.atomizer.git.LogFiles files;
+        try {
+            files = dev.atomizer.git.LogFiles.in(root);
+        } catch (IOException e) {
+            throw new AtomizerException(
+                    display(root.resolve(Workspace.ARCHIVES)) + ": cannot list: " + e.getMessage(), e);
+        }
+        FileSummary total = FileSummary.EMPTY;
+        String previous = null;
+        for (String a : files.archives()) {
+            Path archive = root.resolve(a);
+            total = total.plus(lint(archive, previous, sink));
+            previous = lastTimestamp(archive, previous);
+        }
+        total = total.plus(lint(file, previous, sink));
+        total = total.plus(sizes(file, sink));
+        if (!files.inbox().isEmpty()) {
+            previous = lastTimestamp(file, previous);
+            for (String i : files.inbox()) {
+                Path entry = root.resolve(i);
+                total = total.plus(lint(entry, previous, sink));
+                previous = lastTimestamp(entry, previous);
+            }
+        }
+        return total;
+    }
+
+    /** The log's size against the contract's limits: {@code log-size-render} and {@code log-size-limit}. */
+    private FileSummary sizes(Path log, Consumer<Diagnostic> sink) throws AtomizerException {
+        String shown = display(log);
+        try {
+            return linter().size(log, shown, sink);
+        } catch (IOException e) {
+            throw new AtomizerException(shown + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The timestamp of the last well-formed entry of {@code file}, or {@code previous} when it has none. */
+    private String lastTimestamp(Path file, String previous) throws AtomizerException {
+        try {
+            byte[] b = Files.readAllBytes(file);
+            dev.atomizer.log.LogGrammar.Starts starts = dev.atomizer.log.LogGrammar.entryStarts(b);
+            String last = dev.atomizer.log.LogGrammar.lastTimestamp(b, starts, starts.size());
+            return last == null ? previous : last;
+        } catch (dev.atomizer.log.LimitException e) {
+            return previous;
+        } catch (IOException e) {
+            throw new AtomizerException(display(file) + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Lints one file whose entries follow an entry stamped {@code previous} (null: none). */
+    private FileSummary lint(Path file, String previous, Consumer<Diagnostic> sink) throws AtomizerException {
         String shown = display(file);
         try (InputStream in = Files.newInputStream(file)) {
-            return linter().lint(shown, in, sink);
+            return linter().lint(shown, in, previous, sink);
         } catch (NoSuchFileException e) {
             if (file.toAbsolutePath()
                     .normalize()

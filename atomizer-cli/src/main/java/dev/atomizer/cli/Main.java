@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
             GitCommands.UninstallHooks.class,
             GitCommands.MergeDriver.class,
             DerivedCommands.Dashboards.class,
+            ArchiveCommand.class,
             PublishCommand.class,
             FoldCommand.class,
             DerivedCommands.Check.class,

@@ -426,6 +426,10 @@ class RemediesIT {
         m.put("path-owner", this::pathOwner);
         m.put("entry-move", this::entryMove);
         m.put("inbox-entry", this::inboxEntry);
+
+        // the log's size
+        m.put("log-size-render", rule -> logSize(rule, "1 KB", "50 KB"));
+        m.put("log-size-limit", rule -> logSize(rule, "1 KB", "2 KB"));
         return m;
     }
 
@@ -719,6 +723,42 @@ class RemediesIT {
         ok(run(range, command(message(verify, rule.id()), "git rm")));
         ok(commit(range, "Remove the second summary"));
         green(range);
+    }
+
+    /**
+     * A log grown past the contract's limits (lowered to a few KB): lint names the archive to run;
+     * after it, lint finds the log within them. The archive commit is made past the hooks: the
+     * gate that accepts moves of entries is not part of this test.
+     */
+    void logSize(RuleInfo rule, String render, String limit) throws Exception {
+        GitFixture repo = fresh(rule.id());
+        repo.write(
+                CONTRACT,
+                repo.read(CONTRACT)
+                        .replace(
+                                "| Verify lag | 24 hours |",
+                                "| Verify lag | 24 hours |\n| Log render limit | " + render + " |\n| Log size limit | "
+                                        + limit + " |"));
+        StringBuilder log = new StringBuilder(repo.read(LOG));
+        for (int i = 0; i < 24; i++) {
+            log.append(entry(
+                    java.time.LocalDate.of(2026, 3, 1).plusDays(i) + " 09:00",
+                    "manager",
+                    "milestone",
+                    "completed",
+                    "Work " + i + "."));
+        }
+        repo.write(LOG, log.toString());
+        repo.run("add", "-A");
+        repo.git("commit", "-q", "--no-verify", "-m", "Lower the limits and log a month");
+        Run lint = atomizer(repo, "lint");
+        assertThat(lint.code()).as(lint.out() + lint.err()).isEqualTo(rule.severity() == Severity.ERROR ? 1 : 0);
+        String msg = message(lint, rule.id());
+        ok(run(repo, command(msg, "atomizer archive --before ") + " --no-commit"));
+        repo.git("commit", "-q", "--no-verify", "-m", "Archive the log's old entries");
+        Run after = atomizer(repo, "lint");
+        assertThat(after.code()).as(after.out() + after.err()).isZero();
+        assertThat(after.out() + after.err()).doesNotContain("[log-size-");
     }
 
     /** A skip marker: the message is written again without it; on a pushed branch, a new commit without one. */

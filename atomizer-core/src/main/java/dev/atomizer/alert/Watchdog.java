@@ -151,7 +151,8 @@ public final class Watchdog {
     /** The committed exec summary lags the newest commit that changed its sources by more than K1 allows. */
     private static void summary(GitRepo git, Contract contract, LocalDateTime now, List<Alert> out)
             throws AtomizerException {
-        CommitInfo log = git.lastChange(Workspace.LOG);
+        // the log's history: an archive or a fold moves entries, and the summary stays true
+        CommitInfo log = git.lastEntriesChange();
         CommitInfo status = git.lastChange(Workspace.STATUS);
         CommitInfo source = later(log, status);
         if (source == null || source.committed() == null) {

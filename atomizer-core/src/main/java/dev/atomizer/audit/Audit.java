@@ -558,7 +558,8 @@ public record Audit(
 
     private static byte[] read(Tree state, String path) throws AtomizerException {
         try {
-            return state.read(path);
+            // the log, as every derivation reads it, is its history as one (archives, log, inbox)
+            return path.equals(Workspace.LOG) ? dev.atomizer.git.LogFiles.history(state) : state.read(path);
         } catch (IOException e) {
             throw new AtomizerException(path + ": cannot read: " + e.getMessage(), e);
         }

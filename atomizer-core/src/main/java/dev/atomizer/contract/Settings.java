@@ -83,7 +83,19 @@ public record Settings(Map<Setting, String> values) {
          * branches folded first); older than that is still {@code timestamp-order}.
          */
         FOLD_WINDOW(
-                "Fold window", "10080", "a duration such as '7 days' or '48 hours'", v -> duration(v, 90 * 24 * 60));
+                "Fold window", "10080", "a duration such as '7 days' or '48 hours'", v -> duration(v, 90 * 24 * 60)),
+        /** The log's size past which GitHub no longer renders it: {@code log-size-render} warns (stored in bytes). */
+        LOG_RENDER_LIMIT(
+                "Log render limit",
+                Long.toString(2L << 20),
+                "a size up to 100 MB such as '2 MB' or '512 KB' (1 MB = 1,048,576 bytes)",
+                Settings::size),
+        /** The log's size past which it nears the host's refusal (100 MB): {@code log-size-limit} errs (bytes). */
+        LOG_SIZE_LIMIT(
+                "Log size limit",
+                Long.toString(95L << 20),
+                "a size up to 100 MB such as '95 MB' (1 MB = 1,048,576 bytes)",
+                Settings::size);
 
         private final String label;
         private final String fallback;
@@ -185,6 +197,28 @@ public record Settings(Map<Setting, String> values) {
         String unit = m.group(2) == null ? "m" : m.group(2);
         long minutes = unit.startsWith("h") ? n * 60 : unit.startsWith("d") ? n * 24 * 60 : n;
         return minutes <= max ? Long.toString(minutes) : null;
+    }
+
+    private static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile(
+            "(\\d{1,12}(?:\\.\\d{1,3})?)\\s*(b|bytes?|kb|kib|k|mb|mib|m)?", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** A size in bytes from "2 MB", "512 KB", "1.5 MB" or a bare number of bytes, at most 100 MB. */
+    private static String size(String value) {
+        java.util.regex.Matcher m = SIZE.matcher(value);
+        if (!m.matches()) {
+            return null;
+        }
+        String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
+        long scale = unit.startsWith("k") ? 1L << 10 : unit.startsWith("m") ? 1L << 20 : 1;
+        long bytes = new java.math.BigDecimal(m.group(1))
+                .multiply(java.math.BigDecimal.valueOf(scale))
+                .longValue();
+        return bytes > 0 && bytes <= 100L << 20 ? Long.toString(bytes) : null;
+    }
+
+    /** A size setting, in bytes. */
+    public long bytes(Setting s) {
+        return Long.parseLong(get(s));
     }
 
     private static String percent(String value) {

@@ -29,9 +29,16 @@ public final class Derived {
         return List.of(new ExecSummary(), new Technical(), new Operations(), new KpiMetrics());
     }
 
-    /** The paths whose commits the KPIs read: the log, the exec summary, the weekly reports. */
-    public static final List<String> HISTORY_PATHS =
-            List.of(dev.atomizer.api.Workspace.LOG, ExecSummary.PATH, dev.atomizer.api.Workspace.WEEKLY_REPORTS);
+    /**
+     * The paths whose commits the KPIs read: the log's history (the log, its archives and inbox),
+     * the exec summary, the weekly reports.
+     */
+    public static final List<String> HISTORY_PATHS = List.of(
+            dev.atomizer.api.Workspace.LOG,
+            dev.atomizer.api.Workspace.ARCHIVES,
+            dev.atomizer.api.Workspace.INBOX,
+            ExecSummary.PATH,
+            dev.atomizer.api.Workspace.WEEKLY_REPORTS);
 
     private Derived() {}
 

@@ -88,11 +88,11 @@ public final class Kpis {
             List<History.Commit> all = h.commits();
             int last = -1;
             for (int i = 0; i < all.size(); i++) {
-                if (all.get(i).paths().contains(dev.atomizer.api.Workspace.LOG)) {
+                if (dev.atomizer.git.LogFiles.addsEntries(all.get(i).paths())) {
                     last = i;
                 }
             }
-            boolean logChanges = last < 0 || !logBlobId().equals(h.tipBlob(dev.atomizer.api.Workspace.LOG));
+            boolean logChanges = last < 0 || !logBlobId().equals(h.tipEntries());
             visible = logChanges ? all : all.subList(0, last);
         }
         return visible;
@@ -225,7 +225,7 @@ public final class Kpis {
         for (int i = 0; i < commits.size(); i++) {
             History.Commit c = commits.get(i);
             LocalDateTime t = LocalDateTime.ofInstant(c.time(), settings.zone());
-            if (!c.paths().contains(dev.atomizer.api.Workspace.LOG) || t.isBefore(from) || !t.isBefore(end)) {
+            if (!dev.atomizer.git.LogFiles.addsEntries(c.paths()) || t.isBefore(from) || !t.isBefore(end)) {
                 continue;
             }
             Duration lag = null;

@@ -37,7 +37,7 @@ public record Sources(
         // the log is streamed into the fold, never held whole: its size is counted on the way
         long[] size = {0};
         LogState log;
-        try (InputStream in = counted(open(files, Workspace.LOG), size)) {
+        try (InputStream in = counted(history(files), size)) {
             log = LogState.read(in, Workspace.LOG, asOf, contract.sections());
         } catch (IOException e) {
             throw new AtomizerException(Workspace.LOG + ": cannot read: " + e.getMessage(), e);
@@ -51,8 +51,25 @@ public record Sources(
                 files);
     }
 
-    /** The log as a stream, read anew from the same state (empty when there is no log). */
+    /** The log's history as a stream, read anew from the same state (empty when there is no log). */
     public InputStream openLog() throws AtomizerException {
+        return history(files);
+    }
+
+    /**
+     * The history's files as one log (archives, the log, the inbox: {@link dev.atomizer.git.LogFiles}):
+     * the log alone is streamed; a history of several files is joined in memory.
+     */
+    private static InputStream history(Tree files) throws AtomizerException {
+        dev.atomizer.git.LogFiles lf;
+        try {
+            lf = dev.atomizer.git.LogFiles.of(files, files.folder());
+            if (!lf.logOnly()) {
+                return lf.open(files);
+            }
+        } catch (IOException e) {
+            throw new AtomizerException(Workspace.LOG + ": cannot read: " + e.getMessage(), e);
+        }
         return open(files, Workspace.LOG);
     }
 

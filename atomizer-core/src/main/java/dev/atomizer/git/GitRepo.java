@@ -990,6 +990,11 @@ public final class GitRepo implements AutoCloseable {
             }
 
             @Override
+            public Path folder() {
+                return files.folder();
+            }
+
+            @Override
             public History history() throws IOException {
                 if (history == null) {
                     history = rev == null ? new History(List.of()) : GitRepo.this.history(rev, prefixes);
@@ -1053,7 +1058,15 @@ public final class GitRepo implements AutoCloseable {
                 }
             }
         }
-        return new History(List.copyOf(out), tips);
+        String entries = tips.get(dev.atomizer.api.Workspace.LOG);
+        if (prefixes.contains(dev.atomizer.api.Workspace.LOG)) {
+            Tree at = tree(tip.getTree());
+            LogFiles files = LogFiles.of(at, null);
+            if (!files.logOnly()) {
+                entries = History.blobId(files.read(at));
+            }
+        }
+        return new History(List.copyOf(out), tips, entries);
     }
 
     /**
@@ -1062,6 +1075,59 @@ public final class GitRepo implements AutoCloseable {
      */
     public CommitInfo lastChange(String path) throws AtomizerException {
         return lastChange(path, Constants.HEAD);
+    }
+
+    /**
+     * The newest commit reachable from HEAD that may have added entries to the log's history
+     * ({@link LogFiles#addsEntries}: a change of the log or the inbox that is no archive or fold),
+     * or null.
+     */
+    public CommitInfo lastEntriesChange() throws AtomizerException {
+        List<String> prefixes = List.of(
+                dev.atomizer.api.Workspace.LOG, dev.atomizer.api.Workspace.ARCHIVES, dev.atomizer.api.Workspace.INBOX);
+        try {
+            ObjectId head = repo.resolve(Constants.HEAD + "^{commit}");
+            if (head == null) {
+                return null;
+            }
+            List<TreeFilter> filters = new ArrayList<>();
+            for (String p : prefixes) {
+                filters.add(org.eclipse.jgit.treewalk.filter.PathFilter.create(p));
+            }
+            TreeFilter paths = org.eclipse.jgit.treewalk.filter.OrTreeFilter.create(filters);
+            try (RevWalk walk = new RevWalk(reader)) {
+                walk.setRewriteParents(false);
+                walk.markStart(walk.parseCommit(head));
+                walk.setTreeFilter(org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
+                for (RevCommit c : walk) {
+                    java.util.Set<String> touched = new java.util.TreeSet<>();
+                    try (TreeWalk tw = new TreeWalk(reader)) {
+                        tw.setRecursive(true);
+                        if (c.getParentCount() > 0) {
+                            tw.addTree(walk.parseCommit(c.getParent(0)).getTree());
+                        } else {
+                            tw.addTree(new EmptyTreeIterator());
+                        }
+                        tw.addTree(c.getTree());
+                        tw.setFilter(org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
+                        while (tw.next()) {
+                            touched.add(tw.getPathString());
+                        }
+                    }
+                    if (LogFiles.addsEntries(touched)) {
+                        List<String> parents = new ArrayList<>();
+                        for (RevCommit p : c.getParents()) {
+                            parents.add(p.name());
+                        }
+                        return new CommitInfo(c.name(), parents, c.getFullMessage(), committed(c));
+                    }
+                }
+                return null;
+            }
+        } catch (IOException e) {
+            throw new AtomizerException(
+                    "cannot read the history of " + dev.atomizer.api.Workspace.LOG + ": " + e.getMessage(), e);
+        }
     }
 
     /** The newest commit reachable from {@code from} that changed {@code path}, or null. */

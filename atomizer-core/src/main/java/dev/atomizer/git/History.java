@@ -8,11 +8,16 @@ import java.util.Set;
  * The commits behind a state of the repository, oldest first: when each was made and which of
  * the paths asked about it changed. What the KPIs measure from git (freshness, reports on time).
  */
-public record History(List<Commit> commits, java.util.Map<String, String> tipBlobs) {
+public record History(List<Commit> commits, java.util.Map<String, String> tipBlobs, String tipEntries) {
 
     public History {
         commits = List.copyOf(commits);
         tipBlobs = java.util.Map.copyOf(tipBlobs);
+    }
+
+    /** A history whose tip holds the log alone: its entries are the log's blob. */
+    public History(List<Commit> commits, java.util.Map<String, String> tipBlobs) {
+        this(commits, tipBlobs, tipBlobs.get(dev.atomizer.api.Workspace.LOG));
     }
 
     /** A history with no blob ids at its tip. */
@@ -23,6 +28,15 @@ public record History(List<Commit> commits, java.util.Map<String, String> tipBlo
     /** The blob id of {@code path} at the newest commit (of the file paths asked about), or null when it is not there. */
     public String tipBlob(String path) {
         return tipBlobs.get(path);
+    }
+
+    /**
+     * The blob id of the log's history at the newest commit as one log ({@link LogFiles#read}): the
+     * log's own blob id when the history is the log alone; null when unknown.
+     */
+    @Override
+    public String tipEntries() {
+        return tipEntries;
     }
 
     /** The id git gives a blob of these bytes (SHA-1 of "blob N\0" and the bytes). */

@@ -30,6 +30,11 @@ public interface Tree {
             public java.io.InputStream open(String path) throws IOException {
                 return dev.atomizer.api.Workspace.openInside(root, path);
             }
+
+            @Override
+            public java.nio.file.Path folder() {
+                return root;
+            }
         };
     }
 
@@ -47,6 +52,40 @@ public interface Tree {
      */
     default java.util.Collection<String> paths() throws IOException {
         return null;
+    }
+
+    /**
+     * The folder this state's files are read from when it is a working tree, or null: a state that
+     * cannot list its paths lists the log's history files ({@link LogFiles}) there.
+     */
+    default java.nio.file.Path folder() {
+        return null;
+    }
+
+    /** This state's files without their history: what a derivation that reads no git sees. */
+    default Tree withoutHistory() {
+        Tree files = this;
+        return new Tree() {
+            @Override
+            public byte[] read(String path) throws IOException {
+                return files.read(path);
+            }
+
+            @Override
+            public java.io.InputStream open(String path) throws IOException {
+                return files.open(path);
+            }
+
+            @Override
+            public java.util.Collection<String> paths() throws IOException {
+                return files.paths();
+            }
+
+            @Override
+            public java.nio.file.Path folder() {
+                return files.folder();
+            }
+        };
     }
 
     Tree EMPTY = path -> null;

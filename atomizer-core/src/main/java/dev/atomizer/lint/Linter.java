@@ -98,6 +98,29 @@ public final class Linter {
         return new FileSummary(run.entries, run.errors, run.warnings);
     }
 
+    /**
+     * The live log's size against the contract's limits ({@code log-size-limit}, then {@code
+     * log-size-render}): file-level rules of the log file itself, not of its entries.
+     *
+     * @param log   the log file
+     * @param shown its path as messages show it
+     */
+    public FileSummary size(java.nio.file.Path log, String shown, Consumer<Diagnostic> sink) throws IOException {
+        long size = java.nio.file.Files.size(log);
+        int errors = 0;
+        int warnings = 0;
+        for (Diagnostic d : java.util.Arrays.asList(
+                LogSizeLimit.check(log, shown, size, contract.settings(), severities.of(LogSizeLimit.INFO.id())),
+                LogSizeRender.check(log, shown, size, contract.settings(), severities.of(LogSizeRender.INFO.id())))) {
+            if (d != null) {
+                sink.accept(d);
+                errors += d.severity() == Severity.ERROR ? 1 : 0;
+                warnings += d.severity() == Severity.WARNING ? 1 : 0;
+            }
+        }
+        return new FileSummary(0, errors, warnings);
+    }
+
     private final class Run {
         final String path;
         final Consumer<Diagnostic> sink;

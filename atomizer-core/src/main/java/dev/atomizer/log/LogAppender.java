@@ -145,6 +145,25 @@ public final class LogAppender {
     }
 
     /** Separators so the new heading follows a blank line. */
+    /**
+     * What goes between a file that ends with {@code ending} (its last few bytes, ISO-8859-1) and
+     * an entry appended to it, so the entry starts after a blank line: the fold and the history's
+     * reading of the inbox ({@code git/LogFiles}) join entries so.
+     */
+    public static String separator(String ending, String sep) {
+        return prefix(ending, sep);
+    }
+
+    /** The line break a log's first line ends with: CRLF or LF (the default). */
+    public static String lineSeparator(byte[] log) {
+        for (int i = 0; i < log.length; i++) {
+            if (log[i] == '\n') {
+                return i > 0 && log[i - 1] == '\r' ? "\r\n" : "\n";
+            }
+        }
+        return "\n";
+    }
+
     private static String prefix(String ending, String sep) {
         if (ending.endsWith(sep + sep) || ending.endsWith("\n\n")) {
             return "";

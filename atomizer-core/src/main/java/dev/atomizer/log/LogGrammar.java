@@ -297,6 +297,17 @@ public final class LogGrammar {
     }
 
     /**
+     * The entry starts of a whole file, as {@link #entryStarts(byte[], int, int)}: a UTF-8
+     * byte-order mark is not part of its first line (the line reader drops it too), so an entry on
+     * the first line starts after it.
+     */
+    public static Starts entryStarts(byte[] file) throws LimitException {
+        boolean bom =
+                file.length >= 3 && (file[0] & 0xff) == 0xEF && (file[1] & 0xff) == 0xBB && (file[2] & 0xff) == 0xBF;
+        return entryStarts(file, bom ? 3 : 0, file.length);
+    }
+
+    /**
      * The byte offsets of the lines that start an entry in the UTF-8 text {@code b[from, end)}, read
      * from {@code from}: the start of the text or of an entry, where the structure is known. Only
      * the lines that may matter are looked at, so a long log costs about one pass over its bytes.

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The git merge driver for the log ({@code driver %O %A %B}): keeps the common base, adds both
@@ -66,6 +67,11 @@ public final class LogMerge {
         Text b = Text.of(base);
         Text o = Text.of(ours);
         Text t = Text.of(theirs);
+        int @Nullable [] oursArchived = archived(b.body, o.body);
+        int @Nullable [] theirsArchived = archived(b.body, t.body);
+        if (oursArchived != null || theirsArchived != null) {
+            return mergeArchived(base, b, o, t, oursArchived, theirsArchived);
+        }
         String nl = lineSeparator(b.body, o.body, t.body);
         String baseBody = b.body;
         boolean bom = b.bom;
@@ -134,6 +140,121 @@ public final class LogMerge {
                         + (twice > 0
                                 ? " (" + twice + plural(" entr", twice) + " appended on both sides kept once)"
                                 : ""));
+    }
+
+    // ---- a side that archived: it moved a prefix of the base's entries out of the log ----
+
+    /**
+     * Whether {@code side} is the base with a prefix of its entries removed (what {@code atomizer
+     * archive} leaves: the preamble, then the rest), then appended to: the base's offsets
+     * {@code [from, to)} of the removed entries, or null.
+     */
+    private static int @Nullable [] archived(String base, String side) {
+        String stem = stripTrailing(base);
+        if (appends(side, stem)) {
+            return null;
+        }
+        List<Integer> starts = headingStarts(base);
+        if (starts.isEmpty()) {
+            return null;
+        }
+        int from = starts.get(0);
+        if (!side.regionMatches(0, base, 0, from)) {
+            return null;
+        }
+        for (int k = 1; k <= starts.size(); k++) {
+            int to = k < starts.size() ? starts.get(k) : base.length();
+            if (k == starts.size() && !archivedAll(base, starts, side.substring(from))) {
+                continue;
+            }
+            int probe = Math.min(64, Math.min(base.length() - to, side.length() - from));
+            if (probe > 0 && !side.regionMatches(from, base, to, probe)) {
+                continue;
+            }
+            if (appends(base.substring(0, to) + side.substring(from), stem)) {
+                return new int[] {from, to};
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether {@code rest}, what a side has after the base's preamble, may be new entries after
+     * every entry of the base was archived: only whole entries, none of the base's (not even its
+     * first heading), the first not dated before the base's last. A side that cut
+     * the log's end or edited its first entries keeps older entries, and conflicts.
+     */
+    private static boolean archivedAll(String base, List<Integer> starts, String rest) {
+        String first = base.substring(starts.get(0), lineEnd(base, starts.get(0)));
+        List<Integer> own = headingStarts(rest);
+        for (int h : own) {
+            if (rest.startsWith(first, h)) {
+                return false;
+            }
+        }
+        if (!isBlank(rest.substring(0, own.isEmpty() ? rest.length() : own.get(0)))) {
+            return false; // text that is no entry: an edit, not an archive
+        }
+        if (own.isEmpty()) {
+            return true;
+        }
+        String last = null;
+        for (int i = starts.size() - 1; i >= 0 && last == null; i--) {
+            last = LogGrammar.timestampKey(base, starts.get(i));
+        }
+        String next = LogGrammar.timestampKey(rest, own.get(0));
+        return last == null || next != null && next.compareTo(last) >= 0;
+    }
+
+    private static int lineEnd(String s, int from) {
+        int e = s.indexOf('\n', from);
+        return e < 0 ? s.length() : e;
+    }
+
+    /**
+     * Merges with the archived entries put back on the side(s) that moved them out, then leaves
+     * out the longer prefix the sides moved: the preamble, the entries left, both sides' new ones.
+     */
+    private static Result mergeArchived(
+            byte[] base, Text b, Text o, Text t, int @Nullable [] oursArchived, int @Nullable [] theirsArchived) {
+        Result r = mergeWithin(base, restored(b, o, oursArchived), restored(b, t, theirsArchived));
+        int[] either = oursArchived != null ? oursArchived : java.util.Objects.requireNonNull(theirsArchived);
+        int from = either[0];
+        int to = Math.max(
+                oursArchived == null ? from : oursArchived[1], theirsArchived == null ? from : theirsArchived[1]);
+        String who = oursArchived != null && theirsArchived != null
+                ? "both sides"
+                : oursArchived != null ? "ours" : "theirs";
+        Text m = Text.of(r.merged());
+        if (!r.clean() || !m.body.regionMatches(0, b.body, 0, to)) {
+            return new Result(
+                    r.merged(),
+                    false,
+                    r.message() + " (" + who + " archived entries of the base; they are shown in place)");
+        }
+        int rest = to;
+        if (to == b.body.length() && endsWithBlankLine(m.body.substring(0, from))) {
+            // every entry archived: the line breaks made after the base's last one are not needed
+            while (rest < m.body.length() && (m.body.charAt(rest) == '\n' || m.body.charAt(rest) == '\r')) {
+                rest++;
+            }
+        }
+        String body = m.body.substring(0, from) + m.body.substring(rest);
+        return clean(
+                (m.bom ? BOM : "") + body,
+                r.message() + "; left out the " + countEntries(b.body.substring(from, to))
+                        + plural(" entr", countEntries(b.body.substring(from, to))) + " " + who + " archived");
+    }
+
+    /** A side with the base's entries {@code [from, to)} it archived put back (as it was when it only appended). */
+    private static byte[] restored(Text base, Text side, int @Nullable [] archived) {
+        String body =
+                archived == null ? side.body : base.body.substring(0, archived[1]) + side.body.substring(archived[0]);
+        return ((side.bom ? BOM : "") + body).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static int countEntries(String text) {
+        return headingStarts(text).size();
     }
 
     /**

@@ -313,7 +313,7 @@ public final class Reports {
      */
     public static byte[] snapshot(Tree state, String path, java.time.Instant now) throws AtomizerException {
         // the state's files alone: a report reads no git history, and the command reads none
-        Tree files = state::read;
+        Tree files = state.withoutHistory();
         boolean pdf = path.endsWith(".pdf");
         if (!pdf && !path.endsWith(".md")) {
             throw new AtomizerException("not the name of a report");
@@ -472,7 +472,8 @@ public final class Reports {
 
     private static byte[] read(Tree files, String path) throws AtomizerException {
         try {
-            return files.read(path);
+            // the log, as every derivation reads it, is its history as one (archives, log, inbox)
+            return path.equals(Workspace.LOG) ? dev.atomizer.git.LogFiles.history(files) : files.read(path);
         } catch (IOException e) {
             throw new AtomizerException(path + ": cannot read: " + e.getMessage(), e);
         }

@@ -403,7 +403,7 @@ class ContractLoaderTest {
                                         + " 'signed', not 'sometimes'",
                                 "shared/data-contracts/schemas.md:15:1: error [config] unknown setting 'Time travel'; the settings are:"
                                         + " Approvals, Entry identity, Time zone, Clock tolerance, Organisation, Weekly report due, Weekly report"
-                                        + " cut-off, K1 target, K2 target, K5 target, K7 target, K8 target, Silence alert, Verify lag, Entry inbox, Fold window",
+                                        + " cut-off, K1 target, K2 target, K5 target, K7 target, K8 target, Silence alert, Verify lag, Entry inbox, Fold window, Log render limit, Log size limit",
                                 "shared/data-contracts/schemas.md:17:1: error [config] setting 'Approvals' is already set at line 16",
                                 "shared/data-contracts/schemas.md:18:1: error [config] setting 'Time zone' must be a time zone ID"
                                         + " such as 'UTC', 'Europe/Paris' or 'America/New_York', not 'Mars/Olympus'",

@@ -49,6 +49,8 @@ class RuleFixturesTest {
         List<String> expected = new ArrayList<>();
         RuleCatalog.rules(EntryRule.class).forEach(r -> expected.add(r.id()));
         expected.add(dev.atomizer.log.Encoding.ID);
+        expected.add(LogSizeRender.INFO.id());
+        expected.add(LogSizeLimit.INFO.id());
         assertThat(rules().toList()).containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -133,8 +135,11 @@ class RuleFixturesTest {
                 ? ProjectStatus.parse(Files.readString(dir.resolve("PROJECT_STATUS.md")), "PROJECT_STATUS.md")
                 : ProjectStatus.none();
         Linter linter = new Linter(contract, status.slugs(), Severities.of(contract.severities()), NOW);
+        FileSummary entries;
         try (InputStream in = Files.newInputStream(dir.resolve(file))) {
-            return linter.lint(rule + "/" + file, in, sink::add);
+            entries = linter.lint(rule + "/" + file, in, sink::add);
         }
+        // the file-level rules of the live log: each fixture is linted as the log
+        return entries.plus(linter.size(dir.resolve(file), rule + "/" + file, sink::add));
     }
 }

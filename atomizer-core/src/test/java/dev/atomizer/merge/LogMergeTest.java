@@ -620,6 +620,42 @@ class LogMergeTest {
     }
 
     /** The three versions merge cleanly into {@code expected}. */
+    // ---- after an archive: a side moved a prefix of the base's entries out of the log ----
+
+    @Test
+    void aSideThatArchivedMergesWithTheOtherSidesAppends() {
+        String base = log(E1, E2, E3);
+        String a = entry("2026-02-16 10:00", "coder", "ours");
+        String b = entry("2026-02-16 09:30", "tester", "theirs");
+        String archived = TITLE + E3; // E1 and E2 moved to an archive, byte for byte
+        // ours archived, theirs appended; and the other way round
+        LogMerge.Result r =
+                assertCleanMerge(TITLE + E3 + "\n" + b + "\n" + a, base, append(archived, a), append(base, b));
+        assertThat(r.message()).contains("left out the 2 entries ours archived");
+        assertCleanMerge(TITLE + E3 + "\n" + b + "\n" + a, base, append(base, a), append(archived, b));
+        // a side that only archived: the other side's entries follow what it kept
+        assertCleanMerge(TITLE + E3 + "\n" + b, base, archived, append(base, b));
+    }
+
+    @Test
+    void bothSidesArchivedAndTheLongerPrefixIsLeftOut() {
+        String base = log(E1, E2, E3);
+        String a = entry("2026-02-16 10:00", "coder", "ours");
+        LogMerge.Result r =
+                assertCleanMerge(TITLE + E3 + "\n" + a, base, append(TITLE + E2 + "\n" + E3, a), TITLE + E3);
+        assertThat(r.message()).contains("both sides archived");
+        // everything archived on one side
+        assertCleanMerge(TITLE + a, base, append(base, a), TITLE);
+    }
+
+    @Test
+    void aSideThatArchivedAndEditedAnEntryItKeptStillConflicts() {
+        String base = log(E1, E2, E3);
+        String edited = TITLE + E2 + "\n" + E3.replace("three", "3");
+        LogMerge.Result r = merge(base, edited, append(base, entry("2026-02-16 09:30", "tester", "theirs")));
+        assertThat(r.clean()).isFalse();
+    }
+
     static LogMerge.Result assertCleanMerge(String expected, String base, String ours, String theirs) {
         LogMerge.Result r = merge(base, ours, theirs);
         assertThat(r.clean()).isTrue();
