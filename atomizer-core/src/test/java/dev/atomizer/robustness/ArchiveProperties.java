@@ -6,7 +6,6 @@ import dev.atomizer.Atomizer;
 import dev.atomizer.api.AtomizerException;
 import dev.atomizer.api.Diagnostic;
 import dev.atomizer.api.Workspace;
-import dev.atomizer.derive.Derived;
 import dev.atomizer.git.GitFixture;
 import dev.atomizer.robustness.LogGenerators.Format;
 import dev.atomizer.robustness.LogGenerators.Log;
