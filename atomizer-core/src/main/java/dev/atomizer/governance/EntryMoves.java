@@ -96,6 +96,7 @@ public final class EntryMoves {
         private final List<FileChange> changes;
         private final Tree after;
         private final Path root;
+        private final boolean net;
         private EntryMoves judged;
 
         /**
@@ -105,16 +106,26 @@ public final class EntryMoves {
          *                list its paths), else null
          */
         public Lazy(List<FileChange> changes, Tree after, Path root) {
+            this(changes, after, root, false);
+        }
+
+        /**
+         * As {@link #Lazy(List, Tree, Path)}; {@code net}: the change set is a range's net effect,
+         * where entries appended and archived within the range reach a new archive without ever
+         * being in the base's log (each commit of the range was judged as it moved them).
+         */
+        public Lazy(List<FileChange> changes, Tree after, Path root, boolean net) {
             this.changes = changes;
             this.after = after;
             this.root = root;
+            this.net = net;
         }
 
         EntryMoves get(ChangeContext context) throws IOException {
             if (judged == null) {
                 judged = !touches(changes) || !context.policies().is(Workspace.LOG, Policy.APPEND_ONLY)
                         ? NONE
-                        : judge(changes, after, LogFiles.of(after, root), context);
+                        : judge(changes, after, LogFiles.of(after, root), context, net);
             }
             return judged;
         }
@@ -156,7 +167,7 @@ public final class EntryMoves {
         }
     }
 
-    static EntryMoves judge(List<FileChange> changes, Tree after, LogFiles now, ChangeContext context)
+    static EntryMoves judge(List<FileChange> changes, Tree after, LogFiles now, ChangeContext context, boolean net)
             throws IOException {
         Map<String, FileChange> byOld = new HashMap<>();
         Map<String, FileChange> byNew = new HashMap<>();
@@ -232,7 +243,7 @@ public final class EntryMoves {
             } else {
                 List<Entry> gained = a.entries.subList(k, a.entries.size());
                 for (Entry e : gained) {
-                    if (!e.path.equals(Workspace.LOG)) {
+                    if (!net && !e.path.equals(Workspace.LOG)) {
                         findings.add(new Finding(
                                 e.path,
                                 e.line(),

@@ -414,7 +414,7 @@ public final class RangeVerification {
         reportsAtTheirCommit.put(NotGenerated.INFO.id(), Severity.OFF);
         List<FileChange> changes = git.changesBetween(baseId, headId);
         // the moves of entries are judged over the whole net change set, once
-        EntryMoves.Lazy moves = new EntryMoves.Lazy(changes, after, null);
+        EntryMoves.Lazy moves = new EntryMoves.Lazy(changes, after, null, true);
         for (FileChange change : changes) {
             GitChecks.Result r = GitChecks.check(
                     List.of(change),

@@ -172,6 +172,29 @@ class EntryMovesTest {
         assertThat(errors(r)).containsExactly(LOG + " status-invalid");
     }
 
+    /**
+     * A push of two commits to the main line, one appending entries and one archiving them: the
+     * range's net effect has entries in a new archive that its base's log never held, each moved by
+     * a commit of the range, so it passes; an entry written straight into an archive does not.
+     */
+    @Test
+    void entriesAppendedAndArchivedInOneRangePassButAnEntryWrittenIntoAnArchiveDoesNot() throws Exception {
+        String d = entry("2026-02-16 12:00", "manager", "Later.");
+        repo.stage(LOG, repo.read(LOG) + d);
+        repo.commit("Log");
+        archive(ARCHIVE, A, B, C, d);
+        repo.commit("Archive");
+        assertThat(errors(verify(start))).isEmpty();
+
+        String archived = repo.git("rev-parse", "HEAD").strip();
+        repo.stage(
+                Workspace.archive("2026-02-18"),
+                "# Project log, archived\n\n" + entry("2026-02-17 09:00", "manager", "Never logged."));
+        repo.commit("Slip an entry into an archive");
+        assertThat(errors(verify(archived))).contains(Workspace.archive("2026-02-18") + " entry-move");
+        assertThat(errors(verify(start))).contains(Workspace.archive("2026-02-18") + " entry-move");
+    }
+
     // ---- refused ----
 
     @Test
