@@ -90,52 +90,6 @@ public record Audit(
         List<String> notes,
         List<Authorship> authorship) {
 
-    /** An audit without the entries' authorship. */
-    public Audit(
-            String base,
-            String head,
-            String baseId,
-            String headId,
-            List<CommitInfo> commits,
-            List<Finding> findings,
-            FileSummary summary,
-            List<Entry> added,
-            int malformedAdded,
-            List<ProtectedChange> protectedChanges,
-            List<StatusMove> moves,
-            java.time.LocalDateTime asOfBefore,
-            java.time.LocalDateTime asOfAfter,
-            List<Track> openedDecisions,
-            List<Track> resolvedDecisions,
-            List<Track> newlyBlocked,
-            List<Track> unblocked,
-            List<String> stale,
-            List<String> contractChanges,
-            List<String> notes) {
-        this(
-                base,
-                head,
-                baseId,
-                headId,
-                commits,
-                findings,
-                summary,
-                added,
-                malformedAdded,
-                protectedChanges,
-                moves,
-                asOfBefore,
-                asOfAfter,
-                openedDecisions,
-                resolvedDecisions,
-                newlyBlocked,
-                unblocked,
-                stale,
-                contractChanges,
-                notes,
-                List.of());
-    }
-
     public boolean failed() {
         return summary.errors() > 0;
     }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The archive use case: the longest prefix of the log's entries dated before a day moves, byte for
@@ -227,5 +228,32 @@ public final class Archiver {
         if (staged) {
             git.run("reset", "-q", "--", Workspace.LOG, archivePath);
         }
+    }
+
+    /**
+     * The finding of a log of {@code size} bytes past a size limit of the contract, or null: what
+     * both size rules say, each with its limit's name and why it matters ({@code why}).
+     */
+    static dev.atomizer.api.@Nullable Diagnostic overLimit(
+            Path file,
+            String shown,
+            long size,
+            long limit,
+            String rule,
+            dev.atomizer.api.Severity severity,
+            String limitName,
+            String why)
+            throws IOException {
+        if (severity == dev.atomizer.api.Severity.OFF || size <= limit) {
+            return null;
+        }
+        return new dev.atomizer.api.Diagnostic(
+                shown,
+                1,
+                1,
+                rule,
+                severity,
+                "the log is " + megabytes(size) + ", over its " + limitName + " of " + megabytes(limit) + why
+                        + advice(file, limit));
     }
 }

@@ -33,17 +33,14 @@ public final class LogSizeLimit implements Rule {
     /** The error for the log {@code file} (shown as {@code shown}) of {@code size} bytes, or null. */
     public static @Nullable Diagnostic check(Path file, String shown, long size, Settings settings, Severity severity)
             throws IOException {
-        long limit = settings.bytes(Settings.Setting.LOG_SIZE_LIMIT);
-        if (severity == Severity.OFF || size <= limit) {
-            return null;
-        }
-        return new Diagnostic(
+        return Archiver.overLimit(
+                file,
                 shown,
-                1,
-                1,
+                size,
+                settings.bytes(Settings.Setting.LOG_SIZE_LIMIT),
                 INFO.id(),
                 severity,
-                "the log is " + Archiver.megabytes(size) + ", over its size limit of " + Archiver.megabytes(limit)
-                        + " (Log size limit; GitHub refuses files over 100 MB); " + Archiver.advice(file, limit));
+                "size limit",
+                " (Log size limit; GitHub refuses files over 100 MB); ");
     }
 }

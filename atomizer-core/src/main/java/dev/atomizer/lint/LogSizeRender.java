@@ -34,17 +34,14 @@ public final class LogSizeRender implements Rule {
     /** The warning for the log {@code file} (shown as {@code shown}) of {@code size} bytes, or null. */
     public static @Nullable Diagnostic check(Path file, String shown, long size, Settings settings, Severity severity)
             throws IOException {
-        long limit = settings.bytes(Settings.Setting.LOG_RENDER_LIMIT);
-        if (severity == Severity.OFF || size <= limit) {
-            return null;
-        }
-        return new Diagnostic(
+        return Archiver.overLimit(
+                file,
                 shown,
-                1,
-                1,
+                size,
+                settings.bytes(Settings.Setting.LOG_RENDER_LIMIT),
                 INFO.id(),
                 severity,
-                "the log is " + Archiver.megabytes(size) + ", over its render limit of " + Archiver.megabytes(limit)
-                        + " (Log render limit): GitHub shows it raw; " + Archiver.advice(file, limit));
+                "render limit",
+                " (Log render limit): GitHub shows it raw; ");
     }
 }

@@ -296,6 +296,7 @@ class AuditSummaryTest {
                 java.util.stream.IntStream.range(0, 5000)
                         .mapToObj(i -> "event type added: t-" + i + " " + "z".repeat(500))
                         .toList(),
+                List.of(),
                 List.of());
         String s = AuditSummary.render(a);
         assertThat(s).startsWith("## ❌ Do not merge: 5,000 errors in 5000 of 5,000 commits");
